@@ -1,0 +1,115 @@
+"""The command line: argument parsing and dispatch. No subcommand opens the app.
+
+Each group of commands lives in its own module and registers its sub-parsers here. Errors meant
+for the user are :class:`~confterm.errors.ConftermError`; they are printed as one line each on
+stderr (``confterm: error: ...``) with exit code 1 (bad data) or 2 (bad usage).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from confterm import __version__
+from confterm.cli import agenda_cmd, bookmarks_cmd, imports_cmd, program_cmd
+from confterm.cli.context import Context
+from confterm.errors import EXIT_USAGE, ConftermError
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"confterm: error: {message} (see '{self.prog} --help')\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    # Sub-parsers use SUPPRESS so an option given before the subcommand is not reset by it.
+    def default(value: object) -> object:
+        return argparse.SUPPRESS if suppress else value
+
+    group = parser.add_argument_group("global options")
+    group.add_argument(
+        "--data",
+        metavar="FILE",
+        default=default(None),
+        help="a conference file in confterm's format instead of the bundled program",
+    )
+    group.add_argument(
+        "--conference",
+        metavar="ID",
+        default=default(None),
+        help="an imported or bundled conference (see 'confterm conferences')",
+    )
+    group.add_argument(
+        "--tz",
+        metavar="ZONE",
+        default=default("conference"),
+        help="display zone: conference (default), local, or an IANA name",
+    )
+    group.add_argument(
+        "--now",
+        metavar="ISO-DATETIME",
+        default=default(None),
+        help="the clock, for 'today' and 'now' (default: real clock; env CONFTERM_NOW)",
+    )
+    group.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default(None),
+        help="where user data lives (default: the platform's user data dir; env CONFTERM_DATA_DIR)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser, with every subcommand."""
+    parser = _Parser(
+        prog="confterm",
+        description="A terminal companion for conference attendees. "
+        "With no command, opens the app on the selected conference.",
+    )
+    parser.add_argument("--version", action="version", version=f"confterm {__version__}")
+    _add_global_options(parser, suppress=False)
+    parser.set_defaults(handler=None)
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+
+    def add(name: str, **kwargs: str) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = subparsers.add_parser(name, **kwargs)  # type: ignore[arg-type]
+        _add_global_options(sub, suppress=True)
+        return sub
+
+    for module in (program_cmd, bookmarks_cmd, agenda_cmd, imports_cmd):
+        module.register(add)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run confterm with ``argv`` (default: the process arguments); return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    context = Context(args)
+    try:
+        if args.handler is None:
+            return _open_app(context)
+        result: int = args.handler(context)
+        return result
+    except ConftermError as error:
+        for line in error.lines():
+            sys.stderr.write(f"confterm: error: {line}\n")
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `confterm list | head`); that is not an error.
+        sys.stderr.close()
+        return 0
+
+
+def _open_app(context: Context) -> int:
+    try:
+        from confterm.tui import run_app
+    except ImportError:
+        return program_cmd.print_today(context)
+    return run_app(context)

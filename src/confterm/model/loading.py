@@ -1,0 +1,95 @@
+"""Reading and validating confterm JSON files, with one clear line per problem.
+
+Every failure becomes a :class:`~confterm.errors.DataError` whose lines read
+``FILE: PLACE: WHAT`` (for example ``data/x.json: sessions[12].end: ends before it starts``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from confterm.errors import DataError
+from confterm.model.checks import check_program
+from confterm.model.program import Program
+
+
+def load_program_file(path: Path, *, label: str | None = None) -> Program:
+    """Read, parse and validate the confterm JSON file at ``path``."""
+    name = label or str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise DataError(f"{name}: is a directory, not a conference file") from None
+    except OSError as error:
+        raise DataError(f"{name}: cannot read: {error.strerror or error}") from None
+    return load_program_bytes(raw, name)
+
+
+def load_program_bytes(raw: bytes, name: str) -> Program:
+    """Parse and validate a confterm JSON document; ``name`` labels the messages."""
+    try:
+        program = Program.model_validate_json(raw)
+    except ValidationError as error:
+        problems = _describe_validation_error(raw, name, error)
+        raise DataError(problems[0], problems) from None
+    validate_program(program, name)
+    return program
+
+
+def validate_program(program: Program, name: str) -> Program:
+    """Run the semantic checks on an already parsed program; raise on any problem."""
+    problems = [f"{name}: {problem}" for problem in check_program(program)]
+    if problems:
+        raise DataError(problems[0], problems)
+    return program
+
+
+def format_location(loc: tuple[int | str, ...]) -> str:
+    """Turn a pydantic error location into ``sessions[12].end``."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def _describe_validation_error(raw: bytes, name: str, error: ValidationError) -> list[str]:
+    errors = error.errors(include_url=False)
+    if errors and errors[0]["type"] == "json_invalid":
+        return [_describe_json_syntax(raw, name)]
+    return [f"{name}: {_describe_one(detail)}" for detail in errors]
+
+
+def _describe_one(detail: ErrorDetails) -> str:
+    place = format_location(tuple(detail["loc"]))
+    kind = detail["type"]
+    if kind == "timezone_aware":
+        message = "naive date-time: add a UTC offset (e.g. 2025-05-12T09:30:00-07:00)"
+    elif kind == "missing":
+        message = "required field is missing"
+    elif kind == "extra_forbidden":
+        message = "unknown field"
+    else:
+        message = detail["msg"]
+        if message.startswith("Value error, "):
+            message = message.removeprefix("Value error, ")
+        message = message[:1].lower() + message[1:]
+    return f"{place}: {message}" if place else message
+
+
+def _describe_json_syntax(raw: bytes, name: str) -> str:
+    try:
+        json.loads(raw)
+    except UnicodeDecodeError:
+        return f"{name}: not UTF-8 text"
+    except json.JSONDecodeError as error:
+        return f"{name}: line {error.lineno} column {error.colno}: not valid JSON ({error.msg})"
+    return f"{name}: not valid JSON"

@@ -1,0 +1,62 @@
+"""Every place confterm reads or writes on disk, and the overrides for them.
+
+All platformdirs calls live here so that tests (and ``--data-dir`` / ``CONFTERM_DATA_DIR``)
+can redirect user data in one place.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "confterm"
+DATA_DIR_ENV = "CONFTERM_DATA_DIR"
+
+
+def user_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """Where bookmarks and imported conferences live.
+
+    Precedence: an explicit override (``--data-dir``), then ``CONFTERM_DATA_DIR``, then the
+    platform's user data directory.
+    """
+    if override:
+        return Path(override).expanduser()
+    from_env = os.environ.get(DATA_DIR_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def bookmarks_db(data_dir: Path) -> Path:
+    """The SQLite file holding bookmarks and per-conference preferences."""
+    return data_dir / "bookmarks.sqlite3"
+
+
+def conferences_dir(data_dir: Path) -> Path:
+    """Where imported conferences are stored, one file each."""
+    return data_dir / "conferences"
+
+
+def documents_dir() -> Path:
+    """The user's documents folder, the default place for exported agendas."""
+    return Path(platformdirs.user_documents_dir())
+
+
+def bundled_data_dir() -> Path:
+    """The directory of the data files shipped with confterm.
+
+    In an installed wheel the top-level ``data/`` is packaged as ``confterm/data``; in a source
+    checkout (editable install) it is the repository's ``data/`` folder.
+    """
+    packaged = Path(str(resources.files("confterm") / "data"))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def bundled_file(name: str) -> Path:
+    """A file shipped in ``data/``."""
+    return bundled_data_dir() / name
