@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,14 +15,14 @@ TINYCONF = TEST_DATA / "tinyconf.json"
 
 
 @pytest.fixture(autouse=True)
-def isolated_user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def isolated_user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point every user-data path at a temporary directory; drop clock and colour overrides."""
     data_dir = tmp_path / "user-data"
     monkeypatch.setenv("CONFTERM_DATA_DIR", str(data_dir))
     monkeypatch.delenv("CONFTERM_NOW", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    yield data_dir
+    return data_dir
 
 
 @pytest.fixture

@@ -108,8 +108,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open_app(context: Context) -> int:
-    try:
-        from confterm.tui import run_app
-    except ImportError:
-        return program_cmd.print_today(context)
-    return run_app(context)
+    return program_cmd.print_today(context)
