@@ -1,0 +1,255 @@
+"""Pure queries over a program: a day's sessions, clashes, the personal agenda, where to open.
+
+Everything here takes a :class:`~confterm.model.Program` and plain values and returns plain
+values, so the CLI, the app and the exporters share one definition of "in time order",
+"clashes with" and "my agenda".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Protocol
+
+from confterm.errors import UsageError
+from confterm.model.program import Booth, Program, Session
+
+
+class BookmarkLike(Protocol):
+    """What the agenda needs of a stored bookmark (see :class:`confterm.store.Bookmark`)."""
+
+    @property
+    def item_id(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def added_at(self) -> datetime: ...
+
+
+def sort_key(session: Session) -> tuple[date, int, float, float, str, str]:
+    """Time order: by day, timed sessions by start then end, then those with no time."""
+    day = session.day or date.max
+    if session.start is not None and session.end is not None:
+        return (
+            day,
+            0,
+            session.start.timestamp(),
+            session.end.timestamp(),
+            session.title,
+            session.id,
+        )
+    return (day, 1, 0.0, 0.0, session.title.casefold(), session.id)
+
+
+def in_time_order(sessions: Iterable[Session]) -> list[Session]:
+    """``sessions`` sorted by :func:`sort_key`."""
+    return sorted(sessions, key=sort_key)
+
+
+def sessions_by_day(program: Program) -> dict[date | None, list[Session]]:
+    """Every session grouped by its day (None: day not known), each group in time order."""
+    grouped: dict[date | None, list[Session]] = {}
+    for session in in_time_order(program.sessions):
+        grouped.setdefault(session.day, []).append(session)
+    return grouped
+
+
+def program_days(program: Program) -> list[date]:
+    """The conference's days, plus any day a session is filed under outside them."""
+    days = set(program.conference.days)
+    days.update(s.day for s in program.sessions if s.day is not None)
+    return sorted(days)
+
+
+def resolve_day(program: Program, spec: str) -> date:
+    """Turn ``--day`` (an ISO date or a 1-based day number) into a conference day."""
+    days = program_days(program)
+    text = spec.strip()
+    if text.isdigit():
+        number = int(text)
+        if 1 <= number <= len(days):
+            return days[number - 1]
+        raise UsageError(f"--day: there is no day {number} (the conference has {len(days)} days)")
+    try:
+        wanted = date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(
+            f"--day: {spec!r} is neither a date (YYYY-MM-DD) nor a day number"
+        ) from None
+    if wanted not in days:
+        span = f"{days[0]} to {days[-1]}" if days else "no days"
+        raise UsageError(f"--day: {wanted} is not a day of the conference ({span})")
+    return wanted
+
+
+def overlaps(first: Session, second: Session) -> bool:
+    """True when both are timed and their times intersect (touching ends do not clash)."""
+    if first.start is None or first.end is None or second.start is None or second.end is None:
+        return False
+    return first.start < second.end and second.start < first.end
+
+
+def find_clashes(sessions: Sequence[Session]) -> dict[str, list[str]]:
+    """For each timed session that overlaps another in ``sessions``, the ids it overlaps.
+
+    A sweep over start times: O(n log n) plus the number of clashing pairs.
+    """
+    timed = sorted(
+        (s for s in sessions if s.start is not None and s.end is not None),
+        key=lambda s: (s.start, s.end),
+    )
+    clashes: dict[str, list[str]] = {}
+    active: list[Session] = []
+    for session in timed:
+        assert session.start is not None
+        active = [a for a in active if a.end is not None and a.end > session.start]
+        for other in active:
+            clashes.setdefault(session.id, []).append(other.id)
+            clashes.setdefault(other.id, []).append(session.id)
+        active.append(session)
+    return clashes
+
+
+def clashes_with(program: Program, session: Session, others: Iterable[str]) -> list[Session]:
+    """The sessions among ``others`` (ids) that overlap ``session``, in time order."""
+    found = [
+        program.session_by_id[other]
+        for other in others
+        if other != session.id
+        and other in program.session_by_id
+        and overlaps(session, program.session_by_id[other])
+    ]
+    return in_time_order(found)
+
+
+def group_by_start(sessions: Sequence[Session]) -> list[tuple[datetime | None, list[Session]]]:
+    """Consecutive sessions sharing a start time, in order; untimed ones last under None."""
+    groups: list[tuple[datetime | None, list[Session]]] = []
+    for session in sessions:
+        start = session.start if session.is_timed else None
+        if groups and groups[-1][0] == start:
+            groups[-1][1].append(session)
+        else:
+            groups.append((start, [session]))
+    return groups
+
+
+def current_or_next(sessions: Sequence[Session], now: datetime) -> Session | None:
+    """The first session in progress at ``now``, else the next to start, else None."""
+    upcoming: Session | None = None
+    for session in sessions:
+        if session.start is None or session.end is None:
+            continue
+        if session.start <= now < session.end:
+            return session
+        if session.start >= now and (upcoming is None or session.start < (upcoming.start or now)):
+            upcoming = session
+    return upcoming
+
+
+def opening_position(program: Program, now: datetime) -> tuple[date | None, str | None]:
+    """Where the app opens: today and the session in progress (or next) during the
+    conference; otherwise the first day and no particular session."""
+    days = program_days(program)
+    if not days:
+        return None, None
+    today = now.astimezone(program.conference.zone).date()
+    if today not in days:
+        return days[0], None
+    sessions = sessions_by_day(program).get(today, [])
+    session = current_or_next(sessions, now)
+    return today, session.id if session else None
+
+
+@dataclass
+class AgendaDay:
+    """One day of an agenda: timed sessions in order, then those with no announced time."""
+
+    day: date | None
+    timed: list[Session] = field(default_factory=list)
+    tba: list[Session] = field(default_factory=list)
+
+    @property
+    def sessions(self) -> list[Session]:
+        """Timed then untimed sessions."""
+        return self.timed + self.tba
+
+
+@dataclass
+class MissingBookmark:
+    """A bookmark whose session or booth is no longer in the program."""
+
+    kind: str
+    item_id: str
+    added_at: datetime
+
+
+@dataclass
+class Agenda:
+    """A personal agenda (or the whole program), ready to render."""
+
+    program: Program
+    days: list[AgendaDay]
+    clashes: dict[str, list[str]]
+    booths: list[Booth]
+    missing: list[MissingBookmark]
+    whole_program: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        """True when there is nothing at all to show."""
+        return not (self.days or self.booths or self.missing)
+
+    @property
+    def session_count(self) -> int:
+        """How many sessions the agenda holds."""
+        return sum(len(day.sessions) for day in self.days)
+
+
+def build_agenda(
+    program: Program,
+    bookmarks: Iterable[BookmarkLike],
+    *,
+    whole_program: bool = False,
+    day: date | None = None,
+) -> Agenda:
+    """The bookmarked sessions (or all, with ``whole_program``) by day, with clashes among
+    them, booths to visit, and bookmarks that point at nothing any more."""
+    marks = list(bookmarks)
+    session_ids = {m.item_id for m in marks if m.kind == "session"}
+    booth_ids = [m.item_id for m in marks if m.kind == "booth"]
+    missing = [
+        MissingBookmark(m.kind, m.item_id, m.added_at)
+        for m in marks
+        if (m.kind == "session" and m.item_id not in program.session_by_id)
+        or (m.kind == "booth" and m.item_id not in program.booth_by_id)
+    ]
+    if whole_program:
+        chosen = list(program.sessions)
+    else:
+        chosen = [program.session_by_id[i] for i in session_ids if i in program.session_by_id]
+    if day is not None:
+        chosen = [s for s in chosen if s.day == day]
+    # Clashes are only meaningful between sessions the attendee wants to attend.
+    bookmarked = [s for s in chosen if s.id in session_ids]
+    clashes = find_clashes(bookmarked)
+    days: dict[date | None, AgendaDay] = {}
+    for session in in_time_order(chosen):
+        entry = days.setdefault(session.day, AgendaDay(session.day))
+        (entry.timed if session.is_timed else entry.tba).append(session)
+    booths = (
+        []
+        if day is not None
+        else [program.booth_by_id[b] for b in booth_ids if b in program.booth_by_id]
+    )
+    return Agenda(
+        program=program,
+        days=list(days.values()),
+        clashes=clashes,
+        booths=booths,
+        missing=missing if day is None else [],
+        whole_program=whole_program,
+    )
