@@ -1,0 +1,1 @@
+"""The Textual app. Imported lazily by the CLI so that scripted commands start fast."""

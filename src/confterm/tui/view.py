@@ -1,0 +1,57 @@
+"""What every screen and widget of the app reads: the program, the zone, the clock, bookmarks.
+
+The app owns one :class:`View`; screens receive it instead of reaching into the app, so each
+screen can be tested on its own with a View built from a fixture.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+
+from confterm.clock import Clock
+from confterm.model.program import Program
+from confterm.store import BookmarkStore, ItemKind
+from confterm.timezones import local_zone
+
+
+@dataclass
+class View:
+    """The shared, mutable state of a running app."""
+
+    program: Program
+    store: BookmarkStore
+    clock: Clock = field(default_factory=Clock)
+    display_zone: tzinfo | None = None
+    local: tzinfo = field(default_factory=local_zone)
+
+    def __post_init__(self) -> None:
+        if self.display_zone is None:
+            self.display_zone = self.program.conference.zone
+
+    @property
+    def conference_id(self) -> str:
+        """The id bookmarks are filed under."""
+        return self.program.conference.id
+
+    @property
+    def zone(self) -> tzinfo:
+        """The zone every time is shown in right now."""
+        return self.display_zone or self.program.conference.zone
+
+    @property
+    def showing_local_zone(self) -> bool:
+        """True when times are shown in the machine's zone rather than the conference's."""
+        return self.zone is not self.program.conference.zone
+
+    def now(self) -> datetime:
+        """The app's clock (real, or moved by --now)."""
+        return self.clock.now()
+
+    def bookmarked_sessions(self) -> set[str]:
+        """Ids of the bookmarked sessions of this conference."""
+        return self.store.ids(self.conference_id, ItemKind.SESSION)
+
+    def booths_to_visit(self) -> set[str]:
+        """Ids of the booths marked "to visit"."""
+        return self.store.ids(self.conference_id, ItemKind.BOOTH)
