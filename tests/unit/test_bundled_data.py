@@ -1,0 +1,188 @@
+"""The bundled MLSys 2025 program: the facts it must carry exactly, and that it is reproducible."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from datetime import date, datetime
+from pathlib import Path
+from types import ModuleType
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from confterm.catalog import open_program
+from confterm.model.program import Program, Session, SessionKind
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+GENERATOR = REPO_ROOT / "scripts" / "build_mlsys2025.py"
+BUNDLED = REPO_ROOT / "data" / "mlsys2025.json"
+FACTS = REPO_ROOT.parent / "shared" / "data" / "mlsys2025-facts.json"
+LA = ZoneInfo("America/Los_Angeles")
+
+CHINTALA_TITLE = (
+    "Extreme PyTorch: Inside the Most Demanding ML Workloads—and the Open Challenges in "
+    "Building AI Agents to Democratize Them"
+)
+STOICA_TITLE = "An AI Stack: From Scaling AI Workloads to Evaluating LLMs"
+TIMED_SESSIONS = {
+    "keynote-chintala-extreme-pytorch",
+    "keynote-stoica-ai-stack",
+    "session-01-llm-diffusion-serving",
+    "session-10-llm-diffusion-serving",
+}
+
+
+@pytest.fixture
+def program(tmp_path: Path) -> Program:
+    """The default bundled conference, loaded through the catalog like the app does."""
+    return open_program(None, None, tmp_path)
+
+
+def _la(day: int, hour: int, minute: int) -> datetime:
+    return datetime(2025, 5, day, hour, minute, tzinfo=LA)
+
+
+def _session_titled(program: Program, title: str) -> Session:
+    matches = [session for session in program.sessions if session.title == title]
+    assert len(matches) == 1, f"expected one session titled {title!r}, found {len(matches)}"
+    return matches[0]
+
+
+def _load_generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_mlsys2025", GENERATOR)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_conference_facts(program: Program) -> None:
+    conference = program.conference
+    assert conference.id == "mlsys2025"
+    assert conference.short_name == "MLSys 2025"
+    assert "Machine Learning and Systems" in conference.name
+    assert (conference.start_date, conference.end_date) == (date(2025, 5, 12), date(2025, 5, 15))
+    assert conference.timezone == "America/Los_Angeles"
+    assert conference.venue == "Santa Clara Convention Center"
+    assert conference.city is not None
+    assert "Santa Clara" in conference.city
+    assert conference.url == "https://mlsys.org/Conferences/2025"
+    assert "https://pytorch.org/blog/pytorch-foundation-at-mlsys-2025" in conference.sources
+    assert [(room.id, room.name) for room in program.rooms] == [
+        ("mission-city-ballroom", "Mission City Ballroom")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker", "start", "end"),
+    [
+        (CHINTALA_TITLE, "Soumith Chintala", _la(12, 9, 30), _la(12, 10, 30)),
+        (STOICA_TITLE, "Ion Stoica", _la(13, 10, 30), _la(13, 11, 30)),
+    ],
+)
+def test_pytorch_foundation_talks_are_exact(
+    program: Program, title: str, speaker: str, start: datetime, end: datetime
+) -> None:
+    session = _session_titled(program, title)
+    assert session.kind is SessionKind.INVITED_TALK
+    assert [person.name for person in program.speakers_of(session)] == [speaker]
+    assert session.start is not None
+    assert session.end is not None
+    assert session.start.astimezone(LA) == start
+    assert session.end.astimezone(LA) == end
+    # Same wall-clock time, not merely the same instant: the file says PDT.
+    assert session.start.utcoffset() == start.utcoffset()
+    assert session.day == start.date()
+    assert program.room_name(session) == "Mission City Ballroom"
+
+
+def test_pytorch_foundation_booth(program: Program) -> None:
+    booth = program.booth_by_id["pytorch-foundation"]
+    assert booth.organisation == "PyTorch Foundation"
+    assert booth.level == "Gold"
+    assert booth.location is None
+    assert [(person.name, person.role) for person in booth.people] == [
+        ("Matt White", "Executive Director")
+    ]
+    assert "vLLM" in booth.description
+    assert "DeepSpeed" in booth.description
+    related = [program.session_by_id[session_id] for session_id in booth.sessions]
+    assert {session.title for session in related} >= {CHINTALA_TITLE, STOICA_TITLE}
+    lightning = [session for session in related if session.kind is SessionKind.LIGHTNING]
+    assert len(lightning) == 1
+    assert [person.name for person in program.speakers_of(lightning[0])] == ["Matt White"]
+    assert lightning[0].day is None
+    assert lightning[0].start is None
+
+
+@pytest.mark.parametrize(
+    ("session_id", "start", "end"),
+    [
+        ("session-01-llm-diffusion-serving", _la(13, 8, 45), _la(13, 10, 0)),
+        ("session-10-llm-diffusion-serving", _la(15, 13, 15), _la(15, 14, 40)),
+    ],
+)
+def test_oral_sessions_with_official_times(
+    program: Program, session_id: str, start: datetime, end: datetime
+) -> None:
+    session = program.session_by_id[session_id]
+    assert session.kind is SessionKind.ORAL
+    assert session.start == start
+    assert session.end == end
+    assert session.room is None
+
+
+def test_only_sourced_sessions_have_times(program: Program) -> None:
+    timed = {session.id for session in program.sessions if session.start is not None}
+    assert timed == TIMED_SESSIONS
+    assert all(session.end is None for session in program.sessions if session.id not in timed)
+
+
+def test_every_oral_session_lists_its_papers(program: Program) -> None:
+    orals = [session for session in program.sessions if session.kind is SessionKind.ORAL]
+    assert len(orals) == 12
+    for session in orals:
+        assert len(program.papers_by_session.get(session.id, [])) >= 2, session.id
+    flashinfer = program.paper_by_id["flashinfer"]
+    assert flashinfer.session == "session-01-llm-diffusion-serving"
+    assert flashinfer.award == "Best Paper"
+
+
+def test_papers_count_authors_and_placement(program: Program) -> None:
+    assert len(program.papers) == 61
+    # The facts record no authors for exactly these two papers.
+    assert {paper.id for paper in program.papers if not paper.authors} == {"swiftvi", "volut"}
+    assert sum(paper.session is None for paper in program.papers) == 9
+
+
+def test_session_chairs_and_yps_speakers(program: Program) -> None:
+    session_8 = program.session_by_id["session-08-llm-diffusion-serving"]
+    assert [person.name for person in program.chairs_of(session_8)] == ["Pradeep Dubey"]
+    yps = program.session_by_id["yps-2025"]
+    assert yps.kind is SessionKind.WORKSHOP
+    assert [person.name for person in program.speakers_of(yps)] == [
+        "Soumith Chintala",
+        "Tim Dettmers",
+        "Wei-Lin Chiang",
+        "Simran Arora",
+        "Beidi Chen",
+    ]
+    names = [speaker.name for speaker in program.speakers]
+    assert len(names) == len(set(names))
+
+
+def test_every_item_names_its_source(program: Program) -> None:
+    items = [*program.sessions, *program.papers, *program.booths]
+    missing = [item.id for item in items if not item.source_url]
+    assert missing == []
+
+
+@pytest.mark.skipif(not FACTS.is_file(), reason=f"facts file {FACTS} not present")
+def test_generator_reproduces_the_committed_file() -> None:
+    generator = _load_generator()
+    facts = json.loads(FACTS.read_text(encoding="utf-8"))
+    first = generator.render(facts)
+    assert first == generator.render(facts)
+    assert first == BUNDLED.read_text(encoding="utf-8")
