@@ -2,24 +2,300 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, tzinfo
 from pathlib import Path
 from typing import Any
 
+from confterm.agenda import in_time_order, resolve_day, sessions_by_day
 from confterm.cli.context import Context
+from confterm.cli.output import (
+    Column,
+    Detail,
+    Section,
+    booth_json,
+    paper_json,
+    print_details,
+    print_json,
+    print_sections,
+    session_json,
+    speaker_json,
+)
+from confterm.errors import DataError
+from confterm.formatting import DAY_UNKNOWN, day_label, long_day_label, time_range
 from confterm.model.loading import load_program_file
-from confterm.model.program import Program
+from confterm.model.program import Booth, Paper, Program, Session, SessionKind, Speaker
+from confterm.search import search_sessions
+from confterm.text import one_line
+from confterm.timezones import zone_name
+
+TIME_TBA_HEADING = "Time to be announced"
+
+SESSION_COLUMNS = (
+    Column("Time", style="bold"),
+    Column("Kind", style="cyan"),
+    Column("Title", pad=False),
+    Column("Room", style="dim", pad=False, prefix="· "),
+)
+SEARCH_COLUMNS = (Column("Day"), *SESSION_COLUMNS)
 
 
 def register(add: Callable[..., Any]) -> None:
     """Add this module's sub-commands."""
-    schema = add("schema", help="print the JSON Schema of confterm's conference format")
-    schema.set_defaults(handler=run_schema)
+    listing = add(
+        "list",
+        help="the sessions in time order, grouped by day",
+        description="The sessions in time order, grouped by day; untimed sessions come last "
+        "in their day, sessions with no known day at the end.",
+    )
+    listing.add_argument("--day", metavar="DATE|N", help="one day: YYYY-MM-DD or a day number")
+    listing.add_argument(
+        "--kind",
+        choices=[kind.value for kind in SessionKind],
+        metavar="KIND",
+        help="only sessions of this kind: " + ", ".join(kind.value for kind in SessionKind),
+    )
+    listing.add_argument(
+        "--search", metavar="TEXT", help="only sessions matching TEXT, best match first"
+    )
+    _json_flag(listing)
+    listing.set_defaults(handler=run_list)
+
+    show = add("show", help="one session with everything known about it")
+    show.add_argument("session_id", metavar="ID", help="a session id (see 'confterm list')")
+    _json_flag(show)
+    show.set_defaults(handler=run_show)
+
+    booths = add("booths", help="the sponsor and exhibitor booths")
+    _json_flag(booths)
+    booths.set_defaults(handler=run_booths)
+
+    papers = add("papers", help="the accepted papers and where they are presented")
+    papers.add_argument("--search", metavar="TEXT", help="only papers matching TEXT")
+    _json_flag(papers)
+    papers.set_defaults(handler=run_papers)
+
     validate = add("validate", help="check a conference file; one line per problem")
     validate.add_argument("file", metavar="FILE")
     validate.set_defaults(handler=run_validate)
+
+    schema = add("schema", help="print the JSON Schema of confterm's conference format")
+    schema.set_defaults(handler=run_schema)
+
+
+def _json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="machine-readable JSON output")
+
+
+# --- list -------------------------------------------------------------------------------------
+
+
+def run_list(context: Context) -> int:
+    """``confterm list``."""
+    args = context.args
+    program = context.program
+    zone = context.display_zone
+    day = resolve_day(program, args.day) if args.day else None
+    if args.search:
+        # The engine's ranking is the order the user asked for; keep it.
+        sessions = search_sessions(program, args.search)
+    else:
+        sessions = in_time_order(program.sessions)
+    sessions = [
+        s
+        for s in sessions
+        if (day is None or s.day == day) and (args.kind is None or s.kind.value == args.kind)
+    ]
+    if args.json:
+        print_json(
+            {
+                "conference": program.conference.id,
+                "zone": zone_name(zone),
+                "sessions": [session_json(program, s, zone) for s in sessions],
+            }
+        )
+        return 0
+    if args.search:
+        heading = f"{len(sessions)} sessions matching {args.search!r} ({zone_name(zone)})"
+        rows = [[day_label(s.day), *_session_row(program, s, zone)] for s in sessions]
+        print_sections([Section(heading, rows)], SEARCH_COLUMNS, empty=f"No match for {heading}")
+        return 0
+    print_sections(
+        day_sections(program, sessions, zone), SESSION_COLUMNS, empty="No sessions to show."
+    )
+    return 0
+
+
+def day_sections(program: Program, sessions: Iterable[Session], zone: tzinfo) -> list[Section]:
+    """``sessions`` as one section per day (timed, then a "Time to be announced" section),
+    with the sessions whose day is not known last."""
+    wanted = {s.id for s in sessions}
+    sections: list[Section] = []
+    grouped = sessions_by_day(program)
+    for day in sorted(d for d in grouped if d is not None):
+        chosen = [s for s in grouped[day] if s.id in wanted]
+        if not chosen:
+            continue
+        timed = [_session_row(program, s, zone) for s in chosen if s.is_timed]
+        untimed = [_session_row(program, s, zone) for s in chosen if not s.is_timed]
+        heading = f"{long_day_label(day)} ({zone_name(zone)})"
+        if timed:
+            sections.append(Section(heading, timed))
+            if untimed:
+                sections.append(Section(TIME_TBA_HEADING, untimed, level=2))
+        else:
+            sections.append(Section(f"{heading} — {TIME_TBA_HEADING.lower()}", untimed))
+    unknown = [_session_row(program, s, zone) for s in grouped.get(None, []) if s.id in wanted]
+    if unknown:
+        sections.append(Section(DAY_UNKNOWN, unknown))
+    return sections
+
+
+def _session_row(program: Program, session: Session, zone: tzinfo) -> list[str]:
+    return [
+        time_range(session, zone),
+        session.kind.label,
+        session.title,
+        program.room_name(session) or "",
+    ]
+
+
+# --- show -------------------------------------------------------------------------------------
+
+
+def find_session(program: Program, session_id: str) -> Session:
+    """The session with ``session_id``, or a DataError naming how to find one."""
+    session = program.session_by_id.get(session_id.strip())
+    if session is None:
+        raise DataError(
+            f"unknown session {one_line(session_id)!r} (try 'confterm list --search ...')"
+        )
+    return session
+
+
+def run_show(context: Context) -> int:
+    """``confterm show ID``."""
+    program = context.program
+    zone = context.display_zone
+    session = find_session(program, context.args.session_id)
+    papers = program.papers_by_session.get(session.id, [])
+    booths = program.booths_by_session.get(session.id, [])
+    if context.args.json:
+        result = session_json(program, session, zone, papers=True)
+        result["chairs"] = [speaker_json(s) for s in program.chairs_of(session)]
+        result["note"] = session.note
+        result["booths"] = [{"id": b.id, "organisation": one_line(b.organisation)} for b in booths]
+        print_json(result)
+        return 0
+    fields = [
+        Detail("Kind", [session.kind.label]),
+        Detail("When", [_when(session, zone)]),
+        Detail("Room", [program.room_name(session) or "not announced"]),
+        Detail("Track", [program.track_name(session) or ""]),
+        Detail("Speakers", [_person(s) for s in program.speakers_of(session)]),
+        Detail("Chairs", [_person(s) for s in program.chairs_of(session)]),
+        Detail("Description", [session.description], multiline=True),
+        Detail("Papers", [_paper_line(p) for p in papers]),
+        Detail("Links", [f"{link.title}: {link.url}" for link in session.links]),
+        Detail("Source", [session.source_url or ""]),
+        Detail("Note", [session.note or ""], multiline=True),
+        Detail("Booths", [_booth_line(b) for b in booths]),
+    ]
+    print_details(session.title, fields, subtitle=session.id)
+    return 0
+
+
+def _when(session: Session, zone: tzinfo) -> str:
+    if session.day is None:
+        return DAY_UNKNOWN.lower() if session.start is None else time_range(session, zone)
+    return f"{long_day_label(session.day)}, {time_range(session, zone)} ({zone_name(zone)})"
+
+
+def _person(speaker: Speaker) -> str:
+    return f"{speaker.name} ({speaker.affiliation})" if speaker.affiliation else speaker.name
+
+
+def _authors(paper: Paper) -> str:
+    return ", ".join(
+        f"{a.name} ({a.affiliation})" if a.affiliation else a.name for a in paper.authors
+    )
+
+
+def _paper_line(paper: Paper) -> str:
+    award = f" [{paper.award}]" if paper.award else ""
+    authors = _authors(paper)
+    return f"{paper.title}{award}" + (f" — {authors}" if authors else "")
+
+
+def _booth_line(booth: Booth) -> str:
+    return f"{booth.organisation} ({booth.location or 'location not announced'})"
+
+
+# --- booths and papers ------------------------------------------------------------------------
+
+BOOTH_COLUMNS = (
+    Column("Organisation"),
+    Column("Level", style="cyan"),
+    Column("Location", pad=False),
+)
+PAPER_COLUMNS = (
+    Column("Title", pad=False),
+    Column("Authors", style="dim", pad=False, prefix="— "),
+    Column("Session", pad=False, prefix="@ "),
+)
+
+
+def run_booths(context: Context) -> int:
+    """``confterm booths``."""
+    program = context.program
+    booths = sorted(program.booths, key=lambda b: b.organisation.casefold())
+    if context.args.json:
+        print_json({"conference": program.conference.id, "booths": [booth_json(b) for b in booths]})
+        return 0
+    rows = [[b.organisation, b.level or "", b.location or "location TBA"] for b in booths]
+    print_sections([Section(None, rows)], BOOTH_COLUMNS, empty="No booths announced.")
+    return 0
+
+
+def search_papers(papers: Sequence[Paper], text: str) -> list[Paper]:
+    """Papers whose title, authors, topic or award contain every word of ``text``."""
+    words = text.casefold().split()
+
+    def haystack(paper: Paper) -> str:
+        parts = [paper.title, paper.topic or "", paper.award or ""]
+        parts += [f"{a.name} {a.affiliation or ''}" for a in paper.authors]
+        return " ".join(parts).casefold()
+
+    return [p for p in papers if all(word in haystack(p) for word in words)]
+
+
+def run_papers(context: Context) -> int:
+    """``confterm papers``."""
+    program = context.program
+    zone = context.display_zone
+    papers = list(program.papers)
+    if context.args.search:
+        papers = search_papers(papers, context.args.search)
+    if context.args.json:
+        objects = [paper_json(p) for p in papers]
+        print_json({"conference": program.conference.id, "papers": objects})
+        return 0
+    rows: list[list[str]] = []
+    for paper in papers:
+        session = program.session_by_id.get(paper.session or "")
+        where = ""
+        if session is not None:
+            where = f"{session.title} ({day_label(session.day)}, {time_range(session, zone)})"
+        award = f" [{paper.award}]" if paper.award else ""
+        rows.append([paper.title + award, _authors(paper), where])
+    print_sections([Section(None, rows)], PAPER_COLUMNS, empty="No papers to show.")
+    return 0
+
+
+# --- validate and schema ----------------------------------------------------------------------
 
 
 def schema_text() -> str:
@@ -34,19 +310,22 @@ def run_schema(context: Context) -> int:
 
 
 def run_validate(context: Context) -> int:
-    """``confterm validate FILE``."""
+    """``confterm validate FILE``: a one-line summary, or one error line per problem."""
     program = load_program_file(Path(context.args.file))
-    days = {s.day for s in program.sessions if s.day is not None}
+    days = len(program.conference.days)
     print(
         f"{context.args.file}: valid: {len(program.sessions)} sessions, "
-        f"{len(program.papers)} papers, {len(program.booths)} booths, {len(days)} days"
+        f"{len(program.papers)} papers, {len(program.booths)} booths, {days} days"
     )
     return 0
 
 
 def print_today(context: Context) -> int:
-    """Fallback for no subcommand before the app exists."""
+    """Fallback for no subcommand before the app exists: today's (or the first) day."""
     program = context.program
-    for session in program.sessions:
-        print(session.title)
+    days: list[date] = sorted(d for d in sessions_by_day(program) if d is not None)
+    today = context.clock.now().astimezone(program.conference.zone).date()
+    day = today if today in days else (days[0] if days else None)
+    chosen = [s for s in program.sessions if s.day == day]
+    print_sections(day_sections(program, chosen, context.display_zone), SESSION_COLUMNS)
     return 0

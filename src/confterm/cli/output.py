@@ -1,0 +1,301 @@
+"""How CLI commands print: rich tables on a terminal, plain text when piped, stable JSON.
+
+Every command renders through these helpers so that all of them honour the same rules:
+
+* Text from data files is never interpreted as markup and never carries escape sequences: each
+  cell goes through :func:`confterm.text.one_line` (or :func:`~confterm.text.clean` for
+  multi-line fields) and is rendered as a rich :class:`~rich.text.Text`.
+* On a terminal the output uses rich tables; piped, it is plain text with no escape codes.
+  ``NO_COLOR`` (any non-empty value) turns colour off on a terminal.
+* ``--json`` output is built by :func:`session_json` and friends and printed by
+  :func:`print_json`.
+
+The JSON session object (stable; new keys may be added, none removed or renamed)::
+
+    {"id": str, "title": str, "kind": str (a SessionKind value),
+     "day": "YYYY-MM-DD" | null,
+     "start": ISO 8601 with the display zone's UTC offset | null (time to be announced),
+     "end": same as start,
+     "room": {"id", "name"} | null, "track": {"id", "name"} | null,
+     "speakers": [{"id", "name", "affiliation"}], "description": str,
+     "links": [{"title", "url"}], "source_url": str | null,
+     "papers": [{"id", "title", "authors": [{"name", "affiliation"}], "url", "award"}]
+        (only when asked for)}
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import tzinfo
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from confterm.formatting import iso_or_none
+from confterm.model.program import Author, Booth, Paper, Program, Session, Speaker
+from confterm.text import clean, one_line
+
+
+def no_color() -> bool:
+    """True when the user asked for no colour (https://no-color.org)."""
+    return bool(os.environ.get("NO_COLOR"))
+
+
+def is_rich(stream: TextIO | None = None) -> bool:
+    """True when ``stream`` (default stdout) is a terminal, so tables and styles may be used."""
+    stream = stream if stream is not None else sys.stdout
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def make_console(stream: TextIO | None = None) -> Console:
+    """A rich console on ``stream`` that never interprets markup and honours ``NO_COLOR``."""
+    return Console(
+        file=stream if stream is not None else sys.stdout,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        no_color=no_color(),
+    )
+
+
+def print_json(obj: Any, stream: TextIO | None = None) -> None:
+    """Print ``obj`` as indented JSON, keys in the order they were built."""
+    out = stream if stream is not None else sys.stdout
+    out.write(json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables: a list of sections with the same columns, printed as rich tables or plain text.
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a listing.
+
+    ``pad`` aligns the column in plain text (the last free-text columns should not be padded);
+    ``prefix`` is written before a non-empty value in plain text (e.g. ``"· "`` for a room).
+    """
+
+    header: str
+    style: str = ""
+    pad: bool = True
+    prefix: str = ""
+
+
+@dataclass
+class Section:
+    """Rows under one heading; ``level`` 2 is a sub-heading (e.g. "Time to be announced")."""
+
+    heading: str | None
+    rows: Sequence[Sequence[str]] = field(default_factory=list)
+    level: int = 1
+
+
+def print_sections(
+    sections: Sequence[Section],
+    columns: Sequence[Column],
+    *,
+    empty: str = "Nothing to show.",
+    stream: TextIO | None = None,
+) -> None:
+    """Print ``sections`` as rich tables on a terminal, or as aligned plain text."""
+    out = stream if stream is not None else sys.stdout
+    shown = [s for s in sections if s.rows]
+    if not shown:
+        out.write(empty + "\n")
+        return
+    if is_rich(out):
+        _print_rich_sections(shown, columns, make_console(out))
+    else:
+        out.write(plain_sections(shown, columns))
+
+
+def plain_sections(sections: Sequence[Section], columns: Sequence[Column]) -> str:
+    """The plain-text form of ``sections``: headings, then rows indented by two spaces."""
+    widths = [0] * len(columns)
+    for section in sections:
+        for row in section.rows:
+            for index, cell in enumerate(row):
+                widths[index] = max(widths[index], len(one_line(cell)))
+    lines: list[str] = []
+    for section in sections:
+        if section.heading is not None:
+            if section.level == 1 and lines:
+                lines.append("")
+            indent = "" if section.level == 1 else "  "
+            lines.append(indent + one_line(section.heading))
+        for row in section.rows:
+            parts = []
+            for index, (cell, column) in enumerate(zip(row, columns, strict=False)):
+                value = one_line(cell)
+                if not value:
+                    if column.pad:
+                        parts.append(" " * widths[index])
+                    continue
+                value = column.prefix + value
+                parts.append(value.ljust(widths[index]) if column.pad else value)
+            lines.append(("  " + "  ".join(parts)).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def _print_rich_sections(
+    sections: Sequence[Section], columns: Sequence[Column], console: Console
+) -> None:
+    for index, section in enumerate(sections):
+        title = None
+        if section.heading is not None:
+            style = "bold" if section.level == 1 else "italic"
+            title = Text(one_line(section.heading), style=style)
+        table = Table(
+            title=title,
+            title_justify="left",
+            show_header=index == 0 or section.level == 1,
+            header_style="bold",
+            expand=False,
+            box=None,
+            pad_edge=False,
+        )
+        for column in columns:
+            table.add_column(column.header, style=column.style or None, no_wrap=column.pad)
+        for row in section.rows:
+            table.add_row(*(Text(one_line(cell)) for cell in row))
+        if index and section.level == 1:
+            console.print()
+        console.print(table)
+
+
+# ---------------------------------------------------------------------------------------------
+# Details: one item with labelled fields (``confterm show``).
+
+
+@dataclass
+class Detail:
+    """A labelled field of a detail view; ``lines`` of more than one line print as a block."""
+
+    label: str
+    lines: list[str]
+    multiline: bool = False
+
+
+def print_details(
+    title: str, fields: Sequence[Detail], *, subtitle: str = "", stream: TextIO | None = None
+) -> None:
+    """Print a title and labelled fields (fields with no lines are left out)."""
+    out = stream if stream is not None else sys.stdout
+    shown = [f for f in fields if any(line.strip() for line in f.lines)]
+    if is_rich(out):
+        console = make_console(out)
+        console.print(Text(one_line(title), style="bold"))
+        if subtitle:
+            console.print(Text(one_line(subtitle), style="dim"))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column()
+        for detail in shown:
+            grid.add_row(Text(detail.label), Text("\n".join(_cell_lines(detail))))
+        console.print(grid)
+        return
+    width = max((len(f.label) for f in shown), default=0) + 2
+    lines = [one_line(title)]
+    if subtitle:
+        lines.append(one_line(subtitle))
+    for detail in shown:
+        body = _cell_lines(detail)
+        if detail.multiline or len(body) > 1:
+            lines.append(f"{detail.label}:")
+            lines.extend(f"  {line}".rstrip() for line in body)
+        else:
+            lines.append(f"{detail.label + ':':<{width}}{body[0]}")
+    out.write("\n".join(lines) + "\n")
+
+
+def _cell_lines(detail: Detail) -> list[str]:
+    if detail.multiline:
+        return [line.rstrip() for text in detail.lines for line in clean(text).split("\n")]
+    return [one_line(line) for line in detail.lines if line.strip()]
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON objects shared by every command that prints sessions.
+
+
+def speaker_json(speaker: Speaker) -> dict[str, Any]:
+    """``{"id", "name", "affiliation"}``."""
+    return {
+        "id": speaker.id,
+        "name": one_line(speaker.name),
+        "affiliation": _opt(speaker.affiliation),
+    }
+
+
+def author_json(author: Author) -> dict[str, Any]:
+    """``{"name", "affiliation"}``."""
+    return {"name": one_line(author.name), "affiliation": _opt(author.affiliation)}
+
+
+def paper_json(paper: Paper) -> dict[str, Any]:
+    """A paper: id, title, authors, url, session (id), award, topic."""
+    return {
+        "id": paper.id,
+        "title": one_line(paper.title),
+        "authors": [author_json(author) for author in paper.authors],
+        "url": paper.url,
+        "session": paper.session,
+        "award": _opt(paper.award),
+        "topic": _opt(paper.topic),
+    }
+
+
+def booth_json(booth: Booth) -> dict[str, Any]:
+    """A booth: id, organisation, level, location (null: not announced), people, sessions..."""
+    return {
+        "id": booth.id,
+        "organisation": one_line(booth.organisation),
+        "level": _opt(booth.level),
+        "location": _opt(booth.location),
+        "description": clean(booth.description),
+        "people": [{"name": one_line(p.name), "role": _opt(p.role)} for p in booth.people],
+        "links": [{"title": one_line(link.title), "url": link.url} for link in booth.links],
+        "sessions": list(booth.sessions),
+        "source_url": booth.source_url,
+    }
+
+
+def session_json(
+    program: Program, session: Session, zone: tzinfo, *, papers: bool = False
+) -> dict[str, Any]:
+    """The stable JSON object for a session (see the module docstring)."""
+    room = program.room_name(session)
+    track = program.track_name(session)
+    result: dict[str, Any] = {
+        "id": session.id,
+        "title": one_line(session.title),
+        "kind": session.kind.value,
+        "day": session.day.isoformat() if session.day else None,
+        "start": iso_or_none(session.start, zone),
+        "end": iso_or_none(session.end, zone),
+        "room": {"id": session.room, "name": one_line(room)} if room else None,
+        "track": {"id": session.track, "name": one_line(track)} if track else None,
+        "speakers": [speaker_json(s) for s in program.speakers_of(session)],
+        "description": clean(session.description),
+        "links": [{"title": one_line(link.title), "url": link.url} for link in session.links],
+        "source_url": session.source_url,
+    }
+    if papers:
+        result["papers"] = [
+            paper_json(paper) for paper in program.papers_by_session.get(session.id, [])
+        ]
+    return result
+
+
+def _opt(text: str | None) -> str | None:
+    return None if text is None else one_line(text)
