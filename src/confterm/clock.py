@@ -18,8 +18,10 @@ NOW_ENV = "CONFTERM_NOW"
 class Clock:
     """A clock that may start at a chosen moment and then runs in real time."""
 
-    def __init__(self, start: datetime | None = None) -> None:
+    def __init__(self, start: datetime | None = None, *, frozen: bool = False) -> None:
+        """Start at ``start`` (default: the real time); ``frozen`` stops it there (snapshots)."""
         self._start = start
+        self._frozen = frozen
         self._started_at = time.monotonic()
         self._offset = timedelta(0)
 
@@ -32,6 +34,8 @@ class Clock:
         """The current moment, timezone-aware (UTC)."""
         if self._start is None:
             return datetime.now(UTC) + self._offset
+        if self._frozen:
+            return self._start.astimezone(UTC) + self._offset
         elapsed = timedelta(seconds=time.monotonic() - self._started_at)
         return self._start.astimezone(UTC) + elapsed + self._offset
 
