@@ -6,6 +6,7 @@ Every failure becomes a :class:`~confterm.errors.DataError` whose lines read
 
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import Path
 
@@ -33,6 +34,8 @@ def load_program_file(path: Path, *, label: str | None = None) -> Program:
 
 def load_program_bytes(raw: bytes, name: str) -> Program:
     """Parse and validate a confterm JSON document; ``name`` labels the messages."""
+    # Editors on Windows often start UTF-8 files with a byte-order mark; it is not an error.
+    raw = raw.removeprefix(codecs.BOM_UTF8)
     try:
         program = Program.model_validate_json(raw)
     except ValidationError as error:
@@ -86,10 +89,13 @@ def _describe_one(detail: ErrorDetails) -> str:
 
 
 def _describe_json_syntax(raw: bytes, name: str) -> str:
+    # Decode first: json.loads(bytes) would guess UTF-16/32 and report a misleading place.
     try:
-        json.loads(raw)
-    except UnicodeDecodeError:
-        return f"{name}: not UTF-8 text"
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return f"{name}: not UTF-8 text (invalid byte at offset {error.start})"
+    try:
+        json.loads(text)
     except json.JSONDecodeError as error:
         return f"{name}: line {error.lineno} column {error.colno}: not valid JSON ({error.msg})"
     return f"{name}: not valid JSON"
