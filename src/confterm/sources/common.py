@@ -1,0 +1,430 @@
+"""What every importer shares: id slugs, registries of rooms/tracks/speakers, kinds, zones.
+
+An importer reads its format and feeds a :class:`ProgramBuilder`; the builder turns source ids
+into stable confterm slugs, de-duplicates rooms, tracks and speakers by name or id, cleans
+every text (:func:`confterm.text.clean`), records what was skipped and why, and finally builds
+a validated :class:`~confterm.model.program.Program`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import ValidationError
+
+from confterm.errors import DataError, UsageError
+from confterm.model.loading import format_location, validate_program
+from confterm.model.program import (
+    Conference,
+    Link,
+    Program,
+    Room,
+    Session,
+    SessionKind,
+    Speaker,
+    Track,
+)
+from confterm.sources.html_text import html_to_text
+from confterm.text import clean, one_line
+
+MAX_SLUG = 80
+MAX_TEXT = 100_000
+NO_ZONE_HINT = "pass --tz ZONE (e.g. --tz Europe/London)"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """A converted program, what was left out of it, and the format it was read from."""
+
+    program: Program
+    skipped: list[str]
+    format_name: str
+    notes: list[str] = field(default_factory=list)
+
+
+def slugify(raw: str) -> str:
+    """A deterministic slug ``^[a-z0-9][a-z0-9._-]*$`` for a source id (never random)."""
+    folded = unicodedata.normalize("NFKD", raw).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9._-]+", "-", folded.lower())
+    slug = re.sub(r"^[^a-z0-9]+", "", slug).rstrip("-._")
+    digest = hashlib.sha1(raw.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
+    if not slug:
+        return f"x{digest}"
+    if len(slug) > MAX_SLUG:
+        return f"{slug[: MAX_SLUG - 11].rstrip('-._')}-{digest}"
+    return slug
+
+
+def _short_hash(raw: str) -> str:
+    return hashlib.sha1(raw.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
+
+
+class _SlugRegistry:
+    """Maps source keys to unique slugs; a clash gets a suffix derived from the key itself."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, str] = {}
+        self.used: set[str] = set()
+
+    def get(self, key: str) -> str | None:
+        return self.by_key.get(key)
+
+    def add(self, key: str) -> str:
+        slug = slugify(key)
+        if slug in self.used:
+            slug = f"{slug[:MAX_SLUG]}-{_short_hash(key)}"
+            counter = 2
+            while slug in self.used:
+                slug = f"{slug}-{counter}"
+                counter += 1
+        self.used.add(slug)
+        self.by_key[key] = slug
+        return slug
+
+
+_KIND_PATTERNS: list[tuple[SessionKind, re.Pattern[str]]] = [
+    (
+        SessionKind.BREAK,
+        re.compile(
+            r"\b(lunch|break|pause|coffee|tea|dinner|breakfast|buffet|snacks?|d[ée]jeuner)\b", re.I
+        ),
+    ),
+    (SessionKind.REGISTRATION, re.compile(r"\b(registration|check-in|accueil)\b", re.I)),
+    (SessionKind.KEYNOTE, re.compile(r"\bkeynote|plenary|pl[ée]ni[èe]re\b", re.I)),
+    (SessionKind.LIGHTNING, re.compile(r"\blightning\b", re.I)),
+    (SessionKind.WORKSHOP, re.compile(r"\b(workshop|hands-on|atelier|bof)\b", re.I)),
+    (SessionKind.TUTORIAL, re.compile(r"\btutorial\b", re.I)),
+    (SessionKind.PANEL, re.compile(r"\b(panel|podium|round ?table)\b", re.I)),
+    (SessionKind.POSTER, re.compile(r"\bposters?\b", re.I)),
+    (SessionKind.SOCIAL, re.compile(r"\b(party|social|reception|meetup|get-together)\b", re.I)),
+    (SessionKind.TALK, re.compile(r"\b(talk|lecture|maintrack|presentation|session)\b", re.I)),
+]
+
+
+def guess_kind(
+    kind_hint: str | None, title: str, *, default: SessionKind = SessionKind.TALK
+) -> SessionKind:
+    """The kind from a type/format hint first, then from the title (Lunch, Pause...)."""
+    for text in (kind_hint or "", title):
+        for kind, pattern in _KIND_PATTERNS:
+            if text and pattern.search(text):
+                if kind is SessionKind.TALK and text is title:
+                    continue  # "session" in a title says nothing
+                return kind
+    return default
+
+
+def rich_text(value: str | None) -> str:
+    """Source text (maybe HTML) as clean plain text."""
+    if not value:
+        return ""
+    return clean(html_to_text(value)).strip()
+
+
+def join_texts(*parts: str | None) -> str:
+    """Non-empty, distinct parts joined by blank lines, capped at the model's limit."""
+    seen: list[str] = []
+    for part in parts:
+        text = rich_text(part)
+        if text and text not in seen:
+            seen.append(text)
+    return "\n\n".join(seen)[:MAX_TEXT]
+
+
+def parse_duration(text: str) -> timedelta:
+    """``HH:MM``, ``HH:MM:SS`` or ``D:HH:MM`` (frab/Pentabarf); ValueError otherwise."""
+    parts = text.strip().split(":")
+    if not all(part.isdigit() for part in parts) or len(parts) not in (2, 3):
+        raise ValueError(f"expected a duration HH:MM, HH:MM:SS or D:HH:MM, got {text!r}")
+    numbers = [int(part) for part in parts]
+    if len(parts) == 2:
+        return timedelta(hours=numbers[0], minutes=numbers[1])
+    # Three parts are ambiguous: frab writes long events as D:HH:MM ("1:02:00", one-digit
+    # days) while Pentabarf writes HH:MM:SS ("00:05:00", two-digit hours).
+    if len(parts[0]) == 1:
+        return timedelta(days=numbers[0], hours=numbers[1], minutes=numbers[2])
+    return timedelta(hours=numbers[0], minutes=numbers[1], seconds=numbers[2])
+
+
+def parse_clock(text: str) -> time:
+    """``HH:MM`` or ``HH:MM:SS`` as a time of day; ValueError otherwise."""
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})(?::(\d{2}))?", text.strip())
+    if not match:
+        raise ValueError(f"expected a time HH:MM, got {text!r}")
+    return time(int(match[1]), int(match[2]), int(match[3] or 0))
+
+
+def parse_aware(text: str) -> datetime:
+    """An ISO date-time with an offset; ValueError when it has none."""
+    moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        raise ValueError(f"expected a date-time with an offset, got {text!r}")
+    return moment
+
+
+def zone_from_option(tz: str | None) -> ZoneInfo | None:
+    """The zone named by ``--tz``, or None when not given; a bad name is a usage error."""
+    if not tz:
+        return None
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UsageError(f"--tz: unknown time zone {tz!r} (use an IANA name)") from None
+
+
+def known_zone(name: str | None) -> ZoneInfo | None:
+    """The IANA zone ``name`` when it exists, else None."""
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def require_zone(label: str, declared: str | None, tz: str | None) -> ZoneInfo:
+    """The zone for naive times: ``--tz``, else the file's own; never silently UTC."""
+    zone = zone_from_option(tz) or known_zone(declared)
+    if zone is None:
+        raise UsageError(f"{label} has no time zone: {NO_ZONE_HINT}")
+    return zone
+
+
+def choose_zone(
+    label: str,
+    declared: str | None,
+    tz: str | None,
+    samples: list[tuple[datetime, time | None]],
+    notes: list[str],
+) -> ZoneInfo:
+    """The venue zone for a file whose times carry offsets.
+
+    ``samples`` are (moment with offset, local wall-clock time written next to it or None).
+    The declared zone wins when it agrees with them, then ``--tz``, then a fixed ``Etc/GMT``
+    zone matching one constant offset (noted in ``notes``); otherwise a usage error.
+    """
+    zone = known_zone(declared)
+    if zone is not None and _agrees(zone, samples):
+        return zone
+    if declared and zone is None:
+        notes.append(f"unknown time zone {declared!r} in the file was ignored")
+    elif zone is not None:
+        notes.append(f"the file's time zone {declared!r} disagrees with its times; not used")
+    chosen = zone_from_option(tz)
+    if chosen is not None:
+        return chosen
+    offsets = {moment.utcoffset() for moment, _ in samples}
+    if len(offsets) == 1:
+        offset = offsets.pop()
+        if offset is not None and offset % timedelta(hours=1) == timedelta(0):
+            hours = int(offset / timedelta(hours=1))
+            # Etc/GMT signs are inverted: UTC+01:00 is Etc/GMT-1.
+            name = "Etc/UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
+            notes.append(
+                f"no usable time zone name in the file: using {name} (UTC{_offset_text(offset)}) "
+                "from its offsets; pass --tz ZONE for the venue's zone"
+            )
+            return ZoneInfo(name)
+    raise UsageError(f"{label} has no time zone: {NO_ZONE_HINT}")
+
+
+def _offset_text(offset: timedelta) -> str:
+    minutes = int(offset / timedelta(minutes=1))
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _agrees(zone: ZoneInfo, samples: list[tuple[datetime, time | None]]) -> bool:
+    for moment, wall in samples:
+        local = moment.astimezone(zone)
+        if wall is not None:
+            if local.time().replace(second=0) != wall.replace(second=0):
+                return False
+        elif local.utcoffset() != moment.utcoffset():
+            return False
+    return True
+
+
+def local_day(start: datetime, zone: ZoneInfo, day_change: time) -> date:
+    """The day a session belongs to: before the day-change time it is the previous day's."""
+    local = start.astimezone(zone)
+    if local.time() < day_change:
+        return local.date() - timedelta(days=1)
+    return local.date()
+
+
+class ProgramBuilder:
+    """Collects rooms, tracks, speakers and sessions, then builds a validated Program."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.skipped: list[str] = []
+        self.notes: list[str] = []
+        self.rooms: list[Room] = []
+        self.tracks: list[Track] = []
+        self.speakers: list[Speaker] = []
+        self.sessions: list[Session] = []
+        self._room_ids = _SlugRegistry()
+        self._track_ids = _SlugRegistry()
+        self._speaker_ids = _SlugRegistry()
+        self._session_ids = _SlugRegistry()
+
+    def skip(self, what: str, why: str) -> None:
+        """Record that ``what`` was left out, and why."""
+        self.skipped.append(f"{one_line(what)}: {why}")
+
+    def room(self, name: str | None) -> str | None:
+        """The id of the room called ``name`` (created on first use)."""
+        name = one_line(name or "")
+        if not name:
+            return None
+        key = name.casefold()
+        found = self._room_ids.get(key)
+        if found is None:
+            found = self._room_ids.add(key)
+            self.rooms.append(Room(id=found, name=name))
+        return found
+
+    def track(self, name: str | None) -> str | None:
+        """The id of the track called ``name`` (created on first use)."""
+        name = one_line(name or "")
+        if not name:
+            return None
+        key = name.casefold()
+        found = self._track_ids.get(key)
+        if found is None:
+            found = self._track_ids.add(key)
+            self.tracks.append(Track(id=found, name=name))
+        return found
+
+    def speaker(
+        self,
+        key: str | None,
+        name: str | None,
+        *,
+        bio: str | None = None,
+        affiliation: str | None = None,
+        url: str | None = None,
+    ) -> str | None:
+        """The id of a speaker by its source id (or name when there is none)."""
+        name = one_line(name or "")
+        if not name:
+            return None
+        source_key = f"id:{key}" if key else f"name:{name.casefold()}"
+        found = self._speaker_ids.get(source_key)
+        if found is None:
+            found = self._speaker_ids.add(str(key) if key else name)
+            self._speaker_ids.by_key[source_key] = found
+            self.speakers.append(
+                Speaker(
+                    id=found,
+                    name=name,
+                    bio=rich_text(bio)[:MAX_TEXT] or None,
+                    affiliation=one_line(affiliation or "") or None,
+                    url=url or None,
+                )
+            )
+        return found
+
+    def session_id(self, source_id: str) -> str:
+        """A unique confterm id for a session's stable source id."""
+        return self._session_ids.add(source_id)
+
+    def add_session(
+        self,
+        *,
+        source_id: str,
+        title: str | None,
+        kind: SessionKind,
+        day: date | None,
+        start: datetime | None,
+        end: datetime | None,
+        room: str | None = None,
+        track: str | None = None,
+        speakers: list[str] | None = None,
+        description: str = "",
+        links: list[tuple[str, str]] | None = None,
+        source_url: str | None = None,
+    ) -> None:
+        """Add one session; one without a title or with bad times is skipped, with the reason."""
+        clean_title = one_line(title or "")
+        what = f"{clean_title or 'untitled'} ({source_id})"
+        if not clean_title:
+            self.skip(what, "no title")
+            return
+        if start is not None and end is not None and end < start:
+            self.skip(what, "ends before it starts")
+            return
+        try:
+            session = Session(
+                id=self.session_id(source_id),
+                title=clean_title,
+                kind=kind,
+                day=day,
+                start=start,
+                end=end,
+                room=room,
+                track=track,
+                speakers=list(dict.fromkeys(speakers or [])),
+                description=description,
+                links=[Link(title=one_line(t) or u, url=u) for t, u in links or [] if u],
+                source_url=source_url or None,
+            )
+        except ValidationError as error:
+            detail = error.errors(include_url=False)[0]
+            self.skip(what, f"{format_location(tuple(detail['loc']))}: {detail['msg']}")
+            return
+        self.sessions.append(session)
+
+    def build(
+        self,
+        *,
+        conference_id: str,
+        name: str,
+        short_name: str | None,
+        zone: ZoneInfo,
+        fallback_dates: tuple[date, date] | None = None,
+        venue: str | None = None,
+        city: str | None = None,
+        url: str | None = None,
+        source: str,
+    ) -> Program:
+        """The validated program; a DataError naming the first problem otherwise."""
+        days = sorted({s.day for s in self.sessions if s.day is not None})
+        if days:
+            first, last = days[0], days[-1]
+        elif fallback_dates is not None:
+            first, last = fallback_dates
+        else:
+            raise DataError(f"{self.label}: no sessions with a date were found")
+        name = one_line(name) or conference_id
+        try:
+            conference = Conference(
+                id=conference_id,
+                name=name,
+                short_name=one_line(short_name or "") or name,
+                start_date=first,
+                end_date=max(first, last),
+                timezone=zone.key,
+                venue=one_line(venue or "") or None,
+                city=one_line(city or "") or None,
+                url=url or None,
+                sources=[source],
+            )
+            program = Program(
+                conference=conference,
+                rooms=self.rooms,
+                tracks=self.tracks,
+                speakers=self.speakers,
+                sessions=self.sessions,
+            )
+        except ValidationError as error:
+            detail = error.errors(include_url=False)[0]
+            where = format_location(tuple(detail["loc"]))
+            raise DataError(f"{self.label}: {where}: {detail['msg']}") from None
+        return validate_program(program, self.label)

@@ -1,0 +1,106 @@
+"""Reading an import source: a local file, or an http(s) URL with a timeout and a size limit.
+
+Schedules are untrusted input. Downloads follow redirects only to http(s) URLs, give up after
+``timeout`` seconds without data and refuse anything larger than ``max_bytes``.
+"""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from http.client import HTTPMessage
+from pathlib import Path
+from typing import IO
+from urllib.parse import urlparse
+
+from confterm import __version__
+from confterm.errors import DataError
+
+MAX_BYTES = 20 * 1024 * 1024
+TIMEOUT = 30.0
+_CHUNK = 64 * 1024
+
+
+def is_url(source: str) -> bool:
+    """True when ``source`` looks like a URL rather than a file path."""
+    return "://" in source[:16]
+
+
+def _check_scheme(url: str, label: str) -> None:
+    scheme = urlparse(url).scheme.lower()
+    if scheme not in ("http", "https"):
+        raise DataError(f"{label}: only http and https URLs can be imported (got {scheme}:)")
+
+
+class _SafeRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows redirects only to http(s), so a server cannot send us to file: or ftp:."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self.label = label
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        _check_scheme(newurl, self.label)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def read_source(
+    source: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES
+) -> tuple[bytes, str]:
+    """The bytes of ``source`` and the label naming it in messages."""
+    if is_url(source):
+        return _download(source, timeout=timeout, max_bytes=max_bytes), source
+    path = Path(source).expanduser()
+    label = str(source)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise DataError(f"{label}: no such file") from None
+    except IsADirectoryError:
+        raise DataError(f"{label}: is a directory, not a schedule file") from None
+    except OSError as error:
+        raise DataError(f"{label}: cannot read: {error.strerror or error}") from None
+    if len(data) > max_bytes:
+        raise DataError(_too_big(label, max_bytes))
+    return data, label
+
+
+def _too_big(label: str, max_bytes: int) -> str:
+    return f"{label}: larger than the size limit ({max_bytes:,} bytes)"
+
+
+def _download(url: str, *, timeout: float, max_bytes: int) -> bytes:
+    _check_scheme(url, url)
+    opener = urllib.request.build_opener(_SafeRedirects(url))
+    # The scheme was checked just above (and redirects are checked by _SafeRedirects).
+    request = urllib.request.Request(url, headers={"User-Agent": f"confterm/{__version__}"})  # noqa: S310
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            length = response.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > max_bytes:
+                raise DataError(_too_big(url, max_bytes))
+            chunks: list[bytes] = []
+            total = 0
+            while chunk := response.read(_CHUNK):
+                total += len(chunk)
+                if total > max_bytes:
+                    raise DataError(_too_big(url, max_bytes))
+                chunks.append(chunk)
+    except urllib.error.HTTPError as error:
+        raise DataError(f"{url}: download failed: HTTP {error.code} {error.reason}") from None
+    except urllib.error.URLError as error:
+        raise DataError(f"{url}: download failed: {error.reason}") from None
+    except TimeoutError:
+        raise DataError(f"{url}: download failed: no answer within {timeout:g} s") from None
+    except OSError as error:
+        raise DataError(f"{url}: download failed: {error.strerror or error}") from None
+    return b"".join(chunks)
