@@ -1,0 +1,150 @@
+"""The ranked search engine: ranking tiers, bookmarks among equals, booths, narrowing."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from confterm.model.program import Program
+from confterm.search import (
+    SCORE_EXACT,
+    SCORE_FUZZY,
+    SearchIndex,
+    index_for,
+    search_sessions,
+)
+
+START = datetime(2026, 5, 4, 9, tzinfo=UTC)
+
+
+def _program() -> Program:
+    """One session per ranking tier for the query "graph", filed in reverse time order so
+    that ranking cannot be mistaken for time order."""
+    specs: list[dict[str, Any]] = [
+        {"id": "exact", "title": "Graph"},
+        {"id": "prefix", "title": "Graphs at Scale"},
+        {"id": "word", "title": "Learning on (Graphs)"},
+        {"id": "substring", "title": "Paragraphs Everywhere"},
+        {"id": "speaker", "title": "Talk One", "speakers": ["ana"]},
+        {"id": "room", "title": "Talk Two", "room": "graph-room"},
+        {"id": "paper", "title": "Talk Three"},
+        {"id": "description", "title": "Talk Four", "description": "All about graph theory."},
+        {"id": "fuzzy", "title": "Great Rapid Pathways"},
+        {"id": "nothing", "title": "Unrelated"},
+    ]
+    sessions = []
+    for position, spec in enumerate(specs):
+        start = START + timedelta(hours=len(specs) - position)
+        sessions.append(
+            {
+                "kind": "talk",
+                "day": start.date().isoformat(),
+                "start": start.isoformat(),
+                "end": (start + timedelta(minutes=30)).isoformat(),
+                **spec,
+            }
+        )
+    return Program.model_validate(
+        {
+            "conference": {
+                "id": "hand",
+                "name": "Hand Built",
+                "short_name": "HB",
+                "start_date": "2026-05-04",
+                "end_date": "2026-05-04",
+                "timezone": "UTC",
+            },
+            "rooms": [{"id": "graph-room", "name": "The Graph Room"}],
+            "speakers": [{"id": "ana", "name": "Ana Graphton"}],
+            "sessions": sessions,
+            "papers": [{"id": "p1", "title": "Kernels on a graph", "session": "paper"}],
+            "booths": [{"id": "graphco", "organisation": "GraphCo", "description": "x"}],
+        }
+    )
+
+
+def test_ranking_tiers_in_order() -> None:
+    hits = SearchIndex(_program()).search("Graph")
+    assert [(h.item_id, h.field) for h in hits] == [
+        ("exact", "title"),
+        ("prefix", "title"),
+        ("graphco", "organisation"),
+        ("word", "title"),
+        ("substring", "title"),
+        ("speaker", "speaker"),
+        ("room", "room"),
+        ("paper", "paper"),
+        ("description", "description"),
+        ("fuzzy", "fuzzy"),
+    ]
+    assert hits[0].score == SCORE_EXACT
+    assert hits[-1].score == SCORE_FUZZY
+    assert [h.kind for h in hits].count("booth") == 1
+
+
+def test_time_order_among_equals_and_bookmarks_first(tinyconf: Program) -> None:
+    index = SearchIndex(tinyconf)
+    assert [h.item_id for h in index.search("keynote")] == ["opening-keynote", "closing-keynote"]
+    assert [h.item_id for h in index.search("keynote", {"closing-keynote"})] == [
+        "closing-keynote",
+        "opening-keynote",
+    ]
+    # A bookmark never lifts a session above a better match.
+    hits = index.search("lunch", {"night-social"})
+    assert hits[0].item_id == "lunch-1"
+
+
+def test_fields_of_tinyconf(tinyconf: Program) -> None:
+    index = SearchIndex(tinyconf)
+
+    def ids(query: str) -> list[str]:
+        return [h.item_id for h in index.search(query)]
+
+    assert ids("ada lovelace") == ["opening-keynote", "textual-workshop", "future-panel"]
+    # The room's name matches as a phrase; others only have both words somewhere, lower.
+    room = index.search("room a")
+    assert [h.item_id for h in room[:3]] == ["parsing-schedules", "markup-title", "oral-systems"]
+    assert {h.field for h in room[:3]} == {"room"}
+    assert {h.field for h in room[3:]} == {"words"}
+    assert "closing-keynote" not in ids("room a")
+    assert ids("harmful") == ["oral-systems"]  # a paper's title
+    assert ids("alan turing") == ["posters-a"]  # a paper's author
+    assert ids("frab") == ["parsing-schedules"]  # the description
+    assert ids("tooling") == ["textual-workshop"]  # the track
+    assert ids("wile") == ["acme"]  # a booth's staff
+    assert ids("ada workshop") == ["textual-workshop"]  # every word, in different fields
+    assert ids("prsng") == ["parsing-schedules"]  # fuzzy
+    assert ids("zzzz") == []
+    assert ids("   ") == []
+
+
+def test_markup_and_escapes_are_searched_as_plain_text(tinyconf: Program) -> None:
+    hits = SearchIndex(tinyconf).search("[bold]not bold")
+    assert hits[0].item_id == "markup-title"
+    assert SearchIndex(tinyconf).search("red")[0].item_id == "markup-title"
+
+
+def test_narrowing_gives_the_same_results_as_a_fresh_search(tinyconf: Program) -> None:
+    typed = SearchIndex(tinyconf)
+    for query in ["s", "sc", "sch", "sche", "sched", "sche", "t", "ta", "tal", "talk"]:
+        assert typed.search(query) == SearchIndex(tinyconf).search(query), query
+
+
+def test_limit(tinyconf: Program) -> None:
+    index = SearchIndex(tinyconf)
+    everything = index.search("e", limit=None)
+    assert len(everything) > 3
+    assert index.search("e", limit=3) == everything[:3]
+
+
+def test_index_is_cached_per_program(tinyconf: Program) -> None:
+    assert index_for(tinyconf) is index_for(tinyconf)
+    assert index_for(_program()) is not index_for(tinyconf)
+
+
+def test_search_sessions_keeps_its_contract(tinyconf: Program) -> None:
+    assert search_sessions(tinyconf, "") == list(tinyconf.sessions)
+    found = search_sessions(tinyconf, "keynote", ["closing-keynote"])
+    assert [s.id for s in found] == ["closing-keynote", "opening-keynote"]
+    # Booths are not sessions.
+    assert search_sessions(tinyconf, "acme") == []
