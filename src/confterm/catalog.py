@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from confterm import paths
+from confterm.atomic import write_atomic
 from confterm.errors import DataError, UsageError
 from confterm.model.loading import load_program_file
 from confterm.model.program import Program
@@ -49,3 +54,127 @@ def open_program(conference_id: str | None, data_file: Path | None, data_dir: Pa
         return load_program_file(path, label=label)
     except DataError:
         raise
+
+
+# --- Imported conferences: storage and listing (added for `confterm import`). ---
+
+
+@dataclass(frozen=True, slots=True)
+class ConferenceInfo:
+    """One row of ``confterm conferences``: a bundled or imported conference."""
+
+    id: str
+    name: str
+    start_date: date
+    end_date: date
+    sessions: int
+    source: str | None
+    imported_at: str | None
+    bundled: bool
+
+    def to_json(self) -> dict[str, object]:
+        """A stable JSON object for ``confterm conferences --json``."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "start_date": self.start_date.isoformat(),
+            "end_date": self.end_date.isoformat(),
+            "sessions": self.sessions,
+            "source": self.source,
+            "imported_at": self.imported_at,
+            "bundled": self.bundled,
+        }
+
+
+def imported_meta_path(data_dir: Path, conference_id: str) -> Path:
+    """Where an imported conference's metadata (source, format, time) is stored."""
+    return paths.conferences_dir(data_dir) / f"{conference_id}.meta.json"
+
+
+def imported_ids(data_dir: Path) -> list[str]:
+    """Ids of the conferences imported into ``data_dir``."""
+    folder = paths.conferences_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    return sorted(
+        path.name.removesuffix(".json")
+        for path in folder.glob("*.json")
+        if not path.name.endswith(".meta.json") and not path.name.startswith(".")
+    )
+
+
+def save_imported(data_dir: Path, program: Program, meta: dict[str, object]) -> Path:
+    """Store an imported program and its metadata, each written atomically.
+
+    The program is written last, so a crash in between leaves at worst new metadata beside the
+    previous program, never a half-written program.
+    """
+    conference_id = program.conference.id
+    write_atomic(
+        imported_meta_path(data_dir, conference_id),
+        (json.dumps(meta, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
+    )
+    path = imported_program_path(data_dir, conference_id)
+    write_atomic(path, program.model_dump_json(indent=2, exclude_none=True).encode("utf-8"))
+    return path
+
+
+def imported_meta(data_dir: Path, conference_id: str) -> dict[str, Any]:
+    """The stored metadata of an imported conference (empty when missing or unreadable)."""
+    try:
+        meta = json.loads(imported_meta_path(data_dir, conference_id).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def remove_imported(data_dir: Path, conference_id: str) -> None:
+    """Delete an imported conference (program and metadata); bundled ones cannot be removed."""
+    if conference_id in bundled_ids():
+        raise UsageError(f"{conference_id!r} is a bundled conference and cannot be removed")
+    path = imported_program_path(data_dir, conference_id)
+    if not path.is_file():
+        raise UsageError(
+            f"unknown conference {conference_id!r} (see 'confterm conferences' for the ids)"
+        )
+    path.unlink()
+    imported_meta_path(data_dir, conference_id).unlink(missing_ok=True)
+
+
+def list_conferences(data_dir: Path) -> list[ConferenceInfo]:
+    """The bundled conferences, then the imported ones; unreadable files are left out."""
+    found: list[ConferenceInfo] = []
+    for conference_id in bundled_ids():
+        label = f"data/{conference_id}.json"
+        info = _info(paths.bundled_file(f"{conference_id}.json"), label, {}, bundled=True)
+        if info is not None:
+            found.append(info)
+    for conference_id in imported_ids(data_dir):
+        if conference_id in bundled_ids():
+            continue
+        path = imported_program_path(data_dir, conference_id)
+        meta = imported_meta(data_dir, conference_id)
+        info = _info(path, str(path), meta, bundled=False)
+        if info is not None:
+            found.append(info)
+    return found
+
+
+def _info(path: Path, label: str, meta: dict[str, Any], *, bundled: bool) -> ConferenceInfo | None:
+    try:
+        program = load_program_file(path, label=label)
+    except DataError:
+        return None
+    conference = program.conference
+    source = meta.get("source")
+    imported_at = meta.get("imported_at")
+    return ConferenceInfo(
+        id=conference.id,
+        name=conference.name,
+        start_date=conference.start_date,
+        end_date=conference.end_date,
+        sessions=len(program.sessions),
+        source=source if isinstance(source, str) else None,
+        imported_at=imported_at if isinstance(imported_at, str) else None,
+        bundled=bundled,
+    )

@@ -1,10 +1,235 @@
-"""Commands: (placeholder, filled in by its issue)."""
+"""Commands that manage conferences: import (and refresh), conferences, remove.
+
+``confterm import SOURCE`` converts a frab/Pentabarf XML, frab/pretalx JSON, Sessionize JSON
+or iCalendar schedule (file or http(s) URL) and stores it in the user data dir. The global
+``--tz ZONE`` names the *source's* zone here (for naive times); "conference", its default,
+means "not given".
+"""
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Callable
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
 from typing import Any
+
+from confterm import catalog
+from confterm.cli.context import Context
+from confterm.errors import DataError, UsageError
+from confterm.model.loading import load_program_file
+from confterm.model.program import Program, Session
+from confterm.sources import ImportResult, import_source
+from confterm.sources.changes import ProgramChanges, diff_programs
+from confterm.text import one_line
 
 
 def register(add: Callable[..., Any]) -> None:
     """Add this module's sub-commands."""
+    imp = add(
+        "import",
+        help="import a schedule (frab/Pentabarf XML, frab/pretalx JSON, Sessionize, iCalendar)",
+        description="Import a conference schedule from a file or an http(s) URL. "
+        "The format is detected from the content. With --tz ZONE, naive times in the "
+        "source are taken to be in ZONE.",
+    )
+    imp.add_argument("source", nargs="?", metavar="SOURCE", help="a file path or http(s) URL")
+    imp.add_argument("--id", metavar="ID", help="the conference id to store it under")
+    imp.add_argument(
+        "--refresh", metavar="ID", help="fetch the stored source of ID again and show changes"
+    )
+    imp.set_defaults(handler=run_import)
+    conferences = add("conferences", help="list the bundled and imported conferences")
+    conferences.add_argument("--json", action="store_true", help="machine-readable JSON")
+    conferences.set_defaults(handler=run_conferences)
+    remove = add("remove", help="delete an imported conference")
+    remove.add_argument("conference_id", metavar="ID")
+    remove.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    remove.add_argument("--purge", action="store_true", help="also delete its bookmarks")
+    remove.set_defaults(handler=run_remove)
+
+
+def _source_zone(context: Context) -> str | None:
+    spec = getattr(context.args, "tz", "conference") or "conference"
+    return None if spec == "conference" else spec
+
+
+def _check_id(conference_id: str | None) -> None:
+    if conference_id is not None and conference_id in catalog.bundled_ids():
+        raise UsageError(
+            f"{conference_id!r} is a bundled conference: pass --id ID to import under another id"
+        )
+
+
+def run_import(context: Context) -> int:
+    """``confterm import SOURCE [--id ID] [--tz ZONE]`` and ``import --refresh ID``."""
+    args = context.args
+    if args.refresh:
+        if args.source or args.id:
+            raise UsageError("import --refresh ID takes no SOURCE and no --id")
+        return _refresh(context, args.refresh)
+    if not args.source:
+        raise UsageError("import: give a SOURCE (file or http(s) URL) or --refresh ID")
+    _check_id(args.id)
+    tz = _source_zone(context)
+    result = import_source(args.source, conference_id=args.id, tz=tz)
+    conference_id = result.program.conference.id
+    _check_id(conference_id)
+    replaced = catalog.imported_program_path(context.data_dir, conference_id).is_file()
+    path = _store(context, result, args.source, tz)
+    _print_summary(result, path)
+    if replaced:
+        print("(replaced the previous import of this conference)")
+    return 0
+
+
+def _store(context: Context, result: ImportResult, source: str, tz: str | None) -> Path:
+    source_text = source if "://" in source[:16] else str(Path(source).expanduser().resolve())
+    meta: dict[str, object] = {
+        "source": source_text,
+        "format": result.format_name,
+        "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "tz": tz,
+    }
+    return catalog.save_imported(context.data_dir, result.program, meta)
+
+
+def _print_summary(result: ImportResult, path: Path) -> None:
+    program = result.program
+    conference = program.conference
+    days = sorted({s.day for s in program.sessions if s.day is not None})
+    print(f"imported {one_line(conference.name)} as {conference.id} ({result.format_name})")
+    print(
+        f"days: {len(days)} ({conference.start_date} to {conference.end_date}), "
+        f"time zone {conference.timezone}"
+    )
+    print(
+        f"sessions: {len(program.sessions)}, rooms: {len(program.rooms)}, "
+        f"speakers: {len(program.speakers)}, tracks: {len(program.tracks)}"
+    )
+    for note in result.notes:
+        print(f"note: {one_line(note)}")
+    if result.skipped:
+        print(f"skipped: {len(result.skipped)}")
+        for line in result.skipped:
+            print(f"  - {one_line(line)}")
+    else:
+        print("skipped: nothing")
+    print(f"stored in {path}")
+
+
+def _refresh(context: Context, conference_id: str) -> int:
+    if conference_id in catalog.bundled_ids():
+        raise UsageError(f"{conference_id!r} is a bundled conference: it cannot be refreshed")
+    path = catalog.imported_program_path(context.data_dir, conference_id)
+    if not path.is_file():
+        raise UsageError(
+            f"unknown imported conference {conference_id!r} (see 'confterm conferences')"
+        )
+    meta = catalog.imported_meta(context.data_dir, conference_id)
+    source = meta.get("source")
+    if not isinstance(source, str) or not source:
+        raise DataError(f"{catalog.imported_meta_path(context.data_dir, conference_id)}: no source")
+    stored_tz = meta.get("tz")
+    tz = _source_zone(context) or (stored_tz if isinstance(stored_tz, str) else None)
+    old = load_program_file(path)
+    result = import_source(source, conference_id=conference_id, tz=tz)
+    changes = diff_programs(old, result.program)
+    new_path = _store(context, result, source, tz)
+    _print_summary(result, new_path)
+    _print_changes(context, result.program, changes)
+    return 0
+
+
+def _when(program: Program, session: Session) -> str:
+    zone: tzinfo = program.conference.zone
+    room = program.room_name(session)
+    where = f" in {one_line(room)}" if room else ""
+    if session.start is None:
+        return f"{session.day or 'unscheduled'}{where}"
+    return f"{session.start.astimezone(zone):%Y-%m-%d %H:%M}{where}"
+
+
+def _print_changes(context: Context, program: Program, changes: ProgramChanges) -> None:
+    if changes.is_empty:
+        print("changes: none")
+        return
+    print(
+        f"changes: {len(changes.added)} added, {len(changes.removed)} removed, "
+        f"{len(changes.moved)} moved"
+    )
+    lines: dict[str, str] = {}
+    for session in changes.added:
+        lines[session.id] = f"added: {one_line(session.title)} ({_when(program, session)})"
+    for session in changes.removed:
+        lines[session.id] = f"removed: {one_line(session.title)}"
+    for moved in changes.moved:
+        lines[moved.after.id] = (
+            f"moved: {one_line(moved.after.title)} "
+            f"({_when(program, moved.before)} -> {_when(program, moved.after)})"
+        )
+    for line in lines.values():
+        print(f"  {line}")
+    bookmarked = _bookmarked(context, program.conference.id) & changes.touched_ids()
+    if bookmarked:
+        print(f"bookmarked sessions among them: {len(bookmarked)}")
+        for session_id, line in lines.items():
+            if session_id in bookmarked:
+                print(f"  {line} [{session_id}]")
+
+
+def _bookmarked(context: Context, conference_id: str) -> set[str]:
+    from confterm.store import BookmarkStore
+
+    with BookmarkStore.open(context.data_dir) as store:
+        return store.ids(conference_id)
+
+
+def run_conferences(context: Context) -> int:
+    """``confterm conferences [--json]``."""
+    infos = catalog.list_conferences(context.data_dir)
+    if context.args.json:
+        payload = [info.to_json() for info in infos]
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    for info in infos:
+        origin = "bundled" if info.bundled else f"imported {info.imported_at or '?'}"
+        source = f" from {one_line(info.source)}" if info.source else ""
+        print(
+            f"{info.id}  {one_line(info.name)}  {info.start_date} to {info.end_date}  "
+            f"{info.sessions} sessions  {origin}{source}"
+        )
+    return 0
+
+
+def run_remove(context: Context) -> int:
+    """``confterm remove ID [--yes] [--purge]``."""
+    args = context.args
+    conference_id: str = args.conference_id
+    if conference_id in catalog.bundled_ids():
+        raise UsageError(f"{conference_id!r} is a bundled conference and cannot be removed")
+    path = catalog.imported_program_path(context.data_dir, conference_id)
+    if not path.is_file():
+        raise UsageError(
+            f"unknown imported conference {conference_id!r} (see 'confterm conferences')"
+        )
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UsageError("remove: confirmation needed: pass --yes (stdin is not a terminal)")
+        answer = input(f"Remove the imported conference {conference_id}? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("not removed")
+            return 0
+    catalog.remove_imported(context.data_dir, conference_id)
+    print(f"removed {conference_id}")
+    from confterm.store import BookmarkStore
+
+    with BookmarkStore.open(context.data_dir) as store:
+        if args.purge:
+            print(f"deleted {store.purge(conference_id)} bookmarks")
+        else:
+            kept = len(store.ids(conference_id))
+            if kept:
+                print(f"kept {kept} bookmarks (use --purge to delete them)")
+    return 0
