@@ -1,10 +1,211 @@
-"""Commands: (placeholder, filled in by its issue)."""
+"""Commands: ``confterm bookmark add|remove|list`` on the selected conference.
+
+Ids are session or booth ids of the program. A command naming any unknown id changes nothing:
+every id is checked first, then all changes are made in one transaction. Bookmarks whose item
+has since left the program are never dropped silently; they are listed apart.
+
+The ``--json`` form of ``list`` is a stable list (new keys may be added, none removed)::
+
+    [{"id": str, "kind": "session" | "booth", "title": str | null (not in the program),
+      "added_at": ISO 8601 (UTC), "in_program": bool, "day": "YYYY-MM-DD" | null,
+      "start": ISO 8601 with the display zone's offset | null, "end": same,
+      "room": str | null (a session's room name)}]
+"""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
+from datetime import tzinfo
 from typing import Any
+
+from confterm.agenda import in_time_order
+from confterm.cli.context import Context
+from confterm.cli.output import Column, Section, is_rich, make_console, print_json, print_sections
+from confterm.errors import DataError, UsageError
+from confterm.formatting import day_label, iso_or_none, time_range
+from confterm.model.program import Program
+from confterm.store import Bookmark, BookmarkStore, ItemKind
+from confterm.text import one_line
+from confterm.timezones import zone_name
+
+ACTIONS = ("add", "remove", "list")
+
+SESSION_COLUMNS = (
+    Column("Day"),
+    Column("Time", style="bold"),
+    Column("Title", pad=False),
+    Column("Room", style="dim", pad=False, prefix="· "),
+)
+BOOTH_COLUMNS = (Column("Organisation"), Column("Location", style="dim", pad=False))
+STALE_COLUMNS = (Column("Kind"), Column("Id"), Column("Bookmarked", style="dim", pad=False))
 
 
 def register(add: Callable[..., Any]) -> None:
     """Add this module's sub-commands."""
+    parser = add(
+        "bookmark",
+        help="add, remove or list bookmarked sessions and booths",
+        description="Bookmark sessions and booths of the selected conference by id (see "
+        "'confterm list' and 'confterm booths'). An unknown id changes nothing.",
+    )
+    parser.add_argument("action", choices=ACTIONS, help="add, remove or list")
+    parser.add_argument("ids", nargs="*", metavar="ID", help="session or booth ids")
+    parser.add_argument("--json", action="store_true", help="machine-readable JSON (list)")
+    parser.set_defaults(handler=run_bookmark)
+
+
+def run_bookmark(context: Context) -> int:
+    """``confterm bookmark add|remove|list``."""
+    args = context.args
+    if args.action == "list":
+        if args.ids:
+            raise UsageError("bookmark list takes no ids")
+    elif not args.ids:
+        raise UsageError(f"bookmark {args.action}: give at least one session or booth id")
+    elif args.json:
+        raise UsageError("--json only applies to 'bookmark list'")
+    program = context.program
+    with BookmarkStore.open(context.data_dir) as store:
+        if store.recovery_message:
+            sys.stderr.write(f"confterm: {one_line(store.recovery_message)}\n")
+        if args.action == "add":
+            return _add(store, program, args.ids)
+        if args.action == "remove":
+            return _remove(store, program, args.ids)
+        return _list(store, program, context.display_zone, json=args.json)
+
+
+def _unknown(ids: list[str], program: Program) -> DataError:
+    plural = "s" if len(ids) > 1 else ""
+    names = ", ".join(repr(i) for i in ids)
+    return DataError(
+        f"{program.conference.id}: unknown session or booth id{plural} {names}; "
+        "nothing changed (see 'confterm list' and 'confterm booths')"
+    )
+
+
+def _kind_in_program(program: Program, item_id: str) -> ItemKind | None:
+    if item_id in program.session_by_id:
+        return ItemKind.SESSION
+    if item_id in program.booth_by_id:
+        return ItemKind.BOOTH
+    return None
+
+
+def _title(program: Program, kind: ItemKind, item_id: str) -> str | None:
+    if kind is ItemKind.SESSION:
+        session = program.session_by_id.get(item_id)
+        return one_line(session.title) if session else None
+    booth = program.booth_by_id.get(item_id)
+    return one_line(booth.organisation) if booth else None
+
+
+def _add(store: BookmarkStore, program: Program, ids: list[str]) -> int:
+    items = [(_kind_in_program(program, item_id), item_id) for item_id in dict.fromkeys(ids)]
+    unknown = [item_id for kind, item_id in items if kind is None]
+    if unknown:
+        raise _unknown(unknown, program)
+    wanted = [(kind, item_id) for kind, item_id in items if kind is not None]
+    added = set(store.add_items(program.conference.id, wanted))
+    for kind, item_id in wanted:
+        state = "bookmarked" if (kind, item_id) in added else "already bookmarked"
+        print(f"{state}: {kind.value} {item_id}: {_title(program, kind, item_id)}")
+    return 0
+
+
+def _remove(store: BookmarkStore, program: Program, ids: list[str]) -> int:
+    conference = program.conference.id
+    # A bookmark stays removable after its item left the program.
+    marked = {(b.kind, b.item_id) for b in store.bookmarks(conference)}
+    targets: list[tuple[ItemKind, str]] = []
+    unknown = []
+    for item_id in dict.fromkeys(ids):
+        kinds = [kind for kind in ItemKind if (kind, item_id) in marked]
+        in_program = _kind_in_program(program, item_id)
+        if not kinds and in_program is not None:
+            kinds = [in_program]
+        if not kinds:
+            unknown.append(item_id)
+        targets.extend((kind, item_id) for kind in kinds)
+    if unknown:
+        raise _unknown(unknown, program)
+    removed = set(store.remove_items(conference, targets))
+    for kind, item_id in targets:
+        state = "removed" if (kind, item_id) in removed else "not bookmarked"
+        print(f"{state}: {kind.value} {item_id}")
+    return 0
+
+
+def bookmark_json(program: Program, mark: Bookmark, zone: tzinfo) -> dict[str, Any]:
+    """The stable JSON object of one bookmark (see the module docstring)."""
+    session = program.session_by_id.get(mark.item_id) if mark.kind is ItemKind.SESSION else None
+    in_program = _title(program, mark.kind, mark.item_id) is not None
+    room = program.room_name(session) if session else None
+    return {
+        "id": mark.item_id,
+        "kind": mark.kind.value,
+        "title": _title(program, mark.kind, mark.item_id),
+        "added_at": mark.added_at.isoformat(),
+        "in_program": in_program,
+        "day": session.day.isoformat() if session and session.day else None,
+        "start": iso_or_none(session.start, zone) if session else None,
+        "end": iso_or_none(session.end, zone) if session else None,
+        "room": one_line(room) if room else None,
+    }
+
+
+def _list(store: BookmarkStore, program: Program, zone: tzinfo, *, json: bool) -> int:
+    marks = store.bookmarks(program.conference.id)
+    session_marks = {m.item_id for m in marks if m.kind is ItemKind.SESSION}
+    sessions = in_time_order(s for s in program.sessions if s.id in session_marks)
+    booth_marks = {m.item_id for m in marks if m.kind is ItemKind.BOOTH}
+    booths = [b for b in program.booths if b.id in booth_marks]
+    stale = [m for m in marks if _title(program, m.kind, m.item_id) is None]
+
+    if json:
+        by_key = {(m.kind, m.item_id): m for m in marks}
+        ordered = [by_key[(ItemKind.SESSION, s.id)] for s in sessions]
+        ordered += [by_key[(ItemKind.BOOTH, b.id)] for b in booths]
+        print_json([bookmark_json(program, m, zone) for m in [*ordered, *stale]])
+        return 0
+
+    name = one_line(program.conference.short_name)
+    groups = [
+        (
+            Section(
+                f"Bookmarked sessions of {name} ({zone_name(zone)})",
+                [
+                    [day_label(s.day), time_range(s, zone), s.title, program.room_name(s) or ""]
+                    for s in sessions
+                ],
+            ),
+            SESSION_COLUMNS,
+        ),
+        (
+            Section(
+                "Booths to visit",
+                [[b.organisation, b.location or "location TBA"] for b in booths],
+            ),
+            BOOTH_COLUMNS,
+        ),
+        (
+            Section(
+                "No longer in the program",
+                [[m.kind.value, m.item_id, f"bookmarked {m.added_at:%Y-%m-%d}"] for m in stale],
+            ),
+            STALE_COLUMNS,
+        ),
+    ]
+    shown = [(section, columns) for section, columns in groups if section.rows]
+    if not shown:
+        print(f"No bookmarks for {name} yet; add some with 'confterm bookmark add ID'.")
+        return 0
+    for index, (section, columns) in enumerate(shown):
+        if index:
+            if is_rich():
+                make_console().print()
+            else:
+                sys.stdout.write("\n")
+        print_sections([section], columns)
+    return 0
