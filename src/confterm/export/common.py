@@ -1,0 +1,106 @@
+"""Words shared by every agenda writer, so text, Markdown, HTML and the terminal say the same.
+
+Each helper returns plain, cleaned strings (no control characters, no escape sequences, one
+line); the writers only add their own escaping and layout around them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, tzinfo
+
+from confterm.agenda import Agenda, MissingBookmark
+from confterm.formatting import long_day_label, time_range, zone_label
+from confterm.model.program import Booth, Program, Session
+from confterm.text import one_line
+
+#: Width of the time column in plain text: ``22:00–01:00+1`` is the longest value.
+TIME_WIDTH = 13
+
+
+def title(agenda: Agenda) -> str:
+    """``My agenda: Tiny Conference 2026`` (or ``Program: ...`` for ``--all``)."""
+    what = "Program" if agenda.whole_program else "My agenda"
+    return f"{what}: {one_line(agenda.program.conference.name)}"
+
+
+def day_heading(day: date | None) -> str:
+    """``Saturday 7 March 2026``; ``Day not announced`` for sessions with no day."""
+    return long_day_label(day)
+
+
+def day_zone(day: date | None, zone: tzinfo) -> str | None:
+    """``America/New_York (EST)``, named at noon of ``day`` so a DST change shows; None
+    for the day-less group (it has no times to qualify)."""
+    if day is None:
+        return None
+    return zone_label(zone, datetime.combine(day, time(12), tzinfo=zone))
+
+
+def session_title(session: Session) -> str:
+    """The title, safe to print."""
+    return one_line(session.title)
+
+
+def people(program: Program, session: Session) -> list[str]:
+    """``Ada Lovelace, Grace Hopper`` and ``chaired by Margaret Hamilton``, when present."""
+    parts = []
+    speakers = ", ".join(one_line(s.name) for s in program.speakers_of(session))
+    if speakers:
+        parts.append(speakers)
+    chairs = ", ".join(one_line(s.name) for s in program.chairs_of(session))
+    if chairs:
+        parts.append(f"chaired by {chairs}")
+    return parts
+
+
+def room(program: Program, session: Session) -> str | None:
+    """The room's name, safe to print, or None when not announced."""
+    name = program.room_name(session)
+    return one_line(name) if name else None
+
+
+def session_details(program: Program, session: Session) -> list[str]:
+    """Kind, room, speakers (and chairs), each present part once: ``Keynote``, ``Main Hall``..."""
+    where = room(program, session)
+    return [session.kind.label, *([where] if where else []), *people(program, session)]
+
+
+def clash_notes(agenda: Agenda, session: Session, zone: tzinfo) -> list[str]:
+    """``Other Talk (10:45–11:30)`` for each bookmarked session this one overlaps."""
+    notes = []
+    for other_id in agenda.clashes.get(session.id, []):
+        other = agenda.program.session_by_id.get(other_id)
+        if other is not None:
+            notes.append(f"{session_title(other)} ({time_range(other, zone)})")
+    return notes
+
+
+def booth_line(booth: Booth) -> str:
+    """``Acme Corp (Gold) — Booth 12``."""
+    name = one_line(booth.organisation)
+    if booth.level:
+        name += f" ({one_line(booth.level)})"
+    location = one_line(booth.location) if booth.location else "location not announced"
+    return f"{name} — {location}"
+
+
+def missing_line(mark: MissingBookmark, zone: tzinfo) -> str:
+    """``session removed-talk (bookmarked 2026-03-01)``."""
+    added = mark.added_at.astimezone(zone).date().isoformat()
+    return f"{mark.kind} {one_line(mark.item_id)} (bookmarked {added})"
+
+
+BOOTHS_HEADING = "Booths to visit"
+MISSING_HEADING = "Bookmarks no longer in the program"
+CLASH_LABEL = "clashes with"
+
+
+def empty_message(agenda: Agenda) -> str:
+    """What an empty agenda says instead of printing nothing."""
+    short = one_line(agenda.program.conference.short_name)
+    if agenda.whole_program:
+        return f"No sessions to show for {short}."
+    return (
+        f"Nothing bookmarked for {short} yet. Bookmark sessions with b in the app or "
+        "'confterm bookmark add ID'; 'confterm agenda --all' prints the whole program."
+    )

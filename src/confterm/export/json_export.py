@@ -1,0 +1,61 @@
+"""The agenda as stable JSON: the same content as the text form, for scripts.
+
+Shape (keys are never renamed or removed; new ones may be added)::
+
+    {"conference": {"id", "name", "timezone"},
+     "scope": "bookmarks" | "program",
+     "zone": IANA name of the zone the times are given in,
+     "days": [{"day": "YYYY-MM-DD" | null,
+               "sessions": [<session object> + "clashes_with": [session ids]]}],
+     "booths": [<booth object>],
+     "missing": [{"kind": "session" | "booth", "id", "added_at": ISO 8601}]}
+
+Session and booth objects are those of every other ``--json`` output
+(:func:`confterm.cli.output.session_json`); within a day, timed sessions come first in time
+order, then those with no announced time.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import tzinfo
+from typing import Any
+
+from confterm.agenda import Agenda
+from confterm.cli.output import booth_json, session_json
+from confterm.text import one_line
+from confterm.timezones import zone_name
+
+
+def agenda_json(agenda: Agenda, zone: tzinfo) -> dict[str, Any]:
+    """The agenda as a JSON-ready dict."""
+    program = agenda.program
+    conference = program.conference
+    days = []
+    for day in agenda.days:
+        sessions = []
+        for session in day.sessions:
+            item = session_json(program, session, zone)
+            item["clashes_with"] = list(agenda.clashes.get(session.id, []))
+            sessions.append(item)
+        days.append({"day": day.day.isoformat() if day.day else None, "sessions": sessions})
+    return {
+        "conference": {
+            "id": conference.id,
+            "name": one_line(conference.name),
+            "timezone": conference.timezone,
+        },
+        "scope": "program" if agenda.whole_program else "bookmarks",
+        "zone": zone_name(zone),
+        "days": days,
+        "booths": [booth_json(booth) for booth in agenda.booths],
+        "missing": [
+            {"kind": str(mark.kind), "id": mark.item_id, "added_at": mark.added_at.isoformat()}
+            for mark in agenda.missing
+        ],
+    }
+
+
+def render_json(agenda: Agenda, zone: tzinfo) -> str:
+    """The agenda as indented JSON text, ending with a newline."""
+    return json.dumps(agenda_json(agenda, zone), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,56 @@
+"""The agenda as Markdown: a heading per day, one list item per session.
+
+It reads as plain text and renders on a forge (CommonMark/GFM). Every piece of data text is
+escaped with :func:`escape` so a title such as ``[click](https://evil)`` or ``**loud**`` shows
+as typed instead of becoming a link or formatting.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import tzinfo
+
+from confterm.agenda import Agenda
+from confterm.export import common
+from confterm.formatting import time_range
+
+# Inline syntax anywhere in a line (CommonMark lets any ASCII punctuation be backslash-escaped).
+_INLINE = re.compile(r"([\\`*_\[\]<>!|~&#])")
+# Block syntax that only matters at the start of a line or list item: "- ", "+ ", "1. ", "=".
+_LEADING = re.compile(r"^([-+=])|^(\d+)([.)])")
+
+
+def escape(text: str) -> str:
+    """``text`` with Markdown-significant characters backslash-escaped."""
+    escaped = _INLINE.sub(r"\\\1", text)
+    return _LEADING.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped)
+
+
+def render_markdown(agenda: Agenda, zone: tzinfo) -> str:
+    """The agenda as a Markdown document, ending with a newline."""
+    if agenda.is_empty:
+        return f"# {escape(common.title(agenda))}\n\n{escape(common.empty_message(agenda))}\n"
+    lines = [f"# {escape(common.title(agenda))}"]
+    for day in agenda.days:
+        lines += ["", f"## {escape(common.day_heading(day.day))}", ""]
+        zone_text = common.day_zone(day.day, zone) if day.timed else None
+        if zone_text:
+            # An IANA name cannot form Markdown syntax (an inner "_" is not emphasis).
+            lines += [f"Times in {zone_text}.", ""]
+        for session in day.sessions:
+            details = " · ".join(common.session_details(agenda.program, session))
+            lines.append(
+                f"- **{time_range(session, zone)}** {escape(common.session_title(session))}"
+                f" — {escape(details)}"
+            )
+            lines.extend(
+                f"  - **Clashes with** {escape(note)}"
+                for note in common.clash_notes(agenda, session, zone)
+            )
+    if agenda.booths:
+        lines += ["", f"## {common.BOOTHS_HEADING}", ""]
+        lines += [f"- {escape(common.booth_line(booth))}" for booth in agenda.booths]
+    if agenda.missing:
+        lines += ["", f"## {common.MISSING_HEADING}", ""]
+        lines += [f"- {escape(common.missing_line(mark, zone))}" for mark in agenda.missing]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,136 @@
+"""Agenda text, Markdown and JSON against expected files written by hand from tinyconf.json."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from agenda_marks import MARKS, Mark
+from rich.console import Console
+
+from confterm.agenda import build_agenda
+from confterm.export import EXTENSIONS, FORMATS, default_file_name, render, render_bytes
+from confterm.export.markdown import escape
+from confterm.export.text import rich_agenda
+from confterm.model.program import Program
+
+EXPECTED = Path(__file__).resolve().parents[1] / "data" / "expected"
+
+
+def test_text_matches_the_hand_written_file(tinyconf: Program) -> None:
+    agenda = build_agenda(tinyconf, MARKS)
+    text = render(agenda, "text", tinyconf.conference.zone)
+    assert text == (EXPECTED / "tinyconf-agenda.txt").read_text(encoding="utf-8")
+
+
+def test_markdown_matches_the_hand_written_file(tinyconf: Program) -> None:
+    agenda = build_agenda(tinyconf, MARKS)
+    markdown = render(agenda, "markdown", tinyconf.conference.zone)
+    assert markdown == (EXPECTED / "tinyconf-agenda.md").read_text(encoding="utf-8")
+
+
+def test_text_in_another_zone_names_it_once_per_day(tinyconf: Program) -> None:
+    agenda = build_agenda(tinyconf, [Mark("session", "opening-keynote")])
+    text = render(agenda, "text", ZoneInfo("Europe/Paris"))
+    assert isinstance(text, str)
+    assert "Saturday 7 March 2026 — times in Europe/Paris (CET)" in text
+    assert "  15:00–16:00    Opening Keynote: Terminals Forever" in text
+    assert text.count("Europe/Paris") == 1
+
+
+@pytest.mark.parametrize("format", ["text", "markdown", "html"])
+def test_an_empty_agenda_says_how_to_add_bookmarks(tinyconf: Program, format: str) -> None:
+    output = render(build_agenda(tinyconf, []), format, tinyconf.conference.zone)
+    assert isinstance(output, str)
+    assert "Nothing bookmarked for TinyConf yet" in output
+    assert "confterm bookmark add ID" in output
+
+
+def test_whole_program_lists_every_session_and_flags_no_clash(tinyconf: Program) -> None:
+    agenda = build_agenda(tinyconf, [], whole_program=True)
+    text = render(agenda, "text", tinyconf.conference.zone)
+    assert isinstance(text, str)
+    assert text.startswith("Program: Tiny Conference 2026\n")
+    for session in ("Registration", "Closing Keynote", "Oral Session: Systems", "Lunch"):
+        assert session in text
+    # Clashes are between sessions the attendee chose; nothing is chosen here.
+    assert "clashes with" not in text
+
+
+def test_markdown_escape_defuses_links_and_emphasis() -> None:
+    assert escape("[click](https://evil.example)") == r"\[click\](https://evil.example)"
+    assert escape("**loud** _quiet_ `code` <b>") == r"\*\*loud\*\* \_quiet\_ \`code\` \<b\>"
+    assert escape("- not a list") == r"\- not a list"
+    assert escape("1. not a list") == r"1\. not a list"
+    assert escape("![img](x) &amp; #tag") == r"\!\[img\](x) \&amp; \#tag"
+    assert escape("plain words, 10:30") == "plain words, 10:30"
+
+
+def test_json_holds_the_same_content(tinyconf: Program) -> None:
+    agenda = build_agenda(tinyconf, MARKS)
+    data = json.loads(render(agenda, "json", ZoneInfo("UTC")))
+    assert data["conference"] == {
+        "id": "tinyconf",
+        "name": "Tiny Conference 2026",
+        "timezone": "America/New_York",
+    }
+    assert data["scope"] == "bookmarks"
+    assert data["zone"] == "UTC"
+    assert [day["day"] for day in data["days"]] == ["2026-03-07", "2026-03-08", None]
+    first_day = [s["id"] for s in data["days"][0]["sessions"]]
+    assert first_day == ["opening-keynote", "parsing-schedules", "caches-talk", "lightning-1"]
+    keynote = data["days"][0]["sessions"][0]
+    assert keynote["start"] == "2026-03-07T14:00:00+00:00"
+    assert keynote["room"] == {"id": "main-hall", "name": "Main Hall"}
+    assert keynote["speakers"][0]["name"] == "Ada Lovelace"
+    assert keynote["clashes_with"] == []
+    caches = data["days"][0]["sessions"][2]
+    assert caches["clashes_with"] == ["parsing-schedules"]
+    lightning = data["days"][0]["sessions"][3]
+    assert lightning["start"] is None
+    assert "\x1b" not in data["days"][1]["sessions"][0]["title"]
+    assert [b["id"] for b in data["booths"]] == ["acme", "globex"]
+    assert data["booths"][1]["location"] is None
+    assert data["missing"] == [
+        {"kind": "session", "id": "removed-talk", "added_at": "2026-03-01T15:00:00+00:00"},
+        {"kind": "booth", "id": "closed-booth", "added_at": "2026-03-03T03:00:00+00:00"},
+    ]
+
+
+def test_json_is_stable_between_runs(tinyconf: Program) -> None:
+    agenda = build_agenda(tinyconf, MARKS)
+    zone = tinyconf.conference.zone
+    assert render(agenda, "json", zone) == render(build_agenda(tinyconf, MARKS), "json", zone)
+
+
+def test_day_limits_the_agenda_and_drops_booths(tinyconf: Program) -> None:
+    day = datetime(2026, 3, 8).date()
+    text = render(build_agenda(tinyconf, MARKS, day=day), "text", tinyconf.conference.zone)
+    assert isinstance(text, str)
+    assert "Sunday 8 March 2026" in text
+    assert "Saturday" not in text
+    assert "Booths to visit" not in text
+
+
+def test_rich_form_keeps_markup_literal(tinyconf: Program) -> None:
+    console = Console(width=120, record=True, color_system=None, file=io.StringIO())
+    console.print(rich_agenda(build_agenda(tinyconf, MARKS), tinyconf.conference.zone))
+    shown = console.export_text()
+    assert "[bold]Not bold[/] and [@click=app.quit]no action[/] red" in shown
+    assert "! clashes with Clashing Talk About Caches (10:45–11:30)" in shown
+    assert "Globex (Silver) — location not announced" in shown
+
+
+def test_every_format_renders_and_has_an_extension(tinyconf: Program) -> None:
+    agenda = build_agenda(tinyconf, MARKS)
+    moment = datetime(2026, 3, 1, tzinfo=UTC)
+    for format in FORMATS:
+        data = render_bytes(agenda, format, tinyconf.conference.zone, now=moment)
+        assert data
+        assert default_file_name("tinyconf", format) == f"tinyconf-agenda.{EXTENSIONS[format]}"
+    with pytest.raises(ValueError, match="unknown agenda format"):
+        render(agenda, "pdf", tinyconf.conference.zone)

@@ -1,0 +1,107 @@
+"""The printable HTML page: parsed with html.parser; everything from the data is escaped."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from zoneinfo import ZoneInfo
+
+from agenda_marks import MARKS, Mark
+
+from confterm.agenda import build_agenda
+from confterm.export import render
+from confterm.model.program import Program
+
+EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)> & <b>bold</b> [b]x[/b]'
+
+
+class Collector(HTMLParser):
+    """Every start tag (with attributes), and the text inside each element kind."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.style = ""
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.style += data
+        else:
+            self.text.append(data)
+
+
+def parse(page: str | bytes) -> Collector:
+    assert isinstance(page, str)
+    parser = Collector()
+    parser.feed(page)
+    parser.close()
+    return parser
+
+
+def hostile_program(tinyconf: Program) -> Program:
+    data = tinyconf.model_dump(mode="json")
+    for session in data["sessions"]:
+        if session["id"] == "opening-keynote":
+            session["title"] = EVIL
+    for speaker in data["speakers"]:
+        if speaker["id"] == "ada":
+            speaker["name"] = "Ada <i>Lovelace</i>"
+    for booth in data["booths"]:
+        if booth["id"] == "acme":
+            booth["location"] = "</li><script>x</script>"
+    return Program.model_validate(data)
+
+
+def test_hostile_text_is_escaped(tinyconf: Program) -> None:
+    program = hostile_program(tinyconf)
+    page = render(build_agenda(program, MARKS), "html", program.conference.zone)
+    parsed = parse(page)
+    tag_names = {name for name, _ in parsed.tags}
+    assert "script" not in tag_names
+    assert "img" not in tag_names
+    assert "b" not in tag_names
+    assert "i" not in tag_names
+    text = "".join(parsed.text)
+    # The parser unescapes entities: the text reads exactly as the data says.
+    assert EVIL in text
+    assert "Ada <i>Lovelace</i>" in text
+    assert "</li><script>x</script>" in text
+
+
+def test_page_is_self_contained_and_prints_a_day_per_page(tinyconf: Program) -> None:
+    parsed = parse(render(build_agenda(tinyconf, MARKS), "html", tinyconf.conference.zone))
+    for name, attrs in parsed.tags:
+        assert name not in ("link", "script", "img", "iframe")
+        assert "src" not in attrs
+    assert "@media print" in parsed.style
+    assert ".day + .day { break-before: page;" in parsed.style
+    assert "url(" not in parsed.style
+    sections = [attrs.get("class") for name, attrs in parsed.tags if name == "section"]
+    assert sections.count("day") == 3
+
+
+def test_content_matches_the_agenda(tinyconf: Program) -> None:
+    parsed = parse(render(build_agenda(tinyconf, MARKS), "html", ZoneInfo("UTC")))
+    text = " ".join(t.strip() for t in parsed.text if t.strip())
+    assert "My agenda: Tiny Conference 2026" in text
+    assert "Saturday 7 March 2026 Times in UTC" in text
+    assert "14:00–15:00 Opening Keynote: Terminals Forever Keynote Main Hall Ada Lovelace" in text
+    assert "Clashes with Clashing Talk About Caches (15:45–16:30)" in text
+    assert "time TBA Lightning Talks Lightning" in text
+    assert "Acme Corp (Gold) — Booth 12" in text
+    assert "session removed-talk (bookmarked 2026-03-01)" in text
+    clash_rows = [a for name, a in parsed.tags if name == "tr" and a.get("class") == "clash"]
+    assert len(clash_rows) == 2
+
+
+def test_a_bookmark_to_a_removed_booth_alone_is_listed(tinyconf: Program) -> None:
+    parsed = parse(render(build_agenda(tinyconf, [Mark("booth", "gone")]), "html", ZoneInfo("UTC")))
+    assert "booth gone" in "".join(parsed.text)
