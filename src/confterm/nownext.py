@@ -1,0 +1,99 @@
+"""Now & next: what is on at a moment, what starts soon, or when the conference starts.
+
+Pure functions of a program and a moment, so the app can redraw it as its clock runs and tests
+can move the clock wherever they like. No Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta, tzinfo
+from typing import Literal
+
+from confterm.agenda import in_time_order, program_days, sessions_by_day
+from confterm.formatting import clock_time, day_label
+from confterm.model.program import Program, Session
+
+DEFAULT_WINDOW = timedelta(minutes=90)
+State = Literal["before", "during", "after"]
+
+
+@dataclass
+class NowNext:
+    """Sessions in progress (with the time they have left) and those starting soon."""
+
+    state: State
+    now: datetime
+    starts_at: datetime
+    ended_at: datetime
+    in_progress: list[tuple[Session, timedelta]] = field(default_factory=list)
+    upcoming: list[Session] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing is on and nothing starts within the window."""
+        return not (self.in_progress or self.upcoming)
+
+
+def conference_bounds(program: Program) -> tuple[datetime, datetime]:
+    """When the conference starts and ends: its first timed session's start and last one's
+    end, or midnight of its first and after its last day when nothing is timed."""
+    timed = [s for s in program.sessions if s.start is not None and s.end is not None]
+    zone = program.conference.zone
+    days = program_days(program)
+    first_day = days[0] if days else program.conference.start_date
+    last_day = days[-1] if days else program.conference.end_date
+    start = datetime.combine(first_day, time(0), zone)
+    end = datetime.combine(last_day + timedelta(days=1), time(0), zone)
+    if timed:
+        start = min(s.start for s in timed if s.start is not None)
+        end = max(s.end for s in timed if s.end is not None)
+    return start, end
+
+
+def now_and_next(program: Program, now: datetime, window: timedelta = DEFAULT_WINDOW) -> NowNext:
+    """What is on at ``now`` across all rooms, and what starts within ``window`` after it."""
+    starts_at, ended_at = conference_bounds(program)
+    state: State = "before" if now < starts_at else "after" if now >= ended_at else "during"
+    result = NowNext(state=state, now=now, starts_at=starts_at, ended_at=ended_at)
+    for session in in_time_order(program.sessions):
+        if session.start is None or session.end is None:
+            continue
+        if session.start <= now < session.end:
+            result.in_progress.append((session, session.end - now))
+        elif now < session.start <= now + window:
+            result.upcoming.append(session)
+    result.in_progress.sort(key=lambda pair: (pair[1], pair[0].start or now))
+    return result
+
+
+def first_session_id(program: Program) -> str | None:
+    """The first session of the first day that has one (timed sessions first), for "jump
+    to the first day"."""
+    for day, sessions in sessions_by_day(program).items():
+        if day is not None and sessions:
+            return sessions[0].id
+    return None
+
+
+def duration_text(delta: timedelta) -> str:
+    """``1 h 05 min``, ``25 min``, ``3 days``: a short, rounded-up length of time."""
+    minutes = max(0, -(-int(delta.total_seconds()) // 60))
+    if minutes >= 2 * 24 * 60:
+        return f"{minutes // (24 * 60)} days"
+    if minutes >= 60:
+        return f"{minutes // 60} h {minutes % 60:02d} min"
+    return f"{minutes} min"
+
+
+def outside_message(program: Program, result: NowNext, zone: tzinfo) -> str | None:
+    """The line shown before or after the conference; None while it runs."""
+    name = program.conference.short_name
+    if result.state == "before":
+        start = result.starts_at.astimezone(zone)
+        wait = duration_text(result.starts_at - result.now)
+        return f"{name} starts {day_label(start.date())} at {clock_time(start, zone)} (in {wait})."
+    if result.state == "after":
+        end = result.ended_at.astimezone(zone)
+        return f"{name} ended {day_label(end.date())} at {clock_time(end, zone)}."
+    return None
