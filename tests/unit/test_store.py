@@ -289,8 +289,11 @@ def _as_unprivileged(function: Callable[[], dict[str, Any]]) -> dict[str, Any]:
 
     process = context.Process(target=child)
     process.start()
-    result: dict[str, Any] = receiver.recv()
-    process.join(30)
+    try:
+        assert receiver.poll(60), "the unprivileged child sent nothing"
+        result: dict[str, Any] = receiver.recv()
+    finally:
+        process.join(30)
     return result
 
 
