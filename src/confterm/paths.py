@@ -60,3 +60,20 @@ def bundled_data_dir() -> Path:
 def bundled_file(name: str) -> Path:
     """A file shipped in ``data/``."""
     return bundled_data_dir() / name
+
+
+CONFIG_DIR_ENV = "CONFTERM_CONFIG_DIR"
+
+
+def user_config_dir() -> Path:
+    """Where optional user settings live (``keymap.toml``): ``CONFTERM_CONFIG_DIR``, else the
+    platform's user config directory."""
+    from_env = os.environ.get(CONFIG_DIR_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def keymap_file() -> Path:
+    """The optional file remapping the app's keys by binding id."""
+    return user_config_dir() / "keymap.toml"

@@ -108,4 +108,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open_app(context: Context) -> int:
-    return program_cmd.print_today(context)
+    from confterm.tui import run_app
+
+    return run_app(context)

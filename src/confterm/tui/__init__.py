@@ -1,1 +1,36 @@
 """The Textual app. Imported lazily by the CLI so that scripted commands start fast."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from confterm.cli.context import Context
+
+
+def run_app(context: Context) -> int:
+    """Open the app on the conference the command line selects; return the exit code.
+
+    Loading the program happens first, so a bad file is reported by the CLI as one line and
+    the app never opens. The bookmark store never stops the app: problems are shown inside.
+    """
+    from confterm import paths
+    from confterm.store import BookmarkStore
+    from confterm.tui.app import ConftermApp
+    from confterm.tui.keymap import load_keymap
+    from confterm.tui.view import View
+
+    program = context.program
+    view = View(
+        program=program,
+        store=BookmarkStore.open(context.data_dir),
+        clock=context.clock,
+        display_zone=context.display_zone,
+    )
+    keymap, problem = load_keymap(paths.keymap_file())
+    app = ConftermApp(view, keymap=keymap, notices=[problem] if problem else [])
+    try:
+        app.run()
+    finally:
+        view.store.close()
+    return 0

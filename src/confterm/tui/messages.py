@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from textual.message import Message
+
 
 @dataclass(frozen=True)
 class JumpTarget:
@@ -12,3 +14,12 @@ class JumpTarget:
 
     kind: Literal["session", "booth", "speaker", "paper"]
     item_id: str
+
+
+class JumpRequested(Message):
+    """Posted by any widget or screen that wants the app to go to a session, booth, paper or
+    speaker; the app handles it like a :class:`JumpTarget` returned from a screen."""
+
+    def __init__(self, target: JumpTarget) -> None:
+        super().__init__()
+        self.target = target

@@ -1,0 +1,174 @@
+"""The Textual app: wiring only (screens, bindings, commands, polling the bookmark store)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from textual import on
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from confterm.errors import StoreError
+from confterm.store import ItemKind
+from confterm.tui.commands import JumpProvider
+from confterm.tui.messages import JumpRequested, JumpTarget
+from confterm.tui.screens.detail_screen import DetailScreen
+from confterm.tui.screens.help import HelpScreen, help_rows
+from confterm.tui.screens.main import MainScreen
+from confterm.tui.view import View
+from confterm.tui.widgets.row_list import RowList
+
+POLL_SECONDS = 0.75
+
+
+class ConftermApp(App[None]):
+    """confterm's app on one conference program."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "confterm"
+    COMMANDS = App.COMMANDS | {JumpProvider}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+    ]
+
+    def __init__(
+        self,
+        view: View,
+        *,
+        keymap: dict[str, str] | None = None,
+        notices: Iterable[str] = (),
+    ) -> None:
+        super().__init__()
+        self.view = view
+        self.notices = list(notices)
+        self.user_keymap = dict(keymap or {})
+        self._token: int | None = None
+
+    def on_mount(self) -> None:
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
+        self.push_screen(MainScreen(self.view))
+        message = self.view.store.recovery_message
+        if message:
+            self.notify(message, title="Bookmarks", severity="warning", timeout=10)
+        for notice in self.notices:
+            self.notify(notice, severity="warning", timeout=10)
+        self._token = self._read_token()
+        self.set_interval(POLL_SECONDS, self.poll_store)
+
+    @property
+    def main(self) -> MainScreen:
+        """The main screen (always at the bottom of the stack)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        raise LookupError("the main screen is not mounted")
+
+    # -- bookmarks ----------------------------------------------------------------------------
+
+    def _read_token(self) -> int | None:
+        try:
+            return self.view.store.change_token()
+        except StoreError:
+            return None
+
+    def poll_store(self) -> None:
+        """Pick up bookmarks changed by another confterm (or the CLI) since the last look."""
+        token = self._read_token()
+        if token is None or token == self._token:
+            return
+        self._token = token
+        self.main.reload_marks()
+        self._refresh_detail_screens()
+
+    def toggle_mark(self, target: JumpTarget) -> None:
+        """Bookmark a session (or mark a booth to visit): committed before it is shown."""
+        kind = ItemKind.BOOTH if target.kind == "booth" else ItemKind.SESSION
+        try:
+            state = self.view.store.toggle(self.view.conference_id, target.item_id, kind)
+        except StoreError as error:
+            self.notify(error.message, title="Bookmark not saved", severity="error", timeout=8)
+            return
+        self._token = self._read_token()
+        self.main.apply_toggle(kind, target.item_id, state)
+        self._refresh_detail_screens()
+
+    def _refresh_detail_screens(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, DetailScreen):
+                screen.refresh_detail()
+
+    # -- jumping ------------------------------------------------------------------------------
+
+    def jump_to(self, target: JumpTarget) -> None:
+        """Go to a session (in its day), booth, paper or speaker, from wherever we are."""
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, MainScreen):
+            self.pop_screen()
+        if not self.main.jump(target):
+            self.notify("That is not in this program.", severity="warning")
+
+    def jump_result(self, result: object) -> None:
+        """A screen's result: a JumpTarget is followed, anything else ignored."""
+        if isinstance(result, JumpTarget):
+            self.jump_to(result)
+
+    @on(JumpRequested)
+    def _jump_requested(self, message: JumpRequested) -> None:
+        self.jump_to(message.target)
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def help_sections(self) -> list[tuple[str, Iterable[BindingType]]]:
+        """The bindings shown on the help screen, by where they apply."""
+        return [
+            ("Everywhere", [*self.BINDINGS, *_palette_bindings()]),
+            ("Days, booths, papers, my agenda", MainScreen.BINDINGS),
+            ("Lists", RowList.BINDINGS),
+            ("Detail screen (narrow terminals)", DetailScreen.BINDINGS),
+        ]
+
+    def action_help(self) -> None:
+        """Show every key."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(help_rows(self.help_sections(), self.user_keymap)))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        main = self.main if isinstance(screen, MainScreen) else None
+        if main is not None:
+            yield SystemCommand(
+                "Bookmark", "Toggle the highlighted session's bookmark", main.action_toggle_mark
+            )
+            yield SystemCommand(
+                "My agenda", "Your bookmarked sessions and booths", lambda: main.activate("agenda")
+            )
+            yield SystemCommand(
+                "Booths", "Sponsors and exhibitors", lambda: main.activate("booths")
+            )
+            yield SystemCommand("Papers", "Accepted papers", lambda: main.activate("papers"))
+            yield SystemCommand("Next day", "The next tab", main.action_next_tab)
+            yield SystemCommand("Previous day", "The previous tab", main.action_prev_tab)
+            for number, day in enumerate(main.days[:9], start=1):
+                from confterm.formatting import day_label
+
+                yield SystemCommand(
+                    f"Day {number}: {day_label(day)}",
+                    "Show this day",
+                    lambda n=number: main.action_day(n),
+                )
+        yield SystemCommand("Keys", "Every key, and its binding id", self.action_help)
+
+
+def _palette_bindings() -> list[BindingType]:
+    return [
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands: jump to session, speaker, booth, paper",
+            id="app.command_palette",
+        ),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit_ctrl"),
+    ]

@@ -1,0 +1,109 @@
+"""Command-palette providers: jump to a session, speaker, booth or paper by typing its name.
+
+Names come from data, so the displayed text is built as plain ``Content`` (never markup) and
+the help line holds only confterm's own words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from confterm.formatting import day_label, time_range
+from confterm.text import one_line
+from confterm.tui.messages import JumpTarget
+
+if TYPE_CHECKING:
+    from confterm.tui.view import View
+
+
+def jump_entries(view: View) -> list[tuple[str, str, JumpTarget]]:
+    """Every jump destination: (label, help, target)."""
+    program, zone = view.program, view.zone
+    entries: list[tuple[str, str, JumpTarget]] = []
+    for session in program.sessions:
+        when = f"{day_label(session.day)} {time_range(session, zone)}"
+        entries.append(
+            (
+                f"Session: {one_line(session.title)}",
+                f"Jump to this {session.kind.label.lower()} · {when}",
+                JumpTarget("session", session.id),
+            )
+        )
+    counts: dict[str, int] = {}
+    for session in program.sessions:
+        for person in {*session.speakers, *session.chairs}:
+            counts[person] = counts.get(person, 0) + 1
+    for speaker in program.speakers:
+        if speaker.id in counts:
+            entries.append(
+                (
+                    f"Speaker: {one_line(speaker.name)}",
+                    f"Jump to their first session ({counts[speaker.id]} in all)",
+                    JumpTarget("speaker", speaker.id),
+                )
+            )
+    entries.extend(
+        (
+            f"Booth: {one_line(booth.organisation)}",
+            "Jump to this booth",
+            JumpTarget("booth", booth.id),
+        )
+        for booth in program.booths
+    )
+    entries.extend(
+        (f"Paper: {one_line(paper.title)}", "Jump to this paper", JumpTarget("paper", paper.id))
+        for paper in program.papers
+    )
+    return entries
+
+
+def highlighted(label: str, offsets: Sequence[int], style: str) -> Content:
+    """``label`` as plain content with the matched characters styled."""
+    content = Content(label)
+    for offset in offsets:
+        if 0 <= offset < len(label) and not label[offset].isspace():
+            content = content.stylize(style, offset, offset + 1)
+    return content
+
+
+class JumpProvider(Provider):
+    """Jump to session / speaker / booth / paper."""
+
+    _entries: list[tuple[str, str, JumpTarget]] | None = None
+
+    def _all(self) -> list[tuple[str, str, JumpTarget]]:
+        if self._entries is None:
+            view: View = self.app.view  # type: ignore[attr-defined]
+            self._entries = jump_entries(view)
+        return self._entries
+
+    async def discover(self) -> Hits:
+        """With nothing typed: the booths and speakers, a short list worth browsing."""
+        for label, help_text, target in self._all():
+            if target.kind in ("booth", "speaker"):
+                yield DiscoveryHit(
+                    Content(label), partial(self._jump, target), text=label, help=help_text
+                )
+
+    async def search(self, query: str) -> Hits:
+        """Everything whose label matches ``query``."""
+        matcher = self.matcher(query)
+        for label, help_text, target in self._all():
+            score = matcher.match(label)
+            if score > 0:
+                _, offsets = matcher.fuzzy_search.match(query, label)
+                yield Hit(
+                    score,
+                    highlighted(label, offsets, "bold reverse"),
+                    partial(self._jump, target),
+                    text=label,
+                    help=help_text,
+                )
+
+    def _jump(self, target: JumpTarget) -> None:
+        self.app.jump_to(target)  # type: ignore[attr-defined]

@@ -1,0 +1,182 @@
+"""The text of the detail panes: a session, a booth, a paper, as Textual ``Content``.
+
+Everything from data goes in as plain strings (through :func:`confterm.text.clean`), so a
+title such as ``[bold]`` or ``[@click=app.quit]`` is shown as those characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.content import Content
+
+from confterm.agenda import clashes_with
+from confterm.formatting import day_label, time_range, zone_label
+from confterm.model.program import Booth, Link, Paper, Session
+from confterm.text import clean, one_line
+from confterm.tui.rows import NO_LOCATION, session_label
+from confterm.tui.view import View
+
+_LABEL = "bold $text-secondary"
+_MUTED = "$text-muted"
+
+
+def _field(label: str, value: str) -> Content:
+    return Content.assemble((f"{label}: ", _LABEL), one_line(value))
+
+
+def _section(title: str) -> Content:
+    return Content.styled(f"\n{title}", "bold $accent")
+
+
+def _links(links: Iterable[Link]) -> list[Content]:
+    return [
+        Content.assemble(
+            "  ", one_line(link.title), (" — ", _MUTED), (one_line(link.url), "$link-color")
+        )
+        for link in links
+    ]
+
+
+def _join(lines: list[Content]) -> Content:
+    return Content("\n").join(lines)
+
+
+def when_text(view: View, session: Session) -> str:
+    """``Tue 13 May · 09:30–10:30 America/New_York (EDT)``, or the day and "time TBA"."""
+    day = day_label(session.day)
+    if session.start is None or session.end is None:
+        return f"{day} · {time_range(session, view.zone)}"
+    return f"{day} · {time_range(session, view.zone)} {zone_label(view.zone, session.start)}"
+
+
+def session_content(view: View, session: Session, bookmarked: set[str]) -> Content:
+    """Everything known about a session."""
+    program = view.program
+    lines: list[Content] = [
+        Content.styled(one_line(session.title), "bold"),
+        Content.assemble(
+            (session.kind.label, "italic $text-secondary"), " · ", when_text(view, session)
+        ),
+    ]
+    room = program.room_name(session)
+    lines.append(_field("Room", room or "not announced"))
+    track = program.track_name(session)
+    if track:
+        lines.append(_field("Track", track))
+    if session.id in bookmarked:
+        lines.append(Content.styled("★ Bookmarked (b to remove)", "bold $warning"))
+    else:
+        lines.append(Content.styled("Not bookmarked (b to bookmark)", _MUTED))
+    clashes = clashes_with(program, session, bookmarked)
+    if clashes:
+        lines.append(Content.styled("⚠ Clashes with your bookmarks:", "bold $error"))
+        lines.extend(
+            Content.assemble(
+                "  ", (time_range(other, view.zone), _MUTED), " ", one_line(other.title)
+            )
+            for other in clashes
+        )
+    for title, people in (
+        ("Speakers", program.speakers_of(session)),
+        ("Chairs", program.chairs_of(session)),
+    ):
+        if people:
+            lines.append(_section(title))
+            for person in people:
+                line = Content.assemble("  ", one_line(person.name))
+                if person.affiliation:
+                    line = line + Content.styled(f" ({one_line(person.affiliation)})", _MUTED)
+                lines.append(line)
+    if session.description:
+        lines.append(_section("Description"))
+        lines.append(Content(clean(session.description)))
+    papers = program.papers_by_session.get(session.id, [])
+    if papers:
+        lines.append(_section(f"Papers ({len(papers)})"))
+        for paper in papers:
+            lines.append(Content.assemble("  • ", one_line(paper.title)))
+            authors = ", ".join(one_line(a.name) for a in paper.authors)
+            if authors:
+                lines.append(Content.styled(f"    {authors}", _MUTED))
+    booths = program.booths_by_session.get(session.id, [])
+    if booths:
+        lines.append(_section("Booths"))
+        lines.extend(Content.assemble("  ", one_line(b.organisation)) for b in booths)
+    if session.links:
+        lines.append(_section("Links"))
+        lines.extend(_links(session.links))
+    if session.note:
+        lines.append(_section("Note"))
+        lines.append(Content(clean(session.note)))
+    if session.source_url:
+        lines.append(Content(""))
+        lines.append(_field("Source", session.source_url))
+    return _join(lines)
+
+
+def booth_content(view: View, booth: Booth, to_visit: set[str]) -> Content:
+    """Everything known about a booth, except its related sessions (a list of their own)."""
+    lines: list[Content] = [Content.styled(one_line(booth.organisation), "bold")]
+    facts = [one_line(booth.level) + " sponsor" if booth.level else "Exhibitor"]
+    facts.append(one_line(booth.location) if booth.location else NO_LOCATION)
+    lines.append(Content.styled(" · ".join(facts), "italic $text-secondary"))
+    if booth.id in to_visit:
+        lines.append(Content.styled("★ To visit (b to unmark)", "bold $warning"))
+    else:
+        lines.append(Content.styled("Not marked to visit (b to mark)", _MUTED))
+    if booth.description:
+        lines.append(_section("Description"))
+        lines.append(Content(clean(booth.description)))
+    if booth.people:
+        lines.append(_section("People"))
+        for person in booth.people:
+            line = Content.assemble("  ", one_line(person.name))
+            if person.role:
+                line = line + Content.styled(f" — {one_line(person.role)}", _MUTED)
+            lines.append(line)
+    if booth.links:
+        lines.append(_section("Links"))
+        lines.extend(_links(booth.links))
+    if booth.note:
+        lines.append(_section("Note"))
+        lines.append(Content(clean(booth.note)))
+    if booth.source_url:
+        lines.append(Content(""))
+        lines.append(_field("Source", booth.source_url))
+    if booth.sessions:
+        lines.append(_section("Related sessions (Enter to go there)"))
+    return _join(lines)
+
+
+def paper_content(view: View, paper: Paper) -> Content:
+    """Everything known about a paper."""
+    lines: list[Content] = [Content.styled(one_line(paper.title), "bold")]
+    if paper.award:
+        lines.append(Content.styled(f"🏆 {one_line(paper.award)}", "bold $warning"))
+    if paper.authors:
+        lines.append(_section("Authors"))
+        for author in paper.authors:
+            line = Content.assemble("  ", one_line(author.name))
+            if author.affiliation:
+                line = line + Content.styled(f" ({one_line(author.affiliation)})", _MUTED)
+            lines.append(line)
+    lines.append(_section("Presented in"))
+    lines.append(Content.assemble("  ", session_label(view.program, paper.session, view.zone)))
+    session = view.program.session_by_id.get(paper.session or "")
+    if session is not None:
+        room = view.program.room_name(session)
+        if room:
+            lines.append(Content.styled(f"  {one_line(room)}", _MUTED))
+        lines.append(Content.styled("  Enter: go to the session", _MUTED))
+    if paper.topic:
+        lines.append(Content(""))
+        lines.append(_field("Topic", paper.topic))
+    if paper.url:
+        lines.append(_field("Paper", paper.url))
+    if paper.note:
+        lines.append(_section("Note"))
+        lines.append(Content(clean(paper.note)))
+    if paper.source_url:
+        lines.append(_field("Source", paper.source_url))
+    return _join(lines)

@@ -1,0 +1,87 @@
+"""A session's or booth's detail as a screen of its own, for narrow terminals.
+
+It returns a :class:`~confterm.tui.messages.JumpTarget` when the user picks a related session,
+or None on Esc; the main screen underneath is untouched, so Esc returns to the same place.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from confterm.errors import StoreError
+from confterm.tui.messages import JumpTarget
+from confterm.tui.view import View
+from confterm.tui.widgets.booth_detail import BoothDetail, RelatedSessions
+from confterm.tui.widgets.header import ConfHeader
+from confterm.tui.widgets.row_list import RowList
+from confterm.tui.widgets.session_detail import SessionDetail
+
+
+class DetailScreen(Screen[JumpTarget | None]):
+    """One session or booth, full screen."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="detail.back"),
+        Binding("b,space", "toggle_mark", "Bookmark", id="detail.bookmark"),
+    ]
+
+    def __init__(self, view: View, target: JumpTarget) -> None:
+        super().__init__()
+        self.view = view
+        self.target = target
+
+    def compose(self) -> ComposeResult:
+        yield ConfHeader(self.view, id="header")
+        if self.target.kind == "booth":
+            yield BoothDetail(id="booth-detail", classes="detail")
+        else:
+            yield SessionDetail("", id="session-detail", classes="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_detail()
+        if self.target.kind == "booth":
+            related = self.query_one(RelatedSessions)
+            (related if related.rows else self.query_one(BoothDetail).children[0]).focus()
+        else:
+            self.query_one(SessionDetail).focus()
+
+    def refresh_detail(self) -> None:
+        """Redraw after a bookmark changed."""
+        try:
+            bookmarks = self.view.bookmarked_sessions()
+            to_visit = self.view.booths_to_visit()
+        except StoreError:
+            bookmarks, to_visit = set(), set()
+        if self.target.kind == "booth":
+            self.query_one(BoothDetail).show_booth(
+                self.view, self.target.item_id, to_visit, bookmarks
+            )
+        else:
+            self.query_one(SessionDetail).show_target(
+                self.view, self.target, bookmarks, keep_scroll=True
+            )
+        session = self.view.program.session_by_id.get(self.target.item_id)
+        if self.target.kind == "session" and session is not None and session.day is not None:
+            from confterm.formatting import day_label
+
+            self.query_one(ConfHeader).set_day(day_label(session.day))
+
+    def action_back(self) -> None:
+        """Back to the list, where it was."""
+        self.dismiss(None)
+
+    def action_toggle_mark(self) -> None:
+        """Bookmark this session (or mark this booth to visit)."""
+        self.app.toggle_mark(self.target)  # type: ignore[attr-defined]
+
+    @on(RowList.Selected)
+    def _selected(self, event: RowList.Selected) -> None:
+        if event.row.target is not None:
+            self.dismiss(event.row.target)

@@ -1,0 +1,454 @@
+"""The main screen: a tab per day, then booths, papers and my agenda; a list and a detail pane.
+
+Only what is shown is built: a day's rows when its tab is opened, booths and papers the first
+time their tab is, so a huge program paints as fast as a small one. On narrow terminals only
+the list is shown and Enter opens the detail as its own screen.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
+
+from confterm.agenda import build_agenda, opening_position, program_days, sessions_by_day
+from confterm.errors import StoreError
+from confterm.formatting import DAY_UNKNOWN, day_label
+from confterm.model.program import Session
+from confterm.store import ItemKind
+from confterm.tui.messages import JumpTarget
+from confterm.tui.rows import (
+    BoothRow,
+    Row,
+    SessionRow,
+    agenda_rows,
+    booth_row,
+    booth_rows,
+    day_rows,
+    paper_rows,
+    remark,
+)
+from confterm.tui.view import View
+from confterm.tui.widgets.agenda_view import AgendaList
+from confterm.tui.widgets.booth_detail import BoothDetail, RelatedSessions
+from confterm.tui.widgets.booth_list import BoothList
+from confterm.tui.widgets.detail_pane import DetailPane
+from confterm.tui.widgets.header import ConfHeader
+from confterm.tui.widgets.paper_detail import PaperDetail
+from confterm.tui.widgets.paper_list import PaperList
+from confterm.tui.widgets.row_list import RowList
+from confterm.tui.widgets.session_detail import SessionDetail
+from confterm.tui.widgets.session_list import SessionList
+
+NARROW_WIDTH = 100
+NO_DAY_TAB = "day-none"
+OTHER_TABS = {"booths": "Booths", "papers": "Papers", "agenda": "My agenda"}
+PANES = {"booths": "booths-pane", "papers": "papers-pane", "agenda": "agenda-pane"}
+
+
+def day_tab_id(index: int) -> str:
+    """The tab id of the ``index``-th day."""
+    return f"day-{index}"
+
+
+class MainScreen(Screen[None]):
+    """Days, booths, papers and my agenda, each a list with the highlighted item's detail."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("b,space", "toggle_mark", "Bookmark", id="main.bookmark"),
+        Binding(
+            "left,left_square_bracket",
+            "prev_tab",
+            "Previous day",
+            show=False,
+            priority=True,
+            id="main.previous_day",
+        ),
+        Binding(
+            "right,right_square_bracket",
+            "next_tab",
+            "Next day",
+            key_display="←→",
+            priority=True,
+            id="main.next_day",
+        ),
+        Binding("a", "show_tab('agenda')", "My agenda", id="main.agenda"),
+        Binding("B", "show_tab('booths')", "Booths", id="main.booths"),
+        Binding("P", "show_tab('papers')", "Papers", id="main.papers"),
+        Binding("escape", "back", "Back", show=False, id="main.back"),
+        *[
+            Binding(str(n), f"day({n})", f"Day {n}", show=False, id=f"main.day_{n}")
+            for n in range(1, 10)
+        ],
+    ]
+
+    def __init__(self, view: View) -> None:
+        super().__init__()
+        self.view = view
+        program = view.program
+        self.days: list[date] = program_days(program)
+        self.by_day: dict[date | None, list[Session]] = sessions_by_day(program)
+        self.tab_ids: list[str] = [day_tab_id(i) for i in range(len(self.days))]
+        if None in self.by_day:
+            self.tab_ids.append(NO_DAY_TAB)
+        self.tab_ids += list(OTHER_TABS)
+        self.current_tab = ""
+        self.bookmarks: set[str] = set()
+        self.to_visit: set[str] = set()
+        self._built: set[str] = set()
+        self._day_cursor: dict[str, JumpTarget] = {}
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield ConfHeader(self.view, id="header")
+        tabs = [Tab(day_label(day), id=day_tab_id(i)) for i, day in enumerate(self.days)]
+        if NO_DAY_TAB in self.tab_ids:
+            tabs.append(Tab(DAY_UNKNOWN, id=NO_DAY_TAB))
+        tabs += [Tab(label, id=tab_id) for tab_id, label in OTHER_TABS.items()]
+        bar = Tabs(*tabs, id="tabs")
+        bar.can_focus = False
+        yield bar
+        with ContentSwitcher(initial="day-pane", id="panes"):
+            with Horizontal(id="day-pane", classes="pane"):
+                yield SessionList(empty="No sessions on this day.", id="sessions", classes="list")
+                yield SessionDetail("No session selected.", id="session-detail", classes="detail")
+            with Horizontal(id="booths-pane", classes="pane"):
+                yield BoothList(empty="No booths announced.", id="booths", classes="list")
+                yield BoothDetail(id="booth-detail", classes="detail")
+            with Horizontal(id="papers-pane", classes="pane"):
+                yield PaperList(empty="No papers announced.", id="papers", classes="list")
+                yield PaperDetail("No paper selected.", id="paper-detail", classes="detail")
+            with Horizontal(id="agenda-pane", classes="pane"):
+                yield AgendaList(
+                    empty="No bookmarks yet: press b on a session to add it.",
+                    id="agenda",
+                    classes="list",
+                )
+                yield SessionDetail("Nothing selected.", id="agenda-detail", classes="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.read_marks()
+        day, session_id = opening_position(self.view.program, self.view.now())
+        target = JumpTarget("session", session_id) if session_id else None
+        if day is not None and day in self.days:
+            self.activate(day_tab_id(self.days.index(day)), target)
+        else:
+            self.activate(self.tab_ids[0])
+
+    @on(Resize)
+    def _narrow_or_wide(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+
+    @property
+    def narrow(self) -> bool:
+        """True when only one pane is shown at a time."""
+        return self.has_class("-narrow")
+
+    # -- marks --------------------------------------------------------------------------------
+
+    def read_marks(self) -> None:
+        """Read bookmarks and booths to visit from the store (empty if it cannot be read)."""
+        try:
+            self.bookmarks = self.view.bookmarked_sessions()
+            self.to_visit = self.view.booths_to_visit()
+        except StoreError as error:
+            self.bookmarks, self.to_visit = set(), set()
+            self.notify(error.message, severity="error")
+
+    def reload_marks(self) -> None:
+        """Bookmarks changed elsewhere (another instance, the CLI): redraw the marks."""
+        self.read_marks()
+        self._refresh_marks()
+
+    def apply_toggle(self, kind: ItemKind, item_id: str, state: bool) -> None:
+        """One bookmark changed here: update the rows that show it, nothing else."""
+        marks = self.bookmarks if kind is ItemKind.SESSION else self.to_visit
+        if state:
+            marks.add(item_id)
+        else:
+            marks.discard(item_id)
+        if kind is ItemKind.SESSION:
+            sessions = self.query_one(SessionList)
+            sessions.update_rows(
+                remark(self.view.program, sessions.rows, [item_id], self.bookmarks)
+            )
+        else:
+            self._remark_booths()
+        self._refresh_details(keep_scroll=True)
+        if "agenda" in self._built:
+            self._build_agenda()
+
+    def _refresh_marks(self) -> None:
+        sessions = self.query_one(SessionList)
+        ids = [r.session_id for r in sessions.rows if isinstance(r, SessionRow)]
+        sessions.update_rows(remark(self.view.program, sessions.rows, ids, self.bookmarks))
+        self._remark_booths()
+        if "agenda" in self._built:
+            self._build_agenda()
+        self._refresh_details(keep_scroll=True)
+
+    def _remark_booths(self) -> None:
+        booths = self.query_one(BoothList)
+        changed = []
+        for index, row in enumerate(booths.rows):
+            if isinstance(row, BoothRow) and row.to_visit != (row.booth_id in self.to_visit):
+                booth = self.view.program.booth_by_id[row.booth_id]
+                booths.rows[index] = booth_row(booth, to_visit=booth.id in self.to_visit)
+                changed.append(index)
+        booths.update_rows(changed)
+
+    def _refresh_details(self, *, keep_scroll: bool = False) -> None:
+        detail = self.query_one("#session-detail", SessionDetail)
+        detail.show_target(
+            self.view,
+            self.query_one(SessionList).current_target,
+            self.bookmarks,
+            keep_scroll=keep_scroll,
+        )
+        if "booths" in self._built:
+            self.query_one(BoothDetail).show_booth(
+                self.view, self._booth_shown(), self.to_visit, self.bookmarks
+            )
+        if "agenda" in self._built:
+            self.query_one("#agenda-detail", SessionDetail).show_target(
+                self.view,
+                self.query_one(AgendaList).current_target,
+                self.bookmarks,
+                self.to_visit,
+                keep_scroll=keep_scroll,
+            )
+
+    def _booth_shown(self) -> str | None:
+        target = self.query_one(BoothList).current_target
+        return target.item_id if target else None
+
+    # -- tabs ---------------------------------------------------------------------------------
+
+    def activate(self, tab_id: str, target: JumpTarget | None = None) -> None:
+        """Show the tab ``tab_id``, with the cursor on ``target`` when given."""
+        if tab_id not in self.tab_ids:
+            return
+        self.current_tab = tab_id
+        tabs = self.query_one(Tabs)
+        if tabs.active != tab_id:
+            tabs.active = tab_id
+        header = self.query_one(ConfHeader)
+        switcher = self.query_one(ContentSwitcher)
+        if tab_id in PANES:
+            switcher.current = PANES[tab_id]
+            header.set_day(OTHER_TABS[tab_id])
+            self._show_other(tab_id, target)
+        else:
+            switcher.current = "day-pane"
+            day = None if tab_id == NO_DAY_TAB else self.days[self.tab_ids.index(tab_id)]
+            header.set_day(day_label(day))
+            rows = day_rows(
+                self.view.program, self.by_day.get(day, []), self.view.zone, self.bookmarks
+            )
+            sessions = self.query_one(SessionList)
+            sessions.set_rows(rows, cursor_to=target or self._day_cursor.get(tab_id))
+        self._focus_list()
+
+    def _show_other(self, tab_id: str, target: JumpTarget | None) -> None:
+        program, zone = self.view.program, self.view.zone
+        if tab_id == "agenda":
+            self._built.add("agenda")
+            self._build_agenda(target)
+            return
+        widget: RowList = self.query_one(BoothList if tab_id == "booths" else PaperList)
+        if tab_id not in self._built:
+            self._built.add(tab_id)
+            rows = (
+                booth_rows(program, self.to_visit)
+                if tab_id == "booths"
+                else paper_rows(program, zone)
+            )
+            widget.set_rows(rows, cursor_to=target)
+        elif target is not None:
+            widget.move_to(target)
+
+    def _build_agenda(self, target: JumpTarget | None = None) -> None:
+        agenda_list = self.query_one(AgendaList)
+        try:
+            marks = self.view.store.bookmarks(self.view.conference_id)
+        except StoreError as error:
+            self.notify(error.message, severity="error")
+            marks = []
+        rows: list[Row] = agenda_rows(build_agenda(self.view.program, marks), self.view.zone)
+        keep = target or agenda_list.current_target
+        old_cursor = agenda_list.cursor
+        agenda_list.set_rows(rows, cursor_to=keep)
+        if keep is not None and agenda_list.index_of(keep) is None and old_cursor is not None:
+            # The item left the agenda (un-bookmarked here): stay at the same place.
+            agenda_list._jump(min(old_cursor, len(rows) - 1), 1)
+
+    def _focus_list(self) -> None:
+        pane = self.query_one(ContentSwitcher).visible_content
+        if pane is not None:
+            focused = self.focused
+            if focused is None or pane not in focused.ancestors_with_self:
+                pane.query_one(".list").focus()
+
+    @on(Tabs.TabActivated)
+    def _tab_clicked(self, event: Tabs.TabActivated) -> None:
+        if event.tab.id and event.tab.id != self.current_tab:
+            self.activate(event.tab.id)
+
+    def action_prev_tab(self) -> None:
+        """The tab to the left."""
+        index = self.tab_ids.index(self.current_tab)
+        if index > 0:
+            self.activate(self.tab_ids[index - 1])
+
+    def action_next_tab(self) -> None:
+        """The tab to the right."""
+        index = self.tab_ids.index(self.current_tab)
+        if index + 1 < len(self.tab_ids):
+            self.activate(self.tab_ids[index + 1])
+
+    def action_day(self, number: int) -> None:
+        """Day ``number`` (1-based)."""
+        if 1 <= number <= len(self.days):
+            self.activate(day_tab_id(number - 1))
+
+    def action_show_tab(self, tab_id: str) -> None:
+        """Booths, papers or my agenda."""
+        self.activate(tab_id)
+
+    def action_back(self) -> None:
+        """From a detail pane back to its list."""
+        self._focus_list_force()
+
+    def _focus_list_force(self) -> None:
+        pane = self.query_one(ContentSwitcher).visible_content
+        if pane is not None:
+            pane.query_one(".list").focus()
+
+    # -- jumping ------------------------------------------------------------------------------
+
+    def jump(self, target: JumpTarget) -> bool:
+        """Go to a session (its day), booth, paper or speaker (first session); False if unknown."""
+        program = self.view.program
+        if target.kind == "speaker":
+            first = next(
+                (
+                    s
+                    for day in self.by_day.values()
+                    for s in day
+                    if target.item_id in s.speakers or target.item_id in s.chairs
+                ),
+                None,
+            )
+            if first is None:
+                return False
+            target = JumpTarget("session", first.id)
+        if target.kind == "session":
+            session = program.session_by_id.get(target.item_id)
+            if session is None:
+                return False
+            day = session.day
+            tab = NO_DAY_TAB if day is None else day_tab_id(self.days.index(day))
+        elif target.kind == "booth" and target.item_id in program.booth_by_id:
+            tab = "booths"
+        elif target.kind == "paper" and target.item_id in program.paper_by_id:
+            tab = "papers"
+        else:
+            return False
+        self.activate(tab, target)
+        self._focus_list_force()
+        return True
+
+    def current_target(self) -> JumpTarget | None:
+        """What b acts on: the focused detail's item, else the highlighted row's."""
+        focused = self.focused
+        if isinstance(focused, SessionDetail):
+            return focused.target
+        if focused is not None and isinstance(focused.parent, BoothDetail):
+            booth = focused.parent.booth_id
+            return JumpTarget("booth", booth) if booth else None
+        if isinstance(focused, RowList):
+            return focused.current_target
+        pane = self.query_one(ContentSwitcher).visible_content
+        return pane.query_one(".list", RowList).current_target if pane else None
+
+    def action_toggle_mark(self) -> None:
+        """Bookmark the session (or mark the booth to visit) under the cursor."""
+        target = self.current_target()
+        if target is not None and target.kind == "paper":
+            paper = self.view.program.paper_by_id.get(target.item_id)
+            if paper is None or paper.session not in self.view.program.session_by_id:
+                self.notify("This paper's session is not announced yet.", severity="warning")
+                return
+            target = JumpTarget("session", paper.session or "")
+        if target is not None:
+            self.app.toggle_mark(target)  # type: ignore[attr-defined]
+
+    # -- lists --------------------------------------------------------------------------------
+
+    @on(RowList.Highlighted)
+    def _highlighted(self, event: RowList.Highlighted) -> None:
+        target = event.row.target if event.row is not None else None
+        control = event.control
+        if isinstance(control, SessionList):
+            if target is not None:
+                self._day_cursor[self.current_tab] = target
+            self.query_one("#session-detail", SessionDetail).show_target(
+                self.view, target, self.bookmarks
+            )
+        elif isinstance(control, BoothList):
+            self.query_one(BoothDetail).show_booth(
+                self.view, target.item_id if target else None, self.to_visit, self.bookmarks
+            )
+        elif isinstance(control, PaperList):
+            self.query_one(PaperDetail).show_paper(self.view, target.item_id if target else None)
+        elif isinstance(control, AgendaList):
+            self.query_one("#agenda-detail", SessionDetail).show_target(
+                self.view, target, self.bookmarks, self.to_visit
+            )
+
+    @on(RowList.Selected)
+    def _selected(self, event: RowList.Selected) -> None:
+        target = event.row.target
+        control = event.control
+        if target is None:
+            return
+        if isinstance(control, (SessionList, BoothList)):
+            if self.narrow:
+                from confterm.tui.screens.detail_screen import DetailScreen
+
+                self.app.push_screen(DetailScreen(self.view, target), self._after_detail)
+            elif isinstance(control, SessionList):
+                self.query_one("#session-detail").focus()
+            else:
+                related = self.query_one(RelatedSessions)
+                (
+                    related if related.rows else self.query_one(BoothDetail).query_one(DetailPane)
+                ).focus()
+        elif isinstance(control, PaperList):
+            paper = self.view.program.paper_by_id.get(target.item_id)
+            if (
+                paper is None
+                or paper.session is None
+                or not self.jump(JumpTarget("session", paper.session))
+            ):
+                self.notify("This paper's session is not announced yet.", severity="warning")
+        else:
+            self.jump(target)
+
+    def _after_detail(self, result: JumpTarget | None) -> None:
+        if result is not None:
+            self.jump(result)
+
+    def focus_of(self, pane_id: str) -> Widget:
+        """The list of the pane ``pane_id`` (for tests)."""
+        return self.query_one(f"#{pane_id}").query_one(".list")

@@ -1,0 +1,183 @@
+"""The search dialog (``/``): type, see ranked hits update, Enter to jump, Esc to go back.
+
+It dismisses with a :class:`~confterm.tui.messages.JumpTarget` (the session or booth picked) or
+None on Esc, so the screen underneath is untouched and the app stays where it was. The ranking
+is :mod:`confterm.search`'s, shared with ``confterm list --search``.
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from confterm.errors import StoreError
+from confterm.formatting import DAY_UNKNOWN, TIME_TBA, day_label, time_range
+from confterm.model.program import Program, Session
+from confterm.search import Hit, SearchIndex, index_for
+from confterm.text import one_line
+from confterm.tui.messages import JumpTarget
+from confterm.tui.view import View
+
+RESULT_LIMIT = 200
+STAR = "★"
+WHEN_WIDTH = 22
+
+
+def when_text(session: Session, zone: tzinfo) -> str:
+    """``Sat 7 Mar 10:30–11:15`` in ``zone`` (whose date may differ from the session's filed
+    day), ``Sat 7 Mar time TBA``, or ``Day not announced``."""
+    if session.start is not None and session.end is not None:
+        local_day = session.start.astimezone(zone).date()
+        return f"{day_label(local_day)} {time_range(session, zone)}"
+    if session.day is not None:
+        return f"{day_label(session.day)} {TIME_TBA}"
+    return DAY_UNKNOWN
+
+
+def session_prompt(
+    program: Program, session: Session, zone: tzinfo, bookmarked: bool, note: str = ""
+) -> Content:
+    """One list line for a session: mark, day and time, title, room (and ``note``).
+
+    Every piece of data goes in as plain text, never markup.
+    """
+    room = program.room_name(session)
+    parts: list[Content | tuple[str, str] | str] = [
+        (STAR if bookmarked else " ", "bold $warning"),
+        " ",
+        (when_text(session, zone).ljust(WHEN_WIDTH), "$text-muted"),
+        " ",
+        one_line(session.title),
+    ]
+    if room:
+        parts += ["  ", (one_line(room), "italic $text-secondary")]
+    if note:
+        parts += ["  ", (note, "$text-muted")]
+    return Content.assemble(*parts)
+
+
+class SearchScreen(ModalScreen[JumpTarget | None]):
+    """Incremental, ranked search over every day's sessions and the booths."""
+
+    DEFAULT_CSS = """
+    SearchScreen { align: center top; }
+    SearchScreen > Vertical {
+        width: 90%; max-width: 130; height: 80%; margin-top: 2;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    SearchScreen #search-status { color: $text-muted; height: 1; }
+    SearchScreen OptionList { height: 1fr; border: none; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Back", id="search.back"),
+        Binding("enter", "choose", "Jump", id="search.jump", priority=True),
+        Binding("down", "move(1)", "Next hit", show=False, id="search.down"),
+        Binding("up", "move(-1)", "Previous hit", show=False, id="search.up"),
+        Binding("pagedown", "move(10)", "Page down", show=False, id="search.page_down"),
+        Binding("pageup", "move(-10)", "Page up", show=False, id="search.page_up"),
+    ]
+
+    def __init__(self, view: View, query: str = "") -> None:
+        super().__init__()
+        self.view = view
+        self.initial_query = query
+        self.hits: list[Hit] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Input(
+                self.initial_query,
+                placeholder="Search titles, speakers, rooms, tracks, papers, booths…",
+                id="search-input",
+            )
+            yield Label("", id="search-status")
+            yield OptionList(id="search-results")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self.run_search(self.initial_query)
+
+    @property
+    def index(self) -> SearchIndex:
+        """The program's search index (built on first use, then cached)."""
+        return index_for(self.view.program)
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    def run_search(self, query: str) -> None:
+        """Search for ``query`` and show the hits, the best one highlighted."""
+        try:
+            bookmarked = self.view.bookmarked_sessions()
+        except StoreError:
+            bookmarked = set()
+        self.hits = self.index.search(query, bookmarked, limit=RESULT_LIMIT)
+        results = self.query_one(OptionList)
+        results.set_options(self._option(hit, bookmarked) for hit in self.hits)
+        results.highlighted = 0 if self.hits else None
+        status = self.query_one("#search-status", Label)
+        if not query.strip():
+            status.update("Type to search every day of the program and the booths.")
+        elif not self.hits:
+            status.update("No matches.")
+        else:
+            more = "+" if len(self.hits) >= RESULT_LIMIT else ""
+            noun = "match" if len(self.hits) == 1 else "matches"
+            status.update(f"{len(self.hits)}{more} {noun} · Enter jumps · Esc goes back")
+
+    def _option(self, hit: Hit, bookmarked: set[str]) -> Option:
+        program = self.view.program
+        if hit.kind == "booth":
+            booth = program.booth_by_id[hit.item_id]
+            where = one_line(booth.location or "location not announced")
+            prompt = Content.assemble(
+                "  ",
+                (f"Booth {where}"[:WHEN_WIDTH].ljust(WHEN_WIDTH), "$text-muted"),
+                " ",
+                one_line(booth.organisation),
+                "  ",
+                (one_line(booth.level or ""), "italic $text-secondary"),
+            )
+        else:
+            session = program.session_by_id[hit.item_id]
+            note = "" if hit.field == "title" else f"({hit.field})"
+            prompt = session_prompt(
+                program, session, self.view.zone, hit.item_id in bookmarked, note
+            )
+        return Option(prompt, id=f"{hit.kind}:{hit.item_id}")
+
+    def action_move(self, step: int) -> None:
+        """Move the highlight while the cursor stays in the input."""
+        results = self.query_one(OptionList)
+        if not self.hits:
+            return
+        current = results.highlighted if results.highlighted is not None else -1
+        results.highlighted = max(0, min(len(self.hits) - 1, current + step))
+
+    def action_choose(self) -> None:
+        """Jump to the highlighted hit."""
+        results = self.query_one(OptionList)
+        if results.highlighted is None or not self.hits:
+            return
+        hit = self.hits[results.highlighted]
+        self.dismiss(JumpTarget(hit.kind, hit.item_id))
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        hit = self.hits[event.option_index]
+        self.dismiss(JumpTarget(hit.kind, hit.item_id))
+
+    def action_cancel(self) -> None:
+        """Close without moving."""
+        self.dismiss(None)

@@ -1,0 +1,41 @@
+"""A scrollable pane showing one item's detail (session, booth, paper)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+
+class DetailPane(VerticalScroll, can_focus=True):
+    """Shows the ``Content`` it is given; focusable so long details can be scrolled by keys."""
+
+    DEFAULT_CSS = """
+    DetailPane { padding: 0 1; }
+    DetailPane > Static { width: 1fr; }
+    """
+
+    def __init__(
+        self, placeholder: str = "", *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self._placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._empty_content(), classes="body")
+
+    def _empty_content(self) -> Content:
+        return Content.styled(self._placeholder, "$text-muted")
+
+    def show(self, content: Content, *, keep_scroll: bool = False) -> None:
+        """Replace what the pane shows."""
+        self.query_one(".body", Static).update(content)
+        if not keep_scroll:
+            self.scroll_home(animate=False, immediate=True)
+
+    @property
+    def text(self) -> str:
+        """The plain text shown (for tests)."""
+        visual = self.query_one(".body", Static).visual
+        return visual.plain if isinstance(visual, Content) else str(visual)
