@@ -7,6 +7,7 @@ values, so the CLI, the app and the exporters share one definition of "in time o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -14,6 +15,8 @@ from typing import Protocol
 
 from confterm.errors import UsageError
 from confterm.model.program import Booth, Program, Session
+
+_DIGITS = re.compile(r"(\d+)")
 
 
 class BookmarkLike(Protocol):
@@ -29,19 +32,23 @@ class BookmarkLike(Protocol):
     def added_at(self) -> datetime: ...
 
 
-def sort_key(session: Session) -> tuple[date, int, float, float, str, str]:
-    """Time order: by day, timed sessions by start then end, then those with no time."""
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key that puts "Session 9" before "Session 10"."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part)
+        for part in _DIGITS.split(text.casefold())
+        if part
+    )
+
+
+def sort_key(session: Session) -> tuple[date, int, float, float, tuple[object, ...], str]:
+    """Time order: by day, timed sessions by start then end, then those with no time
+    (by title, numbers in natural order)."""
     day = session.day or date.max
     if session.start is not None and session.end is not None:
-        return (
-            day,
-            0,
-            session.start.timestamp(),
-            session.end.timestamp(),
-            session.title,
-            session.id,
-        )
-    return (day, 1, 0.0, 0.0, session.title.casefold(), session.id)
+        start, end = session.start.timestamp(), session.end.timestamp()
+        return (day, 0, start, end, natural_key(session.title), session.id)
+    return (day, 1, 0.0, 0.0, natural_key(session.title), session.id)
 
 
 def in_time_order(sessions: Iterable[Session]) -> list[Session]:

@@ -1,0 +1,161 @@
+"""Tests of the pure agenda queries: time order, clashes, --day, opening position, my agenda."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import pytest
+
+from confterm.agenda import (
+    build_agenda,
+    clashes_with,
+    current_or_next,
+    find_clashes,
+    group_by_start,
+    in_time_order,
+    opening_position,
+    program_days,
+    resolve_day,
+    sessions_by_day,
+)
+from confterm.errors import UsageError
+from confterm.model.program import Program
+
+
+@dataclass(frozen=True)
+class Mark:
+    kind: str
+    item_id: str
+    added_at: datetime = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def ids(sessions: object) -> list[str]:
+    return [s.id for s in sessions]  # type: ignore[attr-defined]
+
+
+def test_day_groups_put_timed_sessions_first_then_time_to_be_announced(tinyconf: Program) -> None:
+    day1 = sessions_by_day(tinyconf)[date(2026, 3, 7)]
+    assert ids(day1) == [
+        "registration",
+        "opening-keynote",
+        "parsing-schedules",
+        "caches-talk",
+        "lunch-1",
+        "posters-a",
+        "lightning-1",
+    ]
+    assert ids(sessions_by_day(tinyconf)[None]) == ["bof-tba"]
+
+
+def test_untimed_sessions_sort_numbers_naturally(tinyconf: Program) -> None:
+    base = tinyconf.sessions[6]
+    titles = ["Session 10", "Session 9", "Session 1"]
+    sessions = [base.model_copy(update={"id": f"s{i}", "title": t}) for i, t in enumerate(titles)]
+    assert [s.title for s in in_time_order(sessions)] == ["Session 1", "Session 9", "Session 10"]
+
+
+def test_program_days_are_the_conference_days(tinyconf: Program) -> None:
+    assert program_days(tinyconf) == [date(2026, 3, 7), date(2026, 3, 8), date(2026, 3, 9)]
+
+
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [("1", date(2026, 3, 7)), ("3", date(2026, 3, 9)), ("2026-03-08", date(2026, 3, 8))],
+)
+def test_resolve_day_accepts_numbers_and_dates(
+    tinyconf: Program, spec: str, expected: date
+) -> None:
+    assert resolve_day(tinyconf, spec) == expected
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [("0", "no day 0"), ("4", "no day 4"), ("2026-03-10", "not a day"), ("monday", "neither")],
+)
+def test_resolve_day_rejects_days_outside_the_conference(
+    tinyconf: Program, spec: str, message: str
+) -> None:
+    with pytest.raises(UsageError, match=message):
+        resolve_day(tinyconf, spec)
+
+
+def test_clashes_are_symmetric_and_touching_ends_do_not_clash(tinyconf: Program) -> None:
+    day1 = sessions_by_day(tinyconf)[date(2026, 3, 7)]
+    clashes = find_clashes(day1)
+    assert clashes == {"parsing-schedules": ["caches-talk"], "caches-talk": ["parsing-schedules"]}
+    # registration ends at 09:00 exactly when the keynote starts: no clash
+    assert "registration" not in clashes
+
+
+def test_clashes_with_only_looks_at_the_given_ids(tinyconf: Program) -> None:
+    talk = tinyconf.session_by_id["parsing-schedules"]
+    assert ids(clashes_with(tinyconf, talk, {"caches-talk", "lunch-1"})) == ["caches-talk"]
+    assert clashes_with(tinyconf, talk, {"lunch-1", "parsing-schedules"}) == []
+
+
+def test_group_by_start_puts_untimed_last(tinyconf: Program) -> None:
+    groups = group_by_start(sessions_by_day(tinyconf)[date(2026, 3, 7)])
+    assert groups[-1][0] is None
+    assert ids(groups[-1][1]) == ["lightning-1"]
+
+
+def test_current_or_next(tinyconf: Program) -> None:
+    day1 = sessions_by_day(tinyconf)[date(2026, 3, 7)]
+    during = datetime(2026, 3, 7, 15, 0, tzinfo=UTC)  # 10:00 in New York: keynote just ended
+    session = current_or_next(day1, during)
+    assert session is not None
+    assert session.id == "parsing-schedules"
+    in_progress = datetime(2026, 3, 7, 14, 30, tzinfo=UTC)  # 09:30 New York
+    session = current_or_next(day1, in_progress)
+    assert session is not None
+    assert session.id == "opening-keynote"
+    assert current_or_next(day1, datetime(2026, 3, 8, tzinfo=UTC)) is None
+
+
+def test_opening_position_inside_and_outside_the_conference(tinyconf: Program) -> None:
+    inside = datetime(2026, 3, 8, 15, 0, tzinfo=UTC)  # 11:00 EDT on day 2: the workshop
+    assert opening_position(tinyconf, inside) == (date(2026, 3, 8), "textual-workshop")
+    before = datetime(2025, 1, 1, tzinfo=UTC)
+    assert opening_position(tinyconf, before) == (date(2026, 3, 7), None)
+
+
+def test_agenda_keeps_missing_bookmarks_and_lists_booths(tinyconf: Program) -> None:
+    marks = [
+        Mark("session", "caches-talk"),
+        Mark("session", "parsing-schedules"),
+        Mark("session", "lightning-1"),
+        Mark("session", "gone-session"),
+        Mark("booth", "acme"),
+        Mark("booth", "gone-booth"),
+    ]
+    agenda = build_agenda(tinyconf, marks)
+    assert [d.day for d in agenda.days] == [date(2026, 3, 7)]
+    assert ids(agenda.days[0].timed) == ["parsing-schedules", "caches-talk"]
+    assert ids(agenda.days[0].tba) == ["lightning-1"]
+    assert agenda.clashes["caches-talk"] == ["parsing-schedules"]
+    assert [b.id for b in agenda.booths] == ["acme"]
+    assert [(m.kind, m.item_id) for m in agenda.missing] == [
+        ("session", "gone-session"),
+        ("booth", "gone-booth"),
+    ]
+
+
+def test_whole_program_agenda_for_one_day(tinyconf: Program) -> None:
+    agenda = build_agenda(
+        tinyconf, [Mark("session", "night-social")], whole_program=True, day=date(2026, 3, 8)
+    )
+    assert ids(agenda.days[0].sessions) == [
+        "markup-title",
+        "textual-workshop",
+        "future-panel",
+        "night-social",
+    ]
+    assert agenda.booths == []
+    assert agenda.clashes == {}
+
+
+def test_empty_agenda_is_empty(tinyconf: Program) -> None:
+    agenda = build_agenda(tinyconf, [])
+    assert agenda.is_empty
+    assert agenda.session_count == 0
