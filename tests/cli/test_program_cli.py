@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import pty
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 
 from confterm import __version__
+from confterm.cli import build_parser
 from confterm.cli.program_cmd import schema_text
 
 RunCli = Callable[..., subprocess.CompletedProcess[str]]
@@ -71,6 +73,19 @@ def test_help(run_cli: RunCli, command: list[str]) -> None:
     # Global options are accepted on every command.
     for option in ("--data", "--tz", "--now", "--data-dir"):
         assert option in out
+
+
+def _all_commands() -> list[str]:
+    parser = build_parser()
+    (action,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return sorted(action.choices)
+
+
+@pytest.mark.parametrize("command", _all_commands())
+def test_every_command_has_help(run_cli: RunCli, command: str) -> None:
+    out = ok(run_cli(command, "--help"))
+    assert out.startswith(f"usage: confterm {command}")
+    assert "--data-dir" in out
 
 
 def test_top_level_help_lists_the_commands(run_cli: RunCli) -> None:
