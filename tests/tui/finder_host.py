@@ -1,0 +1,42 @@
+"""A tiny host app for testing one of the finder screens (search, filters, grid...) alone."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from textual.app import App, ComposeResult
+from textual.screen import Screen
+from textual.widgets import Label
+
+from confterm.clock import Clock
+from confterm.model.program import Program
+from confterm.paths import user_data_dir
+from confterm.store import BookmarkStore
+from confterm.tui.view import View
+
+
+def make_view(program: Program, now: datetime | None = None) -> View:
+    """A View over ``program`` with a store in the (isolated) user data dir."""
+    return View(program=program, store=BookmarkStore.open(user_data_dir()), clock=Clock(now))
+
+
+class HostApp(App[None]):
+    """Shows a label standing for "where the user was", pushes one screen, records results."""
+
+    def __init__(self, view: View, make_screen: Any) -> None:
+        super().__init__()
+        self.view = view
+        self.make_screen = make_screen
+        self.results: list[Any] = []
+
+    def compose(self) -> ComposeResult:
+        yield Label("where the user was", id="underneath")
+
+    def on_mount(self) -> None:
+        self.open()
+
+    def open(self) -> None:
+        """Push the screen under test again."""
+        screen: Screen[Any] = self.make_screen(self.view)
+        self.push_screen(screen, self.results.append)

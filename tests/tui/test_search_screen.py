@@ -1,0 +1,76 @@
+"""The search dialog: ranked hits as you type, day and time shown, Enter jumps, Esc restores."""
+
+from __future__ import annotations
+
+from finder_host import HostApp, make_view
+from textual.widgets import Input, OptionList
+
+from confterm.model.program import Program
+from confterm.store import ItemKind
+from confterm.tui.messages import JumpTarget
+from confterm.tui.screens.search import SearchScreen
+
+
+def prompts(app: HostApp) -> list[str]:
+    results = app.screen.query_one(OptionList)
+    return [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+
+
+def ids(app: HostApp) -> list[str | None]:
+    results = app.screen.query_one(OptionList)
+    return [results.get_option_at_index(i).id for i in range(results.option_count)]
+
+
+async def test_ranked_as_you_type_with_bookmarks_first(tinyconf: Program) -> None:
+    view = make_view(tinyconf)
+    view.store.add("tinyconf", ["closing-keynote"], ItemKind.SESSION)
+    app = HostApp(view, SearchScreen)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press(*"keyn")
+        assert app.screen.query_one(Input).value == "keyn"
+        assert ids(app) == ["session:closing-keynote", "session:opening-keynote"]
+        first, second = prompts(app)
+        assert first.startswith("★ Mon 9 Mar 16:00–17:00")
+        assert "Closing Keynote" in first
+        assert second.startswith("  Sat 7 Mar 09:00–10:00")
+        await pilot.press("backspace", "backspace", "backspace", "backspace", *"acme")
+        assert ids(app) == ["booth:acme"]
+        assert "Booth 12" in prompts(app)[0]
+        await pilot.press(*"zzz")
+        assert ids(app) == []
+
+
+async def test_enter_jumps_to_the_highlighted_hit(tinyconf: Program) -> None:
+    app = HostApp(make_view(tinyconf), SearchScreen)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press(*"ada lovelace")
+        assert ids(app)[:3] == [
+            "session:opening-keynote",
+            "session:textual-workshop",
+            "session:future-panel",
+        ]
+        await pilot.press("down", "down", "up", "enter")
+        assert app.results == [JumpTarget("session", "textual-workshop")]
+        assert app.screen.query_one("#underneath")
+
+
+async def test_escape_restores_where_the_user_was(tinyconf: Program) -> None:
+    app = HostApp(make_view(tinyconf), SearchScreen)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press(*"caches", "escape")
+        assert app.results == [None]
+        assert not isinstance(app.screen, SearchScreen)
+        # Enter with no hit does nothing.
+        app.open()
+        await pilot.pause()
+        await pilot.press(*"zzz", "enter")
+        assert isinstance(app.screen, SearchScreen)
+
+
+async def test_data_is_shown_literally(tinyconf: Program) -> None:
+    app = HostApp(make_view(tinyconf), SearchScreen)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press(*"not bold")
+        shown = prompts(app)[0]
+        assert "[bold]Not bold[/] and [@click=app.quit]no action[/] red" in shown
+        assert "\x1b" not in shown
