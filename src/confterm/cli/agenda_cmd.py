@@ -1,10 +1,115 @@
-"""Commands: (placeholder, filled in by its issue)."""
+"""Command: ``confterm agenda`` prints or exports the personal agenda (or the whole program).
+
+Text goes to a terminal as rich output and to a pipe as plain text; ``-o FILE`` writes any
+format atomically, so an existing file is only replaced by a complete new one. The iCalendar
+form leaves out sessions with no announced time and says so on stderr.
+"""
 
 from __future__ import annotations
 
+import argparse
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+
+from confterm.agenda import build_agenda, resolve_day
+from confterm.atomic import write_atomic
+from confterm.cli.context import Context
+from confterm.cli.output import is_rich, make_console
+from confterm.errors import DataError, UsageError
+from confterm.export import FORMATS, render, render_bytes
+from confterm.export.ics import left_out
+from confterm.export.text import rich_agenda
+from confterm.formatting import long_day_label
+from confterm.store import BookmarkStore
+from confterm.text import one_line
 
 
 def register(add: Callable[..., Any]) -> None:
     """Add this module's sub-commands."""
+    parser = add(
+        "agenda",
+        help="print or export your agenda (bookmarked sessions and booths)",
+        description="Your bookmarked sessions by day, with clashes, sessions whose time is not "
+        "announced yet, booths to visit and bookmarks that left the program.",
+    )
+    parser.add_argument(
+        "--format", choices=FORMATS, default="text", help="output format (default: text)"
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout"
+    )
+    parser.add_argument(
+        "--all", action="store_true", help="the whole program instead of your bookmarks"
+    )
+    parser.add_argument("--day", metavar="DATE|N", help="only this day (YYYY-MM-DD or 1, 2...)")
+    parser.add_argument(
+        "--alarm",
+        metavar="MINUTES",
+        type=_minutes,
+        default=None,
+        help="ics: add an alarm MINUTES before each session",
+    )
+    parser.set_defaults(handler=run_agenda)
+
+
+def _minutes(text: str) -> int:
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of minutes (0 or more)")
+    return int(text)
+
+
+def run_agenda(context: Context) -> int:
+    """``confterm agenda``."""
+    args = context.args
+    if args.alarm is not None and args.format != "ics":
+        raise UsageError("--alarm only applies to --format ics")
+    program = context.program
+    day = resolve_day(program, args.day) if args.day else None
+    with BookmarkStore.open(context.data_dir) as store:
+        if store.recovery_message:
+            sys.stderr.write(f"confterm: {one_line(store.recovery_message)}\n")
+        marks = store.bookmarks(program.conference.id)
+    agenda = build_agenda(program, marks, whole_program=args.all, day=day)
+    if args.format == "ics":
+        for session in left_out(agenda):
+            sys.stderr.write(
+                f"confterm: note: left out of the calendar (no announced time): "
+                f"{one_line(session.title)} [{session.id}]\n"
+            )
+    zone = context.display_zone
+    now = context.clock.now()
+    if args.output:
+        encoded = render_bytes(agenda, args.format, zone, now=now, alarm_minutes=args.alarm)
+        return _write(encoded, args.output)
+    if args.format == "text" and agenda.is_empty and day is not None and marks:
+        print(f"Nothing bookmarked on {long_day_label(day)}.")
+        return 0
+    if args.format == "text" and is_rich():
+        make_console().print(rich_agenda(agenda, zone))
+        return 0
+    data = render(agenda, args.format, zone, now=now, alarm_minutes=args.alarm)
+    if isinstance(data, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(data)
+    return 0
+
+
+def _write(data: bytes, name: str) -> int:
+    target = Path(name).expanduser()
+    directory = target.parent
+    # write_atomic would create a missing directory; a typo in a path should not do that.
+    if not directory.is_dir():
+        raise DataError(f"cannot write {name}: directory {directory} does not exist")
+    if target.is_dir():
+        raise DataError(f"cannot write {name}: it is a directory")
+    try:
+        write_atomic(target, data)
+    except OSError as error:
+        raise DataError(f"cannot write {name}: {error.strerror or error}") from None
+    print(f"Agenda written to {target.resolve()}")
+    return 0
