@@ -238,6 +238,9 @@ class MainScreen(Screen[None]):
         """Show the tab ``tab_id``, with the cursor on ``target`` when given."""
         if tab_id not in self.tab_ids:
             return
+        sessions = self.query_one(SessionList)
+        if self.current_tab and self.current_tab not in PANES and sessions.current_target:
+            self._day_cursor[self.current_tab] = sessions.current_target
         self.current_tab = tab_id
         tabs = self.query_one(Tabs)
         if tabs.active != tab_id:
@@ -255,7 +258,6 @@ class MainScreen(Screen[None]):
             rows = day_rows(
                 self.view.program, self.by_day.get(day, []), self.view.zone, self.bookmarks
             )
-            sessions = self.query_one(SessionList)
             sessions.set_rows(rows, cursor_to=target or self._day_cursor.get(tab_id))
         self._focus_list()
 
@@ -301,7 +303,8 @@ class MainScreen(Screen[None]):
 
     @on(Tabs.TabActivated)
     def _tab_clicked(self, event: Tabs.TabActivated) -> None:
-        if event.tab.id and event.tab.id != self.current_tab:
+        # Programmatic switches also post this; only a tab the bar still shows (a click) counts.
+        if event.tab.id and event.tab.id == event.tabs.active and event.tab.id != self.current_tab:
             self.activate(event.tab.id)
 
     def action_prev_tab(self) -> None:
@@ -400,8 +403,6 @@ class MainScreen(Screen[None]):
         target = event.row.target if event.row is not None else None
         control = event.control
         if isinstance(control, SessionList):
-            if target is not None:
-                self._day_cursor[self.current_tab] = target
             self.query_one("#session-detail", SessionDetail).show_target(
                 self.view, target, self.bookmarks
             )

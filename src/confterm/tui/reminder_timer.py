@@ -1,0 +1,69 @@
+"""Reminders while the app runs: a notification and the bell before each bookmarked session.
+
+The app wires it with one line in ``on_mount``::
+
+    self.reminders = install_reminders(self, self.view, minutes=10)
+
+The check runs once right away and then every :data:`CHECK_EVERY` seconds against the app's
+clock (so ``--now`` moves it too); which sessions are due is :mod:`confterm.reminders`'s pure
+logic, and each session is announced once per run.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from textual.app import App
+
+from confterm.errors import StoreError
+from confterm.formatting import time_range
+from confterm.model.program import Session
+from confterm.reminders import Reminders
+from confterm.text import one_line
+from confterm.tui.view import View
+
+#: Seconds between checks: well under a minute, so a reminder is never late by much.
+CHECK_EVERY = 20.0
+#: How long a reminder stays on screen, in seconds.
+SHOW_FOR = 30.0
+
+
+class ReminderTimer:
+    """Checks for sessions about to start and notifies the app about each one once."""
+
+    def __init__(self, app: App[Any], view: View, minutes: int = 10) -> None:
+        self.app = app
+        self.view = view
+        self.reminders = Reminders(timedelta(minutes=minutes))
+
+    def check(self) -> list[Session]:
+        """Notify about every session now due; return them (empty when none)."""
+        try:
+            bookmarked = self.view.bookmarked_sessions()
+        except StoreError:
+            # The store's own error is reported where bookmarks are edited; a reminder
+            # check must never break the app.
+            return []
+        due = self.reminders.check(self.view.program, bookmarked, self.view.now())
+        for session in due:
+            self.app.notify(
+                self.message(session), title="Starting soon", markup=False, timeout=SHOW_FOR
+            )
+        if due:
+            self.app.bell()
+        return due
+
+    def message(self, session: Session) -> str:
+        """``09:00–10:00 Opening Keynote · Main Hall``."""
+        text = f"{time_range(session, self.view.zone)} {one_line(session.title)}"
+        room = self.view.program.room_name(session)
+        return f"{text} · {one_line(room)}" if room else text
+
+
+def install_reminders(app: App[Any], view: View, minutes: int = 10) -> ReminderTimer:
+    """Start reminding ``minutes`` before each bookmarked session; call from ``on_mount``."""
+    timer = ReminderTimer(app, view, minutes)
+    app.set_interval(CHECK_EVERY, timer.check, name="reminders")
+    app.call_later(timer.check)
+    return timer
