@@ -1,4 +1,4 @@
-"""``confterm import``, ``conferences``, ``remove`` and ``import --refresh``, as a user runs them."""
+"""`confterm import`, `conferences`, `remove` and `import --refresh`, as a user runs them."""
 
 from __future__ import annotations
 
