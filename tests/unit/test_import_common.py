@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from datetime import timedelta
@@ -155,3 +156,31 @@ def test_other_schemes_and_missing_files_refused(tmp_path: Path) -> None:
     big.write_bytes(b"x" * 2000)
     with pytest.raises(DataError, match="larger than the size limit"):
         read_source(str(big), max_bytes=1000)
+
+
+def test_control_and_escape_characters_are_removed_markup_kept() -> None:
+    from confterm.sources import import_bytes
+
+    payload = {
+        "sessions": [
+            {
+                "id": "1",
+                "title": "\u001b[31mRed\u001b[0m [bold]talk[/bold]\u0007",
+                "description": "<p>a\u001b]8;;http://x\u0007b</p>",
+                "startsAt": "2026-01-01T10:00:00",
+                "endsAt": "2026-01-01T11:00:00",
+                "speakers": ["s"],
+                "roomId": 1,
+            }
+        ],
+        "speakers": [{"id": "s", "fullName": "Eve\u001b[2J Evil"}],
+        "rooms": [{"id": 1, "name": "Room\u0000 1"}],
+        "categories": [],
+    }
+    raw = json.dumps(payload).encode()
+    program = import_bytes(raw, "x.json", conference_id="c", tz="UTC").program
+    session = program.sessions[0]
+    assert session.title == "Red [bold]talk[/bold]"
+    assert session.description == "ab"
+    assert program.speakers[0].name == "Eve Evil"
+    assert program.rooms[0].name == "Room 1"

@@ -136,6 +136,14 @@ def join_texts(*parts: str | None) -> str:
     return "\n\n".join(seen)[:MAX_TEXT]
 
 
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it is a plain http(s) URL, else None (no javascript:, no control chars)."""
+    url = one_line(url or "")
+    if url.startswith(("http://", "https://")) and " " not in url:
+        return url
+    return None
+
+
 def parse_duration(text: str) -> timedelta:
     """``HH:MM``, ``HH:MM:SS`` or ``D:HH:MM`` (frab/Pentabarf); ValueError otherwise."""
     parts = text.strip().split(":")
@@ -326,7 +334,7 @@ class ProgramBuilder:
                     name=name,
                     bio=rich_text(bio)[:MAX_TEXT] or None,
                     affiliation=one_line(affiliation or "") or None,
-                    url=url or None,
+                    url=safe_url(url),
                 )
             )
         return found
@@ -372,8 +380,12 @@ class ProgramBuilder:
                 track=track,
                 speakers=list(dict.fromkeys(speakers or [])),
                 description=description,
-                links=[Link(title=one_line(t) or u, url=u) for t, u in links or [] if u],
-                source_url=source_url or None,
+                links=[
+                    Link(title=one_line(t) or url, url=url)
+                    for t, u in links or []
+                    if (url := safe_url(u))
+                ],
+                source_url=safe_url(source_url),
             )
         except ValidationError as error:
             detail = error.errors(include_url=False)[0]
@@ -413,8 +425,8 @@ class ProgramBuilder:
                 timezone=zone.key,
                 venue=one_line(venue or "") or None,
                 city=one_line(city or "") or None,
-                url=url or None,
-                sources=[source],
+                url=safe_url(url),
+                sources=[one_line(source)],
             )
             program = Program(
                 conference=conference,
