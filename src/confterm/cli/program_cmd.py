@@ -1,4 +1,14 @@
-"""Commands that read the program: list, show, booths, papers, validate, schema."""
+"""Commands that read the program: list, show, booths, papers, validate, schema.
+
+``--json`` output (stable; keys may be added, never removed or renamed):
+
+* ``list``: ``{"conference": id, "zone": display zone, "sessions": [session, ...]}``;
+* ``show``: one session object with ``papers``, ``chairs``, ``note`` and ``booths`` added;
+* ``booths``: ``{"conference": id, "booths": [booth, ...]}``;
+* ``papers``: ``{"conference": id, "papers": [paper, ...]}``.
+
+The session, booth and paper objects are described in :mod:`confterm.cli.output`.
+"""
 
 from __future__ import annotations
 
