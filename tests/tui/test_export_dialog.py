@@ -1,0 +1,155 @@
+"""The export dialog driven with Pilot: default path, format switch, write, errors, cancel."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.widgets import Input, Select, Static
+
+from confterm import paths
+from confterm.agenda import build_agenda
+from confterm.clock import Clock
+from confterm.export import render
+from confterm.model.program import Program
+from confterm.store import BookmarkStore, ItemKind
+from confterm.tui.screens.export_dialog import ExportDialog
+from confterm.tui.view import View
+
+NOW = datetime.fromisoformat("2026-03-01T12:00:00+00:00")
+MARKED = ["opening-keynote", "parsing-schedules", "caches-talk", "lightning-1"]
+
+
+class Host(App[None]):
+    """Pushes the dialog on mount and keeps what it dismissed with."""
+
+    def __init__(self, view: View) -> None:
+        super().__init__()
+        self.view = view
+        self.results: list[Path | None] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("host")
+
+    def on_mount(self) -> None:
+        self.push_screen(ExportDialog(self.view), self.results.append)
+
+
+def make_view(program: Program, data_dir: Path) -> View:
+    store = BookmarkStore.open(data_dir)
+    store.add_items(program.conference.id, [(ItemKind.SESSION, i) for i in MARKED])
+    store.add(program.conference.id, ["acme"], ItemKind.BOOTH)
+    return View(program=program, store=store, clock=Clock(NOW, frozen=True))
+
+
+def notifications(app: App[None]) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_default_path_follows_the_format(tinyconf: Program, isolated_user_data: Path) -> None:
+    app = Host(make_view(tinyconf, isolated_user_data))
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        field = dialog.query_one("#export-path", Input)
+        assert field.value == str(paths.documents_dir() / "tinyconf-agenda.html")
+        assert field.has_focus
+        dialog.query_one("#export-format", Select).value = "ics"
+        await pilot.pause()
+        assert field.value == str(paths.documents_dir() / "tinyconf-agenda.ics")
+        # A name the user typed keeps its own suffix when the format changes.
+        field.value = "/somewhere/my-plan.txt"
+        dialog.query_one("#export-format", Select).value = "markdown"
+        await pilot.pause()
+        assert field.value == "/somewhere/my-plan.txt"
+
+
+async def test_write_notifies_and_dismisses_with_the_path(
+    tinyconf: Program, isolated_user_data: Path, tmp_path: Path
+) -> None:
+    view = make_view(tinyconf, isolated_user_data)
+    app = Host(view)
+    target = tmp_path / "plan.md"
+    target.write_text("old", encoding="utf-8")
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#export-format", Select).value = "markdown"
+        await pilot.pause()
+        dialog.query_one("#export-path", Input).value = str(target)
+        await pilot.click("#export-write")
+        await pilot.pause()
+        assert app.results == [target]
+        assert not isinstance(app.screen, ExportDialog)
+        assert notifications(app) == [f"Agenda written to {target}"]
+    marks = view.store.bookmarks(tinyconf.conference.id)
+    expected = render(build_agenda(tinyconf, marks), "markdown", tinyconf.conference.zone)
+    assert target.read_text(encoding="utf-8") == expected
+    assert "## Saturday 7 March 2026" in expected
+    assert "Acme Corp (Gold) — Booth 12" in expected
+
+
+async def test_enter_writes_ics_to_the_documents_folder(
+    tinyconf: Program, isolated_user_data: Path
+) -> None:
+    app = Host(make_view(tinyconf, isolated_user_data))
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, ExportDialog)
+        app.screen.query_one("#export-format", Select).value = "ics"
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+    written = paths.documents_dir() / "tinyconf-agenda.ics"
+    assert app.results == [written]
+    assert written.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert b"UID:opening-keynote@tinyconf.confterm" in written.read_bytes()
+
+
+async def test_errors_are_shown_and_the_dialog_stays(
+    tinyconf: Program, isolated_user_data: Path, tmp_path: Path
+) -> None:
+    app = Host(make_view(tinyconf, isolated_user_data))
+    missing = tmp_path / "no-such-dir" / "plan.html"
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#export-path", Input).value = str(missing)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog
+        error = dialog.query_one("#export-error", Static)
+        assert error.display
+        assert f"directory {missing.parent} does not exist" in str(error.render())
+        assert app.results == []
+        assert notifications(app) == []
+        dialog.query_one("#export-path", Input).value = str(tmp_path)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "it is a directory" in str(error.render())
+        assert app.screen is dialog
+    assert not missing.parent.exists()
+
+
+async def test_escape_cancels(tinyconf: Program, isolated_user_data: Path) -> None:
+    app = Host(make_view(tinyconf, isolated_user_data))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.results == [None]
+        assert not isinstance(app.screen, ExportDialog)
+    assert not (paths.documents_dir() / "tinyconf-agenda.html").exists()
+
+
+async def test_fits_80x24(tinyconf: Program, isolated_user_data: Path) -> None:
+    app = Host(make_view(tinyconf, isolated_user_data))
+    async with app.run_test(size=(80, 24)):
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        for selector in ("#export-format", "#export-path", "#export-write", "#export-keys"):
+            region = dialog.query_one(selector).region
+            assert region.height > 0, selector
+            assert region.y >= 0
+            assert region.bottom <= 24, selector
+            assert region.right <= 80, selector

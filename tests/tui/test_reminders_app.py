@@ -1,0 +1,86 @@
+"""Reminders in a running app: fired by the app's (moved) clock, with the bell, once each."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+from confterm.clock import Clock, parse_now
+from confterm.model.program import Program
+from confterm.store import BookmarkStore
+from confterm.tui.reminder_timer import ReminderTimer, install_reminders
+from confterm.tui.view import View
+
+
+class Host(App[None]):
+    """Installs reminders on mount, as the real app does, and counts bells."""
+
+    def __init__(self, view: View, minutes: int = 10) -> None:
+        super().__init__()
+        self.view = view
+        self.minutes = minutes
+        self.bells = 0
+        self.timer: ReminderTimer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("host")
+
+    def on_mount(self) -> None:
+        self.timer = install_reminders(self, self.view, minutes=self.minutes)
+
+    def bell(self) -> None:
+        self.bells += 1
+
+
+def make_view(program: Program, data_dir: Path, now: str) -> View:
+    store = BookmarkStore.open(data_dir)
+    store.add(program.conference.id, ["opening-keynote", "parsing-schedules", "lightning-1"])
+    clock = Clock(parse_now(now, program.conference.zone), frozen=True)
+    return View(program=program, store=store, clock=clock)
+
+
+def reminders(app: App[None]) -> list[tuple[str, str]]:
+    return [(n.title, n.message) for n in app._notifications]
+
+
+async def test_a_moved_clock_fires_each_reminder_once(
+    tinyconf: Program, isolated_user_data: Path
+) -> None:
+    view = make_view(tinyconf, isolated_user_data, "2026-03-07T08:40")
+    app = Host(view)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.timer is not None
+        # 20 minutes before the keynote: nothing yet, even after the check at start.
+        assert reminders(app) == []
+        view.clock.advance(timedelta(minutes=11))  # 08:51
+        assert [s.id for s in app.timer.check()] == ["opening-keynote"]
+        await pilot.pause()
+        assert reminders(app) == [
+            ("Starting soon", "09:00–10:00 Opening Keynote: Terminals Forever · Main Hall")
+        ]
+        assert app.bells == 1
+        view.clock.advance(timedelta(minutes=5))  # 08:56: already shown
+        assert app.timer.check() == []
+        view.clock.advance(timedelta(minutes=90))  # 10:26
+        assert [s.id for s in app.timer.check()] == ["parsing-schedules"]
+        await pilot.pause()
+        assert len(reminders(app)) == 2
+        assert app.bells == 2
+
+
+async def test_the_check_at_start_reminds_at_once(
+    tinyconf: Program, isolated_user_data: Path
+) -> None:
+    view = make_view(tinyconf, isolated_user_data, "2026-03-07T10:25")
+    app = Host(view, minutes=5)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert reminders(app) == [
+            ("Starting soon", "10:30–11:15 Parsing Schedules Without Tears · Room A")
+        ]
+        assert app.bells == 1
