@@ -6,7 +6,7 @@ None on Esc.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 from typing import ClassVar
 
 from textual import on
@@ -47,9 +47,15 @@ class GridScreen(Screen[JumpTarget | None]):
         except StoreError:
             bookmarked = set()
         conference = self.view.program.conference
+        # The zone's abbreviation in force on the day shown, not today (DST may differ).
+        noon = (
+            datetime.combine(self.day, time(12), conference.zone)
+            if self.day is not None
+            else self.view.now()
+        )
         title = (
             f"{conference.short_name} · {long_day_label(self.day)} · "
-            f"times in {zone_label(self.view.zone, self.view.now())}"
+            f"times in {zone_label(self.view.zone, noon)}"
         )
         yield Label(title, id="grid-title", markup=False)
         yield TimetableGrid(self.view.program, self.day, self.view.zone, bookmarked, id="grid")

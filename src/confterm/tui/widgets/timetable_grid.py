@@ -204,7 +204,7 @@ class TimetableGrid(ScrollView, can_focus=True):
     TimetableGrid > .timetable-grid--block { background: $boost; }
     TimetableGrid > .timetable-grid--marked { background: $warning 25%; }
     TimetableGrid > .timetable-grid--clash { color: $error; }
-    TimetableGrid > .timetable-grid--cursor { background: $accent; color: $text; }
+    TimetableGrid > .timetable-grid--cursor { background: $primary; color: $text; }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "timetable-grid--header",
@@ -282,7 +282,8 @@ class TimetableGrid(ScrollView, can_focus=True):
 
     def on_mount(self) -> None:
         if self.cursor is None and self.grid.blocks:
-            self.cursor = 0
+            blocks = self.grid.blocks
+            self.cursor = min(range(len(blocks)), key=lambda n: (blocks[n].row, blocks[n].column))
 
     def watch_cursor(self, old: int | None, new: int | None) -> None:
         self.refresh()
