@@ -30,8 +30,8 @@ class ConftermApp(App[None]):
     TITLE = "confterm"
     COMMANDS = App.COMMANDS | {JumpProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", tooltip="Every key (this screen)", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Help", id="app.help"),
     ]
 
     def __init__(
@@ -167,7 +167,7 @@ def _palette_bindings() -> list[BindingType]:
         Binding(
             "ctrl+p",
             "command_palette",
-            "Commands: jump to session, speaker, booth, paper",
+            "Jump to session, speaker, booth, paper",
             id="app.command_palette",
         ),
         Binding("ctrl+q", "quit", "Quit", id="app.quit_ctrl"),

@@ -27,7 +27,9 @@ class DetailScreen(Screen[JumpTarget | None]):
     """One session or booth, full screen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="detail.back"),
+        Binding(
+            "escape", "back", "Back", tooltip="Back to the list, where you were", id="detail.back"
+        ),
         Binding("b,space", "toggle_mark", "Bookmark", id="detail.bookmark"),
     ]
 
@@ -42,15 +44,15 @@ class DetailScreen(Screen[JumpTarget | None]):
             yield BoothDetail(id="booth-detail", classes="detail")
         else:
             yield SessionDetail("", id="session-detail", classes="detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_detail()
         if self.target.kind == "booth":
             related = self.query_one(RelatedSessions)
-            (related if related.rows else self.query_one(BoothDetail).children[0]).focus()
+            self.set_focus(related if related.rows else self.query_one(BoothDetail).children[0])
         else:
-            self.query_one(SessionDetail).focus()
+            self.set_focus(self.query_one(SessionDetail))
 
     def refresh_detail(self) -> None:
         """Redraw after a bookmark changed."""

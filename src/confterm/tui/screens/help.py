@@ -64,7 +64,7 @@ def help_rows(
             lines.append(
                 Content.assemble(
                     (f"  {key_text(keys):<16}", "bold"),
-                    f"{binding.description:<28}",
+                    f"{binding.tooltip or binding.description:<40} ",
                     (binding.id or "", "$text-muted"),
                 )
             )

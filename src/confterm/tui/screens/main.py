@@ -63,11 +63,18 @@ class MainScreen(Screen[None]):
     """Days, booths, papers and my agenda, each a list with the highlighted item's detail."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("b,space", "toggle_mark", "Bookmark", id="main.bookmark"),
+        Binding(
+            "b,space",
+            "toggle_mark",
+            "Bookmark",
+            tooltip="Bookmark session / mark booth to visit",
+            id="main.bookmark",
+        ),
         Binding(
             "left,left_square_bracket",
             "prev_tab",
             "Previous day",
+            tooltip="Previous day (or tab)",
             show=False,
             priority=True,
             id="main.previous_day",
@@ -75,17 +82,27 @@ class MainScreen(Screen[None]):
         Binding(
             "right,right_square_bracket",
             "next_tab",
-            "Next day",
+            "Day",
+            tooltip="Next day (or tab)",
             key_display="←→",
             priority=True,
             id="main.next_day",
         ),
-        Binding("a", "show_tab('agenda')", "My agenda", id="main.agenda"),
+        Binding("a", "show_tab('agenda')", "Agenda", tooltip="My agenda", id="main.agenda"),
         Binding("B", "show_tab('booths')", "Booths", id="main.booths"),
         Binding("P", "show_tab('papers')", "Papers", id="main.papers"),
-        Binding("escape", "back", "Back", show=False, id="main.back"),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            tooltip="From the detail pane back to the list",
+            show=False,
+            id="main.back",
+        ),
         *[
-            Binding(str(n), f"day({n})", f"Day {n}", show=False, id=f"main.day_{n}")
+            Binding(
+                str(n), f"day({n})", f"Day {n}", tooltip=f"Day {n}", show=False, id=f"main.day_{n}"
+            )
             for n in range(1, 10)
         ],
     ]
@@ -105,6 +122,7 @@ class MainScreen(Screen[None]):
         self.to_visit: set[str] = set()
         self._built: set[str] = set()
         self._day_cursor: dict[str, JumpTarget] = {}
+        self._labelled = False
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -134,7 +152,7 @@ class MainScreen(Screen[None]):
                     classes="list",
                 )
                 yield SessionDetail("Nothing selected.", id="agenda-detail", classes="detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.read_marks()
@@ -147,7 +165,21 @@ class MainScreen(Screen[None]):
 
     @on(Resize)
     def _narrow_or_wide(self, event: Resize) -> None:
-        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        narrow = event.size.width < NARROW_WIDTH
+        if narrow != self.narrow or not self._labelled:
+            self._labelled = True
+            self.set_class(narrow, "-narrow")
+            self._label_tabs(short=narrow)
+
+    def _label_tabs(self, *, short: bool) -> None:
+        """Short tab labels on narrow terminals, so every tab stays visible."""
+        tabs = self.query_one(Tabs)
+        for index, day in enumerate(self.days):
+            label = f"{day:%a} {day.day}" if short else day_label(day)
+            tabs.query_one(f"#{day_tab_id(index)}", Tab).label = label
+        if NO_DAY_TAB in self.tab_ids:
+            tabs.query_one(f"#{NO_DAY_TAB}", Tab).label = "Undated" if short else DAY_UNKNOWN
+        tabs.query_one("#agenda", Tab).label = "Agenda" if short else OTHER_TABS["agenda"]
 
     @property
     def narrow(self) -> bool:
@@ -299,7 +331,7 @@ class MainScreen(Screen[None]):
         if pane is not None:
             focused = self.focused
             if focused is None or pane not in focused.ancestors_with_self:
-                pane.query_one(".list").focus()
+                self.set_focus(pane.query_one(".list"))
 
     @on(Tabs.TabActivated)
     def _tab_clicked(self, event: Tabs.TabActivated) -> None:
@@ -335,7 +367,7 @@ class MainScreen(Screen[None]):
     def _focus_list_force(self) -> None:
         pane = self.query_one(ContentSwitcher).visible_content
         if pane is not None:
-            pane.query_one(".list").focus()
+            self.set_focus(pane.query_one(".list"))
 
     # -- jumping ------------------------------------------------------------------------------
 
@@ -429,12 +461,11 @@ class MainScreen(Screen[None]):
 
                 self.app.push_screen(DetailScreen(self.view, target), self._after_detail)
             elif isinstance(control, SessionList):
-                self.query_one("#session-detail").focus()
+                self.set_focus(self.query_one("#session-detail"))
             else:
                 related = self.query_one(RelatedSessions)
-                (
-                    related if related.rows else self.query_one(BoothDetail).query_one(DetailPane)
-                ).focus()
+                pane = self.query_one(BoothDetail).query_one(DetailPane)
+                self.set_focus(related if related.rows else pane)
         elif isinstance(control, PaperList):
             paper = self.view.program.paper_by_id.get(target.item_id)
             if (

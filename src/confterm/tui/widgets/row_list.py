@@ -115,7 +115,13 @@ class RowList(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
         Binding("home", "first", "First", show=False, id="list.first"),
         Binding("end", "last", "Last", show=False, id="list.last"),
-        Binding("enter", "select", "Open", id="list.open"),
+        Binding(
+            "enter",
+            "select",
+            "Open",
+            tooltip="Open detail, or go to the session",
+            id="list.open",
+        ),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--cursor", "row-list--row"}
