@@ -1,0 +1,96 @@
+"""Now & next at moved clocks: before, during, between sessions, after; refresh; jumps."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from finder_host import HostApp, make_view
+from textual.widgets import Label, OptionList
+
+from confterm.model.program import Program
+from confterm.tui.messages import JumpTarget
+from confterm.tui.screens.now_next import NowNextScreen
+
+NY = ZoneInfo("America/New_York")
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=NY)
+
+
+def listing(app: HostApp) -> list[str]:
+    options = app.screen.query_one(OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+def message(app: HostApp) -> str:
+    return str(app.screen.query_one("#now-message", Label).content)
+
+
+async def test_during_a_session(tinyconf: Program) -> None:
+    app = HostApp(make_view(tinyconf, at("2026-03-07T10:50")), NowNextScreen)
+    async with app.run_test(size=(120, 30)):
+        shown = listing(app)
+        assert shown[0] == "In progress"
+        assert "Parsing Schedules Without Tears" in shown[1]
+        assert shown[1].endswith("25 min left")
+        assert shown[2].endswith("40 min left")
+        assert shown[3] == "Starting within 90 minutes"
+        assert "Lunch" in shown[4]
+        assert shown[4].endswith("in 1 h 10 min")
+        assert message(app) == ""
+        assert "Now 10:50" in str(app.screen.query_one("#now-title", Label).content)
+
+
+async def test_between_sessions_and_refresh_as_time_passes(tinyconf: Program) -> None:
+    view = make_view(tinyconf, at("2026-03-07T13:10"))
+    app = HostApp(view, NowNextScreen)
+    async with app.run_test(size=(120, 30)) as pilot:
+        assert listing(app)[0] == "Starting within 90 minutes"
+        assert "Poster Session A" in listing(app)[1]
+        assert listing(app)[1].endswith("in 50 min")
+        view.clock.advance(timedelta(hours=1))
+        screen = app.screen
+        assert isinstance(screen, NowNextScreen)
+        screen.refresh_list()
+        await pilot.pause()
+        assert listing(app)[0] == "In progress"
+        assert listing(app)[1].endswith("1 h 50 min left")
+        await pilot.press("enter")
+        assert app.results == [JumpTarget("session", "posters-a")]
+
+
+async def test_between_days(tinyconf: Program) -> None:
+    app = HostApp(make_view(tinyconf, at("2026-03-07T20:00")), NowNextScreen)
+    async with app.run_test(size=(120, 30)) as pilot:
+        assert listing(app) == []
+        assert message(app) == "Nothing on now or in the next 90 minutes."
+        await pilot.press("enter", "escape")
+        assert app.results == [None]
+
+
+async def test_before_the_conference_offers_the_first_day(tinyconf: Program) -> None:
+    app = HostApp(make_view(tinyconf, at("2026-03-01T09:00")), NowNextScreen)
+    async with app.run_test(size=(120, 30)) as pilot:
+        assert listing(app) == []
+        assert message(app) == (
+            "TinyConf starts Sat 7 Mar at 08:00 (in 5 days). Press f to jump to the first day."
+        )
+        await pilot.press("f")
+        assert app.results == [JumpTarget("session", "registration")]
+
+
+async def test_after_the_conference(tinyconf: Program) -> None:
+    app = HostApp(make_view(tinyconf, at("2026-04-01T09:00")), NowNextScreen)
+    async with app.run_test(size=(120, 30)) as pilot:
+        assert message(app).startswith("TinyConf ended Mon 9 Mar at 17:00.")
+        await pilot.press("n")
+        assert app.results == [None]
+
+
+async def test_refreshes_on_a_timer(tinyconf: Program) -> None:
+    app = HostApp(make_view(tinyconf, at("2026-03-07T10:50")), NowNextScreen)
+    async with app.run_test(size=(120, 30)):
+        screen = app.screen
+        assert any(abs(timer._interval - 30.0) < 1e-9 for timer in screen._timers)
