@@ -106,7 +106,7 @@ def test_ics_to_stdout_with_alarm_and_a_note_for_untimed(marked: RunCli) -> None
     assert len(calendar.walk("VALARM")) == 4
 
 
-def test_ics_uids_stable_across_exports_and_clock(marked: RunCli, tmp_path: Path) -> None:
+def test_ics_uids_stable_across_exports_and_clock(marked: RunCli) -> None:
     first = tiny(marked, "agenda", "--format", "ics", "--now", "2026-03-01T10:00")
     second = tiny(marked, "agenda", "--format", "ics", "--now", "2026-03-05T10:00")
     events = [
