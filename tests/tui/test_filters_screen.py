@@ -1,0 +1,103 @@
+"""The filter dialog and bar: each filter, their combination, clearing, hidden places kept."""
+
+from __future__ import annotations
+
+from finder_host import HostApp, make_view
+from textual.app import App, ComposeResult
+from textual.widgets import SelectionList
+
+from confterm.filters import Filters, load_hidden
+from confterm.model.program import Program, SessionKind
+from confterm.paths import user_data_dir
+from confterm.store import BookmarkStore
+from confterm.tui.screens.filters import FilterScreen
+from confterm.tui.widgets.filter_bar import FilterBar
+
+
+async def test_kind_filter(tinyconf: Program) -> None:
+    app = HostApp(make_view(tinyconf), FilterScreen)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("space", "down", "down", "space", "enter")
+        (chosen,) = app.results
+        assert chosen == Filters(kinds=frozenset({SessionKind.KEYNOTE, SessionKind.ORAL}))
+        assert [s.id for s in chosen.apply(tinyconf.sessions)] == [
+            "opening-keynote",
+            "parsing-schedules",
+            "oral-systems",
+            "closing-keynote",
+        ]
+
+
+async def test_track_room_and_bookmarked_combined(tinyconf: Program) -> None:
+    view = make_view(tinyconf)
+    app = HostApp(view, FilterScreen)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("tab", "down", "space")  # track: Systems
+        await pilot.press("tab", "down", "space")  # room: Room A
+        await pilot.press("tab", "space")  # bookmarked only
+        await pilot.press("enter")
+        (chosen,) = app.results
+        assert chosen == Filters(
+            tracks=frozenset({"systems"}), rooms=frozenset({"room-a"}), bookmarked_only=True
+        )
+        assert chosen.describe(tinyconf) == "Track: Systems · Room: Room A · ★ only"
+        shown = chosen.apply(tinyconf.sessions, {"oral-systems", "caches-talk"})
+        assert [s.id for s in shown] == ["oral-systems"]
+
+
+async def test_clear_key_and_cancel(tinyconf: Program) -> None:
+    current = Filters(
+        kinds=frozenset({SessionKind.PANEL}),
+        rooms=frozenset({"lobby"}),
+        bookmarked_only=True,
+        hidden_tracks=frozenset({"tooling"}),
+    )
+    app = HostApp(make_view(tinyconf), lambda view: FilterScreen(view, current))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("escape")
+        assert app.results == [None]
+        app.open()
+        await pilot.pause()
+        await pilot.press("c", "enter")
+        assert app.results[1] == current.cleared()
+        assert app.results[1] == Filters(hidden_tracks=frozenset({"tooling"}))
+
+
+async def test_hidden_rooms_are_remembered(tinyconf: Program) -> None:
+    view = make_view(tinyconf)
+    app = HostApp(view, FilterScreen)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.query_one("#hidden-rooms", SelectionList).focus()
+        await pilot.press("down", "down", "down", "space", "enter")  # Lobby
+        assert app.results[0].hidden_rooms == {"lobby"}
+    # A new store on the same data dir: as after restarting the app.
+    with BookmarkStore.open(user_data_dir()) as store:
+        remembered = load_hidden(store, "tinyconf")
+    assert remembered.hidden_rooms == {"lobby"}
+    assert load_hidden(store, "another-conf").hidden_rooms == frozenset()
+    shown = remembered.apply(tinyconf.sessions)
+    assert not any(s.room == "lobby" for s in shown)
+    # The dialog opens with the remembered choice ticked.
+    again = HostApp(make_view(tinyconf), lambda v: FilterScreen(v, remembered))
+    async with again.run_test(size=(120, 40)):
+        assert again.screen.query_one("#hidden-rooms", SelectionList).selected == ["lobby"]
+
+
+class BarApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield FilterBar(id="bar")
+
+
+async def test_filter_bar_shows_active_filters_only(tinyconf: Program) -> None:
+    app = BarApp()
+    async with app.run_test(size=(100, 5)) as pilot:
+        bar = app.query_one(FilterBar)
+        bar.show_filters(Filters(), tinyconf)
+        await pilot.pause()
+        assert not bar.display or bar.has_class("-inactive")
+        assert bar.region.height == 0
+        bar.show_filters(Filters(rooms=frozenset({"room-a"}), bookmarked_only=True), tinyconf)
+        await pilot.pause()
+        assert bar.region.height == 1
+        assert bar.text == "Room: Room A · ★ only"
+        assert "Filters: Room: Room A · ★ only" in str(bar.render())
