@@ -1,0 +1,144 @@
+"""A speaker's page: who they are, every session they speak at or chair, and their papers.
+
+Opened from a speaker's name (a detail, the command palette); it dismisses with a
+:class:`~confterm.tui.messages.JumpTarget` for the session or paper picked, or None on Esc.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from confterm.agenda import in_time_order
+from confterm.errors import StoreError
+from confterm.model.program import Paper, Program, Session
+from confterm.text import one_line
+from confterm.tui.messages import JumpTarget
+from confterm.tui.screens.search import WHEN_WIDTH, session_prompt, when_text
+from confterm.tui.view import View
+
+
+def sessions_of(program: Program, speaker_id: str) -> list[tuple[Session, str]]:
+    """The speaker's sessions in time order, each with their role ("speaker" or "chair")."""
+    found = []
+    for session in in_time_order(program.sessions):
+        if speaker_id in session.speakers:
+            found.append((session, "speaker"))
+        elif speaker_id in session.chairs:
+            found.append((session, "chair"))
+    return found
+
+
+def papers_of(program: Program, speaker_id: str) -> list[Paper]:
+    """Papers listing the speaker among their authors (matched by name, as papers name their
+    authors rather than pointing at speaker ids)."""
+    speaker = program.speaker_by_id.get(speaker_id)
+    if speaker is None:
+        return []
+    name = " ".join(speaker.name.casefold().split())
+    return [
+        paper
+        for paper in program.papers
+        if any(" ".join(a.name.casefold().split()) == name for a in paper.authors)
+    ]
+
+
+class SpeakerScreen(ModalScreen[JumpTarget | None]):
+    """All the sessions and papers of one speaker."""
+
+    DEFAULT_CSS = """
+    SpeakerScreen { align: center middle; }
+    SpeakerScreen > Vertical {
+        width: 90%; max-width: 130; height: 80%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    SpeakerScreen #speaker-name { text-style: bold; }
+    SpeakerScreen #speaker-about { color: $text-muted; height: auto; max-height: 5; }
+    SpeakerScreen OptionList { height: 1fr; border: none; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Back", id="speaker.back"),
+    ]
+
+    def __init__(self, view: View, speaker_id: str) -> None:
+        super().__init__()
+        self.view = view
+        self.speaker_id = speaker_id
+        self.targets: list[JumpTarget | None] = []
+
+    def compose(self) -> ComposeResult:
+        program = self.view.program
+        speaker = program.speaker_by_id.get(self.speaker_id)
+        name = one_line(speaker.name) if speaker else self.speaker_id
+        about = (
+            [one_line(speaker.affiliation or ""), one_line(speaker.bio or "")] if speaker else []
+        )
+        with Vertical():
+            yield Label(Content(name), id="speaker-name")
+            yield Label(Content(" · ".join(part for part in about if part)), id="speaker-about")
+            yield OptionList(*self._options(), id="speaker-list")
+
+    def _options(self) -> list[Option]:
+        program = self.view.program
+        zone = self.view.zone
+        try:
+            bookmarked = self.view.bookmarked_sessions()
+        except StoreError:
+            bookmarked = set()
+        options: list[Option] = []
+        self.targets = []
+        sessions = sessions_of(program, self.speaker_id)
+        papers = papers_of(program, self.speaker_id)
+        if sessions:
+            options.append(Option(Content.styled("Sessions", "bold $accent"), disabled=True))
+            self.targets.append(None)
+        for session, role in sessions:
+            note = "(chair)" if role == "chair" else ""
+            options.append(
+                Option(session_prompt(program, session, zone, session.id in bookmarked, note))
+            )
+            self.targets.append(JumpTarget("session", session.id))
+        if papers:
+            options.append(Option(Content.styled("Papers", "bold $accent"), disabled=True))
+            self.targets.append(None)
+        for paper in papers:
+            presented = program.session_by_id.get(paper.session or "")
+            when = when_text(presented, zone) if presented else "not in a session"
+            prompt = Content.assemble(
+                "  ",
+                (when.ljust(WHEN_WIDTH), "$text-muted"),
+                " ",
+                one_line(paper.title),
+                ("  " + one_line(paper.award or ""), "bold $warning"),
+            )
+            options.append(Option(prompt))
+            self.targets.append(JumpTarget("paper", paper.id))
+        if not options:
+            options.append(Option(Content("No sessions or papers."), disabled=True))
+            self.targets.append(None)
+        return options
+
+    def on_mount(self) -> None:
+        results = self.query_one(OptionList)
+        results.focus()
+        first = next((n for n, t in enumerate(self.targets) if t is not None), None)
+        results.highlighted = first
+
+    @on(OptionList.OptionSelected, "#speaker-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        target = self.targets[event.option_index]
+        if target is not None:
+            self.dismiss(target)
+
+    def action_cancel(self) -> None:
+        """Close without moving."""
+        self.dismiss(None)

@@ -1,0 +1,62 @@
+"""A speaker's sessions (as speaker and chair) and papers; Enter jumps, Esc goes back."""
+
+from __future__ import annotations
+
+from finder_host import HostApp, make_view
+from textual.widgets import Label, OptionList
+
+from confterm.model.program import Program
+from confterm.tui.messages import JumpTarget
+from confterm.tui.screens.speaker import SpeakerScreen, papers_of, sessions_of
+
+
+def listing(app: HostApp) -> list[str]:
+    options = app.screen.query_one(OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+def test_sessions_and_papers_of_a_speaker(tinyconf: Program) -> None:
+    assert [(s.id, role) for s, role in sessions_of(tinyconf, "margaret")] == [
+        ("markup-title", "speaker"),
+        ("textual-workshop", "chair"),
+        ("future-panel", "speaker"),
+        ("closing-keynote", "speaker"),
+    ]
+    assert [p.id for p in papers_of(tinyconf, "margaret")] == ["timezone-pain"]
+    assert [p.id for p in papers_of(tinyconf, "ada")] == ["orphan-paper"]
+    assert papers_of(tinyconf, "nobody") == []
+
+
+async def test_speaker_screen_lists_and_jumps(tinyconf: Program) -> None:
+    app = HostApp(make_view(tinyconf), lambda view: SpeakerScreen(view, "grace"))
+    async with app.run_test(size=(120, 30)) as pilot:
+        assert str(app.screen.query_one("#speaker-name", Label).content) == "Grace Hopper"
+        assert str(app.screen.query_one("#speaker-about", Label).content) == "US Navy"
+        shown = listing(app)
+        assert shown[0] == "Sessions"
+        assert shown[1].startswith("  Sat 7 Mar 10:30–11:15")
+        assert "Parsing Schedules Without Tears" in shown[1]
+        assert "Hands-on Textual Workshop" in shown[2]
+        assert shown[3].endswith("(chair)")
+        assert "Oral Session: Systems" in shown[3]
+        assert shown[4] == "Papers"
+        assert "Fast Lists for Slow Terminals" in shown[5]
+        assert shown[5].startswith("  Sat 7 Mar 14:00–16:00")
+        await pilot.press("down", "enter")
+        assert app.results == [JumpTarget("session", "textual-workshop")]
+        app.open()
+        await pilot.pause()
+        await pilot.press("end", "enter")
+        assert app.results[1] == JumpTarget("paper", "fast-lists")
+        app.open()
+        await pilot.pause()
+        await pilot.press("escape")
+        assert app.results[2] is None
+
+
+async def test_an_unknown_speaker(tinyconf: Program) -> None:
+    app = HostApp(make_view(tinyconf), lambda view: SpeakerScreen(view, "ghost"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert listing(app) == ["No sessions or papers."]
+        await pilot.press("enter", "escape")
+        assert app.results == [None]
