@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -89,6 +90,22 @@ def _is_damage(error: sqlite3.Error) -> bool:
     if isinstance(error, _DamagedError):
         return True
     return _code(error) & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+
+
+def _enable_wal(conn: sqlite3.Connection) -> None:
+    """Switch a file to WAL (once; the mode is stored in the file).
+
+    The switch needs an exclusive lock and SQLite does not run the busy handler for it (to avoid
+    deadlocks), so two processes creating the store at once must retry by hand.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as error:
+            if _code(error) & 0xFF != _SQLITE_BUSY or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
 
 
 def _now_text() -> str:
@@ -384,7 +401,7 @@ class BookmarkStore:
             raise self._write_error(error) from None
         try:
             self._check(conn)
-            conn.execute("PRAGMA journal_mode = WAL")
+            _enable_wal(conn)
             # FULL, not NORMAL: in WAL mode NORMAL already survives kill -9 (a commit is in the
             # OS page cache before COMMIT returns) but may lose the last commits on power loss.
             # Writes happen at human pace (one per key press), so one fsync each costs nothing.

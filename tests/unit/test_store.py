@@ -174,8 +174,17 @@ def test_newer_schema_is_read_but_never_written(store: BookmarkStore, db: Path) 
     newer.close()
 
 
-def test_two_processes_writing_never_lose_each_others_commits(db: Path) -> None:
-    count = 300
+@pytest.mark.parametrize(
+    ("names", "count"),
+    [
+        (("left", "right"), 300),
+        # Many processes creating the file at once: the switch to WAL must not fail.
+        (tuple(f"p{i}" for i in range(6)), 20),
+    ],
+)
+def test_processes_writing_at_once_never_lose_each_others_commits(
+    db: Path, names: tuple[str, ...], count: int
+) -> None:
     code = """
         import sys
         from pathlib import Path
@@ -196,7 +205,7 @@ def test_two_processes_writing_never_lose_each_others_commits(db: Path) -> None:
             stderr=subprocess.PIPE,
             text=True,
         )
-        for name in ("left", "right")
+        for name in names
     ]
     for proc in procs:
         assert proc.stdout is not None
@@ -211,7 +220,7 @@ def test_two_processes_writing_never_lose_each_others_commits(db: Path) -> None:
         assert out.strip() == "finished"
 
     store = BookmarkStore(db)
-    expected = {f"{name}-{i}" for name in ("left", "right") for i in range(count)}
+    expected = {f"{name}-{i}" for name in names for i in range(count)}
     assert store.ids(CONF) == expected
     store.close()
 
