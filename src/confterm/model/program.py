@@ -13,7 +13,7 @@ Cross-references (rooms, speakers, sessions) are checked by :mod:`confterm.model
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Literal
@@ -172,7 +172,8 @@ class Session(_Model):
         """How long it lasts, when timed."""
         if self.start is None or self.end is None:
             return None
-        return self.end - self.start
+        # Subtracting datetimes sharing a tzinfo ignores DST changes; UTC does not.
+        return self.end.astimezone(UTC) - self.start.astimezone(UTC)
 
 
 class Author(_Model):

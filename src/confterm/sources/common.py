@@ -12,7 +12,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import ValidationError
@@ -157,6 +157,14 @@ def parse_duration(text: str) -> timedelta:
     if len(parts[0]) == 1:
         return timedelta(days=numbers[0], hours=numbers[1], minutes=numbers[2])
     return timedelta(hours=numbers[0], minutes=numbers[1], seconds=numbers[2])
+
+
+def end_after(start: datetime, duration: timedelta) -> datetime:
+    """``start`` plus an elapsed ``duration``, in start's zone (right across DST changes,
+    where plain addition to an aware datetime counts wall-clock time)."""
+    if start.tzinfo is None:
+        return start + duration
+    return (start.astimezone(UTC) + duration).astimezone(start.tzinfo)
 
 
 def parse_clock(text: str) -> time:

@@ -24,6 +24,7 @@ from confterm.model.program import SessionKind
 from confterm.sources.common import (
     ImportResult,
     ProgramBuilder,
+    end_after,
     guess_kind,
     join_texts,
     known_zone,
@@ -141,7 +142,7 @@ def _add_event(
         if isinstance(dtend, datetime):
             end = _aware(dtend, zone)
         elif isinstance(duration, timedelta):
-            end = start + duration
+            end = end_after(start, duration)
         else:
             end = start
         day: date | None = start.astimezone(zone).date()
