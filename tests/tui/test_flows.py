@@ -216,8 +216,9 @@ async def test_booth_related_session_jump(make_app: AppFactory, isolated_user_da
         await pilot.press("enter")
         related = main.query_one(RelatedSessions)
         assert main.focused is related
-        assert related.current_target == JumpTarget("session", "textual-workshop")
-        await pilot.press("enter")
+        # Related sessions in time order: the keynote (day 1), then the workshop (day 2).
+        assert related.current_target == JumpTarget("session", "opening-keynote")
+        await pilot.press("down", "enter")
         assert main.current_tab == "day-1"
         assert highlighted(app) == "textual-workshop"
 
@@ -227,8 +228,9 @@ async def test_booth_related_session_jump_on_narrow_screen(make_app: AppFactory)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("B", "enter")
         assert isinstance(app.screen, DetailScreen)
-        await pilot.press("down", "enter")
+        await pilot.press("enter")
         assert isinstance(app.screen, MainScreen)
+        assert main_of(app).current_tab == "day-0"
         assert highlighted(app) == "opening-keynote"
 
 

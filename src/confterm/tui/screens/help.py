@@ -33,7 +33,7 @@ KEY_NAMES = {
 }
 
 EXTRA = [
-    ("Tab / Shift+Tab", "Switch between the list and the detail pane", ""),
+    ("Tab ⇧Tab", "Switch between the list and the detail pane", ""),
     ("Mouse", "Click a tab or a row; double-click a row to open it", ""),
 ]
 
@@ -60,16 +60,23 @@ def help_rows(
             if key in seen:
                 continue
             seen.add(key)
-            keys = keymap.get(binding.id or "", binding.key)
+            keys = key_text(keymap.get(binding.id or "", binding.key))
+            description = binding.tooltip or binding.description
+            binding_id = binding.id or ""
+            if binding_id.startswith("main.day_"):
+                # Nine bindings, one line: 1-9 jump to day N.
+                if binding_id != "main.day_1":
+                    continue
+                keys, description, binding_id = "1 … 9", "Jump to day N", "main.day_1…9"
             lines.append(
                 Content.assemble(
-                    (f"  {key_text(keys):<16}", "bold"),
-                    f"{binding.tooltip or binding.description:<40} ",
-                    (binding.id or "", "$text-muted"),
+                    (f"  {keys:<12}", "bold"),
+                    f"{description:<38} ",
+                    (binding_id, "$text-muted"),
                 )
             )
     lines.append(Content.styled("\nAlso", "bold $accent"))
-    lines.extend(Content.assemble((f"  {k:<16}", "bold"), d) for k, d, _ in EXTRA)
+    lines.extend(Content.assemble((f"  {k:<12}", "bold"), d) for k, d, _ in EXTRA)
     return Content("\n").join(lines)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
+from confterm.agenda import in_time_order
 from confterm.tui.detail_text import booth_content
 from confterm.tui.rows import Row, session_row
 from confterm.tui.view import View
@@ -20,8 +21,8 @@ class BoothDetail(Vertical):
     """A booth's description, people and links, then its related sessions."""
 
     DEFAULT_CSS = """
-    BoothDetail > DetailPane { height: 1fr; }
-    BoothDetail > RelatedSessions { height: auto; max-height: 40%; }
+    BoothDetail > DetailPane { height: auto; max-height: 75%; }
+    BoothDetail > RelatedSessions { height: 1; max-height: 40%; }
     """
 
     booth_id: str | None = None
@@ -46,8 +47,10 @@ class BoothDetail(Vertical):
             return
         pane.show(booth_content(view, booth, to_visit), keep_scroll=same)
         rows: list[Row] = []
-        for session_id in booth.sessions:
-            session = view.program.session_by_id.get(session_id)
+        known = [
+            view.program.session_by_id[i] for i in booth.sessions if i in view.program.session_by_id
+        ]
+        for session in in_time_order(known):
             if session is not None:
                 rows.append(
                     session_row(
@@ -61,3 +64,5 @@ class BoothDetail(Vertical):
         cursor = related.current_target if same else None
         related.set_rows(rows, cursor_to=cursor)
         related.display = bool(rows)
+        # A line-API list has no natural height: give it one line per session, up to ten.
+        related.styles.height = min(len(rows), 10) or 1
