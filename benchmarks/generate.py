@@ -14,6 +14,7 @@ search has realistic words to match.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 from datetime import date, datetime, timedelta
@@ -235,10 +236,9 @@ def frab_xml(program: dict[str, Any]) -> str:
     people = {speaker["id"]: speaker["name"] for speaker in program["speakers"]}
     by_day_room: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for session in program["sessions"]:
-        if "start" in session:
-            by_day_room.setdefault(session["day"], {}).setdefault(session["room"], []).append(
-                session
-            )
+        if session.get("start") and session.get("day"):
+            room = session.get("room") or ""
+            by_day_room.setdefault(session["day"], {}).setdefault(room, []).append(session)
     start, end = date.fromisoformat(conf["start_date"]), date.fromisoformat(conf["end_date"])
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -257,9 +257,10 @@ def frab_xml(program: dict[str, Any]) -> str:
     for index, day in enumerate(sorted(by_day_room), start=1):
         out.append(f'  <day index="{index}" date="{day}">')
         for room_id, sessions in by_day_room[day].items():
-            out.append(f"    <room name={quoteattr(rooms[room_id])}>")
+            room = rooms.get(room_id, "Main hall")
+            out.append(f"    <room name={quoteattr(room)}>")
             for session in sorted(sessions, key=lambda s: (s["start"], s["id"])):
-                out.extend(_frab_event(session, rooms[room_id], tracks, people))
+                out.extend(_frab_event(session, room, tracks, people))
             out.append("    </room>")
         out.append("  </day>")
     out.append("</schedule>")
@@ -271,13 +272,13 @@ def _frab_event(
 ) -> list[str]:
     start = datetime.fromisoformat(session["start"])
     minutes = int((datetime.fromisoformat(session["end"]) - start).total_seconds() // 60)
-    number = session["id"].removeprefix("s-")
+    number = int(hashlib.sha1(session["id"].encode(), usedforsecurity=False).hexdigest()[:8], 16)
     persons = "".join(
         f'<person id="{sid.removeprefix("sp-")}">{escape(people[sid])}</person>'
-        for sid in session["speakers"]
+        for sid in session.get("speakers", [])
     )
     return [
-        f'      <event id="{number}" guid="00000000-0000-4000-8000-{int(number):012d}">',
+        f'      <event id="{number}" guid="00000000-0000-4000-8000-{number:012d}">',
         f"        <date>{start.isoformat()}</date>",
         f"        <start>{start:%H:%M}</start>",
         f"        <duration>{minutes // 60:02d}:{minutes % 60:02d}</duration>",
@@ -285,11 +286,11 @@ def _frab_event(
         f"        <slug>{escape(session['id'])}</slug>",
         f"        <title>{escape(session['title'])}</title>",
         "        <subtitle></subtitle>",
-        f"        <track>{escape(tracks[session['track']])}</track>",
+        f"        <track>{escape(tracks.get(session.get('track') or '', ''))}</track>",
         f"        <type>{_FRAB_TYPES.get(session['kind'], 'other')}</type>",
         "        <language>en</language>",
         "        <abstract></abstract>",
-        f"        <description>{escape(session['description'])}</description>",
+        f"        <description>{escape(session.get('description', ''))}</description>",
         f"        <persons>{persons}</persons>",
         "        <links></links>",
         "      </event>",

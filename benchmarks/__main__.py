@@ -1,0 +1,239 @@
+"""The benchmark runner: ``uv run python -m benchmarks [--sizes bundled,5000,50000] [--runs 5]``.
+
+Generates the synthetic programs in a temporary directory, measures each size (see
+:mod:`benchmarks.runner` for what each row means exactly) and prints a Markdown table of
+medians with the targets, plus the machine it ran on. ``--json`` prints the raw numbers
+instead; ``--markdown FILE`` also writes the table (with how it was run) to FILE.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from benchmarks.measure import (
+    NOT_AVAILABLE,
+    fmt_ms,
+    fmt_ratio,
+    machine_line,
+    markdown_table,
+)
+from benchmarks.runner import (
+    Dataset,
+    measure_floor,
+    measure_in_process,
+    measure_interactions,
+    measure_paint,
+    prepare,
+    record_interactions,
+    record_paints,
+)
+
+DEFAULT_SIZES = "bundled,5000,50000"
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One row of the table: how to show it, and the target it must meet, if any."""
+
+    key: str
+    label: str
+    show: Callable[[float | None], str]
+    target: str = "—"
+    target_size: str | None = None  # the column the target applies to
+    meets: Callable[[float], bool] | None = None
+
+
+def _mb(kib: float | None) -> str:
+    return NOT_AVAILABLE if kib is None else f"{kib * 1024 / 1e6:,.0f} MB"
+
+
+MEASURES = (
+    Measure("load", "load + validate (confterm JSON)", fmt_ms),
+    Measure("import", "import (frab XML)", fmt_ms),
+    Measure("floor", "first paint: bare Textual app (floor)", fmt_ms),
+    Measure(
+        "paint",
+        "first paint: confterm app",
+        fmt_ms,
+        "< 1.0 s at 50,000",
+        "50000",
+        lambda v: v < 1.0,
+    ),
+    Measure(
+        "ratio",
+        "first paint: app / floor",
+        fmt_ratio,
+        "≤ 1.5x bundled",
+        "bundled",
+        lambda v: v <= 1.5,
+    ),
+    Measure("search_open", "open search, first time (app)", fmt_ms),
+    Measure("search_first", "search: first keystroke (app)", fmt_ms),
+    Measure(
+        "search",
+        "search keystroke (app)",
+        fmt_ms,
+        "< 30 ms at 50,000",
+        "50000",
+        lambda v: v < 0.030,
+    ),
+    Measure("day", "day switch (app)", fmt_ms, "< 50 ms at 50,000", "50000", lambda v: v < 0.050),
+    Measure(
+        "toggle", "bookmark toggle (app)", fmt_ms, "< 20 ms at 50,000", "50000", lambda v: v < 0.020
+    ),
+    Measure("agenda", "open my agenda (app)", fmt_ms),
+    Measure(
+        "rss_paint",
+        "peak memory: app at first paint",
+        _mb,
+        "< 300 MB at 50,000",
+        "50000",
+        lambda v: v * 1024 < 300e6,
+    ),
+    Measure(
+        "rss_interact",
+        "peak memory: app after the interactions",
+        _mb,
+        "< 300 MB at 50,000",
+        "50000",
+        lambda v: v * 1024 < 300e6,
+    ),
+    Measure("q_index", "domain: build the search index", fmt_ms),
+    Measure("q_domain", "domain: one search query", fmt_ms),
+    Measure("agenda_domain", "domain: build_agenda", fmt_ms),
+    Measure("toggle_domain", "domain: store toggle (SQLite commit)", fmt_ms),
+)
+
+
+def _sizes(text: str) -> list[str]:
+    sizes = []
+    for part in text.split(","):
+        part = part.strip().replace("_", "")
+        if part == "bundled" or (part.isdigit() and int(part) > 0):
+            sizes.append(part)
+        else:
+            raise argparse.ArgumentTypeError(f"bad size {part!r}: 'bundled' or a session count")
+    return sizes
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--sizes", type=_sizes, default=_sizes(DEFAULT_SIZES))
+    parser.add_argument("--runs", type=int, default=5, help="runs per measure (median shown)")
+    parser.add_argument("--json", action="store_true", help="print raw numbers as JSON")
+    parser.add_argument("--markdown", type=Path, metavar="FILE", help="also write the table here")
+    return parser
+
+
+def collect(
+    sizes: Sequence[str], runs: int, workdir: Path, log: Callable[[str], None]
+) -> list[Dataset]:
+    """Measure every size; first paints of floor and app are interleaved run by run."""
+    datasets = []
+    for size in sizes:
+        log(f"generating {size}...")
+        datasets.append(prepare(size, workdir))
+    for dataset in datasets:
+        log(f"{dataset.label}: load, import, domain...")
+        measure_in_process(dataset, runs)
+    log("warm-up (bytecode and file caches, not measured)...")
+    measure_floor(1)
+    for dataset in datasets:
+        measure_paint(dataset)
+    floors = []
+    paints: dict[str, list[Any]] = {d.label: [] for d in datasets}
+    for run in range(runs):
+        log(f"first paint, run {run + 1}/{runs}...")
+        floors.extend(measure_floor(1))
+        for dataset in datasets:
+            paints[dataset.label].append(measure_paint(dataset))
+    for dataset in datasets:
+        record_paints(dataset, paints[dataset.label], floors)
+        log(f"{dataset.label}: interactions...")
+        record_interactions(dataset, measure_interactions(dataset, runs))
+    return datasets
+
+
+def _column(dataset: Dataset) -> str:
+    return f"bundled ({dataset.sessions})" if dataset.label == "bundled" else dataset.label
+
+
+def table(datasets: Sequence[Dataset]) -> str:
+    """The results as a Markdown table: measure | each size | target | met?."""
+    header = ["measure", *(_column(d) for d in datasets), "target", "met?"]
+    rows = []
+    for measure in MEASURES:
+        cells = [measure.show(d.results.get(measure.key)) for d in datasets]
+        rows.append([measure.label, *cells, measure.target, _verdict(measure, datasets)])
+    return markdown_table(header, rows)
+
+
+def _verdict(measure: Measure, datasets: Sequence[Dataset]) -> str:
+    if measure.meets is None:
+        return "—"
+    wanted = "bundled" if measure.target_size == "bundled" else f"{int(measure.target_size or 0):,}"
+    for dataset in datasets:
+        if dataset.label == wanted:
+            value = dataset.results.get(measure.key)
+            if value is None:
+                return NOT_AVAILABLE
+            return "yes" if measure.meets(value) else "**NO**"
+    return "not run"
+
+
+def report(datasets: Sequence[Dataset], runs: int, command: str) -> str:
+    """The table with the machine line and how it was produced."""
+    notes = [
+        f"Medians of {runs} run(s) each. Machine: {machine_line()}.",
+        f"Command: `{command}`. Program sizes in sessions; what each row measures is "
+        "described in `benchmarks/runner.py` and `benchmarks/interactions.py`.",
+    ]
+    errors = [
+        f"- {d.label}: {key}: {d.results[key]}"
+        for d in datasets
+        for key in ("paint_error", "interact_error")
+        if key in d.results
+    ]
+    text = table(datasets) + "\n\n" + "\n".join(notes)
+    if errors:
+        text += "\n\nErrors:\n" + "\n".join(errors)
+    return text + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmarks and print the table (or JSON)."""
+    args = _parser().parse_args(argv)
+    runs = max(1, args.runs)
+    started = time.perf_counter()
+
+    def log(message: str) -> None:
+        print(f"[{time.perf_counter() - started:6.1f}s] {message}", file=sys.stderr, flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="confterm-bench-") as tmp:
+        datasets = collect(args.sizes, runs, Path(tmp), log)
+    command = "uv run python -m benchmarks " + " ".join(sys.argv[1:] if argv is None else argv)
+    text = report(datasets, runs, command.strip())
+    if args.markdown:
+        args.markdown.write_text(text, encoding="utf-8")
+    if args.json:
+        raw = {
+            "machine": machine_line(),
+            "runs": runs,
+            "results": {d.label: {"sessions": d.sessions, **d.results} for d in datasets},
+        }
+        print(json.dumps(raw, indent=2))
+    else:
+        print(text, end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

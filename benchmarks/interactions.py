@@ -1,0 +1,146 @@
+"""The interactions timed inside a running confterm app (imported by :mod:`benchmarks.child`).
+
+Each interaction is one key event posted to the app, as a terminal would send it, and is timed
+from posting it until every message it caused has been handled and the screen has been
+rendered again: the app and every widget of the current screen are drained three times over
+(``Pilot._wait_for_screen``, which waits without sleeping), then the pending frame is rendered
+at once (``Screen._on_timer_update``, what ``Pilot.pause`` does) instead of at the next refresh
+tick. ``Pilot.press`` is not used for timing: it sleeps at least 2 x 20 ms per key to detect
+idleness. Between timed keys the app is left to settle with ``Pilot.pause`` (not timed).
+
+Printed lines, medians taken by the runner:
+
+* ``search_open``: the key that opens the search screen, first time (builds the index);
+* ``search``: each keystroke while typing a word in the search box (every prefix re-searched);
+* ``search_first``: the first keystroke of a search (the widest query, the worst case);
+* ``day``: next day / previous day (right / left) on the day list;
+* ``toggle``: the bookmark key on the highlighted session (an even count: state restored);
+* ``agenda``: ``a`` from a day list to my agenda (built fresh each time).
+
+An interaction the app does not offer (yet) prints ``UNAVAILABLE name``.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from textual import events
+
+SEARCH_WORD = "diffusion"
+DRAIN_ROUNDS = 3
+
+
+async def _drain(pilot: Any) -> None:
+    for _ in range(DRAIN_ROUNDS):
+        await pilot._wait_for_screen()
+    pilot.app.screen._on_timer_update()
+
+
+async def timed_key(pilot: Any, key: str) -> float:
+    """Seconds from posting ``key`` to the app until it is handled and painted."""
+    app = pilot.app
+    char = key if len(key) == 1 else None
+    start = time.perf_counter()
+    event = events.Key(key, char)
+    event.set_sender(app)
+    await app._post_message(event)
+    await _drain(pilot)
+    return time.perf_counter() - start
+
+
+def _report(name: str, values: list[float]) -> None:
+    if values:
+        print(f"TIMING {name} " + " ".join(f"{v:.6f}" for v in values), flush=True)
+    else:
+        print(f"UNAVAILABLE {name}", flush=True)
+
+
+def _binding_key(app: Any, action_word: str) -> str | None:
+    """The first key bound to an action whose name contains ``action_word``."""
+    for _node, bindings in app._binding_chain:
+        for key, binding_list in bindings.key_to_bindings.items():
+            for binding in binding_list:
+                if action_word in binding.action:
+                    return str(key)
+    return None
+
+
+async def run_interactions(pilot: Any, runs: int) -> None:
+    """Time each interaction ``runs`` times; print ``TIMING name seconds...`` lines."""
+    app = pilot.app
+    await pilot.pause()
+    main = app.screen
+    for name, measure in (
+        ("day", _days),
+        ("toggle", _toggle),
+        ("agenda", _agenda),
+    ):
+        try:
+            values = await measure(pilot, runs)
+        except Exception as error:  # a missing feature must not hide the other numbers
+            print(f"ERROR {name} {type(error).__name__}: {error}", flush=True)
+            values = []
+        _report(name, values)
+        while app.screen is not main and len(app.screen_stack) > 1:
+            app.pop_screen()
+            await pilot.pause()
+    await _search(pilot, runs)
+    print("DONE", flush=True)
+
+
+async def _days(pilot: Any, runs: int) -> list[float]:
+    times = []
+    for step in range(2 * runs):
+        times.append(await timed_key(pilot, "right" if step % 2 == 0 else "left"))
+        await pilot.pause()
+    return times
+
+
+async def _toggle(pilot: Any, runs: int) -> list[float]:
+    key = _binding_key(pilot.app, "toggle_mark") or "b"
+    times = []
+    for _ in range(2 * runs):
+        times.append(await timed_key(pilot, key))
+        await pilot.pause()
+    return times
+
+
+async def _agenda(pilot: Any, runs: int) -> list[float]:
+    key = _binding_key(pilot.app, "show_tab('agenda')")
+    if key is None:
+        return []
+    times = []
+    for _ in range(runs):
+        times.append(await timed_key(pilot, key))
+        await pilot.pause()
+        await pilot.press("1")  # back to the first day (not timed)
+        await pilot.pause()
+    return times
+
+
+async def _search(pilot: Any, runs: int) -> None:
+    app = pilot.app
+    main = app.screen
+    key = _binding_key(app, "search")
+    if key is None:
+        for name in ("search_open", "search", "search_first"):
+            _report(name, [])
+        return
+    opens, keystrokes, firsts = [], [], []
+    for _ in range(runs):
+        opens.append(await timed_key(pilot, key))
+        await pilot.pause()
+        if app.screen is main:
+            break
+        for position, letter in enumerate(SEARCH_WORD):
+            elapsed = await timed_key(pilot, letter)
+            keystrokes.append(elapsed)
+            if position == 0:
+                firsts.append(elapsed)
+            await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    _report("search_open", opens[:1])
+    _report("search", keystrokes)
+    _report("search_first", firsts)
