@@ -60,3 +60,22 @@ async def test_an_unknown_speaker(tinyconf: Program) -> None:
         assert listing(app) == ["No sessions or papers."]
         await pilot.press("enter", "escape")
         assert app.results == [None]
+
+
+async def test_cycling_through_the_people_of_a_session(tinyconf: Program) -> None:
+    people = ["ada", "grace", "margaret"]
+    app = HostApp(make_view(tinyconf), lambda view: SpeakerScreen(view, "grace", people))
+    async with app.run_test(size=(120, 30)) as pilot:
+        name = app.screen.query_one("#speaker-name", Label)
+        assert str(name.content).startswith("Grace Hopper   (2 of 3")
+        await pilot.press("right")
+        assert str(name.content).startswith("Margaret Hamilton   (3 of 3")
+        assert "Time Zones Considered Harmful" in listing(app)[-1]
+        await pilot.press("right")
+        assert str(name.content).startswith("Ada Lovelace   (1 of 3")
+        await pilot.press("left", "left")
+        assert str(name.content).startswith("Grace Hopper")
+        await pilot.press("right")
+        assert str(name.content).startswith("Margaret Hamilton")
+        await pilot.press("enter")
+        assert app.results == [JumpTarget("session", "markup-title")]

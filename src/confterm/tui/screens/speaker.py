@@ -6,6 +6,7 @@ Opened from a speaker's name (a detail, the command palette); it dismisses with 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual import on
@@ -67,25 +68,50 @@ class SpeakerScreen(ModalScreen[JumpTarget | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Back", id="speaker.back"),
+        Binding("right,right_square_bracket", "cycle(1)", "Next person", id="speaker.next"),
+        Binding("left,left_square_bracket", "cycle(-1)", "Previous person", id="speaker.previous"),
     ]
 
-    def __init__(self, view: View, speaker_id: str) -> None:
+    def __init__(self, view: View, speaker_id: str, people: Sequence[str] = ()) -> None:
+        """``people``: the speakers and chairs of the session it was opened from, which
+        left/right cycle through."""
         super().__init__()
         self.view = view
         self.speaker_id = speaker_id
+        self.people = list(people) or [speaker_id]
+        if speaker_id not in self.people:
+            self.people.insert(0, speaker_id)
         self.targets: list[JumpTarget | None] = []
 
     def compose(self) -> ComposeResult:
-        program = self.view.program
-        speaker = program.speaker_by_id.get(self.speaker_id)
-        name = one_line(speaker.name) if speaker else self.speaker_id
+        with Vertical():
+            yield Label("", id="speaker-name")
+            yield Label("", id="speaker-about")
+            yield OptionList(id="speaker-list")
+
+    def show_speaker(self, speaker_id: str) -> None:
+        """Show ``speaker_id``'s name, affiliation, sessions and papers."""
+        self.speaker_id = speaker_id
+        speaker = self.view.program.speaker_by_id.get(speaker_id)
+        name = one_line(speaker.name) if speaker else speaker_id
+        if len(self.people) > 1:
+            name += f"   ({self.people.index(speaker_id) + 1} of {len(self.people)}, ←/→)"
         about = (
             [one_line(speaker.affiliation or ""), one_line(speaker.bio or "")] if speaker else []
         )
-        with Vertical():
-            yield Label(Content(name), id="speaker-name")
-            yield Label(Content(" · ".join(part for part in about if part)), id="speaker-about")
-            yield OptionList(*self._options(), id="speaker-list")
+        self.query_one("#speaker-name", Label).update(Content(name))
+        self.query_one("#speaker-about", Label).update(
+            Content(" · ".join(part for part in about if part))
+        )
+        results = self.query_one(OptionList)
+        results.set_options(self._options())
+        results.highlighted = next((n for n, t in enumerate(self.targets) if t is not None), None)
+
+    def action_cycle(self, step: int) -> None:
+        """Show the next (or previous) person of the session."""
+        if len(self.people) > 1:
+            index = (self.people.index(self.speaker_id) + step) % len(self.people)
+            self.show_speaker(self.people[index])
 
     def _options(self) -> list[Option]:
         program = self.view.program
@@ -128,10 +154,8 @@ class SpeakerScreen(ModalScreen[JumpTarget | None]):
         return options
 
     def on_mount(self) -> None:
-        results = self.query_one(OptionList)
-        results.focus()
-        first = next((n for n, t in enumerate(self.targets) if t is not None), None)
-        results.highlighted = first
+        self.show_speaker(self.speaker_id)
+        self.query_one(OptionList).focus()
 
     @on(OptionList.OptionSelected, "#speaker-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
