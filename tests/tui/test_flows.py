@@ -13,6 +13,7 @@ from confterm.tui.rows import SessionRow
 from confterm.tui.screens.detail_screen import DetailScreen
 from confterm.tui.screens.help import HelpScreen
 from confterm.tui.screens.main import MainScreen
+from confterm.tui.screens.speaker import SpeakerScreen
 from confterm.tui.widgets.agenda_view import AgendaList
 from confterm.tui.widgets.booth_detail import RelatedSessions
 from confterm.tui.widgets.booth_list import BoothList
@@ -330,8 +331,35 @@ async def test_jump_target_from_any_screen(make_app: AppFactory) -> None:
         await pilot.press("question_mark")
         app.jump_to(JumpTarget("speaker", "grace"))
         await pilot.pause()
+        assert isinstance(app.screen, SpeakerScreen)
+        app.jump_to(JumpTarget("session", "night-social"))
+        await pilot.pause()
         assert isinstance(app.screen, MainScreen)
+        assert main_of(app).current_tab == "day-1"
+        assert highlighted(app) == "night-social"
+        # The main screen alone goes to a speaker's first session.
+        assert main_of(app).jump(JumpTarget("speaker", "grace"))
         assert highlighted(app) == "parsing-schedules"
         app.jump_to(JumpTarget("booth", "globex"))
         await pilot.pause()
         assert main_of(app).current_tab == "booths"
+
+
+async def test_other_screens_open_from_their_keys(make_app: AppFactory) -> None:
+    from confterm.tui.screens.export_dialog import ExportDialog
+    from confterm.tui.screens.grid import GridScreen
+    from confterm.tui.screens.now_next import NowNextScreen
+    from confterm.tui.screens.search import SearchScreen
+
+    app = make_app(DURING, reminders=False)
+    async with app.run_test(size=WIDE) as pilot:
+        for key, screen in (
+            ("slash", SearchScreen),
+            ("n", NowNextScreen),
+            ("g", GridScreen),
+            ("p", ExportDialog),
+        ):
+            await pilot.press(key)
+            assert isinstance(app.screen, screen), key
+            await pilot.press("escape")
+            assert isinstance(app.screen, MainScreen), key

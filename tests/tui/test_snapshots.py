@@ -30,7 +30,7 @@ def test_day_view(
     snap_compare: SnapCompare, make_app: AppFactory, isolated_user_data: Path, size: tuple[int, int]
 ) -> None:
     bookmark_some(isolated_user_data)
-    assert snap_compare(make_app(DURING), terminal_size=size)
+    assert snap_compare(make_app(DURING, reminders=False), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -39,14 +39,16 @@ def test_session_detail(
 ) -> None:
     bookmark_some(isolated_user_data)
     # On 80 columns Enter opens the detail screen; on 120 it focuses the detail pane.
-    assert snap_compare(make_app(DURING), terminal_size=size, press=["down", "enter"])
+    assert snap_compare(
+        make_app(DURING, reminders=False), terminal_size=size, press=["down", "enter"]
+    )
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_markup_title(
     snap_compare: SnapCompare, make_app: AppFactory, size: tuple[int, int]
 ) -> None:
-    assert snap_compare(make_app(), terminal_size=size, press=["2"])
+    assert snap_compare(make_app(reminders=False), terminal_size=size, press=["2"])
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -54,12 +56,12 @@ def test_booths(
     snap_compare: SnapCompare, make_app: AppFactory, isolated_user_data: Path, size: tuple[int, int]
 ) -> None:
     bookmark_some(isolated_user_data)
-    assert snap_compare(make_app(), terminal_size=size, press=["B"])
+    assert snap_compare(make_app(reminders=False), terminal_size=size, press=["B"])
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_papers(snap_compare: SnapCompare, make_app: AppFactory, size: tuple[int, int]) -> None:
-    assert snap_compare(make_app(), terminal_size=size, press=["P"])
+    assert snap_compare(make_app(reminders=False), terminal_size=size, press=["P"])
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -69,9 +71,9 @@ def test_my_agenda(
     bookmark_some(isolated_user_data)
     with BookmarkStore.open(isolated_user_data) as store:
         store.add("tinyconf", ["withdrawn-talk"])
-    assert snap_compare(make_app(), terminal_size=size, press=["a"])
+    assert snap_compare(make_app(reminders=False), terminal_size=size, press=["a"])
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_help(snap_compare: SnapCompare, make_app: AppFactory, size: tuple[int, int]) -> None:
-    assert snap_compare(make_app(), terminal_size=size, press=["question_mark"])
+    assert snap_compare(make_app(reminders=False), terminal_size=size, press=["question_mark"])

@@ -40,10 +40,12 @@ class ConftermApp(App[None]):
         *,
         keymap: dict[str, str] | None = None,
         notices: Iterable[str] = (),
+        reminders: bool = True,
     ) -> None:
         super().__init__()
         self.view = view
         self.notices = list(notices)
+        self.reminders = reminders
         self.user_keymap = dict(keymap or {})
         self._token: int | None = None
 
@@ -58,6 +60,10 @@ class ConftermApp(App[None]):
             self.notify(notice, severity="warning", timeout=10)
         self._token = self._read_token()
         self.set_interval(POLL_SECONDS, self.poll_store)
+        if self.reminders:
+            from confterm.tui.reminder_timer import install_reminders
+
+            install_reminders(self, self.view, minutes=10)
 
     @property
     def main(self) -> MainScreen:
@@ -107,6 +113,11 @@ class ConftermApp(App[None]):
         """Go to a session (in its day), booth, paper or speaker, from wherever we are."""
         while len(self.screen_stack) > 1 and not isinstance(self.screen, MainScreen):
             self.pop_screen()
+        if target.kind == "speaker" and target.item_id in self.view.program.speaker_by_id:
+            from confterm.tui.screens.speaker import SpeakerScreen
+
+            self.push_screen(SpeakerScreen(self.view, target.item_id), self.jump_result)
+            return
         if not self.main.jump(target):
             self.notify("That is not in this program.", severity="warning")
 

@@ -89,6 +89,25 @@ class MainScreen(Screen[None]):
             id="main.next_day",
         ),
         Binding("a", "show_tab('agenda')", "Agenda", tooltip="My agenda", id="main.agenda"),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            tooltip="Search sessions, speakers, booths",
+            id="main.search",
+        ),
+        Binding("n", "now_next", "Now", tooltip="Now & next", show=False, id="main.now_next"),
+        Binding(
+            "g", "grid", "Grid", tooltip="The day as a timetable grid", show=False, id="main.grid"
+        ),
+        Binding(
+            "p",
+            "export",
+            "Export",
+            tooltip="Export my agenda to a file",
+            show=False,
+            id="main.export",
+        ),
         Binding("B", "show_tab('booths')", "Booths", id="main.booths"),
         Binding("P", "show_tab('papers')", "Papers", id="main.papers"),
         Binding(
@@ -369,6 +388,45 @@ class MainScreen(Screen[None]):
         if pane is not None:
             self.set_focus(pane.query_one(".list"))
 
+    # -- other screens ------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        """Search the program; Enter on a result goes there."""
+        from confterm.tui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.view), self._after_detail)
+
+    def action_now_next(self) -> None:
+        """What is on now, and next."""
+        from confterm.tui.screens.now_next import NowNextScreen
+
+        self.app.push_screen(NowNextScreen(self.view), self._after_detail)
+
+    def action_grid(self) -> None:
+        """The shown day as a timetable grid (the first day from other tabs)."""
+        from confterm.tui.screens.grid import GridScreen
+
+        day: date | None = None
+        if self.current_tab.startswith("day-") and self.current_tab != NO_DAY_TAB:
+            day = self.days[self.tab_ids.index(self.current_tab)]
+        elif self.days:
+            day = self.days[0]
+        target = self.query_one(SessionList).current_target
+        session_id = target.item_id if target and day is not None else None
+        self.app.push_screen(GridScreen(self.view, day, session_id), self._after_detail)
+
+    def action_export(self) -> None:
+        """Export my agenda (text, Markdown, HTML or iCalendar)."""
+        from pathlib import Path
+
+        from confterm.tui.screens.export_dialog import ExportDialog
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Agenda saved to {path}", title="Export")
+
+        self.app.push_screen(ExportDialog(self.view), done)
+
     # -- jumping ------------------------------------------------------------------------------
 
     def jump(self, target: JumpTarget) -> bool:
@@ -479,7 +537,7 @@ class MainScreen(Screen[None]):
 
     def _after_detail(self, result: JumpTarget | None) -> None:
         if result is not None:
-            self.jump(result)
+            self.app.jump_to(result)  # type: ignore[attr-defined]
 
     def focus_of(self, pane_id: str) -> Widget:
         """The list of the pane ``pane_id`` (for tests)."""

@@ -120,6 +120,7 @@ class RowList(ScrollView, can_focus=True):
             "select",
             "Open",
             tooltip="Open detail, or go to the session",
+            show=False,
             id="list.open",
         ),
     ]
