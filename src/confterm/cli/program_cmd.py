@@ -26,18 +26,15 @@ from confterm.cli.output import (
     Column,
     Detail,
     Section,
-    booth_json,
-    paper_json,
     print_details,
     print_json,
     print_sections,
-    session_json,
-    speaker_json,
 )
 from confterm.errors import DataError
 from confterm.formatting import DAY_UNKNOWN, day_label, long_day_label, time_range
 from confterm.model.loading import load_program_file
 from confterm.model.program import Booth, Paper, Program, Session, SessionKind, Speaker
+from confterm.records import booth_json, paper_json, session_json, speaker_json
 from confterm.search import search_sessions
 from confterm.text import one_line
 from confterm.timezones import zone_name

@@ -11,7 +11,7 @@ Shape (keys are never renamed or removed; new ones may be added)::
      "missing": [{"kind": "session" | "booth", "id", "added_at": ISO 8601}]}
 
 Session and booth objects are those of every other ``--json`` output
-(:func:`confterm.cli.output.session_json`); within a day, timed sessions come first in time
+(:func:`confterm.records.session_json`); within a day, timed sessions come first in time
 order, then those with no announced time.
 """
 
@@ -22,7 +22,7 @@ from datetime import tzinfo
 from typing import Any
 
 from confterm.agenda import Agenda
-from confterm.cli.output import booth_json, session_json
+from confterm.records import booth_json, session_json
 from confterm.text import one_line
 from confterm.timezones import zone_name
 

@@ -1,0 +1,90 @@
+"""The stable JSON objects for sessions, speakers, papers and booths.
+
+Shared by ``--json`` CLI output and the JSON agenda export, so both describe a session the same
+way: ``id``, ``title``, ``kind``, ``day``, ``start``/``end`` (ISO 8601 with the display zone's
+offset, or null when not announced), ``room`` and ``track`` (``{id, name}`` or null),
+``speakers``, ``description``, ``links``, ``source_url``. Texts are cleaned of control
+characters; nothing here knows about terminals.
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+from typing import Any
+
+from confterm.formatting import iso_or_none
+from confterm.model.program import Author, Booth, Paper, Program, Session, Speaker
+from confterm.text import clean, one_line
+
+
+def speaker_json(speaker: Speaker) -> dict[str, Any]:
+    """``{"id", "name", "affiliation"}``."""
+    return {
+        "id": speaker.id,
+        "name": one_line(speaker.name),
+        "affiliation": _opt(speaker.affiliation),
+    }
+
+
+def author_json(author: Author) -> dict[str, Any]:
+    """``{"name", "affiliation"}``."""
+    return {"name": one_line(author.name), "affiliation": _opt(author.affiliation)}
+
+
+def paper_json(paper: Paper) -> dict[str, Any]:
+    """A paper: id, title, authors, url, session (id), award, topic."""
+    return {
+        "id": paper.id,
+        "title": one_line(paper.title),
+        "authors": [author_json(author) for author in paper.authors],
+        "url": paper.url,
+        "session": paper.session,
+        "award": _opt(paper.award),
+        "topic": _opt(paper.topic),
+    }
+
+
+def booth_json(booth: Booth) -> dict[str, Any]:
+    """A booth: id, organisation, level, location (null: not announced), people, sessions..."""
+    return {
+        "id": booth.id,
+        "organisation": one_line(booth.organisation),
+        "level": _opt(booth.level),
+        "location": _opt(booth.location),
+        "description": clean(booth.description),
+        "people": [{"name": one_line(p.name), "role": _opt(p.role)} for p in booth.people],
+        "links": [{"title": one_line(link.title), "url": link.url} for link in booth.links],
+        "sessions": list(booth.sessions),
+        "source_url": booth.source_url,
+    }
+
+
+def session_json(
+    program: Program, session: Session, zone: tzinfo, *, papers: bool = False
+) -> dict[str, Any]:
+    """The stable JSON object for a session (see the module docstring)."""
+    room = program.room_name(session)
+    track = program.track_name(session)
+    result: dict[str, Any] = {
+        "id": session.id,
+        "title": one_line(session.title),
+        "kind": session.kind.value,
+        "day": session.day.isoformat() if session.day else None,
+        "start": iso_or_none(session.start, zone),
+        "end": iso_or_none(session.end, zone),
+        "room": {"id": session.room, "name": one_line(room)} if room else None,
+        "track": {"id": session.track, "name": one_line(track)} if track else None,
+        "speakers": [speaker_json(s) for s in program.speakers_of(session)],
+        "description": clean(session.description),
+        "links": [{"title": one_line(link.title), "url": link.url} for link in session.links],
+        "source_url": session.source_url,
+    }
+    if papers:
+        result["papers"] = [
+            paper_json(paper) for paper in program.papers_by_session.get(session.id, [])
+        ]
+    return result
+
+
+def _opt(text: str | None) -> str | None:
+    return None if text is None else one_line(text)
