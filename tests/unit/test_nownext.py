@@ -93,3 +93,15 @@ def test_first_session_and_durations(tinyconf: Program) -> None:
     assert duration_text(timedelta(minutes=65)) == "1 h 05 min"
     assert duration_text(timedelta(days=3, hours=1)) == "3 days"
     assert duration_text(timedelta(seconds=-5)) == "0 min"
+
+
+def test_finder_domain_modules_do_not_import_textual() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, confterm.search, confterm.filters, confterm.nownext; "
+        "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
