@@ -47,7 +47,12 @@ SCORE_FUZZY = 10
 # Fuzzy matching on one or two letters matches nearly everything; it only helps from three.
 FUZZY_MIN_LENGTH = 3
 _SEP = "\x1f"
-_NON_WORD = re.compile(r"[\W_]+")
+# Punctuation becomes spaces (str.translate is several times faster than a regex here).
+_PUNCTUATION = (
+    "".join(chr(c) for c in range(0x80) if not chr(c).isalnum() and not chr(c).isspace())
+    + "\x1f–—‘’“”«»…·•"
+)
+_TO_SPACES = str.maketrans(_PUNCTUATION, " " * len(_PUNCTUATION))
 
 
 @dataclass(frozen=True)
@@ -67,7 +72,7 @@ def _fold(text: str | None) -> str:
 def _words(folded: str) -> str:
     """``folded`` with punctuation turned into spaces and a leading space, so that
     ``" " + word in _words(x)`` tests for a word starting with ``word``."""
-    return " " + _NON_WORD.sub(" ", folded).strip()
+    return " " + " ".join(folded.translate(_TO_SPACES).split())
 
 
 def _fuzzy_pattern(query: str) -> re.Pattern[str] | None:
@@ -302,6 +307,12 @@ class SearchIndex:
 # Programs are unhashable pydantic models, so the cache is keyed by id() and cleared by a
 # weakref callback when the program is garbage collected.
 _INDEXES: dict[int, tuple[weakref.ref[Program], SearchIndex]] = {}
+
+
+def cached_index(program: Program) -> SearchIndex | None:
+    """The index of ``program`` if it has been built already, else None (no work done)."""
+    cached = _INDEXES.get(id(program))
+    return cached[1] if cached is not None and cached[0]() is program else None
 
 
 def index_for(program: Program) -> SearchIndex:

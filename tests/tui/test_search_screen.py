@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from finder_host import HostApp, make_view
 from textual.widgets import Input, OptionList
 
@@ -74,3 +75,16 @@ async def test_data_is_shown_literally(tinyconf: Program) -> None:
         shown = prompts(app)[0]
         assert "[bold]Not bold[/] and [@click=app.quit]no action[/] red" in shown
         assert "\x1b" not in shown
+
+
+async def test_a_large_program_is_indexed_in_the_background(
+    tinyconf: Program, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("confterm.tui.screens.search.BACKGROUND_INDEX_FROM", 0)
+    app = HostApp(make_view(tinyconf.model_copy(deep=True)), lambda v: SearchScreen(v, "lunch"))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert ids(app) == ["session:lunch-1"]
+        await pilot.press("enter")
+        assert app.results == [JumpTarget("session", "lunch-1")]

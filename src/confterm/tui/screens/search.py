@@ -22,12 +22,14 @@ from textual.widgets.option_list import Option
 from confterm.errors import StoreError
 from confterm.formatting import DAY_UNKNOWN, TIME_TBA, day_label, time_range
 from confterm.model.program import Program, Session
-from confterm.search import Hit, SearchIndex, index_for
+from confterm.search import Hit, SearchIndex, cached_index, index_for
 from confterm.text import one_line
 from confterm.tui.messages import JumpTarget
 from confterm.tui.view import View
 
 RESULT_LIMIT = 200
+# Above this many sessions the index (about 1 s for 50,000) is built in a thread.
+BACKGROUND_INDEX_FROM = 5_000
 STAR = "★"
 WHEN_WIDTH = 22
 
@@ -92,6 +94,7 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
         self.view = view
         self.initial_query = query
         self.hits: list[Hit] = []
+        self.index: SearchIndex | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -105,12 +108,24 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
-        self.run_search(self.initial_query)
+        program = self.view.program
+        self.index = cached_index(program)
+        if self.index is None and len(program.sessions) < BACKGROUND_INDEX_FROM:
+            self.index = index_for(program)
+        if self.index is None:
+            count = len(program.sessions)
+            self.query_one("#search-status", Label).update(f"Indexing {count:,} sessions…")
+            self.run_worker(self._build_index, thread=True, exclusive=True)
+        else:
+            self.run_search(self.initial_query)
 
-    @property
-    def index(self) -> SearchIndex:
-        """The program's search index (built on first use, then cached)."""
-        return index_for(self.view.program)
+    def _build_index(self) -> None:
+        index = index_for(self.view.program)
+        self.app.call_from_thread(self._index_ready, index)
+
+    def _index_ready(self, index: SearchIndex) -> None:
+        self.index = index
+        self.run_search(self.query_one(Input).value)
 
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
@@ -118,6 +133,8 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
 
     def run_search(self, query: str) -> None:
         """Search for ``query`` and show the hits, the best one highlighted."""
+        if self.index is None:
+            return  # still indexing; the query is run when the index is ready
         try:
             bookmarked = self.view.bookmarked_sessions()
         except StoreError:
