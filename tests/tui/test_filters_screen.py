@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from app_clock import DURING, AppFactory
 from finder_host import HostApp, make_view
 from textual.app import App, ComposeResult
 from textual.widgets import SelectionList
@@ -10,8 +13,17 @@ from confterm.filters import Filters, load_hidden
 from confterm.model.program import Program, SessionKind
 from confterm.paths import user_data_dir
 from confterm.store import BookmarkStore
+from confterm.tui.app import ConftermApp
+from confterm.tui.messages import JumpTarget
+from confterm.tui.rows import SessionRow
 from confterm.tui.screens.filters import FilterScreen
 from confterm.tui.widgets.filter_bar import FilterBar
+from confterm.tui.widgets.session_list import SessionList
+
+
+def day_ids(app: ConftermApp) -> list[str]:
+    rows = app.main.query_one(SessionList).rows
+    return [r.session_id for r in rows if isinstance(r, SessionRow)]
 
 
 async def test_kind_filter(tinyconf: Program) -> None:
@@ -101,3 +113,45 @@ async def test_filter_bar_shows_active_filters_only(tinyconf: Program) -> None:
         assert bar.region.height == 1
         assert bar.text == "Room: Room A · ★ only"
         assert "Filters: Room: Room A · ★ only" in str(bar.render())
+
+
+async def test_filters_in_the_app(make_app: AppFactory) -> None:
+    app = make_app(DURING)
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.main
+        bar = main.query_one(FilterBar)
+        assert bar.region.height == 0
+        everything = day_ids(app)
+        assert "lunch-1" in everything
+        await pilot.press("f")
+        assert isinstance(app.screen, FilterScreen)
+        await pilot.press("tab", "tab", "down", "space", "enter")  # Room A
+        await pilot.pause()
+        assert day_ids(app) == ["parsing-schedules"]
+        assert bar.region.height == 1
+        assert bar.text == "Room: Room A"
+        # Jumping to a session the filters hide shows it rather than landing elsewhere.
+        app.jump_to(JumpTarget("session", "lunch-1"))
+        await pilot.pause()
+        assert main.query_one(SessionList).current_target == JumpTarget("session", "lunch-1")
+        assert not main.filters.is_active
+        await pilot.press("f", "space", "enter")  # Keynote
+        await pilot.pause()
+        assert day_ids(app) == ["opening-keynote"]
+        await pilot.press("x")
+        await pilot.pause()
+        assert day_ids(app) == everything
+        assert bar.region.height == 0
+
+
+async def test_hidden_rooms_apply_when_the_app_starts(
+    make_app: AppFactory, isolated_user_data: Path
+) -> None:
+    with BookmarkStore.open(isolated_user_data) as store:
+        store.set_pref("tinyconf", "hidden_rooms", '["lobby"]')
+    app = make_app(DURING)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "lunch-1" not in day_ids(app)
+        assert "registration" not in day_ids(app)
+        assert app.main.query_one(FilterBar).text == "1 hidden"

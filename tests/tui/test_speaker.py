@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from app_clock import DURING, AppFactory
 from finder_host import HostApp, make_view
 from textual.widgets import Label, OptionList
 
 from confterm.model.program import Program
 from confterm.tui.messages import JumpTarget
 from confterm.tui.screens.speaker import SpeakerScreen, papers_of, sessions_of
+from confterm.tui.widgets.session_list import SessionList
 
 
 def listing(app: HostApp) -> list[str]:
@@ -79,3 +81,23 @@ async def test_cycling_through_the_people_of_a_session(tinyconf: Program) -> Non
         assert str(name.content).startswith("Margaret Hamilton")
         await pilot.press("enter")
         assert app.results == [JumpTarget("session", "markup-title")]
+
+
+async def test_s_opens_the_speakers_of_the_highlighted_session(make_app: AppFactory) -> None:
+    app = make_app(DURING)  # Day 1, "Parsing Schedules Without Tears" highlighted
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s")
+        assert isinstance(app.screen, SpeakerScreen)
+        assert app.screen.speaker_id == "grace"
+        await pilot.press("down", "enter")  # her workshop, on day 2
+        await pilot.pause()
+        assert app.main.query_one(SessionList).current_target == JumpTarget(
+            "session", "textual-workshop"
+        )
+        await pilot.press("s")
+        assert isinstance(app.screen, SpeakerScreen)
+        assert app.screen.people == ["ada", "grace", "margaret"]
+        await pilot.press("escape")
+        await pilot.press("1", "up", "up")  # the registration has no speakers
+        await pilot.press("s")
+        assert not isinstance(app.screen, SpeakerScreen)

@@ -10,13 +10,17 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 import pytest
+from app_clock import DURING, AppFactory
 from finder_host import HostApp, make_view
 from textual.widgets import OptionList
 
 from confterm.model.program import Program
 from confterm.timezones import local_zone
+from confterm.tui.rows import SessionRow
 from confterm.tui.screens.grid import GridScreen
 from confterm.tui.screens.search import SearchScreen
+from confterm.tui.widgets.header import ConfHeader
+from confterm.tui.widgets.session_list import SessionList
 from confterm.tui.widgets.timetable_grid import TimetableGrid
 from confterm.tui.zone_switch import toggle_zone
 
@@ -105,3 +109,29 @@ async def test_grid_in_the_local_zone(tinyconf: Program) -> None:
         line = grid.render_line(1).text
         assert line.startswith("22:30 ")
         assert " 22:30 [bold]Not " in line  # in Room A, the second column
+
+
+@pytest.mark.usefixtures("in_tokyo")
+async def test_t_switches_every_time_in_the_app(make_app: AppFactory) -> None:
+    app = make_app(DURING)
+    async with app.run_test(size=(120, 40)) as pilot:
+        header = app.main.query_one(ConfHeader)
+
+        def row_time(session_id: str) -> str:
+            rows = app.main.query_one(SessionList).rows
+            return next(
+                r.time for r in rows if isinstance(r, SessionRow) and r.session_id == session_id
+            )
+
+        assert row_time("registration") == "08:00–09:00"
+        assert "America/New_York (EST)" in str(header.line())
+        await pilot.press("t")
+        assert row_time("registration") == "22:00–23:00"
+        assert row_time("opening-keynote") == "23:00–00:00+1"
+        assert "Asia/Tokyo (JST)" in str(header.line())
+        assert "now 00:50" in str(header.line())  # 10:50 in New York
+        await pilot.press("2")  # after the DST change: 13 hours apart
+        assert row_time("markup-title") == "22:30–23:30"
+        await pilot.press("t")
+        assert row_time("markup-title") == "09:30–10:30"
+        assert "America/New_York (EST)" in str(header.line())

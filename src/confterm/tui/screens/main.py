@@ -21,6 +21,7 @@ from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
 
 from confterm.agenda import build_agenda, opening_position, program_days, sessions_by_day
 from confterm.errors import StoreError
+from confterm.filters import Filters, load_hidden
 from confterm.formatting import DAY_UNKNOWN, day_label
 from confterm.model.program import Session
 from confterm.store import ItemKind
@@ -41,6 +42,7 @@ from confterm.tui.widgets.agenda_view import AgendaList
 from confterm.tui.widgets.booth_detail import BoothDetail, RelatedSessions
 from confterm.tui.widgets.booth_list import BoothList
 from confterm.tui.widgets.detail_pane import DetailPane
+from confterm.tui.widgets.filter_bar import FilterBar
 from confterm.tui.widgets.header import ConfHeader
 from confterm.tui.widgets.paper_detail import PaperDetail
 from confterm.tui.widgets.paper_list import PaperList
@@ -108,6 +110,31 @@ class MainScreen(Screen[None]):
             show=False,
             id="main.export",
         ),
+        Binding(
+            "f",
+            "filters",
+            "Filter",
+            tooltip="Filter the days' lists",
+            show=False,
+            id="main.filters",
+        ),
+        Binding("x", "clear_filters", "Clear filters", show=False, id="main.clear_filters"),
+        Binding(
+            "t",
+            "toggle_zone",
+            "Zone",
+            tooltip="Conference / local time",
+            show=False,
+            id="main.zone",
+        ),
+        Binding(
+            "s",
+            "speaker",
+            "Speakers",
+            tooltip="The session's speakers",
+            show=False,
+            id="main.speaker",
+        ),
         Binding("B", "show_tab('booths')", "Booths", id="main.booths"),
         Binding("P", "show_tab('papers')", "Papers", id="main.papers"),
         Binding(
@@ -142,6 +169,7 @@ class MainScreen(Screen[None]):
         self._built: set[str] = set()
         self._day_cursor: dict[str, JumpTarget] = {}
         self._labelled = False
+        self.filters = Filters()
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -154,6 +182,7 @@ class MainScreen(Screen[None]):
         bar = Tabs(*tabs, id="tabs")
         bar.can_focus = False
         yield bar
+        yield FilterBar(id="filter-bar")
         with ContentSwitcher(initial="day-pane", id="panes"):
             with Horizontal(id="day-pane", classes="pane"):
                 yield SessionList(empty="No sessions on this day.", id="sessions", classes="list")
@@ -175,6 +204,11 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.read_marks()
+        try:
+            self.filters = load_hidden(self.view.store, self.view.conference_id)
+        except StoreError:
+            self.filters = Filters()
+        self.query_one(FilterBar).show_filters(self.filters, self.view.program)
         day, session_id = opening_position(self.view.program, self.view.now())
         target = JumpTarget("session", session_id) if session_id else None
         if day is not None and day in self.days:
@@ -306,9 +340,8 @@ class MainScreen(Screen[None]):
             switcher.current = "day-pane"
             day = None if tab_id == NO_DAY_TAB else self.days[self.tab_ids.index(tab_id)]
             header.set_day(day_label(day))
-            rows = day_rows(
-                self.view.program, self.by_day.get(day, []), self.view.zone, self.bookmarks
-            )
+            shown = self.filters.apply(self.by_day.get(day, []), self.bookmarks)
+            rows = day_rows(self.view.program, shown, self.view.zone, self.bookmarks)
             sessions.set_rows(rows, cursor_to=target or self._day_cursor.get(tab_id))
         self._focus_list()
 
@@ -427,6 +460,51 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(ExportDialog(self.view), done)
 
+    def action_filters(self) -> None:
+        """Choose kinds, tracks, rooms, bookmarked-only, and rooms/tracks never to show."""
+        from confterm.tui.screens.filters import FilterScreen
+
+        def done(filters: Filters | None) -> None:
+            if filters is not None:
+                self.set_filters(filters)
+
+        self.app.push_screen(FilterScreen(self.view, self.filters), done)
+
+    def action_clear_filters(self) -> None:
+        """Drop every filter (hidden rooms and tracks stay hidden)."""
+        self.set_filters(self.filters.cleared())
+
+    def set_filters(self, filters: Filters) -> None:
+        """Apply ``filters`` to the days' lists and show them in the filter bar."""
+        self.filters = filters
+        self.query_one(FilterBar).show_filters(filters, self.view.program)
+        if self.current_tab and self.current_tab not in PANES:
+            self.activate(self.current_tab)
+
+    def action_toggle_zone(self) -> None:
+        """Show times in the conference's zone or the machine's."""
+        from confterm.tui.zone_switch import toggle_zone
+
+        label = toggle_zone(self.view)
+        self._built.discard("papers")  # its rows show times; rebuilt when next shown
+        if self.current_tab:
+            self.activate(self.current_tab)
+        self._refresh_details()
+        self.query_one(ConfHeader).tick()
+        self.notify(label, title="Time zone")
+
+    def action_speaker(self) -> None:
+        """The highlighted session's speakers and chairs: all their sessions and papers."""
+        from confterm.tui.screens.speaker import SpeakerScreen
+
+        target = self.current_target()
+        session = self.view.program.session_by_id.get(target.item_id) if target else None
+        people = [*session.speakers, *session.chairs] if session else []
+        if not people:
+            self.notify("No speakers listed here.")
+            return
+        self.app.push_screen(SpeakerScreen(self.view, people[0], people), self._after_detail)
+
     # -- jumping ------------------------------------------------------------------------------
 
     def jump(self, target: JumpTarget) -> bool:
@@ -449,6 +527,8 @@ class MainScreen(Screen[None]):
             session = program.session_by_id.get(target.item_id)
             if session is None:
                 return False
+            if not self.filters.matches(session, self.bookmarks):
+                self.set_filters(Filters())  # show it rather than land elsewhere
             day = session.day
             tab = NO_DAY_TAB if day is None else day_tab_id(self.days.index(day))
         elif target.kind == "booth" and target.item_id in program.booth_by_id:
