@@ -75,7 +75,9 @@ MEASURES = (
         "bundled",
         lambda v: v <= 1.5,
     ),
+    Measure("noop", "unbound key (measurement floor, app)", fmt_ms),
     Measure("search_open", "open search, first time (app)", fmt_ms),
+    Measure("search_ready", "search index ready, first time (app)", fmt_ms),
     Measure("search_first", "search: first keystroke (app)", fmt_ms),
     Measure(
         "search",

@@ -10,9 +10,12 @@ idleness. Between timed keys the app is left to settle with ``Pilot.pause`` (not
 
 Printed lines, medians taken by the runner:
 
-* ``search_open``: the key that opens the search screen, first time (builds the index);
+* ``search_open``: the key that opens the search screen, first time, until it is painted;
+* ``search_ready``: from that key until the search index is ready (it may be built in a
+  worker; the timed keystrokes below wait for it);
 * ``search``: each keystroke while typing a word in the search box (every prefix re-searched);
 * ``search_first``: the first keystroke of a search (the widest query, the worst case);
+* ``noop``: a key bound to nothing (F24): what the measuring itself costs;
 * ``day``: next day / previous day (right / left) on the day list;
 * ``toggle``: the bookmark key on the highlighted session (an even count: state restored);
 * ``agenda``: ``a`` from a day list to my agenda (built fresh each time).
@@ -22,6 +25,7 @@ An interaction the app does not offer (yet) prints ``UNAVAILABLE name``.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from typing import Any
 
@@ -29,6 +33,8 @@ from textual import events
 
 SEARCH_WORD = "diffusion"
 DRAIN_ROUNDS = 3
+INDEX_TIMEOUT = 120.0
+NOOP_KEY = "f24"  # bound to nothing: the cost of the measurement itself
 
 
 async def _drain(pilot: Any) -> None:
@@ -72,6 +78,7 @@ async def run_interactions(pilot: Any, runs: int) -> None:
     await pilot.pause()
     main = app.screen
     for name, measure in (
+        ("noop", _noop),
         ("day", _days),
         ("toggle", _toggle),
         ("agenda", _agenda),
@@ -87,6 +94,14 @@ async def run_interactions(pilot: Any, runs: int) -> None:
             await pilot.pause()
     await _search(pilot, runs)
     print("DONE", flush=True)
+
+
+async def _noop(pilot: Any, runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        times.append(await timed_key(pilot, NOOP_KEY))
+        await pilot.pause()
+    return times
 
 
 async def _days(pilot: Any, runs: int) -> list[float]:
@@ -124,15 +139,22 @@ async def _search(pilot: Any, runs: int) -> None:
     main = app.screen
     key = _binding_key(app, "search")
     if key is None:
-        for name in ("search_open", "search", "search_first"):
+        for name in ("search_open", "search_ready", "search", "search_first"):
             _report(name, [])
         return
-    opens, keystrokes, firsts = [], [], []
+    opens, readies, keystrokes, firsts = [], [], [], []
     for _ in range(runs):
+        start = time.perf_counter()
         opens.append(await timed_key(pilot, key))
-        await pilot.pause()
         if app.screen is main:
             break
+        # A large program's index may be built in a worker: keystrokes are timed once it is
+        # ready (the screen's ``index`` attribute, when it has one, is no longer None).
+        deadline = start + INDEX_TIMEOUT
+        while getattr(app.screen, "index", True) is None and time.perf_counter() < deadline:
+            await asyncio.sleep(0.005)
+        readies.append(time.perf_counter() - start)
+        await pilot.pause()
         for position, letter in enumerate(SEARCH_WORD):
             elapsed = await timed_key(pilot, letter)
             keystrokes.append(elapsed)
@@ -142,5 +164,6 @@ async def _search(pilot: Any, runs: int) -> None:
         await pilot.press("escape")
         await pilot.pause()
     _report("search_open", opens[:1])
+    _report("search_ready", readies[:1])
     _report("search", keystrokes)
     _report("search_first", firsts)
