@@ -30,16 +30,17 @@ def capture(session: str) -> str:
     return result.stdout
 
 
-def wait_for(session: str, text: str, deadline: float = DEADLINE) -> str:
-    """Poll the pane until ``text`` appears; fail with the last screen after ``deadline``."""
+def wait_for(session: str, *texts: str, deadline: float = DEADLINE) -> str:
+    """Poll the pane until every one of ``texts`` is on screen at once (the app paints in
+    several frames); fail with the last screen after ``deadline``."""
     end = time.monotonic() + deadline
     screen = ""
     while time.monotonic() < end:
         screen = capture(session)
-        if text in screen:
+        if all(text in screen for text in texts):
             return screen
         time.sleep(0.1)
-    raise AssertionError(f"{text!r} did not appear within {deadline} s; screen:\n{screen}")
+    raise AssertionError(f"{texts!r} did not all appear within {deadline} s; screen:\n{screen}")
 
 
 def send(session: str, *keys: str) -> None:
@@ -72,10 +73,13 @@ def test_bookmark_in_the_app_then_list_it(tmux_session: str, isolated_user_data:
         env={**os.environ, "CONFTERM_DATA_DIR": str(isolated_user_data)},
     )
     # Opens on day 1 with the session in progress highlighted and its detail shown.
-    wait_for(tmux_session, "Not bookmarked (b to bookmark)")
-    screen = capture(tmux_session)
-    assert "TinyConf" in screen
-    assert "Parsing Schedules Without Tears" in screen
+    screen = wait_for(
+        tmux_session,
+        "TinyConf",
+        "Parsing Schedules Without Tears",
+        "Not bookmarked (b to bookmark)",
+    )
+    assert "Sat 7 Mar" in screen
     send(tmux_session, "b")
     wait_for(tmux_session, "★ Bookmarked")
     send(tmux_session, "q")

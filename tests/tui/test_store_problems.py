@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,12 +32,34 @@ async def test_damaged_store_is_reported_in_one_line(
             assert store.ids("tinyconf") == {"parsing-schedules"}
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores directory permissions")
+def make_read_only(directory: Path) -> Callable[[], None]:
+    """Make ``directory`` unwritable, even for root (who ignores permission bits: the
+    immutable attribute stops root too); return the function that undoes it."""
+    if os.geteuid() == 0:
+        chattr = shutil.which("chattr")
+        if chattr is None or subprocess.run([chattr, "+i", str(directory)], check=False).returncode:
+            pytest.skip("running as root without a working chattr: cannot make a dir read-only")
+
+        def undo_immutable() -> None:
+            subprocess.run([chattr, "-i", str(directory)], check=True)
+
+        return undo_immutable
+    directory.chmod(stat.S_IRUSR | stat.S_IXUSR)
+
+    def undo_chmod() -> None:
+        directory.chmod(stat.S_IRWXU)
+
+    return undo_chmod
+
+
 async def test_read_only_data_dir_browses_and_reports_bookmark_errors(
     make_app: AppFactory, isolated_user_data: Path
 ) -> None:
     isolated_user_data.mkdir(parents=True)
-    isolated_user_data.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    undo = make_read_only(isolated_user_data)
+    probe = isolated_user_data / "probe"
+    with pytest.raises(PermissionError):
+        probe.write_text("x")
     try:
         app = make_app(DURING)
         async with app.run_test(size=(120, 40)) as pilot:
@@ -44,7 +69,7 @@ async def test_read_only_data_dir_browses_and_reports_bookmark_errors(
             assert errors
             assert "cannot save bookmarks" in errors[0].message
     finally:
-        isolated_user_data.chmod(stat.S_IRWXU)
+        undo()
 
 
 async def test_store_error_on_toggle_is_shown_not_raised(
