@@ -121,6 +121,18 @@ class ConftermApp(App[None]):
         if not self.main.jump(target):
             self.notify("That is not in this program.", severity="warning")
 
+    def action_open_speaker(self, speaker_id: str, session_id: str = "") -> None:
+        """A speaker's sessions and papers (a name clicked in a detail, or s); left/right go
+        through the other people of ``session_id``."""
+        from confterm.tui.screens.speaker import SpeakerScreen, people_of
+
+        if speaker_id not in self.view.program.speaker_by_id:
+            self.notify("That speaker is not in this program.", severity="warning")
+            return
+        session = self.view.program.session_by_id.get(session_id)
+        people = people_of(session) if session else []
+        self.push_screen(SpeakerScreen(self.view, speaker_id, people), self.jump_result)
+
     def jump_result(self, result: object) -> None:
         """A screen's result: a JumpTarget is followed, anything else ignored."""
         if isinstance(result, JumpTarget):

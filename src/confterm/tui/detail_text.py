@@ -6,9 +6,11 @@ title such as ``[bold]`` or ``[@click=app.quit]`` is shown as those characters.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from textual.content import Content
+from textual.style import Style
 
 from confterm.agenda import clashes_with
 from confterm.formatting import day_label, time_range, zone_label
@@ -19,6 +21,8 @@ from confterm.tui.view import View
 
 _LABEL = "bold $text-secondary"
 _MUTED = "$text-muted"
+#: What an id must look like before it goes into an action string (the model's slug rule).
+_SAFE_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
 
 def _field(label: str, value: str) -> Content:
@@ -36,6 +40,17 @@ def _links(links: Iterable[Link]) -> list[Content]:
         )
         for link in links
     ]
+
+
+def speaker_link(speaker_id: str, session_id: str) -> Style | None:
+    """A style whose click opens the speaker's page (cycling through ``session_id``'s people).
+
+    Only ids go into the action, never names, and only ids that are plain slugs: the model
+    guarantees it, and checking again costs nothing. None when either is not a slug.
+    """
+    if not (_SAFE_ID.fullmatch(speaker_id) and _SAFE_ID.fullmatch(session_id)):
+        return None
+    return Style.from_meta({"@click": f"app.open_speaker('{speaker_id}', '{session_id}')"})
 
 
 def _join(lines: list[Content]) -> Content:
@@ -77,14 +92,18 @@ def session_content(view: View, session: Session, bookmarked: set[str]) -> Conte
             )
             for other in clashes
         )
+    hint = " (click or s: all their sessions)"
     for title, people in (
         ("Speakers", program.speakers_of(session)),
         ("Chairs", program.chairs_of(session)),
     ):
         if people:
-            lines.append(_section(title))
+            lines.append(_section(title) + Content.styled(hint, _MUTED))
+            hint = ""
             for person in people:
-                line = Content.assemble("  ", one_line(person.name))
+                link = speaker_link(person.id, session.id)
+                name = one_line(person.name)
+                line = Content.assemble("  ", (name, link) if link else name)
                 if person.affiliation:
                     line = line + Content.styled(f" ({one_line(person.affiliation)})", _MUTED)
                 lines.append(line)

@@ -31,6 +31,13 @@ class DetailScreen(Screen[JumpTarget | None]):
             "escape", "back", "Back", tooltip="Back to the list, where you were", id="detail.back"
         ),
         Binding("b,space", "toggle_mark", "Bookmark", id="detail.bookmark"),
+        Binding(
+            "s",
+            "speaker",
+            "Speakers",
+            tooltip="The session's speakers: all their sessions and papers",
+            id="detail.speaker",
+        ),
     ]
 
     def __init__(self, view: View, target: JumpTarget) -> None:
@@ -82,6 +89,17 @@ class DetailScreen(Screen[JumpTarget | None]):
     def action_toggle_mark(self) -> None:
         """Bookmark this session (or mark this booth to visit)."""
         self.app.toggle_mark(self.target)  # type: ignore[attr-defined]
+
+    def action_speaker(self) -> None:
+        """The first speaker (or chair) of this session; left/right go through the others."""
+        from confterm.tui.screens.speaker import people_of
+
+        session = self.view.program.session_by_id.get(self.target.item_id)
+        people = people_of(session) if session and self.target.kind == "session" else []
+        if not people:
+            self.notify("No speakers listed here.")
+            return
+        self.app.action_open_speaker(people[0], self.target.item_id)  # type: ignore[attr-defined]
 
     @on(RowList.Selected)
     def _selected(self, event: RowList.Selected) -> None:

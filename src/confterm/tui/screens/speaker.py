@@ -38,6 +38,11 @@ def sessions_of(program: Program, speaker_id: str) -> list[tuple[Session, str]]:
     return found
 
 
+def people_of(session: Session) -> list[str]:
+    """The ids of a session's speakers then chairs, each once: whom left/right cycle through."""
+    return list(dict.fromkeys([*session.speakers, *session.chairs]))
+
+
 def papers_of(program: Program, speaker_id: str) -> list[Paper]:
     """Papers listing the speaker among their authors (matched by name, as papers name their
     authors rather than pointing at speaker ids)."""
