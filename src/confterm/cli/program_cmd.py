@@ -30,7 +30,7 @@ from confterm.cli.output import (
     print_json,
     print_sections,
 )
-from confterm.errors import DataError
+from confterm.errors import DataError, StoreError
 from confterm.formatting import DAY_UNKNOWN, day_label, long_day_label, time_range
 from confterm.model.loading import load_program_file
 from confterm.model.program import Booth, Paper, Program, Session, SessionKind, Speaker
@@ -107,8 +107,11 @@ def run_list(context: Context) -> int:
     zone = context.display_zone
     day = resolve_day(program, args.day) if args.day else None
     if args.search:
-        # The engine's ranking is the order the user asked for; keep it.
-        sessions = search_sessions(program, args.search)
+        # The engine's ranking is the order the user asked for; keep it. Bookmarked sessions
+        # go first among equals, as in the app.
+        sessions = search_sessions(
+            program, args.search, bookmarked=_bookmarked(context, program.conference.id)
+        )
     else:
         sessions = in_time_order(program.sessions)
     sessions = [
@@ -134,6 +137,18 @@ def run_list(context: Context) -> int:
         day_sections(program, sessions, zone), SESSION_COLUMNS, empty="No sessions to show."
     )
     return 0
+
+
+def _bookmarked(context: Context, conference_id: str) -> set[str]:
+    """The bookmarked session ids (empty when there is no store, or it cannot be read: a
+    tie-break is not worth failing a listing over)."""
+    from confterm.store import BookmarkStore
+
+    try:
+        with BookmarkStore.open(context.data_dir) as store:
+            return store.ids(conference_id)
+    except StoreError:
+        return set()
 
 
 def day_sections(program: Program, sessions: Iterable[Session], zone: tzinfo) -> list[Section]:
