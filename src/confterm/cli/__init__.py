@@ -63,6 +63,17 @@ def _add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> N
     )
 
 
+def _minutes(text: str) -> int:
+    """A whole, non-negative number of minutes (argparse turns the error into exit 2)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of minutes: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"minutes cannot be negative: {text!r}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser, with every subcommand."""
     parser = _Parser(
@@ -72,6 +83,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"confterm {__version__}")
     _add_global_options(parser, suppress=False)
+    parser.add_argument(
+        "--remind",
+        metavar="MINUTES",
+        type=_minutes,
+        default=10,
+        help="in the app, remind this many minutes before each bookmarked session "
+        "(default: 10; 0: no reminders)",
+    )
     parser.set_defaults(handler=None)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
 

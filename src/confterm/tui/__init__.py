@@ -28,7 +28,12 @@ def run_app(context: Context) -> int:
         display_zone=context.display_zone,
     )
     keymap, problem = load_keymap(paths.keymap_file())
-    app = ConftermApp(view, keymap=keymap, notices=[problem] if problem else [])
+    app = ConftermApp(
+        view,
+        keymap=keymap,
+        notices=[problem] if problem else [],
+        remind_minutes=getattr(context.args, "remind", 10),
+    )
     try:
         app.run()
     finally:

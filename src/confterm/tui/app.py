@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -19,6 +19,9 @@ from confterm.tui.screens.help import HelpScreen, help_rows
 from confterm.tui.screens.main import MainScreen
 from confterm.tui.view import View
 from confterm.tui.widgets.row_list import RowList
+
+if TYPE_CHECKING:
+    from confterm.tui.reminder_timer import ReminderTimer
 
 POLL_SECONDS = 0.75
 
@@ -41,11 +44,16 @@ class ConftermApp(App[None]):
         keymap: dict[str, str] | None = None,
         notices: Iterable[str] = (),
         reminders: bool = True,
+        remind_minutes: int = 10,
     ) -> None:
+        """``remind_minutes``: how long before a bookmarked session to remind (0: never);
+        ``reminders=False`` turns them off too (tests, snapshots)."""
         super().__init__()
         self.view = view
         self.notices = list(notices)
-        self.reminders = reminders
+        self.reminders = reminders and remind_minutes > 0
+        self.remind_minutes = remind_minutes
+        self.reminder_timer: ReminderTimer | None = None
         self.user_keymap = dict(keymap or {})
         self._token: int | None = None
 
@@ -63,7 +71,7 @@ class ConftermApp(App[None]):
         if self.reminders:
             from confterm.tui.reminder_timer import install_reminders
 
-            install_reminders(self, self.view, minutes=10)
+            self.reminder_timer = install_reminders(self, self.view, minutes=self.remind_minutes)
 
     @property
     def main(self) -> MainScreen:
