@@ -117,6 +117,8 @@ _ONE_DAY = timedelta(days=1)
 
 
 def _duplicate_ids(collection: str, ids: Sequence[str]) -> Iterable[Problem]:
+    if len(set(ids)) == len(ids):
+        return  # the usual case, decided in C
     first_seen: dict[str, int] = {}
     for index, item_id in enumerate(ids):
         if item_id in first_seen:
