@@ -8,6 +8,7 @@ stderr (``confterm: error: ...``) with exit code 1 (bad data) or 2 (bad usage).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -113,6 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.handler is None:
             return _open_app(context)
         result: int = args.handler(context)
+        # Flush here, not at interpreter exit, so a full disk is reported like any other error.
+        sys.stdout.flush()
         return result
     except ConftermError as error:
         for line in error.lines():
@@ -124,6 +127,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (e.g. `confterm list | head`); that is not an error.
         sys.stderr.close()
         return 0
+    except OSError as error:
+        # e.g. stdout redirected to a full disk; keep the exit-time flush from failing again.
+        _silence_stdout()
+        sys.stderr.write(f"confterm: error: cannot write output: {error.strerror or error}\n")
+        return 1
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _open_app(context: Context) -> int:
