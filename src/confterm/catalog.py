@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -12,7 +13,7 @@ from confterm import paths
 from confterm.atomic import write_atomic
 from confterm.errors import DataError, UsageError
 from confterm.model.loading import load_program_file
-from confterm.model.program import Program
+from confterm.model.program import SLUG_MAX_LENGTH, SLUG_PATTERN, Program
 
 DEFAULT_CONFERENCE = "mlsys2025"
 SCHEMA_FILE = "schema.json"
@@ -25,16 +26,30 @@ def bundled_ids() -> list[str]:
     )
 
 
+_CONFERENCE_ID = re.compile(SLUG_PATTERN)
+
+
+def check_conference_id(conference_id: str) -> str:
+    """``conference_id`` if it is a slug; a UsageError otherwise.
+
+    Every path built from an id passes through here, so an id such as ``../x`` can never name a
+    file outside the conferences folder.
+    """
+    if len(conference_id) > SLUG_MAX_LENGTH or not _CONFERENCE_ID.fullmatch(conference_id):
+        raise UsageError(f"not a conference id: {conference_id!r}")
+    return conference_id
+
+
 def imported_program_path(data_dir: Path, conference_id: str) -> Path:
     """Where an imported conference's program is stored."""
-    return paths.conferences_dir(data_dir) / f"{conference_id}.json"
+    return paths.conferences_dir(data_dir) / f"{check_conference_id(conference_id)}.json"
 
 
 def program_path(conference_id: str, data_dir: Path) -> tuple[Path, str]:
     """The file holding a conference, and the label to use for it in messages."""
-    bundled = paths.bundled_file(f"{conference_id}.json")
+    check_conference_id(conference_id)
     if conference_id in bundled_ids():
-        return bundled, f"data/{conference_id}.json"
+        return paths.bundled_file(f"{conference_id}.json"), f"data/{conference_id}.json"
     imported = imported_program_path(data_dir, conference_id)
     if imported.is_file():
         return imported, str(imported)
@@ -88,7 +103,7 @@ class ConferenceInfo:
 
 def imported_meta_path(data_dir: Path, conference_id: str) -> Path:
     """Where an imported conference's metadata (source, format, time) is stored."""
-    return paths.conferences_dir(data_dir) / f"{conference_id}.meta.json"
+    return paths.conferences_dir(data_dir) / f"{check_conference_id(conference_id)}.meta.json"
 
 
 def imported_ids(data_dir: Path) -> list[str]:
@@ -128,15 +143,25 @@ def imported_meta(data_dir: Path, conference_id: str) -> dict[str, Any]:
     return meta if isinstance(meta, dict) else {}
 
 
-def remove_imported(data_dir: Path, conference_id: str) -> None:
-    """Delete an imported conference (program and metadata); bundled ones cannot be removed."""
-    if conference_id in bundled_ids():
-        raise UsageError(f"{conference_id!r} is a bundled conference and cannot be removed")
+def require_imported(data_dir: Path, conference_id: str, *, action: str) -> Path:
+    """The program file of an imported conference about to be ``action`` (e.g. "removed").
+
+    A UsageError when the id is not a slug, names a bundled conference, or nothing was
+    imported under it.
+    """
     path = imported_program_path(data_dir, conference_id)
+    if conference_id in bundled_ids():
+        raise UsageError(f"{conference_id!r} is a bundled conference and cannot be {action}")
     if not path.is_file():
         raise UsageError(
-            f"unknown conference {conference_id!r} (see 'confterm conferences' for the ids)"
+            f"unknown imported conference {conference_id!r} (see 'confterm conferences')"
         )
+    return path
+
+
+def remove_imported(data_dir: Path, conference_id: str) -> None:
+    """Delete an imported conference (program and metadata); bundled ones cannot be removed."""
+    path = require_imported(data_dir, conference_id, action="removed")
     path.unlink()
     imported_meta_path(data_dir, conference_id).unlink(missing_ok=True)
 

@@ -56,6 +56,8 @@ def _source_zone(context: Context) -> str | None:
 
 
 def _check_id(conference_id: str | None) -> None:
+    if conference_id is not None:
+        catalog.check_conference_id(conference_id)
     if conference_id is not None and conference_id in catalog.bundled_ids():
         raise UsageError(
             f"{conference_id!r} is a bundled conference: pass --id ID to import under another id"
@@ -120,13 +122,7 @@ def _print_summary(result: ImportResult, path: Path) -> None:
 
 
 def _refresh(context: Context, conference_id: str) -> int:
-    if conference_id in catalog.bundled_ids():
-        raise UsageError(f"{conference_id!r} is a bundled conference: it cannot be refreshed")
-    path = catalog.imported_program_path(context.data_dir, conference_id)
-    if not path.is_file():
-        raise UsageError(
-            f"unknown imported conference {conference_id!r} (see 'confterm conferences')"
-        )
+    path = catalog.require_imported(context.data_dir, conference_id, action="refreshed")
     meta = catalog.imported_meta(context.data_dir, conference_id)
     source = meta.get("source")
     if not isinstance(source, str) or not source:
@@ -207,13 +203,7 @@ def run_remove(context: Context) -> int:
     """``confterm remove ID [--yes] [--purge]``."""
     args = context.args
     conference_id: str = args.conference_id
-    if conference_id in catalog.bundled_ids():
-        raise UsageError(f"{conference_id!r} is a bundled conference and cannot be removed")
-    path = catalog.imported_program_path(context.data_dir, conference_id)
-    if not path.is_file():
-        raise UsageError(
-            f"unknown imported conference {conference_id!r} (see 'confterm conferences')"
-        )
+    catalog.require_imported(context.data_dir, conference_id, action="removed")
     if not args.yes:
         if not sys.stdin.isatty():
             raise UsageError("remove: confirmation needed: pass --yes (stdin is not a terminal)")

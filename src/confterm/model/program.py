@@ -21,9 +21,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+SLUG_MAX_LENGTH = 200
+
 Slug = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=200),
+    StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX_LENGTH),
     Field(description="A stable identifier: lower-case letters, digits, '.', '_' and '-'."),
 ]
 Text = Annotated[str, Field(max_length=100_000)]
