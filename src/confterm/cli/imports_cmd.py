@@ -200,14 +200,24 @@ def run_conferences(context: Context) -> int:
 
 
 def run_remove(context: Context) -> int:
-    """``confterm remove ID [--yes] [--purge]``."""
+    """``confterm remove ID [--yes] [--purge]``.
+
+    Answering no keeps the conference (exit 0); Ctrl-D at the prompt is no answer: the
+    conference is kept too, with exit 1, so a script that expected a removal notices.
+    """
     args = context.args
     conference_id: str = args.conference_id
     catalog.require_imported(context.data_dir, conference_id, action="removed")
     if not args.yes:
         if not sys.stdin.isatty():
             raise UsageError("remove: confirmation needed: pass --yes (stdin is not a terminal)")
-        answer = input(f"Remove the imported conference {conference_id}? [y/N] ")
+        try:
+            answer = input(f"Remove the imported conference {conference_id}? [y/N] ")
+        except EOFError:
+            # Ctrl-D: the user gave no answer, which means "no"; exit 1 so scripts notice.
+            print()
+            print("not removed")
+            return 1
         if answer.strip().lower() not in ("y", "yes"):
             print("not removed")
             return 0
