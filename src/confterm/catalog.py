@@ -125,13 +125,19 @@ def save_imported(data_dir: Path, program: Program, meta: dict[str, object]) -> 
     previous program, never a half-written program.
     """
     conference_id = program.conference.id
-    write_atomic(
-        imported_meta_path(data_dir, conference_id),
-        (json.dumps(meta, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
-    )
+    meta_path = imported_meta_path(data_dir, conference_id)
+    _save(meta_path, (json.dumps(meta, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     path = imported_program_path(data_dir, conference_id)
-    write_atomic(path, program.model_dump_json(indent=2, exclude_none=True).encode("utf-8"))
+    _save(path, program.model_dump_json(indent=2, exclude_none=True).encode("utf-8"))
     return path
+
+
+def _save(path: Path, data: bytes) -> None:
+    # A read-only data dir or a full disk is the user's to fix: say so, no traceback.
+    try:
+        write_atomic(path, data)
+    except OSError as error:
+        raise DataError(f"cannot save {path}: {error.strerror or error}") from None
 
 
 def imported_meta(data_dir: Path, conference_id: str) -> dict[str, Any]:
@@ -162,8 +168,11 @@ def require_imported(data_dir: Path, conference_id: str, *, action: str) -> Path
 def remove_imported(data_dir: Path, conference_id: str) -> None:
     """Delete an imported conference (program and metadata); bundled ones cannot be removed."""
     path = require_imported(data_dir, conference_id, action="removed")
-    path.unlink()
-    imported_meta_path(data_dir, conference_id).unlink(missing_ok=True)
+    for target in (path, imported_meta_path(data_dir, conference_id)):
+        try:
+            target.unlink(missing_ok=True)
+        except OSError as error:
+            raise DataError(f"cannot remove {target}: {error.strerror or error}") from None
 
 
 def list_conferences(data_dir: Path) -> list[ConferenceInfo]:
