@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 import threading
+import urllib.request
 from collections.abc import Iterator
 from datetime import timedelta
+from http.client import HTTPMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
@@ -15,7 +18,7 @@ import pytest
 from confterm.errors import DataError
 from confterm.sources.common import parse_duration, slugify
 from confterm.sources.detect import FRAB_JSON, FRAB_XML, ICAL, SESSIONIZE, detect
-from confterm.sources.fetch import read_source
+from confterm.sources.fetch import _SafeRedirects, read_source
 from confterm.sources.html_text import html_to_text
 
 DATA = Path(__file__).parents[1] / "data" / "import"
@@ -184,3 +187,64 @@ def test_control_and_escape_characters_are_removed_markup_kept() -> None:
     assert session.description == "ab"
     assert program.speakers[0].name == "Eve Evil"
     assert program.rooms[0].name == "Room 1"
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://[::1", "invalid URL: Invalid IPv6 URL"),
+        ("http://example.com:abc/", "invalid URL: nonnumeric port: 'abc'"),
+    ],
+)
+def test_malformed_urls_are_data_errors(url: str, reason: str) -> None:
+    with pytest.raises(DataError) as caught:
+        read_source(url)
+    assert caught.value.message == f"{url}: download failed: {reason}"
+
+
+class _ShortHandler(BaseHTTPRequestHandler):
+    """Promises 1,000 bytes and sends 10, then closes the connection."""
+
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Length", "1000")
+        self.end_headers()
+        self.wfile.write(b"0123456789")
+        self.wfile.flush()
+        self.close_connection = True
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_connection_closed_early_is_a_data_error() -> None:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _ShortHandler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/s.json"
+    try:
+        with pytest.raises(DataError) as caught:
+            read_source(url)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert (
+        caught.value.message
+        == f"{url}: download failed: the connection closed early (10 bytes read)"
+    )
+
+
+def test_https_to_http_redirect_is_refused() -> None:
+    # Exercised on the handler itself: a local https server would need a certificate.
+    handler = _SafeRedirects("https://example.org/s.json")
+
+    def redirect(origin: str, target: str) -> urllib.request.Request | None:
+        request = urllib.request.Request(origin)
+        return handler.redirect_request(request, io.BytesIO(), 302, "Found", HTTPMessage(), target)
+
+    with pytest.raises(DataError, match=r"refused a redirect from https to http://a\.org/x"):
+        redirect("https://example.org/s.json", "http://a.org/x")
+    kept = redirect("https://example.org/s.json", "https://b.org/x")
+    assert kept is not None
+    assert kept.full_url == "https://b.org/x"
+    assert redirect("http://example.org/s.json", "http://c.org/") is not None

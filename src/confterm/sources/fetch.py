@@ -6,6 +6,7 @@ Schedules are untrusted input. Downloads follow redirects only to http(s) URLs, 
 
 from __future__ import annotations
 
+import http.client
 import urllib.error
 import urllib.request
 from http.client import HTTPMessage
@@ -27,13 +28,23 @@ def is_url(source: str) -> bool:
 
 
 def _check_scheme(url: str, label: str) -> None:
-    scheme = urlparse(url).scheme.lower()
+    try:
+        scheme = urlparse(url).scheme.lower()
+    except ValueError as error:  # e.g. "http://[::1": an unclosed IPv6 bracket
+        raise DataError(f"{label}: download failed: invalid URL: {error}") from None
     if scheme not in ("http", "https"):
         raise DataError(f"{label}: only http and https URLs can be imported (got {scheme}:)")
 
 
+def _scheme(url: str) -> str:
+    return urlparse(url).scheme.lower()
+
+
 class _SafeRedirects(urllib.request.HTTPRedirectHandler):
-    """Follows redirects only to http(s), so a server cannot send us to file: or ftp:."""
+    """Follows redirects only to http(s), so a server cannot send us to file: or ftp:.
+
+    A redirect from https to plain http is refused too: it would silently drop the encryption.
+    """
 
     def __init__(self, label: str) -> None:
         super().__init__()
@@ -49,6 +60,11 @@ class _SafeRedirects(urllib.request.HTTPRedirectHandler):
         newurl: str,
     ) -> urllib.request.Request | None:
         _check_scheme(newurl, self.label)
+        if _scheme(req.full_url) == "https" and _scheme(newurl) != "https":
+            # Following it would send the rest of the exchange in clear text.
+            raise DataError(
+                f"{self.label}: download failed: refused a redirect from https to {newurl}"
+            )
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -95,6 +111,10 @@ def _download(url: str, *, timeout: float, max_bytes: int) -> bytes:
                 if total > max_bytes:
                     raise DataError(_too_big(url, max_bytes))
                 chunks.append(chunk)
+            if length and length.isdigit() and total < int(length):
+                # read(n) ends quietly on a closed connection: a truncated schedule must not
+                # pass for a whole one.
+                raise http.client.IncompleteRead(b"".join(chunks), int(length) - total)
     except urllib.error.HTTPError as error:
         raise DataError(f"{url}: download failed: HTTP {error.code} {error.reason}") from None
     except urllib.error.URLError as error:
@@ -103,4 +123,16 @@ def _download(url: str, *, timeout: float, max_bytes: int) -> bytes:
         raise DataError(f"{url}: download failed: no answer within {timeout:g} s") from None
     except OSError as error:
         raise DataError(f"{url}: download failed: {error.strerror or error}") from None
+    except http.client.InvalidURL as error:  # e.g. a port that is not a number
+        raise DataError(f"{url}: download failed: invalid URL: {error}") from None
+    except http.client.IncompleteRead as error:
+        raise DataError(
+            f"{url}: download failed: the connection closed early "
+            f"({len(error.partial):,} bytes read)"
+        ) from None
+    except http.client.HTTPException as error:
+        # A malformed answer (bad status line, too many headers...).
+        raise DataError(f"{url}: download failed: {type(error).__name__}: {error}") from None
+    except ValueError as error:  # e.g. a redirect to a malformed URL
+        raise DataError(f"{url}: download failed: invalid URL: {error}") from None
     return b"".join(chunks)
