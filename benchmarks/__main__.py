@@ -67,6 +67,8 @@ MEASURES = (
         "50000",
         lambda v: v < 1.0,
     ),
+    Measure("floor_cpu", "first paint, CPU time: floor", fmt_ms),
+    Measure("paint_cpu", "first paint, CPU time: confterm app", fmt_ms),
     Measure(
         "ratio",
         "first paint: app / floor",

@@ -11,6 +11,8 @@ What each measure is, exactly (all medians over ``runs``):
   frame, for a bare one-line Textual app and for ``confterm --data FILE`` (see
   :mod:`benchmarks.child`); ``ratio`` is paint / floor (medians).
 * ``rss_paint``: peak resident memory of the ``paint`` process.
+* ``floor_cpu`` / ``paint_cpu``: CPU time of those processes at their first paint, as they
+  report it (less sensitive than wall time to other work on the machine).
 * the interactions (``search``, ``day``, ``toggle``, ``agenda``) and ``rss_interact``: see
   :mod:`benchmarks.interactions`; they run in one fresh app process per size.
 * ``q_domain`` / ``agenda_domain`` / ``toggle_domain``: the domain calls under those
@@ -200,6 +202,17 @@ def record_paints(dataset: Dataset, paints: list[ChildRun], floors: list[ChildRu
     res["paint"] = median([p.to_marker for p in good if p.to_marker is not None]) if good else None
     res["ratio"] = res["paint"] / floor if res["paint"] and floor else None
     res["rss_paint"] = median([p.max_rss_kib for p in good]) if good else None
+    res["paint_cpu"] = (
+        median([c for p in good if (c := _paint_cpu(p)) is not None]) if good else None
+    )
+    floor_cpu = [c for f in floors if (c := _paint_cpu(f)) is not None]
+    res["floor_cpu"] = median(floor_cpu)
+
+
+def _paint_cpu(run: ChildRun) -> float | None:
+    """The CPU seconds the child reported at its first paint."""
+    fields = (run.value("PAINTED") or "").split()
+    return float(fields[1]) if len(fields) > 1 else None
 
 
 def record_interactions(dataset: Dataset, run: ChildRun) -> None:
