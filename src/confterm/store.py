@@ -124,6 +124,7 @@ class BookmarkStore:
         self._checked = False
         self._recovery_message: str | None = None
         self._version = 0
+        self._seen_data_version = -1
         self._own_writes = 0
         self._token_base = 0
         # The app may touch the store from a worker thread as well as the event loop.
@@ -286,9 +287,12 @@ class BookmarkStore:
     def _read(self, sql: str, params: tuple[str, ...]) -> list[tuple[Any, ...]]:
         with self._lock:
             conn = self._reader()
-            if conn is None or self._version < 1:
+            if conn is None:
                 return []
             try:
+                self._refresh_version(conn)
+                if self._version < 1:
+                    return []
                 return list(conn.execute(sql, params).fetchall())
             except sqlite3.Error as error:
                 raise StoreError(f"cannot read bookmarks: {self.path}: {error}") from None
@@ -321,6 +325,18 @@ class BookmarkStore:
             self._conn = conn
             return conn
         raise StoreError(f"cannot read bookmarks: {self.path}: {last}")
+
+    def _refresh_version(self, conn: sqlite3.Connection) -> None:
+        """Re-read the schema version if the file may have changed since it was last read.
+
+        Another process may create or migrate the file after this connection opened it (a
+        reader that saw version 0 would otherwise read nothing forever). ``data_version``
+        moves whenever another connection commits, so the common case costs one pragma.
+        """
+        data_version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+        if self._version < 1 or data_version != self._seen_data_version:
+            self._version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            self._seen_data_version = data_version
 
     def _check(self, conn: sqlite3.Connection) -> None:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

@@ -155,6 +155,20 @@ def test_empty_version_0_file_is_migrated(db: Path) -> None:
     store.close()
 
 
+def test_reader_that_saw_version_0_sees_later_writes(db: Path) -> None:
+    # The reader opens the file before anyone migrated it (user_version 0)...
+    db.parent.mkdir(parents=True)
+    db.touch()
+    reader = BookmarkStore(db)
+    assert reader.ids(CONF) == set()
+    # ...then another store (as another process would) creates the schema and writes.
+    with BookmarkStore(db) as writer:
+        writer.add(CONF, ["s1"])
+    assert reader.ids(CONF) == {"s1"}
+    assert reader.get_pref(CONF, "missing") is None
+    reader.close()
+
+
 def test_newer_schema_is_read_but_never_written(store: BookmarkStore, db: Path) -> None:
     store.add(CONF, ["a"])
     store.close()
