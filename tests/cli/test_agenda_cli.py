@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -106,16 +107,19 @@ def test_ics_to_stdout_with_alarm_and_a_note_for_untimed(marked: RunCli) -> None
     assert len(calendar.walk("VALARM")) == 4
 
 
-def test_ics_uids_stable_across_exports_and_clock(marked: RunCli) -> None:
-    first = tiny(marked, "agenda", "--format", "ics", "--now", "2026-03-01T10:00")
-    second = tiny(marked, "agenda", "--format", "ics", "--now", "2026-03-05T10:00")
+def test_ics_uids_stable_and_stamp_on_the_real_clock(marked: RunCli) -> None:
+    # A simulated clock going backwards between two real exports must not lower SEQUENCE.
+    first = tiny(marked, "agenda", "--format", "ics", "--now", "2030-03-05T10:00")
+    second = tiny(marked, "agenda", "--format", "ics", "--now", "2021-03-01T10:00")
     events = [
         {str(e["UID"]): e for e in Calendar.from_ical(r.stdout).walk("VEVENT")}
         for r in (first, second)
     ]
     assert events[0].keys() == events[1].keys()
     for uid, event in events[1].items():
-        assert event["SEQUENCE"] > events[0][uid]["SEQUENCE"]
+        assert event["SEQUENCE"] >= events[0][uid]["SEQUENCE"]
+        # Generous: the point is "today", not 2021 or 2030.
+        assert abs(event.decoded("DTSTAMP") - datetime.now(UTC)) < timedelta(days=1)
 
 
 @pytest.mark.parametrize(
@@ -163,6 +167,22 @@ def test_failed_run_keeps_the_existing_file(marked: RunCli, tmp_path: Path) -> N
 def test_bad_alarm_is_a_usage_error(run_cli: RunCli, value: str) -> None:
     result = tiny(run_cli, "agenda", "--format", "ics", "--alarm", value)
     assert "is not a whole number of minutes" in error_line(result, 2)
+
+
+@pytest.mark.parametrize("value", ["10081", "99999999999999"])
+def test_alarm_more_than_a_week_early_is_a_usage_error(run_cli: RunCli, value: str) -> None:
+    result = tiny(run_cli, "agenda", "--format", "ics", "--alarm", value)
+    assert error_line(result, 2).startswith(
+        f"argument --alarm: {value} minutes is too early for an alarm (at most 10080, one week)"
+    )
+
+
+def test_alarm_one_week_early_is_accepted(marked: RunCli) -> None:
+    result = tiny(marked, "agenda", "--format", "ics", "--alarm", "10080")
+    assert result.returncode == 0, result.stderr
+    alarms = Calendar.from_ical(result.stdout).walk("VALARM")
+    assert alarms
+    assert {alarm.decoded("TRIGGER") for alarm in alarms} == {-timedelta(minutes=10080)}
 
 
 def test_alarm_needs_ics(run_cli: RunCli) -> None:

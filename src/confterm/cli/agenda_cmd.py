@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -49,15 +50,25 @@ def register(add: Callable[..., Any]) -> None:
         metavar="MINUTES",
         type=_minutes,
         default=None,
-        help="ics: add an alarm MINUTES before each session",
+        help="ics: add an alarm MINUTES before each session (at most 10080, one week)",
     )
     parser.set_defaults(handler=run_agenda)
+
+
+MAX_ALARM_MINUTES = 7 * 24 * 60
 
 
 def _minutes(text: str) -> int:
     if not text.strip().isdigit():
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of minutes (0 or more)")
-    return int(text)
+    value = int(text)
+    # A bound keeps the alarm's offset representable (a huge one overflows timedelta).
+    if value > MAX_ALARM_MINUTES:
+        raise argparse.ArgumentTypeError(
+            f"{text.strip()} minutes is too early for an alarm (at most {MAX_ALARM_MINUTES}, "
+            "one week)"
+        )
+    return value
 
 
 def run_agenda(context: Context) -> int:
@@ -79,7 +90,9 @@ def run_agenda(context: Context) -> int:
                 f"{one_line(session.title)} [{session.id}]\n"
             )
     zone = context.display_zone
-    now = context.clock.now()
+    # The export moment (ics DTSTAMP and SEQUENCE) is the real clock, never --now: a calendar
+    # app only takes an update whose SEQUENCE did not go down since the previous real export.
+    now = datetime.now(UTC)
     if args.output:
         encoded = render_bytes(agenda, args.format, zone, now=now, alarm_minutes=args.alarm)
         return _write(encoded, args.output)

@@ -4,7 +4,8 @@ One VEVENT per timed session, in the conference's zone with its VTIMEZONE. Re-im
 export must update events rather than duplicate them, so:
 
 * ``UID`` is ``<session id>@<conference id>.confterm``: both ids are stable slugs;
-* ``DTSTAMP`` and ``LAST-MODIFIED`` are the moment of the export;
+* ``DTSTAMP`` and ``LAST-MODIFIED`` are the moment of the export, on the real clock (a
+  simulated ``--now`` must not make SEQUENCE go down between two real exports);
 * ``SEQUENCE`` grows with the moment of the export (whole minutes since 2020). confterm keeps
   no history of past exports, and calendar apps only replace an event whose sequence is not
   lower than the one they hold; a clock-derived number is always higher on a later export.
@@ -47,8 +48,9 @@ def render_ics(
 ) -> bytes:
     """The agenda's timed sessions as an iCalendar document (UTF-8, CRLF line ends).
 
-    ``now`` is the export moment (default: the real clock); ``alarm_minutes`` adds a display
-    alarm that many minutes before each event.
+    ``now`` is the export moment (default: the real clock); callers pass the real clock too,
+    never a simulated one: only tests fix it. ``alarm_minutes`` adds a display alarm that many
+    minutes before each event.
     """
     program = agenda.program
     conference = program.conference
