@@ -34,10 +34,12 @@ class BookmarkLike(Protocol):
 
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
     """A sort key that puts "Session 9" before "Session 10"."""
+    folded = text.casefold()
+    if _DIGITS.search(folded) is None:
+        # Most titles have no digits: skip the split (this key is computed per session).
+        return ((1, folded),) if folded else ()
     return tuple(
-        (0, int(part)) if part.isdigit() else (1, part)
-        for part in _DIGITS.split(text.casefold())
-        if part
+        (0, int(part)) if part.isdigit() else (1, part) for part in _DIGITS.split(folded) if part
     )
 
 
@@ -56,18 +58,63 @@ def in_time_order(sessions: Iterable[Session]) -> list[Session]:
     return sorted(sessions, key=sort_key)
 
 
+@dataclass
+class _DayIndex:
+    """A program's sessions grouped by day, each day put in time order the first time it is
+    asked for (sorting a 50,000-session program takes a good part of a second)."""
+
+    program: Program
+    unsorted: dict[date | None, list[Session]]
+    ordered: dict[date | None, list[Session]] = field(default_factory=dict)
+
+
+_DAY_INDEXES: dict[int, _DayIndex] = {}
+_DAY_INDEX_LIMIT = 4  # programs kept; an app shows one, tests load many
+
+
+def _day_index(program: Program) -> _DayIndex:
+    # Keyed by id(): the entry holds the program, so the id cannot be reused while cached.
+    # Like Program's cached properties, this assumes a loaded program is not mutated.
+    entry = _DAY_INDEXES.get(id(program))
+    if entry is None or entry.program is not program:
+        if len(_DAY_INDEXES) >= _DAY_INDEX_LIMIT:
+            _DAY_INDEXES.clear()
+        grouped: dict[date | None, list[Session]] = {}
+        for session in program.sessions:
+            grouped.setdefault(session.day, []).append(session)
+        entry = _DayIndex(program, grouped)
+        _DAY_INDEXES[id(program)] = entry
+    return entry
+
+
+def day_sessions(program: Program, day: date | None) -> list[Session]:
+    """The sessions of ``day`` (None: day not known) in time order; a new list each call.
+
+    Each day is sorted once per program and cached, so switching days does not sort again.
+    """
+    entry = _day_index(program)
+    ordered = entry.ordered.get(day)
+    if ordered is None:
+        ordered = entry.ordered[day] = in_time_order(entry.unsorted.get(day, ()))
+    return list(ordered)
+
+
+def has_sessions_on(program: Program, day: date | None) -> bool:
+    """True when some session is filed under ``day`` (None: sessions with no known day)."""
+    return bool(_day_index(program).unsorted.get(day))
+
+
 def sessions_by_day(program: Program) -> dict[date | None, list[Session]]:
-    """Every session grouped by its day (None: day not known), each group in time order."""
-    grouped: dict[date | None, list[Session]] = {}
-    for session in in_time_order(program.sessions):
-        grouped.setdefault(session.day, []).append(session)
-    return grouped
+    """Every session grouped by its day (None: day not known), each group in time order;
+    days in order, None last."""
+    days = sorted(_day_index(program).unsorted, key=lambda d: (d is None, d or date.min))
+    return {day: day_sessions(program, day) for day in days}
 
 
 def program_days(program: Program) -> list[date]:
     """The conference's days, plus any day a session is filed under outside them."""
     days = set(program.conference.days)
-    days.update(s.day for s in program.sessions if s.day is not None)
+    days.update(d for d in _day_index(program).unsorted if d is not None)
     return sorted(days)
 
 
@@ -166,8 +213,8 @@ def opening_position(program: Program, now: datetime) -> tuple[date | None, str 
     today = now.astimezone(program.conference.zone).date()
     if today not in days:
         return days[0], None
-    sessions = sessions_by_day(program).get(today, [])
-    session = current_or_next(sessions, now)
+    # In time order, so "the first in progress" is what it has always been; sorted once.
+    session = current_or_next(day_sessions(program, today), now)
     return today, session.id if session else None
 
 

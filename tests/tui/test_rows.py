@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from confterm.agenda import sessions_by_day
 from confterm.model.program import Program
+from confterm.tui.messages import JumpTarget
 from confterm.tui.rows import (
     NO_LOCATION,
     TBA_HEADING,
@@ -15,8 +16,9 @@ from confterm.tui.rows import (
     SessionRow,
     booth_rows,
     day_rows,
+    has_clash,
     paper_rows,
-    remark,
+    session_row,
 )
 
 
@@ -25,7 +27,7 @@ def day1(tinyconf: Program, bookmarked: set[str]) -> list[Heading | SessionRow]:
         tinyconf, sessions_by_day(tinyconf)[date(2026, 3, 7)], tinyconf.conference.zone, bookmarked
     )
     assert all(isinstance(r, (Heading, SessionRow)) for r in rows)
-    return rows  # type: ignore[return-value]
+    return list(rows)  # type: ignore[arg-type]
 
 
 def test_day_rows_group_by_start_with_tba_last(tinyconf: Program) -> None:
@@ -56,11 +58,70 @@ def test_clash_marks_overlap_with_a_bookmark(tinyconf: Program) -> None:
 
 
 def test_remark_updates_only_affected_rows(tinyconf: Program) -> None:
-    rows: list = day1(tinyconf, set())
-    changed = remark(tinyconf, rows, ["caches-talk"], {"caches-talk"})
-    ids = {rows[i].session_id for i in changed}
-    assert ids == {"caches-talk", "parsing-schedules"}
-    assert rows[changed[0]].clash or rows[changed[1]].clash
+    rows = day_rows(
+        tinyconf, sessions_by_day(tinyconf)[date(2026, 3, 7)], tinyconf.conference.zone, set()
+    )
+    list(rows)  # every row made, as if all were on screen
+    changed = rows.remark(["caches-talk"], {"caches-talk"})
+    by_index = {i: rows[i] for i in changed}
+    assert {r.session_id for r in by_index.values() if isinstance(r, SessionRow)} == {
+        "caches-talk",
+        "parsing-schedules",
+    }
+    caches = next(r for r in rows if isinstance(r, SessionRow) and r.session_id == "caches-talk")
+    parsing = rows[rows.index_of(JumpTarget("session", "parsing-schedules")) or 0]
+    assert caches.bookmarked
+    assert not caches.clash
+    assert isinstance(parsing, SessionRow)
+    assert parsing.clash
+    assert not parsing.bookmarked
+
+
+def test_rows_not_yet_made_see_the_new_bookmarks(tinyconf: Program) -> None:
+    rows = day_rows(
+        tinyconf, sessions_by_day(tinyconf)[date(2026, 3, 7)], tinyconf.conference.zone, set()
+    )
+    assert rows.remark(["caches-talk"], {"caches-talk"}) == []  # nothing made, nothing redrawn
+    parsing = rows[rows.index_of(JumpTarget("session", "parsing-schedules")) or 0]
+    assert isinstance(parsing, SessionRow)
+    assert parsing.clash
+
+
+def test_lazy_rows_match_an_eager_build(tinyconf: Program) -> None:
+    zone = tinyconf.conference.zone
+    marks = {"parsing-schedules", "closing-keynote"}
+    for day, sessions in sessions_by_day(tinyconf).items():
+        rows = day_rows(tinyconf, sessions, zone, marks)
+        made = list(rows)
+        assert len(made) == len(rows) == len(sessions) + len({s.start for s in sessions})
+        for session in sessions:
+            index = rows.index_of(JumpTarget("session", session.id))
+            assert index is not None, (day, session.id)
+            row = made[index]
+            assert row == session_row(
+                tinyconf,
+                session,
+                zone,
+                bookmarked=session.id in marks,
+                clash=has_clash(session, [tinyconf.session_by_id[m] for m in marks]),
+            )
+        assert rows[-1] == made[-1]
+        assert rows[1:3] == made[1:3]
+
+
+def test_time_column_widens_for_sessions_past_midnight(tinyconf: Program) -> None:
+    zone = tinyconf.conference.zone
+    sessions = sessions_by_day(tinyconf)[date(2026, 3, 7)]
+    assert day_rows(tinyconf, sessions, zone, set()).time_width == 11
+    late = sessions[-3].model_copy(
+        update={
+            "id": "late-party",
+            "start": datetime(2026, 3, 7, 22, 0, tzinfo=zone),
+            "end": datetime(2026, 3, 8, 1, 0, tzinfo=zone),
+        }
+    )
+    rows = day_rows(tinyconf, [*sessions[:-2], late, *sessions[-2:]], zone, set())
+    assert rows.time_width == len("22:00–01:00+1")
 
 
 def test_markup_titles_stay_plain_and_lose_escapes(tinyconf: Program) -> None:

@@ -1,17 +1,20 @@
 """The rows the app's lists show, built from the program as plain data (no Textual here).
 
 Each list in the app (a day's sessions, booths, papers, my agenda) is a flat sequence of rows:
-headings that the cursor skips and items that it lands on. Building them is pure and fast, so it
-is unit-tested directly and the widgets only draw what is visible.
+headings (and today's now-line) that the cursor skips and items that it lands on. Building them
+is pure, so it is unit-tested directly; a day's rows are made only when read (a day can hold
+10,000 sessions) and the widgets only draw what is visible.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from datetime import tzinfo
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import overload
 
-from confterm.agenda import Agenda, group_by_start, overlaps
+from confterm.agenda import Agenda, overlaps
 from confterm.formatting import TIME_TBA, clock_time, day_label, time_range
 from confterm.model.program import Booth, Paper, Program, Session
 from confterm.text import one_line
@@ -30,6 +33,18 @@ class Heading:
     @property
     def target(self) -> None:
         """Headings lead nowhere."""
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class NowLine:
+    """The line marking the current time in today's list (``now 10:47``); the cursor skips it."""
+
+    time: str
+
+    @property
+    def target(self) -> None:
+        """The line leads nowhere."""
         return None
 
 
@@ -96,7 +111,7 @@ class MissingRow:
         return None
 
 
-Row = Heading | SessionRow | BoothRow | PaperRow | MissingRow
+Row = Heading | NowLine | SessionRow | BoothRow | PaperRow | MissingRow
 
 
 def session_row(
@@ -117,13 +132,17 @@ def session_row(
 def relevant_bookmarks(sessions: Sequence[Session], bookmarked: Iterable[Session]) -> list[Session]:
     """The bookmarked sessions that can overlap any of ``sessions`` (those within their span).
 
-    Clash checks on a day then cost (day size x a handful) instead of (day size x bookmarks).
+    Clash checks on a day then cost (rows shown x a handful) instead of (rows x bookmarks).
     """
-    starts = [s.start for s in sessions if s.start is not None and s.end is not None]
-    ends = [s.end for s in sessions if s.start is not None and s.end is not None]
-    if not starts:
+    timed = [s for s in sessions if s.start is not None and s.end is not None]
+    if not timed:
         return []
-    first, last = min(starts), max(ends)
+    first = min(s.start for s in timed if s.start is not None)
+    last = max(s.end for s in timed if s.end is not None)
+    return _within(bookmarked, first, last)
+
+
+def _within(bookmarked: Iterable[Session], first: datetime, last: datetime) -> list[Session]:
     return [
         b
         for b in bookmarked
@@ -136,57 +155,216 @@ def has_clash(session: Session, bookmarked: Iterable[Session]) -> bool:
     return any(other.id != session.id and overlaps(session, other) for other in bookmarked)
 
 
+def now_on_day(day: date | None, now: datetime, zone: tzinfo) -> datetime | None:
+    """``now`` when ``day`` is today in ``zone`` (the day's list then shows a now-line)."""
+    return now if day is not None and now.astimezone(zone).date() == day else None
+
+
+class DayRows(Sequence[Row]):
+    """A day's rows, made when first read: sessions grouped under their start time, untimed
+    ones last under "Time to be announced", and on today a :class:`NowLine`.
+
+    Building every row of a 10,000-session day (times formatted, titles cleaned, clashes
+    checked) would take far longer than a day switch may; only the rows the list draws, or a
+    caller reads, are made, then kept. Bookmarks change through :meth:`remark`, which remakes
+    only the rows already made that the change can touch.
+    """
+
+    def __init__(
+        self,
+        program: Program,
+        sessions: Sequence[Session],
+        zone: tzinfo,
+        bookmarked: set[str],
+        now: datetime | None = None,
+    ) -> None:
+        self._program = program
+        self._zone = zone
+        self._entries: list[Heading | Session] = []
+        self._groups: list[tuple[int, datetime]] = []  # (entry index, start) of timed groups
+        self._position: dict[str, int] = {}
+        self._made: dict[int, SessionRow] = {}
+        self._now_at: int | None = None
+        self._now_line: NowLine | None = None
+        self._tba_at: int | None = None
+        first: datetime | None = None
+        last: datetime | None = None
+        group_start: datetime | None = None
+        group_end: datetime | None = None
+        crossing: list[int] = []  # groups that may run past midnight (wider time column)
+        entries, position = self._entries, self._position
+        for session in sessions:
+            start, end = session.start, session.end
+            if start is None or end is None:
+                start = end = None
+            if not entries or start != group_start:
+                if group_start is not None and group_end is not None:
+                    crossing += self._maybe_crossing(group_start, group_end)
+                group_start, group_end = start, end
+                if start is None:
+                    self._tba_at = len(entries)
+                    entries.append(Heading(TBA_HEADING))
+                else:
+                    self._groups.append((len(entries), start))
+                    entries.append(Heading(clock_time(start, zone)))
+                    first = start if first is None else first
+            if end is not None and (group_end is None or end > group_end):
+                group_end = end
+            if end is not None and (last is None or end > last):
+                last = end
+            position[session.id] = len(entries)
+            entries.append(session)
+        if group_start is not None and group_end is not None:
+            crossing += self._maybe_crossing(group_start, group_end)
+        self._span = (first, last)
+        self.time_width = self._width(crossing)
+        self._bookmarked = bookmarked
+        self._marked = self._relevant(bookmarked)
+        self.set_now(now)
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _maybe_crossing(self, start: datetime, end: datetime) -> list[int]:
+        local = start.astimezone(self._zone)
+        midnight = datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=self._zone)
+        return [len(self._groups) - 1] if end >= midnight else []
+
+    def _width(self, crossing: list[int]) -> int:
+        """The time column's width: ``09:30–10:30``, wider for ``22:00–01:00+1``."""
+        width = len("00:00–00:00")
+        bounds = [index for index, _ in self._groups] + [len(self._entries)]
+        for group in crossing:
+            for entry in self._entries[bounds[group] + 1 : bounds[group + 1]]:
+                if isinstance(entry, Session):
+                    width = max(width, len(time_range(entry, self._zone)))
+        return width
+
+    def _relevant(self, bookmarked: set[str]) -> list[Session]:
+        first, last = self._span
+        if first is None or last is None or not bookmarked:
+            return []
+        by_id = self._program.session_by_id
+        return _within((by_id[i] for i in bookmarked if i in by_id), first, last)
+
+    def _make(self, session: Session) -> SessionRow:
+        return session_row(
+            self._program,
+            session,
+            self._zone,
+            bookmarked=session.id in self._bookmarked,
+            clash=bool(self._marked) and has_clash(session, self._marked),
+        )
+
+    # -- the sequence -------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._entries) + (self._now_at is not None)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+
+    def __getitem__(self, index: int | slice) -> Row | list[Row]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        if self._now_at is not None and index >= self._now_at:
+            if index == self._now_at:
+                assert self._now_line is not None
+                return self._now_line
+            index -= 1
+        entry = self._entries[index]
+        if isinstance(entry, Heading):
+            return entry
+        row = self._made.get(index)
+        if row is None:
+            row = self._made[index] = self._make(entry)
+        return row
+
+    def _shown(self, entry_index: int) -> int:
+        at = self._now_at
+        return entry_index + 1 if at is not None and entry_index >= at else entry_index
+
+    def index_of(self, target: JumpTarget) -> int | None:
+        """The index of the row leading to ``target`` (without making any row)."""
+        if target.kind != "session" or target.item_id not in self._position:
+            return None
+        return self._shown(self._position[target.item_id])
+
+    # -- changes ------------------------------------------------------------------------------
+
+    @property
+    def now_index(self) -> int | None:
+        """Where the now-line is, if shown."""
+        return self._now_at
+
+    def set_now(self, now: datetime | None) -> bool:
+        """Put the now-line before the first group starting after ``now`` (None: no line);
+        True when the line moved, appeared, disappeared or shows another minute."""
+        if now is None:
+            at, line = None, None
+        else:
+            starts = [start for _, start in self._groups]
+            after = bisect_right(starts, now)
+            if after < len(self._groups):
+                at = self._groups[after][0]
+            else:  # after every timed session, before those whose time is not announced
+                at = len(self._entries) if self._tba_at is None else self._tba_at
+            line = NowLine(clock_time(now, self._zone))
+        changed = (at, line) != (self._now_at, self._now_line)
+        self._now_at, self._now_line = at, line
+        return changed
+
+    def remark(self, session_ids: Iterable[str], bookmarked: set[str]) -> list[int]:
+        """Bookmarks are now ``bookmarked`` after ``session_ids`` changed: remake the rows
+        already made that show them or overlap them; return the indexes that changed.
+
+        Rows not made yet need nothing: they are made with the new bookmarks when read.
+        """
+        by_id = self._program.session_by_id
+        wanted = set(session_ids)
+        touched = [by_id[i] for i in wanted if i in by_id]
+        return self._remake(
+            bookmarked,
+            lambda s: s.id in wanted or any(overlaps(s, t) for t in touched),
+        )
+
+    def remark_all(self, bookmarked: set[str]) -> list[int]:
+        """Bookmarks changed elsewhere: remake every row already made; return what changed."""
+        return self._remake(bookmarked, lambda _: True)
+
+    def _remake(self, bookmarked: set[str], affected: Callable[[Session], bool]) -> list[int]:
+        self._bookmarked = bookmarked
+        self._marked = self._relevant(bookmarked)
+        changed = []
+        for entry_index, row in list(self._made.items()):
+            session = self._entries[entry_index]
+            assert isinstance(session, Session)
+            if not affected(session):
+                continue
+            new = self._make(session)
+            if new != row:
+                self._made[entry_index] = new
+                changed.append(self._shown(entry_index))
+        return changed
+
+
 def day_rows(
     program: Program,
     sessions: Sequence[Session],
     zone: tzinfo,
     bookmarked: set[str],
-) -> list[Row]:
+    now: datetime | None = None,
+) -> DayRows:
     """A day's sessions (already in time order) grouped under their start time, with
-    untimed ones last under "Time to be announced"."""
-    marked = relevant_bookmarks(
-        sessions, (program.session_by_id[i] for i in bookmarked if i in program.session_by_id)
-    )
-    rows: list[Row] = []
-    for start, group in group_by_start(sessions):
-        rows.append(Heading(clock_time(start, zone) if start is not None else TBA_HEADING))
-        for session in group:
-            rows.append(
-                session_row(
-                    program,
-                    session,
-                    zone,
-                    bookmarked=session.id in bookmarked,
-                    clash=bool(marked) and has_clash(session, marked),
-                )
-            )
-    return rows
-
-
-def remark(
-    program: Program, rows: list[Row], session_ids: Iterable[str], bookmarked: set[str]
-) -> list[int]:
-    """Update, in place, the bookmark and clash marks of the rows showing ``session_ids`` and
-    of every row that overlaps them; return the indexes that changed."""
-    wanted = set(session_ids)
-    touched = [program.session_by_id[i] for i in wanted if i in program.session_by_id]
-    marked = [program.session_by_id[i] for i in bookmarked if i in program.session_by_id]
-    changed = []
-    for index, row in enumerate(rows):
-        if not isinstance(row, SessionRow):
-            continue
-        session = program.session_by_id.get(row.session_id)
-        if session is None:
-            continue
-        if row.session_id not in wanted and not any(overlaps(session, t) for t in touched):
-            continue
-        new = replace(
-            row, bookmarked=row.session_id in bookmarked, clash=has_clash(session, marked)
-        )
-        if new != row:
-            rows[index] = new
-            changed.append(index)
-    return changed
+    untimed ones last under "Time to be announced"; with a now-line when ``now`` is given
+    (see :func:`now_on_day`)."""
+    return DayRows(program, sessions, zone, bookmarked, now)
 
 
 def booth_row(booth: Booth, *, to_visit: bool) -> BoothRow:
@@ -271,14 +449,16 @@ __all__ = [
     "TBA_HEADING",
     "TIME_TBA",
     "BoothRow",
+    "DayRows",
     "Heading",
     "MissingRow",
+    "NowLine",
     "PaperRow",
     "Row",
     "SessionRow",
     "agenda_rows",
     "booth_rows",
     "day_rows",
+    "now_on_day",
     "paper_rows",
-    "remark",
 ]

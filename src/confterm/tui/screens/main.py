@@ -19,7 +19,14 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
 
-from confterm.agenda import build_agenda, opening_position, program_days, sessions_by_day
+from confterm.agenda import (
+    build_agenda,
+    day_sessions,
+    has_sessions_on,
+    opening_position,
+    program_days,
+    sessions_by_day,
+)
 from confterm.errors import StoreError
 from confterm.filters import Filters, load_hidden
 from confterm.formatting import DAY_UNKNOWN, day_label
@@ -28,14 +35,13 @@ from confterm.store import ItemKind
 from confterm.tui.messages import JumpTarget
 from confterm.tui.rows import (
     BoothRow,
+    DayRows,
     Row,
-    SessionRow,
     agenda_rows,
     booth_row,
     booth_rows,
     day_rows,
-    paper_rows,
-    remark,
+    now_on_day,
 )
 from confterm.tui.view import View
 from confterm.tui.widgets.agenda_view import AgendaList
@@ -45,12 +51,13 @@ from confterm.tui.widgets.detail_pane import DetailPane
 from confterm.tui.widgets.filter_bar import FilterBar
 from confterm.tui.widgets.header import ConfHeader
 from confterm.tui.widgets.paper_detail import PaperDetail
-from confterm.tui.widgets.paper_list import PaperList
+from confterm.tui.widgets.paper_list import PaperList, paper_list_rows
 from confterm.tui.widgets.row_list import RowList
 from confterm.tui.widgets.session_detail import SessionDetail
 from confterm.tui.widgets.session_list import SessionList
 
 NARROW_WIDTH = 100
+NOW_LINE_SECONDS = 30  # how often the now-line is checked (it shows minutes)
 NO_DAY_TAB = "day-none"
 OTHER_TABS = {"booths": "Booths", "papers": "Papers", "agenda": "My agenda"}
 PANES = {"booths": "booths-pane", "papers": "papers-pane", "agenda": "agenda-pane"}
@@ -158,9 +165,8 @@ class MainScreen(Screen[None]):
         self.view = view
         program = view.program
         self.days: list[date] = program_days(program)
-        self.by_day: dict[date | None, list[Session]] = sessions_by_day(program)
         self.tab_ids: list[str] = [day_tab_id(i) for i in range(len(self.days))]
-        if None in self.by_day:
+        if has_sessions_on(program, None):
             self.tab_ids.append(NO_DAY_TAB)
         self.tab_ids += list(OTHER_TABS)
         self.current_tab = ""
@@ -215,6 +221,26 @@ class MainScreen(Screen[None]):
             self.activate(day_tab_id(self.days.index(day)), target)
         else:
             self.activate(self.tab_ids[0])
+        self.set_interval(NOW_LINE_SECONDS, self.move_now_line)
+
+    @property
+    def by_day(self) -> dict[date | None, list[Session]]:
+        """Every session by day, in time order (sorted once per program, when first needed)."""
+        return sessions_by_day(self.view.program)
+
+    def shown_day(self) -> date | None:
+        """The day whose list is shown (None: the undated sessions, or another tab)."""
+        if self.current_tab in PANES or self.current_tab in ("", NO_DAY_TAB):
+            return None
+        return self.days[self.tab_ids.index(self.current_tab)]
+
+    def move_now_line(self) -> None:
+        """Keep the now-line of today's list at the current time (it appears at midnight)."""
+        rows = self.query_one(SessionList).rows
+        if isinstance(rows, DayRows):
+            now = now_on_day(self.shown_day(), self.view.now(), self.view.zone)
+            if rows.set_now(now):
+                self.query_one(SessionList).rows_moved()
 
     @on(Resize)
     def _narrow_or_wide(self, event: Resize) -> None:
@@ -264,9 +290,8 @@ class MainScreen(Screen[None]):
             marks.discard(item_id)
         if kind is ItemKind.SESSION:
             sessions = self.query_one(SessionList)
-            sessions.update_rows(
-                remark(self.view.program, sessions.rows, [item_id], self.bookmarks)
-            )
+            if isinstance(sessions.rows, DayRows):
+                sessions.update_rows(sessions.rows.remark([item_id], self.bookmarks))
         else:
             self._remark_booths()
         self._refresh_details(keep_scroll=True)
@@ -275,8 +300,8 @@ class MainScreen(Screen[None]):
 
     def _refresh_marks(self) -> None:
         sessions = self.query_one(SessionList)
-        ids = [r.session_id for r in sessions.rows if isinstance(r, SessionRow)]
-        sessions.update_rows(remark(self.view.program, sessions.rows, ids, self.bookmarks))
+        if isinstance(sessions.rows, DayRows):
+            sessions.update_rows(sessions.rows.remark_all(self.bookmarks))
         self._remark_booths()
         if "agenda" in self._built:
             self._build_agenda()
@@ -284,13 +309,16 @@ class MainScreen(Screen[None]):
 
     def _remark_booths(self) -> None:
         booths = self.query_one(BoothList)
+        rows = list(booths.rows)
         changed = []
-        for index, row in enumerate(booths.rows):
+        for index, row in enumerate(rows):
             if isinstance(row, BoothRow) and row.to_visit != (row.booth_id in self.to_visit):
                 booth = self.view.program.booth_by_id[row.booth_id]
-                booths.rows[index] = booth_row(booth, to_visit=booth.id in self.to_visit)
+                rows[index] = booth_row(booth, to_visit=booth.id in self.to_visit)
                 changed.append(index)
-        booths.update_rows(changed)
+        if changed:
+            booths.rows = rows
+            booths.update_rows(changed)
 
     def _refresh_details(self, *, keep_scroll: bool = False) -> None:
         detail = self.query_one("#session-detail", SessionDetail)
@@ -338,10 +366,13 @@ class MainScreen(Screen[None]):
             self._show_other(tab_id, target)
         else:
             switcher.current = "day-pane"
-            day = None if tab_id == NO_DAY_TAB else self.days[self.tab_ids.index(tab_id)]
+            day = self.shown_day()
             header.set_day(day_label(day))
-            shown = self.filters.apply(self.by_day.get(day, []), self.bookmarks)
-            rows = day_rows(self.view.program, shown, self.view.zone, self.bookmarks)
+            shown = day_sessions(self.view.program, day)
+            if self.filters.is_active:
+                shown = self.filters.apply(shown, self.bookmarks)
+            now = now_on_day(day, self.view.now(), self.view.zone)
+            rows = day_rows(self.view.program, shown, self.view.zone, self.bookmarks, now)
             sessions.set_rows(rows, cursor_to=target or self._day_cursor.get(tab_id))
         self._focus_list()
 
@@ -357,7 +388,7 @@ class MainScreen(Screen[None]):
             rows = (
                 booth_rows(program, self.to_visit)
                 if tab_id == "booths"
-                else paper_rows(program, zone)
+                else paper_list_rows(program, zone)
             )
             widget.set_rows(rows, cursor_to=target)
         elif target is not None:

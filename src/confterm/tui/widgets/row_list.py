@@ -1,12 +1,14 @@
 """A fast, single-line-per-row list: the base of every list in the app.
 
 It is a line-API widget: it draws only the rows on screen, so a day of 10,000 sessions costs
-no more to show than a day of ten. Rows are the plain dataclasses of :mod:`confterm.tui.rows`;
+no more to show than a day of ten. Rows are the plain dataclasses of :mod:`confterm.tui.rows`
+(a day's come as a :class:`~confterm.tui.rows.DayRows`, which makes each row when first read);
 text from data is put into :class:`~textual.content.Content` as plain strings, never markup.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual import events
@@ -20,10 +22,20 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from confterm.tui.messages import JumpTarget
-from confterm.tui.rows import BoothRow, Heading, MissingRow, PaperRow, Row, SessionRow
+from confterm.tui.rows import (
+    BoothRow,
+    DayRows,
+    Heading,
+    MissingRow,
+    NowLine,
+    PaperRow,
+    Row,
+    SessionRow,
+)
 
 STAR = "★"
 CLASH = "⚠"
+NOW_STYLE = "bold $error"  # the calendar convention: a red line at the current time
 
 
 def _fit(text: str, width: int) -> str:
@@ -41,6 +53,9 @@ def render_row(row: Row, width: int, time_width: int = 11) -> Content:
     if isinstance(row, Heading):
         label = f"── {row.text} "
         return Content.styled(_fit(label + "─" * max(0, width - len(label)), width), "bold $accent")
+    if isinstance(row, NowLine):
+        label = f"── now {row.time} "
+        return Content.styled(_fit(label + "─" * max(0, width - len(label)), width), NOW_STYLE)
     if isinstance(row, SessionRow):
         marks = Content.assemble(
             (STAR if row.bookmarked else " ", "bold $warning"),
@@ -176,19 +191,22 @@ class RowList(ScrollView, can_focus=True):
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self.rows: list[Row] = []
+        self.rows: Sequence[Row] = []
         self.empty = empty
         self._time_width = 11
         self._cache: dict[tuple[int, int, bool, bool], Strip] = {}
 
     # -- data ---------------------------------------------------------------------------------
 
-    def set_rows(self, rows: list[Row], cursor_to: JumpTarget | None = None) -> None:
+    def set_rows(self, rows: Sequence[Row], cursor_to: JumpTarget | None = None) -> None:
         """Show ``rows``; put the cursor on ``cursor_to`` if present, else the first item."""
         self.rows = rows
         self._cache.clear()
-        times = [len(r.time) for r in rows if isinstance(r, SessionRow)]
-        self._time_width = max([11, *times]) if times else 11
+        if isinstance(rows, DayRows):
+            self._time_width = rows.time_width
+        else:
+            times = [len(r.time) for r in rows if isinstance(r, SessionRow)]
+            self._time_width = max([11, *times]) if times else 11
         self.virtual_size = Size(self.size.width, max(len(rows), 1))
         index = self.index_of(cursor_to) if cursor_to is not None else None
         if index is None:
@@ -197,9 +215,20 @@ class RowList(ScrollView, can_focus=True):
         self.cursor = index
         self.refresh()
 
+    def rows_moved(self) -> None:
+        """The rows changed places (a line came, went or moved): redraw, cursor kept on its
+        item, without scrolling back to the top."""
+        target = self.current_target
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, max(len(self.rows), 1))
+        index = self.index_of(target) if target is not None else None
+        self.set_reactive(RowList.cursor, index if index is not None else self.cursor)
+        self.refresh()
+
     def update_rows(self, indexes: list[int]) -> None:
         """Redraw only the rows at ``indexes`` (after their data changed in place)."""
-        self._cache = {k: v for k, v in self._cache.items() if k[0] not in set(indexes)}
+        gone = set(indexes)
+        self._cache = {k: v for k, v in self._cache.items() if k[0] not in gone}
         for index in indexes:
             self.refresh_line(index)
         if self.cursor in indexes:
@@ -207,6 +236,8 @@ class RowList(ScrollView, can_focus=True):
 
     def index_of(self, target: JumpTarget) -> int | None:
         """The index of the row leading to ``target``."""
+        if isinstance(self.rows, DayRows):
+            return self.rows.index_of(target)
         for index, row in enumerate(self.rows):
             if row.target == target:
                 return index
