@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from textual.content import Content
 from textual.style import Style
 
-from confterm.agenda import clashes_with
+from confterm.agenda import clashes_with, in_time_order
 from confterm.formatting import day_label, time_range, zone_label
 from confterm.model.program import Booth, Link, Paper, Session
 from confterm.text import clean, one_line
@@ -135,7 +135,9 @@ def session_content(view: View, session: Session, bookmarked: set[str]) -> Conte
 
 
 def booth_content(view: View, booth: Booth, to_visit: set[str]) -> Content:
-    """Everything known about a booth, except its related sessions (a list of their own)."""
+    """What a booth is: name, level, place, description and people.
+
+    Its related sessions follow as a list of their own, then :func:`booth_more_content`."""
     lines: list[Content] = [Content.styled(one_line(booth.organisation), "bold")]
     facts = [one_line(booth.level) + " sponsor" if booth.level else "Exhibitor"]
     facts.append(one_line(booth.location) if booth.location else NO_LOCATION)
@@ -154,6 +156,43 @@ def booth_content(view: View, booth: Booth, to_visit: set[str]) -> Content:
             if person.role:
                 line = line + Content.styled(f" — {one_line(person.role)}", _MUTED)
             lines.append(line)
+    return _join(lines)
+
+
+def short_when(view: View, session: Session) -> str:
+    """``Sat 7 Mar 09:00–10:00``; ``Sat 7 Mar time TBA``; ``Day not announced``."""
+    if session.day is None:
+        return day_label(None)
+    return f"{day_label(session.day)} {time_range(session, view.zone)}"
+
+
+def related_sessions(view: View, booth: Booth) -> list[Session]:
+    """The booth's related sessions that are in the program, in time order."""
+    program = view.program
+    return in_time_order(
+        program.session_by_id[i] for i in booth.sessions if i in program.session_by_id
+    )
+
+
+def booth_full_content(view: View, booth: Booth, to_visit: set[str]) -> Content:
+    """A booth with its related sessions as text (for a pane that has no list for them)."""
+    lines = [booth_content(view, booth, to_visit)]
+    sessions = related_sessions(view, booth)
+    if sessions:
+        lines.append(_section("Related sessions"))
+        lines.extend(
+            Content.assemble("  ", (short_when(view, s), _MUTED), " ", one_line(s.title))
+            for s in sessions
+        )
+    more = booth_more_content(booth)
+    if more.plain:
+        lines.append(more)
+    return _join(lines)
+
+
+def booth_more_content(booth: Booth) -> Content:
+    """A booth's links, note and source, shown under its related sessions (empty if none)."""
+    lines: list[Content] = []
     if booth.links:
         lines.append(_section("Links"))
         lines.extend(_links(booth.links))
@@ -163,8 +202,6 @@ def booth_content(view: View, booth: Booth, to_visit: set[str]) -> Content:
     if booth.source_url:
         lines.append(Content(""))
         lines.append(_field("Source", booth.source_url))
-    if booth.sessions:
-        lines.append(_section("Related sessions (Enter to go there)"))
     return _join(lines)
 
 

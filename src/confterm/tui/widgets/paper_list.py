@@ -1,9 +1,125 @@
-"""The list of accepted papers."""
+"""The list of accepted papers: title, authors, and the session presenting each.
+
+The session column says which session and when in a few cells (``Session 1 · Tue 08:45``):
+that is what a reader scanning the list needs; the full date, room and title are in the detail.
+"""
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
+from textual.content import Content
+from textual.strip import Strip
+from textual.visual import Visual
+
+from confterm.model.program import Program, Session
+from confterm.text import one_line
+from confterm.tui.rows import PaperRow, Row, author_line
 from confterm.tui.widgets.row_list import RowList
+
+NOT_ANNOUNCED = "session not announced"
+#: Between a session's short name and its day and time.
+SEPARATOR = " · "
+#: A name before a colon longer than this is not a short name ("Keynote: ..." is).
+SHORT_NAME_MAX = 24
+
+
+def short_name(title: str) -> str:
+    """``Session 1`` for ``Session 1: Graph Learning``; the whole title when it has no short
+    prefix."""
+    title = one_line(title)
+    prefix, colon, _ = title.partition(":")
+    prefix = prefix.strip()
+    return prefix if colon and prefix and len(prefix) <= SHORT_NAME_MAX else title
+
+
+def short_when(session: Session, zone: tzinfo) -> str:
+    """``Tue 08:45`` in ``zone``; ``Tue`` when the time is not announced; "" without a day."""
+    if session.start is not None and session.end is not None:
+        return session.start.astimezone(zone).strftime("%a %H:%M")
+    return f"{session.day:%a}" if session.day is not None else ""
+
+
+def session_column(program: Program, session_id: str | None, zone: tzinfo) -> str:
+    """``Session 1 · Tue 08:45``, or "session not announced"."""
+    session = program.session_by_id.get(session_id) if session_id else None
+    if session is None:
+        return NOT_ANNOUNCED
+    when = short_when(session, zone)
+    name = short_name(session.title)
+    return f"{name}{SEPARATOR}{when}" if when else name
+
+
+def paper_list_rows(program: Program, zone: tzinfo) -> list[Row]:
+    """Every accepted paper, in file order, with the short session column."""
+    return [
+        PaperRow(
+            paper_id=paper.id,
+            title=one_line(paper.title),
+            authors=author_line(paper),
+            session=session_column(program, paper.session, zone),
+        )
+        for paper in program.papers
+    ]
+
+
+def fit_session(text: str, width: int) -> str:
+    """``text`` in ``width`` cells, shortening the name and keeping the day and time."""
+    if Content(text).cell_length <= width:
+        return text
+    name, sep, when = text.rpartition(SEPARATOR)
+    if sep and name and width - len(sep + when) >= 2:
+        room = width - len(sep + when)
+        return Content(name).truncate(room - 1).plain + "…" + sep + when
+    return Content(text).truncate(width - 1).plain + "…" if width > 0 else ""
+
+
+def columns(width: int, session_width: int) -> tuple[int, int, int]:
+    """The title, authors and session widths of a row ``width`` cells wide.
+
+    The session column gets what its longest entry needs, up to a third of the row (never
+    less than "session not announced" where that fits); authors a fifth; the title the rest.
+    """
+    rest = max(0, width - 3)  # a leading space and two gaps
+    session = min(session_width, max(rest // 3, min(len(NOT_ANNOUNCED), rest // 2)))
+    authors = rest // 5
+    return max(0, rest - session - authors), authors, session
 
 
 class PaperList(RowList):
-    """A :class:`RowList` of paper rows (see :func:`confterm.tui.rows.paper_rows`)."""
+    """A :class:`RowList` of paper rows (see :func:`paper_list_rows`)."""
+
+    _widths: tuple[int, int] = (0, 0)  # (id of the rows measured, their longest session)
+
+    def _session_width(self) -> int:
+        if self._widths[0] != id(self.rows):
+            longest = max(
+                (Content(r.session).cell_length for r in self.rows if isinstance(r, PaperRow)),
+                default=0,
+            )
+            self._widths = (id(self.rows), longest)
+        return self._widths[1]
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        row = self.rows[index] if 0 <= index < len(self.rows) else None
+        if not isinstance(row, PaperRow):
+            return super().render_line(y)
+        width = self.scrollable_content_region.width
+        title_width, authors_width, session_width = columns(width, self._session_width())
+        content = Content.assemble(
+            " ",
+            Content(row.title).truncate(title_width, ellipsis=True, pad=True),
+            " ",
+            (
+                Content(row.authors).truncate(authors_width, ellipsis=True, pad=True).plain,
+                "$text-secondary",
+            ),
+            " ",
+            (fit_session(row.session, session_width), "$text-muted"),
+        ).truncate(width, pad=True)
+        names = (
+            ("row-list--row", "row-list--cursor") if index == self.cursor else ("row-list--row",)
+        )
+        strips = Visual.to_strips(self, content, width, 1, self.get_visual_style(*names), pad=True)
+        return strips[0].apply_meta({"row": index}) if strips else Strip.blank(width)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from confterm.tui.detail_text import booth_content, session_content
+from confterm.tui.detail_text import booth_full_content, session_content
 from confterm.tui.messages import JumpTarget
 from confterm.tui.view import View
 from confterm.tui.widgets.detail_pane import DetailPane
@@ -34,6 +34,6 @@ class SessionDetail(DetailPane):
         if target is not None and target.kind == "booth":
             booth = program.booth_by_id.get(target.item_id)
             if booth is not None:
-                self.show(booth_content(view, booth, to_visit or set()), keep_scroll=same)
+                self.show(booth_full_content(view, booth, to_visit or set()), keep_scroll=same)
                 return
         self.show(self._empty_content())

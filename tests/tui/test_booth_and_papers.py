@@ -1,0 +1,115 @@
+"""The booth detail (related sessions with day and time, before links and notes) and the
+papers list's short session column."""
+
+from __future__ import annotations
+
+from app_clock import AppFactory
+
+from confterm.model.program import Program
+from confterm.tui.messages import JumpTarget
+from confterm.tui.screens.detail_screen import DetailScreen
+from confterm.tui.screens.main import MainScreen
+from confterm.tui.widgets.booth_detail import RelatedSessions
+from confterm.tui.widgets.detail_pane import DetailPane
+from confterm.tui.widgets.paper_list import (
+    NOT_ANNOUNCED,
+    PaperList,
+    columns,
+    fit_session,
+    session_column,
+    short_name,
+)
+from confterm.tui.widgets.row_list import RowList
+
+
+def lines_of(widget: RowList) -> list[str]:
+    """The text of each line a list shows."""
+    return [widget.render_line(y).text.rstrip() for y in range(widget.size.height)]
+
+
+async def test_related_sessions_show_day_time_and_title_on_80x24(make_app: AppFactory) -> None:
+    app = make_app(reminders=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("B", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DetailScreen)
+        related = screen.query_one(RelatedSessions)
+        # Fully on screen, above the links (which come after it).
+        assert related.region.bottom <= 23
+        links = screen.query_one(".booth-more", DetailPane)
+        assert related.region.bottom <= links.region.y
+        assert "Website — https://acme.example.com" in links.text
+        assert "Links" not in screen.query_one(".booth-body", DetailPane).text
+        shown = lines_of(related)
+        assert shown[0].startswith("── Related sessions (Enter to go there) ──")
+        assert "  Sat 7 Mar 09:00–10:00 Opening Keynote: Terminals Forever" in shown
+        assert "  Sun 8 Mar 11:00–13:00 Hands-on Textual Workshop" in shown
+        # Enter on the second goes to it.
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.current_target() == JumpTarget("session", "textual-workshop")
+
+
+async def test_a_booth_without_related_sessions_or_links(make_app: AppFactory) -> None:
+    app = make_app(reminders=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("B", "down")
+        await pilot.pause()
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert not main.query_one(RelatedSessions).display
+        assert not main.query_one(".booth-more", DetailPane).display
+        assert "Globex" in main.query_one(".booth-body", DetailPane).text
+
+
+def test_short_names() -> None:
+    assert short_name("Session 1: Graph Learning") == "Session 1"
+    assert short_name("Oral Session: Systems") == "Oral Session"
+    assert short_name("Lightning Talks") == "Lightning Talks"
+    # A colon late in a long title is not a short name.
+    long = "A very long session title that goes on: and on"
+    assert short_name(long) == long
+    assert short_name(": nothing before") == ": nothing before"
+
+
+def test_session_column(tinyconf: Program) -> None:
+    zone = tinyconf.conference.zone
+    assert session_column(tinyconf, "oral-systems", zone) == "Oral Session · Mon 09:00"
+    assert session_column(tinyconf, "posters-a", zone) == "Poster Session A · Sat 14:00"
+    assert session_column(tinyconf, "lightning-1", zone) == "Lightning Talks · Sat"
+    assert session_column(tinyconf, "bof-tba", zone) == "Birds of a Feather"
+    assert session_column(tinyconf, None, zone) == NOT_ANNOUNCED
+    assert session_column(tinyconf, "withdrawn", zone) == NOT_ANNOUNCED
+
+
+def test_fitting_keeps_the_day_and_time() -> None:
+    assert fit_session("Oral Session · Mon 09:00", 24) == "Oral Session · Mon 09:00"
+    assert fit_session("Poster Session A · Sat 14:00", 24) == "Poster Sess… · Sat 14:00"
+    assert fit_session(NOT_ANNOUNCED, 12) == "session not…"
+    assert fit_session("Oral Session · Mon 09:00", 5) == "Oral…"
+
+
+def test_columns_fit_the_row() -> None:
+    for width in (40, 59, 79, 100, 200):
+        title, authors, session = columns(width, 28)
+        assert title + authors + session + 3 == width
+    # A third of the row, but room for "session not announced" while that is under half.
+    assert columns(79, 28)[2] == 25
+    assert columns(59, 28)[2] == len(NOT_ANNOUNCED)
+    assert columns(40, 28)[2] == 18
+    assert columns(200, 24)[2] == 24  # no wider than the longest entry
+
+
+async def test_papers_list_shows_the_short_session(make_app: AppFactory) -> None:
+    app = make_app(reminders=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("P")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        papers = app.screen.query_one(PaperList)
+        assert papers.region.width == 80
+        shown = lines_of(papers)
+        assert any(line.endswith("Oral Session · Mon 09:00") for line in shown)
+        assert any(line.endswith(NOT_ANNOUNCED) for line in shown)
