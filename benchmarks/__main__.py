@@ -24,6 +24,7 @@ from benchmarks.measure import (
     fmt_ratio,
     machine_line,
     markdown_table,
+    source_line,
 )
 from benchmarks.runner import (
     Dataset,
@@ -196,7 +197,7 @@ def _verdict(measure: Measure, datasets: Sequence[Dataset]) -> str:
 def report(datasets: Sequence[Dataset], runs: int, command: str) -> str:
     """The table with the machine line and how it was produced."""
     notes = [
-        f"Medians of {runs} run(s) each. Machine: {machine_line()}.",
+        f"Medians of {runs} run(s) each, {source_line()}. Machine: {machine_line()}.",
         f"Command: `{command}`. Program sizes in sessions; what each row measures is "
         "described in `benchmarks/runner.py` and `benchmarks/interactions.py`.",
     ]

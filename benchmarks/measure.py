@@ -135,6 +135,23 @@ def machine_line() -> str:
     )
 
 
+def source_line() -> str:
+    """Which confterm was measured: the git commit of this checkout, marked when modified."""
+    try:
+        proc = subprocess.run(
+            ["git", "describe", "--always", "--dirty", "--abbrev=10"],
+            cwd=Path(__file__).resolve().parent,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "confterm (not a git checkout)"
+    described = proc.stdout.strip()
+    return f"confterm at commit {described}" if described else "confterm (not a git checkout)"
+
+
 def fmt_ms(seconds: float | None) -> str:
     """Seconds as milliseconds for the table."""
     if seconds is None:
