@@ -31,6 +31,25 @@ Slug = Annotated[
 ]
 Text = Annotated[str, Field(max_length=100_000)]
 
+# Dates outside this window are certainly mistakes, and near year 1 or 9999 plain date
+# arithmetic (a day later, a zone conversion) overflows: refuse them when the file is read.
+EARLIEST_DATE = date(1970, 1, 1)
+LATEST_DATE = date(2199, 12, 31)
+_DATE_RANGE = f"outside the supported dates ({EARLIEST_DATE} to {LATEST_DATE})"
+
+
+def _date_in_range(value: date) -> date:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(f"{value} is {_DATE_RANGE}")
+    return value
+
+
+def _datetime_in_range(value: datetime | None) -> datetime | None:
+    # The wall-clock date, not the UTC one: converting could itself overflow.
+    if value is not None and not EARLIEST_DATE <= value.date() <= LATEST_DATE:
+        raise ValueError(f"{value.isoformat()} is {_DATE_RANGE}")
+    return value
+
 
 class SessionKind(StrEnum):
     """What sort of slot a session is; drives the short label shown in lists."""
@@ -109,6 +128,11 @@ class Conference(_Model):
             raise ValueError(f"unknown time zone {value!r}") from None
         return value
 
+    @field_validator("start_date", "end_date")
+    @classmethod
+    def _dates_in_range(cls, value: date) -> date:
+        return _date_in_range(value)
+
     @cached_property
     def zone(self) -> ZoneInfo:
         """The conference's time zone."""
@@ -164,6 +188,16 @@ class Session(_Model):
     links: list[Link] = Field(default_factory=list)
     source_url: str | None = None
     note: Text | None = Field(default=None, description="What is uncertain about this session.")
+
+    @field_validator("day")
+    @classmethod
+    def _day_in_range(cls, value: date | None) -> date | None:
+        return None if value is None else _date_in_range(value)
+
+    @field_validator("start", "end")
+    @classmethod
+    def _time_in_range(cls, value: datetime | None) -> datetime | None:
+        return _datetime_in_range(value)
 
     @property
     def is_timed(self) -> bool:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -20,6 +22,8 @@ from pydantic import ValidationError
 from confterm.errors import DataError, UsageError
 from confterm.model.loading import format_location, validate_program
 from confterm.model.program import (
+    EARLIEST_DATE,
+    LATEST_DATE,
     Conference,
     Link,
     Program,
@@ -167,6 +171,26 @@ def end_after(start: datetime, duration: timedelta) -> datetime:
     return (start.astimezone(UTC) + duration).astimezone(start.tzinfo)
 
 
+def out_of_range(label: str, where: str) -> DataError:
+    """The error for an event whose dates overflow date arithmetic (year 1, year 9999...)."""
+    return DataError(
+        f"{label}: {where}: date out of range (supported: {EARLIEST_DATE} to {LATEST_DATE})"
+    )
+
+
+@contextmanager
+def dates_of(label: str, where: str) -> Iterator[None]:
+    """Turn an OverflowError from the date arithmetic of one event into a DataError naming it.
+
+    The model refuses such dates too, but an importer computes (end = start + duration, zone
+    conversions) before the model sees them.
+    """
+    try:
+        yield
+    except OverflowError:
+        raise out_of_range(label, where) from None
+
+
 def parse_clock(text: str) -> time:
     """``HH:MM`` or ``HH:MM:SS`` as a time of day; ValueError otherwise."""
     match = re.fullmatch(r"(\d{1,2}):(\d{2})(?::(\d{2}))?", text.strip())
@@ -257,7 +281,10 @@ def _offset_text(offset: timedelta) -> str:
 
 def _agrees(zone: ZoneInfo, samples: list[tuple[datetime, time | None]]) -> bool:
     for moment, wall in samples:
-        local = moment.astimezone(zone)
+        try:
+            local = moment.astimezone(zone)
+        except OverflowError:
+            return False  # year 1 or 9999: the event itself is reported when it is read
         if wall is not None:
             if local.time().replace(second=0) != wall.replace(second=0):
                 return False

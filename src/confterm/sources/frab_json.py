@@ -17,6 +17,7 @@ from confterm.sources.common import (
     ImportResult,
     ProgramBuilder,
     choose_zone,
+    dates_of,
     end_after,
     guess_kind,
     join_texts,
@@ -101,7 +102,8 @@ def import_frab_json(
         else require_zone(label, declared, tz)
     )
     for path, day, event, room_name in events:
-        _add_event(doc, builder, zone, path, day, event, room_name)
+        with dates_of(label, path):
+            _add_event(doc, builder, zone, path, day, event, room_name)
 
     title = doc.text(conference, "title", cpath)
     acronym = doc.text(conference, "acronym", cpath)

@@ -40,6 +40,7 @@ from confterm.sources.common import (
     guess_kind,
     join_texts,
     local_day,
+    out_of_range,
     parse_aware,
     parse_clock,
     parse_duration,
@@ -199,7 +200,11 @@ def _import(raw: bytes, label: str, *, conference_id: str | None, tz: str | None
     zone = _zone(doc, conference, events, tz, builder.notes)
     day_change = _conference_day_change(doc, conference)
     for day, room, event in events:
-        _add_event(doc, builder, zone, day_change, day, room, event)
+        try:
+            _add_event(doc, builder, zone, day_change, day, room, event)
+        except OverflowError:
+            line, column = doc.places.get(event, (0, 0))
+            raise out_of_range(label, f"line {line} column {column}: <event>") from None
 
     title = _text(conference, "title")
     acronym = _text(conference, "acronym")

@@ -24,6 +24,7 @@ from confterm.model.program import SessionKind
 from confterm.sources.common import (
     ImportResult,
     ProgramBuilder,
+    dates_of,
     end_after,
     guess_kind,
     join_texts,
@@ -64,7 +65,8 @@ def import_ical(
     zone = _zone(label, calendar, events, tz)
     builder = ProgramBuilder(label)
     for index, event in enumerate(events):
-        _add_event(builder, label, index, event, zone)
+        with dates_of(label, f"VEVENT[{index}]"):
+            _add_event(builder, label, index, event, zone)
 
     name = _text(calendar, "X-WR-CALNAME") or _text(calendar, "X-WR-CALDESC")
     name = name or re.sub(r"\.ics$", "", re.split(r"[/\\]", label.rstrip("/"))[-1], flags=re.I)

@@ -18,6 +18,7 @@ from confterm.model.program import SessionKind
 from confterm.sources.common import (
     ImportResult,
     ProgramBuilder,
+    dates_of,
     guess_kind,
     join_texts,
     require_zone,
@@ -61,9 +62,10 @@ def import_sessionize(
     for index, session in enumerate(_list(document, "sessions", label)):
         if not isinstance(session, dict):
             raise DataError(f"{label}: sessions[{index}]: expected an object")
-        _add_session(
-            builder, label, index, session, zone, rooms, track_items, format_items, speakers
-        )
+        with dates_of(label, f"sessions[{index}]"):
+            _add_session(
+                builder, label, index, session, zone, rooms, track_items, format_items, speakers
+            )
 
     name = one_line(_str(document.get("name")) or "")
     fallback_name = _name_from_label(label)
