@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from app_clock import AppFactory
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Select, Static
 
@@ -48,6 +49,7 @@ def notifications(app: App[None]) -> list[str]:
 
 
 async def test_default_path_follows_the_format(tinyconf: Program, isolated_user_data: Path) -> None:
+    paths.documents_dir().mkdir(parents=True)
     app = Host(make_view(tinyconf, isolated_user_data))
     async with app.run_test(size=(100, 30)) as pilot:
         dialog = app.screen
@@ -93,6 +95,7 @@ async def test_write_notifies_and_dismisses_with_the_path(
 async def test_enter_writes_ics_to_the_documents_folder(
     tinyconf: Program, isolated_user_data: Path
 ) -> None:
+    paths.documents_dir().mkdir(parents=True)
     app = Host(make_view(tinyconf, isolated_user_data))
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.screen, ExportDialog)
@@ -105,6 +108,49 @@ async def test_enter_writes_ics_to_the_documents_folder(
     assert app.results == [written]
     assert written.read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert b"UID:opening-keynote@tinyconf.confterm" in written.read_bytes()
+
+
+async def test_without_a_documents_folder_the_home_directory_and_nothing_created(
+    tinyconf: Program, isolated_user_data: Path
+) -> None:
+    home = Path.home()
+    home.mkdir(parents=True)
+    assert not paths.documents_dir().exists()
+    app = Host(make_view(tinyconf, isolated_user_data))
+    async with app.run_test(size=(100, 30)) as pilot:
+        field = app.screen.query_one("#export-path", Input)
+        assert field.value == str(home / "tinyconf-agenda.html")
+        # The documents folder typed by hand is a missing directory like any other.
+        field.value = str(paths.documents_dir() / "plan.html")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        error = app.screen.query_one("#export-error", Static)
+        assert "does not exist" in str(error.render())
+        field.value = str(home / "tinyconf-agenda.html")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [home / "tinyconf-agenda.html"]
+    assert (home / "tinyconf-agenda.html").read_text(encoding="utf-8").startswith("<!DOCTYPE")
+    assert not paths.documents_dir().exists()
+
+
+async def test_the_app_says_once_where_the_agenda_went(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    app = make_app()
+    target = tmp_path / "plan.txt"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#export-path", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportDialog)
+        assert notifications(app) == [f"Agenda written to {target}"]
+    assert target.exists()
 
 
 async def test_errors_are_shown_and_the_dialog_stays(

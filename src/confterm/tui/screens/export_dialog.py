@@ -2,8 +2,10 @@
 
 It dismisses with the written :class:`~pathlib.Path`, or None when cancelled. The file is
 written atomically; any failure (missing directory, permission, damaged bookmark store) is
-shown inside the dialog, which stays open so the path can be corrected. The default path is
-``<documents>/<conference id>-agenda.<ext>`` and follows the chosen format's extension.
+shown inside the dialog, which stays open so the path can be corrected. No directory is ever
+created (the CLI's ``-o`` rule): the default path is ``<documents>/<conference id>-agenda.<ext>``
+when the documents folder exists, else in the home directory, and follows the chosen format's
+extension.
 """
 
 from __future__ import annotations
@@ -26,6 +28,12 @@ from confterm.export import EXTENSIONS, FORMATS, LABELS, default_file_name, rend
 from confterm.tui.view import View
 
 DEFAULT_FORMAT = "html"
+
+
+def default_directory() -> Path:
+    """The documents folder when there is one, else the home directory (never created)."""
+    documents = paths.documents_dir()
+    return documents if documents.is_dir() else Path.home()
 
 
 class ExportError(Exception):
@@ -63,7 +71,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def default_path(self, format: str) -> Path:
         """Where ``format`` goes unless the user says otherwise."""
-        return paths.documents_dir() / default_file_name(self.view.conference_id, format)
+        return default_directory() / default_file_name(self.view.conference_id, format)
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -138,9 +146,8 @@ class ExportDialog(ModalScreen[Path | None]):
         directory = path.parent
         if path.is_dir():
             raise ExportError(f"Cannot write {path}: it is a directory.")
-        # The documents folder may not exist yet on a fresh system; any other missing
-        # directory is more likely a typo, and is not created behind the user's back.
-        if not directory.is_dir() and directory != paths.documents_dir().absolute():
+        # write_atomic would create a missing directory; a typo in a path should not do that.
+        if not directory.is_dir():
             raise ExportError(f"Cannot write {path}: directory {directory} does not exist.")
         view = self.view
         try:

@@ -480,16 +480,10 @@ class MainScreen(Screen[None]):
         self.app.push_screen(GridScreen(self.view, day, session_id), self._after_detail)
 
     def action_export(self) -> None:
-        """Export my agenda (text, Markdown, HTML or iCalendar)."""
-        from pathlib import Path
-
+        """Export my agenda (text, Markdown, HTML or iCalendar); the dialog says where."""
         from confterm.tui.screens.export_dialog import ExportDialog
 
-        def done(path: Path | None) -> None:
-            if path is not None:
-                self.notify(f"Agenda saved to {path}", title="Export")
-
-        self.app.push_screen(ExportDialog(self.view), done)
+        self.app.push_screen(ExportDialog(self.view))
 
     def action_filters(self) -> None:
         """Choose kinds, tracks, rooms, bookmarked-only, and rooms/tracks never to show."""
