@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from confterm.errors import StoreError
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from confterm.tui.reminder_timer import ReminderTimer
 
 POLL_SECONDS = 0.75
+PALETTE_PLACEHOLDER = "Jump to a session, speaker, booth or paper, or run a command…"
 
 
 class ConftermApp(App[None]):
@@ -165,6 +167,13 @@ class ConftermApp(App[None]):
         """Show every key."""
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(help_rows(self.help_sections(), self.user_keymap)))
+
+    def action_command_palette(self) -> None:
+        """The command palette, saying what can be typed into it."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(
+                CommandPalette(placeholder=PALETTE_PLACEHOLDER, id="--command-palette")
+            )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -43,7 +43,7 @@ def jump_entries(view: View) -> list[tuple[str, str, JumpTarget]]:
             entries.append(
                 (
                     f"Speaker: {one_line(speaker.name)}",
-                    f"Jump to their first session ({counts[speaker.id]} in all)",
+                    f"Their sessions and papers ({_sessions(counts[speaker.id])})",
                     JumpTarget("speaker", speaker.id),
                 )
             )
@@ -60,6 +60,10 @@ def jump_entries(view: View) -> list[tuple[str, str, JumpTarget]]:
         for paper in program.papers
     )
     return entries
+
+
+def _sessions(count: int) -> str:
+    return f"{count} session" if count == 1 else f"{count} sessions"
 
 
 def highlighted(label: str, offsets: Sequence[int], style: str) -> Content:

@@ -1,0 +1,57 @@
+"""The command palette: what its prompt says, what a speaker's hit says and where it goes."""
+
+from __future__ import annotations
+
+from app_clock import AppFactory
+from finder_host import make_view
+from textual.command import Command, CommandInput, CommandList, CommandPalette
+from textual.pilot import Pilot
+
+from confterm.model.program import Program
+from confterm.tui.app import ConftermApp
+from confterm.tui.commands import jump_entries
+from confterm.tui.screens.speaker import SpeakerScreen
+
+
+def test_a_speakers_entry_says_it_opens_their_page(tinyconf: Program) -> None:
+    entries = {label: help_text for label, help_text, _ in jump_entries(make_view(tinyconf))}
+    assert entries["Speaker: Grace Hopper"].startswith("Their sessions and papers (")
+    assert not any("first session" in help_text for help_text in entries.values())
+
+
+async def hits(app: ConftermApp, pilot: Pilot[None], label: str) -> list[Command]:
+    """The palette's options once one labelled ``label`` has arrived (searches run async)."""
+    command_list = app.screen.query_one(CommandList)
+    for _ in range(100):
+        options = [o for o in command_list.options if isinstance(o, Command)]
+        if any(str(o.hit.text) == label for o in options):
+            return options
+        await pilot.pause(0.02)
+    raise AssertionError(f"no hit {label!r}")
+
+
+async def test_palette_prompt_and_speaker_hit(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        assert palette.id == "--command-palette"
+        prompt = palette.query_one(CommandInput)
+        assert prompt.placeholder == (
+            "Jump to a session, speaker, booth or paper, or run a command…"
+        )
+        await pilot.press(*"Grace Hopper")
+        options = await hits(app, pilot, "Speaker: Grace Hopper")
+        hit = next(o.hit for o in options if o.hit.text == "Speaker: Grace Hopper")
+        assert hit.help is not None
+        assert hit.help.startswith("Their sessions and papers (")
+        palette.query_one(CommandList).highlighted = options.index(
+            next(o for o in options if o.hit is hit)
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SpeakerScreen)
+        assert screen.speaker_id == "grace"
