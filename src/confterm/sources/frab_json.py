@@ -12,9 +12,9 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from confterm.errors import DataError
 from confterm.sources.common import (
     ImportResult,
+    JsonReader,
     ProgramBuilder,
     choose_zone,
     dates_of,
@@ -31,48 +31,11 @@ from confterm.sources.common import (
 from confterm.sources.detect import FORMAT_NAMES, FRAB_JSON
 
 
-class _Doc:
-    """Typed access to the document, with errors naming the JSON path."""
-
-    def __init__(self, label: str) -> None:
-        self.label = label
-
-    def error(self, path: str, what: str) -> DataError:
-        return DataError(f"{self.label}: {path}: {what}")
-
-    def obj(self, value: Any, path: str) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise self.error(path, f"expected an object, got {_kind(value)}")
-        return value
-
-    def items(self, value: Any, path: str) -> list[Any]:
-        if not isinstance(value, list):
-            raise self.error(path, f"expected a list, got {_kind(value)}")
-        return value
-
-    def text(self, parent: dict[str, Any], key: str, path: str) -> str:
-        value = parent.get(key)
-        if value is None:
-            return ""
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return str(value)
-        if not isinstance(value, str):
-            raise self.error(f"{path}.{key}", f"expected a string, got {_kind(value)}")
-        return value.strip()
-
-
-def _kind(value: Any) -> str:
-    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}
-    if value is None:
-        return "null"
-    return names.get(type(value), "a number")
-
-
 def import_frab_json(
     document: Any, label: str, *, conference_id: str | None, tz: str | None
 ) -> ImportResult:
     """Convert a parsed frab/pretalx schedule JSON document."""
-    doc = _Doc(label)
+    doc = JsonReader(label)
     root = doc.obj(document, "$")
     conference = doc.obj(doc.obj(root.get("schedule"), "schedule").get("conference"), "conference")
     cpath = "schedule.conference"
@@ -128,7 +91,7 @@ def import_frab_json(
     return ImportResult(program, builder.skipped, FORMAT_NAMES[FRAB_JSON], builder.notes)
 
 
-def _aware(doc: _Doc, event: dict[str, Any], path: str) -> datetime:
+def _aware(doc: JsonReader, event: dict[str, Any], path: str) -> datetime:
     text = doc.text(event, "date", path)
     try:
         return parse_aware(text)
@@ -139,7 +102,7 @@ def _aware(doc: _Doc, event: dict[str, Any], path: str) -> datetime:
         ) from None
 
 
-def _clock(doc: _Doc, text: str, path: str) -> time:
+def _clock(doc: JsonReader, text: str, path: str) -> time:
     try:
         return parse_clock(text)
     except ValueError as error:
@@ -147,7 +110,7 @@ def _clock(doc: _Doc, text: str, path: str) -> time:
 
 
 def _add_event(
-    doc: _Doc,
+    doc: JsonReader,
     builder: ProgramBuilder,
     zone: ZoneInfo,
     path: str,
@@ -164,14 +127,17 @@ def _add_event(
     if not source_id:
         builder.skip(title or "untitled event", "no guid, code or id to keep bookmarks stable")
         return
-    day_start_text = doc.text(day, "day_start", path)
+    day_path = path.split(".rooms[", 1)[0]
+    day_start_text = doc.text(day, "day_start", day_path)
     try:
         day_start: datetime | None = parse_aware(day_start_text).astimezone(zone)
     except ValueError:
         day_start = None
     try:
         filed = (
-            day_start.date() if day_start else date.fromisoformat(doc.text(day, "date", "")[:10])
+            day_start.date()
+            if day_start
+            else date.fromisoformat(doc.text(day, "date", day_path)[:10])
         )
     except ValueError:
         filed = None
@@ -197,7 +163,7 @@ def _add_event(
     else:
         session_day = local_day(start, zone, day_change)
     speakers: list[str] = []
-    for index, person_value in enumerate(doc.items(event.get("persons", []), f"{path}.persons")):
+    for index, person_value in enumerate(doc.list_at(event, "persons", path)):
         ppath = f"{path}.persons[{index}]"
         person = doc.obj(person_value, ppath)
         name = doc.text(person, "public_name", ppath) or doc.text(person, "name", ppath)
@@ -207,7 +173,7 @@ def _add_event(
         if speaker:
             speakers.append(speaker)
     links: list[tuple[str, str]] = []
-    for index, link_value in enumerate(doc.items(event.get("links", []), f"{path}.links")):
+    for index, link_value in enumerate(doc.list_at(event, "links", path)):
         if isinstance(link_value, dict):
             url = doc.text(link_value, "url", f"{path}.links[{index}]")
             if url.startswith(("http://", "https://")):

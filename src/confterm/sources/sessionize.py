@@ -13,10 +13,10 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from confterm.errors import DataError
 from confterm.model.program import SessionKind
 from confterm.sources.common import (
     ImportResult,
+    JsonReader,
     ProgramBuilder,
     dates_of,
     guess_kind,
@@ -36,38 +36,49 @@ def import_sessionize(
 ) -> ImportResult:
     """Convert a parsed Sessionize ``view/All`` document; naive times need ``tz``."""
     zone = require_zone(label, None, tz)
+    doc = JsonReader(label)
+    document = doc.obj(document, "$")
     builder = ProgramBuilder(label)
     rooms = {
-        str(room.get("id")): str(room.get("name") or "")
-        for room in _list(document, "rooms", label)
+        str(room.get("id")): doc.text(room, "name", f"rooms[{index}]")
+        for index, room in enumerate(doc.list_at(document, "rooms", ""))
         if isinstance(room, dict)
     }
-    track_items, format_items = _categories(_list(document, "categories", label))
+    track_items, format_items = _categories(doc, doc.list_at(document, "categories", ""))
     speakers: dict[str, str] = {}
-    for index, speaker in enumerate(_list(document, "speakers", label)):
-        if not isinstance(speaker, dict):
-            raise DataError(f"{label}: speakers[{index}]: expected an object")
-        key = str(speaker.get("id") or "")
-        name = speaker.get("fullName") or " ".join(
-            str(part) for part in (speaker.get("firstName"), speaker.get("lastName")) if part
+    for index, speaker in enumerate(doc.list_at(document, "speakers", "")):
+        path = f"speakers[{index}]"
+        speaker = doc.obj(speaker, path)
+        key = doc.text(speaker, "id", path)
+        name = doc.text(speaker, "fullName", path) or " ".join(
+            part
+            for part in (doc.text(speaker, "firstName", path), doc.text(speaker, "lastName", path))
+            if part
         )
         made = builder.speaker(
             key or None,
-            str(name or ""),
-            bio=_str(speaker.get("bio")),
-            affiliation=_str(speaker.get("tagLine")),
+            name,
+            bio=doc.text(speaker, "bio", path) or None,
+            affiliation=doc.text(speaker, "tagLine", path) or None,
         )
         if made and key:
             speakers[key] = made
-    for index, session in enumerate(_list(document, "sessions", label)):
-        if not isinstance(session, dict):
-            raise DataError(f"{label}: sessions[{index}]: expected an object")
-        with dates_of(label, f"sessions[{index}]"):
+    for index, session in enumerate(doc.list_at(document, "sessions", "")):
+        path = f"sessions[{index}]"
+        with dates_of(label, path):
             _add_session(
-                builder, label, index, session, zone, rooms, track_items, format_items, speakers
+                doc,
+                builder,
+                path,
+                doc.obj(session, path),
+                zone,
+                rooms,
+                track_items,
+                format_items,
+                speakers,
             )
 
-    name = one_line(_str(document.get("name")) or "")
+    name = one_line(doc.text(document, "name", ""))
     fallback_name = _name_from_label(label)
     program = builder.build(
         conference_id=conference_id or slugify(name or fallback_name),
@@ -79,19 +90,6 @@ def import_sessionize(
     return ImportResult(program, builder.skipped, FORMAT_NAMES[SESSIONIZE], builder.notes)
 
 
-def _list(document: dict[str, Any], key: str, label: str) -> list[Any]:
-    value = document.get(key)
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise DataError(f"{label}: {key}: expected a list")
-    return value
-
-
-def _str(value: Any) -> str | None:
-    return value if isinstance(value, str) else None
-
-
 def _name_from_label(label: str) -> str:
     # Sessionize payloads carry no conference name: use the file name or the URL's event code.
     tail = re.split(r"[/\\]", label.rstrip("/"))
@@ -100,34 +98,36 @@ def _name_from_label(label: str) -> str:
     return re.sub(r"\.json$", "", stem, flags=re.I)
 
 
-def _categories(categories: list[Any]) -> tuple[dict[int, str], dict[int, str]]:
+def _categories(doc: JsonReader, categories: list[Any]) -> tuple[dict[int, str], dict[int, str]]:
     """Item id -> name for the track question and for the session-format question."""
     session_questions = [
-        c for c in categories if isinstance(c, dict) and c.get("type", "session") == "session"
+        (f"categories[{index}]", c)
+        for index, c in enumerate(categories)
+        if isinstance(c, dict) and c.get("type", "session") == "session"
     ]
 
-    def items_of(category: dict[str, Any]) -> dict[int, str]:
+    def items_of(path: str, category: dict[str, Any]) -> dict[int, str]:
         return {
-            int(item["id"]): str(item.get("name") or "")
-            for item in category.get("items") or []
+            int(item["id"]): doc.text(item, "name", f"{path}.items[{index}]")
+            for index, item in enumerate(doc.list_at(category, "items", path))
             if isinstance(item, dict) and isinstance(item.get("id"), int)
         }
 
     track: dict[int, str] = {}
     fmt: dict[int, str] = {}
-    for category in session_questions:
-        title = str(category.get("title") or "")
+    for path, category in session_questions:
+        title = doc.text(category, "title", path)
         if not track and _TRACK_QUESTION.search(title):
-            track = items_of(category)
+            track = items_of(path, category)
         elif not fmt and _FORMAT_QUESTION.search(title):
-            fmt = items_of(category)
+            fmt = items_of(path, category)
     return track, fmt
 
 
 def _add_session(
+    doc: JsonReader,
     builder: ProgramBuilder,
-    label: str,
-    index: int,
+    path: str,
     session: dict[str, Any],
     zone: ZoneInfo,
     rooms: dict[str, str],
@@ -135,16 +135,16 @@ def _add_session(
     format_items: dict[int, str],
     speakers: dict[str, str],
 ) -> None:
-    title = str(session.get("title") or "")
-    source_id = str(session.get("id") or "")
+    title = doc.text(session, "title", path)
+    source_id = doc.text(session, "id", path)
     if not source_id:
         builder.skip(title or "untitled session", "no id to keep bookmarks stable")
         return
-    start = _time(label, index, session, "startsAt", zone)
-    end = _time(label, index, session, "endsAt", zone)
+    start = _time(doc, path, session, "startsAt", zone)
+    end = _time(doc, path, session, "endsAt", zone)
     if (start is None) != (end is None):
         start = end = None
-    items = [item for item in session.get("categoryItems") or [] if isinstance(item, int)]
+    items = [item for item in doc.list_at(session, "categoryItems", path) if isinstance(item, int)]
     track = next((track_items[item] for item in items if item in track_items), None)
     fmt = next((format_items[item] for item in items if item in format_items), None)
     if session.get("isServiceSession"):
@@ -162,23 +162,24 @@ def _add_session(
         end=end,
         room=builder.room(rooms.get(str(session.get("roomId")))),
         track=builder.track(track),
-        speakers=[speakers[str(s)] for s in session.get("speakers") or [] if str(s) in speakers],
-        description=join_texts(_str(session.get("description"))),
+        speakers=[
+            speakers[str(s)] for s in doc.list_at(session, "speakers", path) if str(s) in speakers
+        ],
+        description=join_texts(doc.text(session, "description", path)),
     )
 
 
 def _time(
-    label: str, index: int, session: dict[str, Any], key: str, zone: ZoneInfo
+    doc: JsonReader, path: str, session: dict[str, Any], key: str, zone: ZoneInfo
 ) -> datetime | None:
-    value = session.get(key)
-    if value is None or value == "":
+    value = doc.text(session, key, path)
+    if not value:
         return None
     try:
-        moment = datetime.fromisoformat(str(value))
+        moment = datetime.fromisoformat(value)
     except ValueError:
-        raise DataError(
-            f"{label}: sessions[{index}].{key}: expected a date-time "
-            f"(2026-10-03T09:00:00), got {value!r}"
+        raise doc.error(
+            f"{path}.{key}", f"expected a date-time (2026-10-03T09:00:00), got {value!r}"
         ) from None
     if moment.tzinfo is None:
         return moment.replace(tzinfo=zone)
