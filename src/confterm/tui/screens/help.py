@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -32,6 +33,12 @@ KEY_NAMES = {
     "slash": "/",
 }
 
+# What fits inside the help box on an 80-column terminal (border, padding and scroll bar).
+LINE_WIDTH = 74
+KEYS_WIDTH = 14
+GAP = 2
+MIN_DESCRIPTION = 20
+
 EXTRA = [
     ("Tab ⇧Tab", "Switch between the list and the detail pane", ""),
     ("Mouse", "Click a tab or a row; double-click a row to open it", ""),
@@ -47,12 +54,17 @@ def key_text(keys: str) -> str:
 def help_rows(
     sections: Iterable[tuple[str, Iterable[BindingType]]], keymap: dict[str, str] | None = None
 ) -> Content:
-    """A table of sections of bindings: keys, description, id."""
+    """A table of sections of bindings: keys, description, id.
+
+    The description column is as wide as the longest description, but no wider than lets a
+    line fit the help box on an 80-column terminal; a longer description gets its id on a
+    dimmed line of its own, so the two never run together.
+    """
     keymap = keymap or {}
-    lines: list[Content] = []
+    table: list[tuple[str, str, str] | str] = []  # rows, and section titles
     seen: set[str] = set()
     for title, bindings in sections:
-        lines.append(Content.styled(f"\n{title}", "bold $accent"))
+        table.append(title)
         for binding in bindings:
             if not isinstance(binding, Binding) or not binding.description:
                 continue
@@ -68,15 +80,30 @@ def help_rows(
                 if binding_id != "main.day_1":
                     continue
                 keys, description, binding_id = "1 … 9", "Jump to day N", "main.day_1…9"
+            table.append((keys, description, binding_id))
+    rows = [row for row in table if isinstance(row, tuple)]
+    longest_id = max((cell_len(i) for _, _, i in rows), default=0)
+    widest = max((cell_len(d) for _, d, _ in rows), default=0)
+    width = max(min(widest, LINE_WIDTH - KEYS_WIDTH - GAP - longest_id), MIN_DESCRIPTION)
+    lines: list[Content] = []
+    for row in table:
+        if isinstance(row, str):
+            lines.append(Content.styled(f"\n{row}", "bold $accent"))
+            continue
+        keys, description, binding_id = row
+        keys_cell = (f"  {keys:<{KEYS_WIDTH - 2}}", "bold")
+        if cell_len(description) <= width:
+            padding = " " * (width - cell_len(description) + GAP)
             lines.append(
-                Content.assemble(
-                    (f"  {keys:<12}", "bold"),
-                    f"{description:<38} ",
-                    (binding_id, "$text-muted"),
-                )
+                Content.assemble(keys_cell, description, padding, (binding_id, "$text-muted"))
             )
+        else:
+            lines.append(Content.assemble(keys_cell, description))
+            if binding_id:
+                indent = " " * (KEYS_WIDTH + width + GAP)
+                lines.append(Content.assemble(indent, (binding_id, "$text-muted")))
     lines.append(Content.styled("\nAlso", "bold $accent"))
-    lines.extend(Content.assemble((f"  {k:<12}", "bold"), d) for k, d, _ in EXTRA)
+    lines.extend(Content.assemble((f"  {k:<{KEYS_WIDTH - 2}}", "bold"), d) for k, d, _ in EXTRA)
     return Content("\n").join(lines)
 
 
