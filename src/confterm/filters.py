@@ -9,7 +9,7 @@ preferences, as JSON lists of ids. No Textual.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -26,6 +26,8 @@ class PrefStore(Protocol):
     def get_pref(self, conference_id: str, key: str) -> str | None: ...
 
     def set_pref(self, conference_id: str, key: str, value: str | None) -> None: ...
+
+    def set_prefs(self, conference_id: str, values: Mapping[str, str | None]) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -124,9 +126,17 @@ def load_hidden(store: PrefStore, conference_id: str, base: Filters | None = Non
 
 
 def save_hidden(store: PrefStore, conference_id: str, filters: Filters) -> None:
-    """Remember ``filters``' hidden rooms and tracks for ``conference_id`` (None when empty)."""
-    for key, ids in (
-        (HIDDEN_ROOMS_PREF, filters.hidden_rooms),
-        (HIDDEN_TRACKS_PREF, filters.hidden_tracks),
-    ):
-        store.set_pref(conference_id, key, json.dumps(sorted(ids)) if ids else None)
+    """Remember ``filters``' hidden rooms and tracks for ``conference_id`` (None when empty).
+
+    Both lists are written in one transaction, so no reader ever sees one without the other.
+    """
+    store.set_prefs(
+        conference_id,
+        {
+            key: json.dumps(sorted(ids)) if ids else None
+            for key, ids in (
+                (HIDDEN_ROOMS_PREF, filters.hidden_rooms),
+                (HIDDEN_TRACKS_PREF, filters.hidden_tracks),
+            )
+        },
+    )

@@ -22,7 +22,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -267,15 +267,25 @@ class BookmarkStore:
 
     def set_pref(self, conference_id: str, key: str, value: str | None) -> None:
         """Set a per-conference preference; None removes it."""
+        self.set_prefs(conference_id, {key: value})
+
+    def set_prefs(self, conference_id: str, values: Mapping[str, str | None]) -> None:
+        """Set several per-conference preferences in one transaction; None removes one.
+
+        Readers (another process too) see all of them changed or none.
+        """
         with self._write() as conn:
-            if value is None:
-                conn.execute(
-                    "DELETE FROM prefs WHERE conference_id = ? AND key = ?", (conference_id, key)
-                )
-            else:
-                conn.execute(
-                    "INSERT OR REPLACE INTO prefs VALUES (?, ?, ?)", (conference_id, key, value)
-                )
+            for key, value in values.items():
+                if value is None:
+                    conn.execute(
+                        "DELETE FROM prefs WHERE conference_id = ? AND key = ?",
+                        (conference_id, key),
+                    )
+                else:
+                    conn.execute(
+                        "INSERT OR REPLACE INTO prefs VALUES (?, ?, ?)",
+                        (conference_id, key, value),
+                    )
 
     def close(self) -> None:
         """Close the database; the store reopens itself if used again."""

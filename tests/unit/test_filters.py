@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from confterm.filters import Filters, load_hidden, save_hidden
 from confterm.model.program import Program, SessionKind
+from confterm.store import BookmarkStore
 
 
 class FakePrefs:
@@ -20,10 +23,14 @@ class FakePrefs:
         return self.values.get((conference_id, key))
 
     def set_pref(self, conference_id: str, key: str, value: str | None) -> None:
-        if value is None:
-            self.values.pop((conference_id, key), None)
-        else:
-            self.values[(conference_id, key)] = value
+        self.set_prefs(conference_id, {key: value})
+
+    def set_prefs(self, conference_id: str, values: Mapping[str, str | None]) -> None:
+        for key, value in values.items():
+            if value is None:
+                self.values.pop((conference_id, key), None)
+            else:
+                self.values[(conference_id, key)] = value
 
 
 def ids(program: Program, filters: Filters, bookmarked: set[str] | None = None) -> list[str]:
@@ -97,6 +104,21 @@ def test_hidden_places_are_remembered_per_conference() -> None:
     assert load_hidden(prefs, "other").hidden_rooms == frozenset()
     save_hidden(prefs, "tinyconf", Filters())
     assert prefs.values == {}
+
+
+def test_hidden_places_are_saved_in_one_transaction(tmp_path: Path) -> None:
+    with BookmarkStore(tmp_path / "bookmarks.sqlite3") as store:
+        store.set_pref("tinyconf", "unrelated", "1")  # creates the file and its schema
+        before = store.change_token()
+        chosen = Filters(hidden_rooms=frozenset({"lobby"}), hidden_tracks=frozenset({"x"}))
+        save_hidden(store, "tinyconf", chosen)
+        # One commit: another process sees both lists change at once, never one of them.
+        assert store.change_token() == before + 1
+        assert load_hidden(store, "tinyconf") == chosen
+        save_hidden(store, "tinyconf", Filters())
+        assert store.change_token() == before + 2
+        assert load_hidden(store, "tinyconf") == Filters()
+        assert store.get_pref("tinyconf", "unrelated") == "1"
 
 
 @pytest.mark.parametrize("raw", ["not json", '{"a": 1}', '[1, "lobby", null]'])
