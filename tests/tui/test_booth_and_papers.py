@@ -3,9 +3,12 @@ papers list's short session column."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from app_clock import AppFactory
 
 from confterm.model.program import Program
+from confterm.store import BookmarkStore, ItemKind
 from confterm.tui.messages import JumpTarget
 from confterm.tui.screens.detail_screen import DetailScreen
 from confterm.tui.screens.main import MainScreen
@@ -20,6 +23,7 @@ from confterm.tui.widgets.paper_list import (
     short_name,
 )
 from confterm.tui.widgets.row_list import RowList
+from confterm.tui.widgets.session_detail import SessionDetail
 
 
 def lines_of(widget: RowList) -> list[str]:
@@ -113,3 +117,23 @@ async def test_papers_list_shows_the_short_session(make_app: AppFactory) -> None
         shown = lines_of(papers)
         assert any(line.endswith("Oral Session · Mon 09:00") for line in shown)
         assert any(line.endswith(NOT_ANNOUNCED) for line in shown)
+
+
+async def test_a_booth_in_my_agenda_shows_its_related_sessions(
+    make_app: AppFactory, isolated_user_data: Path
+) -> None:
+    with BookmarkStore.open(isolated_user_data) as store:
+        store.add("tinyconf", ["acme"], ItemKind.BOOTH)
+    app = make_app(reminders=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        text = app.screen.query_one("#agenda-detail", SessionDetail).text
+        lines = text.splitlines()
+        related = lines.index("Related sessions")
+        assert lines[related + 1 : related + 3] == [
+            "  Sat 7 Mar 09:00–10:00 Opening Keynote: Terminals Forever",
+            "  Sun 8 Mar 11:00–13:00 Hands-on Textual Workshop",
+        ]
+        assert related < lines.index("Links")
