@@ -1,4 +1,5 @@
-"""Words and numbers shown to people: day labels, time ranges, "time TBA". No Textual."""
+"""Words and numbers shown to people: day labels, time ranges, "When" lines, "time TBA".
+No Textual."""
 
 from __future__ import annotations
 
@@ -30,16 +31,38 @@ def clock_time(moment: datetime, zone: tzinfo) -> str:
     return moment.astimezone(zone).strftime("%H:%M")
 
 
-def time_range(session: Session, zone: tzinfo) -> str:
+def time_range(session: Session, zone: tzinfo, day: date | None = None) -> str:
     """``09:30–10:30`` in ``zone``; ``time TBA`` when not announced. A session ending on a
-    later day than it starts shows ``22:00–01:00+1``."""
+    later day than it starts shows ``22:00–01:00+1``.
+
+    ``day`` is the day the range is listed under (the session's conference day, as a heading
+    or a day column shows it). When the start falls on another date in ``zone``, the range
+    names its real weekday, ``Sun 00:30–01:15``, so a row never suggests a wrong date.
+    """
     if session.start is None or session.end is None:
         return TIME_TBA
     start = session.start.astimezone(zone)
     end = session.end.astimezone(zone)
     days_later = (end.date() - start.date()).days
     suffix = f"+{days_later}" if days_later > 0 else ""
-    return f"{start:%H:%M}–{end:%H:%M}{suffix}"
+    prefix = f"{start:%a} " if day is not None and start.date() != day else ""
+    return f"{prefix}{start:%H:%M}–{end:%H:%M}{suffix}"
+
+
+def when_label(session: Session, zone: tzinfo) -> str:
+    """One session's "When" line, dated in ``zone``: ``Monday 9 March 2026, 02:00–05:00
+    (UTC)``, followed by `` · conference day Sun 8 Mar`` when the program lists the session
+    under another day than its date in ``zone``."""
+    name = zone_name(zone, session.start)
+    if session.start is None:
+        if session.day is None:
+            return DAY_UNKNOWN.lower()
+        return f"{long_day_label(session.day)}, {TIME_TBA} ({name})"
+    local_day = session.start.astimezone(zone).date()
+    text = f"{long_day_label(local_day)}, {time_range(session, zone, local_day)} ({name})"
+    if session.day is not None and session.day != local_day:
+        text += f" · conference day {day_label(session.day)}"
+    return text
 
 
 def zone_label(zone: tzinfo, at: datetime | None = None) -> str:

@@ -176,7 +176,12 @@ def _list(store: BookmarkStore, program: Program, zone: tzinfo, *, json: bool) -
             Section(
                 f"Bookmarked sessions of {name} ({zone_name(zone)})",
                 [
-                    [day_label(s.day), time_range(s, zone), s.title, program.room_name(s) or ""]
+                    [
+                        day_label(s.day),
+                        time_range(s, zone, s.day),
+                        s.title,
+                        program.room_name(s) or "",
+                    ]
                     for s in sessions
                 ],
             ),

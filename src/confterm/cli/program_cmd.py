@@ -31,7 +31,7 @@ from confterm.cli.output import (
     print_sections,
 )
 from confterm.errors import DataError, StoreError
-from confterm.formatting import DAY_UNKNOWN, day_label, long_day_label, time_range
+from confterm.formatting import DAY_UNKNOWN, day_label, long_day_label, time_range, when_label
 from confterm.model.loading import load_program_file
 from confterm.model.program import Booth, Paper, Program, Session, SessionKind, Speaker
 from confterm.records import booth_json, paper_json, session_json, speaker_json
@@ -130,7 +130,7 @@ def run_list(context: Context) -> int:
         return 0
     if args.search:
         heading = f"{len(sessions)} sessions matching {args.search!r} ({zone_name(zone)})"
-        rows = [[day_label(s.day), *_session_row(program, s, zone)] for s in sessions]
+        rows = [[day_label(s.day), *_session_row(program, s, zone, s.day)] for s in sessions]
         print_sections([Section(heading, rows)], SEARCH_COLUMNS, empty=f"No match for {heading}")
         return 0
     print_sections(
@@ -161,8 +161,8 @@ def day_sections(program: Program, sessions: Iterable[Session], zone: tzinfo) ->
         chosen = [s for s in grouped[day] if s.id in wanted]
         if not chosen:
             continue
-        timed = [_session_row(program, s, zone) for s in chosen if s.is_timed]
-        untimed = [_session_row(program, s, zone) for s in chosen if not s.is_timed]
+        timed = [_session_row(program, s, zone, day) for s in chosen if s.is_timed]
+        untimed = [_session_row(program, s, zone, day) for s in chosen if not s.is_timed]
         heading = f"{long_day_label(day)} ({zone_name(zone)})"
         if timed:
             sections.append(Section(heading, timed))
@@ -176,9 +176,13 @@ def day_sections(program: Program, sessions: Iterable[Session], zone: tzinfo) ->
     return sections
 
 
-def _session_row(program: Program, session: Session, zone: tzinfo) -> list[str]:
+def _session_row(
+    program: Program, session: Session, zone: tzinfo, day: date | None = None
+) -> list[str]:
+    # Rows stay under their conference day; time_range names the weekday when the start
+    # falls on another date in the display zone.
     return [
-        time_range(session, zone),
+        time_range(session, zone, day),
         session.kind.label,
         session.title,
         program.room_name(session) or "",
@@ -214,7 +218,7 @@ def run_show(context: Context) -> int:
         return 0
     fields = [
         Detail("Kind", [session.kind.label]),
-        Detail("When", [_when(session, zone)]),
+        Detail("When", [when_label(session, zone)]),
         Detail("Room", [program.room_name(session) or "not announced"]),
         Detail("Track", [program.track_name(session) or ""]),
         Detail("Speakers", [_person(s) for s in program.speakers_of(session)]),
@@ -228,12 +232,6 @@ def run_show(context: Context) -> int:
     ]
     print_details(session.title, fields, subtitle=session.id)
     return 0
-
-
-def _when(session: Session, zone: tzinfo) -> str:
-    if session.day is None:
-        return DAY_UNKNOWN.lower() if session.start is None else time_range(session, zone)
-    return f"{long_day_label(session.day)}, {time_range(session, zone)} ({zone_name(zone)})"
 
 
 def _person(speaker: Speaker) -> str:
@@ -310,7 +308,8 @@ def run_papers(context: Context) -> int:
         session = program.session_by_id.get(paper.session or "")
         where = ""
         if session is not None:
-            where = f"{session.title} ({day_label(session.day)}, {time_range(session, zone)})"
+            when = time_range(session, zone, session.day)
+            where = f"{session.title} ({day_label(session.day)}, {when})"
         award = f" [{paper.award}]" if paper.award else ""
         rows.append([paper.title + award, _authors(paper), where])
     print_sections([Section(None, rows)], PAPER_COLUMNS, empty="No papers to show.")

@@ -13,7 +13,8 @@ from confterm.formatting import long_day_label, time_range, zone_label
 from confterm.model.program import Booth, Program, Session
 from confterm.text import one_line
 
-#: Width of the time column in plain text: ``22:00–01:00+1`` is the longest value.
+#: Least width of the time column in plain text: ``22:00–01:00+1`` is the longest value in
+#: the conference zone; a weekday prefix (``Sun 00:30–01:15``) widens the column.
 TIME_WIDTH = 13
 
 
@@ -24,8 +25,18 @@ def title(agenda: Agenda) -> str:
 
 
 def day_heading(day: date | None) -> str:
-    """``Saturday 7 March 2026``; ``Day not announced`` for sessions with no day."""
+    """``Saturday 7 March 2026``; ``Day not announced`` for sessions with no day.
+
+    Sessions stay under their conference day in every zone (the program's structure); their
+    times name another weekday where the date in the display zone differs (see
+    :func:`session_time`)."""
     return long_day_label(day)
+
+
+def session_time(session: Session, zone: tzinfo, day: date | None) -> str:
+    """The session's time range in ``zone`` as listed under ``day``: ``09:00–10:00``, or
+    ``Sun 00:30–01:15`` when it starts on another date in ``zone``."""
+    return time_range(session, zone, day)
 
 
 def day_zone(day: date | None, zone: tzinfo) -> str | None:
@@ -65,13 +76,16 @@ def session_details(program: Program, session: Session) -> list[str]:
     return [session.kind.label, *([where] if where else []), *people(program, session)]
 
 
-def clash_notes(agenda: Agenda, session: Session, zone: tzinfo) -> list[str]:
-    """``Other Talk (10:45–11:30)`` for each bookmarked session this one overlaps."""
+def clash_notes(
+    agenda: Agenda, session: Session, zone: tzinfo, day: date | None = None
+) -> list[str]:
+    """``Other Talk (10:45–11:30)`` for each bookmarked session this one overlaps; times
+    as listed under ``day``."""
     notes = []
     for other_id in agenda.clashes.get(session.id, []):
         other = agenda.program.session_by_id.get(other_id)
         if other is not None:
-            notes.append(f"{session_title(other)} ({time_range(other, zone)})")
+            notes.append(f"{session_title(other)} ({time_range(other, zone, day)})")
     return notes
 
 

@@ -13,7 +13,6 @@ from html import escape
 
 from confterm.agenda import Agenda, AgendaDay
 from confterm.export import common
-from confterm.formatting import time_range
 
 _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2em auto;
@@ -77,7 +76,7 @@ def _day(agenda: Agenda, day: AgendaDay, zone: tzinfo) -> list[str]:
     )
     program = agenda.program
     for session in day.sessions:
-        notes = common.clash_notes(agenda, session, zone)
+        notes = common.clash_notes(agenda, session, zone, day.day)
         row_class = ' class="clash"' if notes else ""
         cell = f'<span class="title">{escape(common.session_title(session))}</span>'
         cell += "".join(
@@ -87,7 +86,7 @@ def _day(agenda: Agenda, day: AgendaDay, zone: tzinfo) -> list[str]:
         )
         out.append(
             f"<tr{row_class}>"
-            f'<td class="time">{escape(time_range(session, zone))}</td>'
+            f'<td class="time">{escape(common.session_time(session, zone, day.day))}</td>'
             f"<td>{cell}</td>"
             f"<td>{escape(session.kind.label)}</td>"
             f"<td>{escape(common.room(program, session) or '')}</td>"

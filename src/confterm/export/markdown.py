@@ -12,7 +12,6 @@ from datetime import tzinfo
 
 from confterm.agenda import Agenda
 from confterm.export import common
-from confterm.formatting import time_range
 
 # Inline syntax anywhere in a line (CommonMark lets any ASCII punctuation be backslash-escaped).
 _INLINE = re.compile(r"([\\`*_\[\]<>!|~&#])")
@@ -39,13 +38,13 @@ def render_markdown(agenda: Agenda, zone: tzinfo) -> str:
             lines += [f"Times in {zone_text}.", ""]
         for session in day.sessions:
             details = " · ".join(common.session_details(agenda.program, session))
+            when = common.session_time(session, zone, day.day)
             lines.append(
-                f"- **{time_range(session, zone)}** {escape(common.session_title(session))}"
-                f" — {escape(details)}"
+                f"- **{when}** {escape(common.session_title(session))} — {escape(details)}"
             )
             lines.extend(
                 f"  - **Clashes with** {escape(note)}"
-                for note in common.clash_notes(agenda, session, zone)
+                for note in common.clash_notes(agenda, session, zone, day.day)
             )
     if agenda.booths:
         lines += ["", f"## {common.BOOTHS_HEADING}", ""]

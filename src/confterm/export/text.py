@@ -24,7 +24,6 @@ from rich.text import Text
 
 from confterm.agenda import Agenda
 from confterm.export import common
-from confterm.formatting import time_range
 
 _INDENT = "  "
 _GAP = "  "
@@ -35,20 +34,26 @@ def render_text(agenda: Agenda, zone: tzinfo) -> str:
     if agenda.is_empty:
         return common.empty_message(agenda) + "\n"
     lines = [common.title(agenda)]
-    detail_indent = _INDENT + " " * common.TIME_WIDTH + _GAP
+    times = {
+        session.id: common.session_time(session, zone, day.day)
+        for day in agenda.days
+        for session in day.sessions
+    }
+    width = max([common.TIME_WIDTH, *(len(text) for text in times.values())])
+    detail_indent = _INDENT + " " * width + _GAP
     for day in agenda.days:
         lines.append("")
         heading = common.day_heading(day.day)
         zone_text = common.day_zone(day.day, zone) if day.timed else None
         lines.append(f"{heading} — times in {zone_text}" if zone_text else heading)
         for session in day.sessions:
-            when = time_range(session, zone).ljust(common.TIME_WIDTH)
+            when = times[session.id].ljust(width)
             lines.append(f"{_INDENT}{when}{_GAP}{common.session_title(session)}")
             details = common.session_details(agenda.program, session)
             lines.append(detail_indent + " · ".join(details))
             lines.extend(
                 f"{detail_indent}! {common.CLASH_LABEL} {note}"
-                for note in common.clash_notes(agenda, session, zone)
+                for note in common.clash_notes(agenda, session, zone, day.day)
             )
     if agenda.booths:
         lines += ["", common.BOOTHS_HEADING]
@@ -77,10 +82,10 @@ def rich_agenda(agenda: Agenda, zone: tzinfo) -> RenderableType:
             body = Text(common.session_title(session), style="bold")
             body.append("\n")
             body.append(" · ".join(common.session_details(agenda.program, session)), style="dim")
-            for note in common.clash_notes(agenda, session, zone):
+            for note in common.clash_notes(agenda, session, zone, day.day):
                 body.append("\n")
                 body.append(f"! {common.CLASH_LABEL} {note}", style="bold red")
-            grid.add_row(Text(time_range(session, zone)), body)
+            grid.add_row(Text(common.session_time(session, zone, day.day)), body)
         parts.append(grid)
     if agenda.booths:
         parts += [Text(""), Text(common.BOOTHS_HEADING, style="bold")]
