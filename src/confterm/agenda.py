@@ -8,9 +8,10 @@ values, so the CLI, the app and the exporters share one definition of "in time o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Protocol
 
 from confterm.errors import UsageError
@@ -66,6 +67,7 @@ class _DayIndex:
     program: Program
     unsorted: dict[date | None, list[Session]]
     ordered: dict[date | None, list[Session]] = field(default_factory=dict)
+    times: dict[str, tuple[float, float]] = field(default_factory=dict)
 
 
 _DAY_INDEXES: dict[int, _DayIndex] = {}
@@ -95,8 +97,18 @@ def day_sessions(program: Program, day: date | None) -> list[Session]:
     entry = _day_index(program)
     ordered = entry.ordered.get(day)
     if ordered is None:
-        ordered = entry.ordered[day] = in_time_order(entry.unsorted.get(day, ()))
+        keyed = sorted(((sort_key(s), s) for s in entry.unsorted.get(day, ())), key=itemgetter(0))
+        ordered = entry.ordered[day] = [session for _, session in keyed]
+        # The timestamps the sort computed anyway, kept for session_times().
+        entry.times.update((s.id, (key[2], key[3])) for key, s in keyed if key[1] == 0)
     return list(ordered)
+
+
+def session_times(program: Program) -> Mapping[str, tuple[float, float]]:
+    """(start, end) as POSIX timestamps of the timed sessions of the days sorted so far by
+    :func:`day_sessions`, by id: comparing these floats is far cheaper than comparing aware
+    datetimes whose tzinfo objects differ (each parsed time has its own)."""
+    return _day_index(program).times
 
 
 def has_sessions_on(program: Program, day: date | None) -> bool:

@@ -9,7 +9,7 @@ is pure, so it is unit-tested directly; a day's rows are made only when read (a 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import overload
@@ -21,6 +21,8 @@ from confterm.text import one_line
 from confterm.tui.messages import JumpTarget
 
 TBA_HEADING = "Time to be announced"
+
+Span = tuple[float, float]  # a session's start and end as POSIX timestamps
 NO_LOCATION = "location not announced"
 
 
@@ -129,29 +131,9 @@ def session_row(
     )
 
 
-def relevant_bookmarks(sessions: Sequence[Session], bookmarked: Iterable[Session]) -> list[Session]:
-    """The bookmarked sessions that can overlap any of ``sessions`` (those within their span).
-
-    Clash checks on a day then cost (rows shown x a handful) instead of (rows x bookmarks).
-    """
-    timed = [s for s in sessions if s.start is not None and s.end is not None]
-    if not timed:
-        return []
-    first = min(s.start for s in timed if s.start is not None)
-    last = max(s.end for s in timed if s.end is not None)
-    return _within(bookmarked, first, last)
-
-
-def _within(bookmarked: Iterable[Session], first: datetime, last: datetime) -> list[Session]:
-    return [
-        b
-        for b in bookmarked
-        if b.start is not None and b.end is not None and b.start < last and first < b.end
-    ]
-
-
 def has_clash(session: Session, bookmarked: Iterable[Session]) -> bool:
-    """True when ``session`` overlaps a bookmarked session other than itself."""
+    """True when ``session`` overlaps a bookmarked session other than itself (what a row's
+    clash mark means; :class:`DayRows` computes the same on timestamps)."""
     return any(other.id != session.id and overlaps(session, other) for other in bookmarked)
 
 
@@ -177,46 +159,51 @@ class DayRows(Sequence[Row]):
         zone: tzinfo,
         bookmarked: set[str],
         now: datetime | None = None,
+        times: Mapping[str, Span] | None = None,
     ) -> None:
         self._program = program
         self._zone = zone
+        # Comparing aware datetimes whose tzinfo objects differ (one per parsed time) costs a
+        # microsecond each; POSIX timestamps (``times``, see agenda.session_times) cost little.
+        self._times: Mapping[str, Span] = times or {}
         self._entries: list[Heading | Session] = []
-        self._groups: list[tuple[int, datetime]] = []  # (entry index, start) of timed groups
+        self._groups: list[tuple[int, float]] = []  # (entry index, start) of timed groups
         self._position: dict[str, int] = {}
         self._made: dict[int, SessionRow] = {}
         self._now_at: int | None = None
         self._now_line: NowLine | None = None
         self._tba_at: int | None = None
-        first: datetime | None = None
-        last: datetime | None = None
-        group_start: datetime | None = None
-        group_end: datetime | None = None
+        first: float | None = None
+        last: float | None = None
+        group: Session | None = None  # the first session of the current timed group
+        group_start: float | None = None
+        group_end = 0.0
         crossing: list[int] = []  # groups that may run past midnight (wider time column)
-        entries, position = self._entries, self._position
+        entries, position, span_of = self._entries, self._position, self._span_of
         for session in sessions:
-            start, end = session.start, session.end
-            if start is None or end is None:
-                start = end = None
+            span = span_of(session)
+            start = None if span is None else span[0]
             if not entries or start != group_start:
-                if group_start is not None and group_end is not None:
-                    crossing += self._maybe_crossing(group_start, group_end)
-                group_start, group_end = start, end
-                if start is None:
+                if group is not None:
+                    crossing += self._maybe_crossing(group, group_end)
+                group, group_start, group_end = None, start, 0.0
+                if span is None:
                     self._tba_at = len(entries)
                     entries.append(Heading(TBA_HEADING))
                 else:
-                    self._groups.append((len(entries), start))
-                    entries.append(Heading(clock_time(start, zone)))
-                    first = start if first is None else first
-            if end is not None and (group_end is None or end > group_end):
-                group_end = end
-            if end is not None and (last is None or end > last):
-                last = end
+                    assert session.start is not None
+                    group = session
+                    self._groups.append((len(entries), span[0]))
+                    entries.append(Heading(clock_time(session.start, zone)))
+                    first = span[0] if first is None else first
+            if span is not None:
+                group_end = max(group_end, span[1])
+                last = span[1] if last is None else max(last, span[1])
             position[session.id] = len(entries)
             entries.append(session)
-        if group_start is not None and group_end is not None:
-            crossing += self._maybe_crossing(group_start, group_end)
-        self._span = (first, last)
+        if group is not None:
+            crossing += self._maybe_crossing(group, group_end)
+        self._bounds = (first, last)
         self.time_width = self._width(crossing)
         self._bookmarked = bookmarked
         self._marked = self._relevant(bookmarked)
@@ -224,10 +211,18 @@ class DayRows(Sequence[Row]):
 
     # -- building -----------------------------------------------------------------------------
 
-    def _maybe_crossing(self, start: datetime, end: datetime) -> list[int]:
-        local = start.astimezone(self._zone)
+    def _span_of(self, session: Session) -> Span | None:
+        """(start, end) as POSIX timestamps, None when the time is not announced."""
+        span = self._times.get(session.id)
+        if span is None and session.start is not None and session.end is not None:
+            span = (session.start.timestamp(), session.end.timestamp())
+        return span
+
+    def _maybe_crossing(self, first: Session, end: float) -> list[int]:
+        assert first.start is not None
+        local = first.start.astimezone(self._zone)
         midnight = datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=self._zone)
-        return [len(self._groups) - 1] if end >= midnight else []
+        return [len(self._groups) - 1] if end >= midnight.timestamp() else []
 
     def _width(self, crossing: list[int]) -> int:
         """The time column's width: ``09:30–10:30``, wider for ``22:00–01:00+1``."""
@@ -239,20 +234,35 @@ class DayRows(Sequence[Row]):
                     width = max(width, len(time_range(entry, self._zone)))
         return width
 
-    def _relevant(self, bookmarked: set[str]) -> list[Session]:
-        first, last = self._span
+    def _relevant(self, bookmarked: set[str]) -> list[tuple[str, float, float]]:
+        """The bookmarks within the day's span, as (id, start, end)."""
+        first, last = self._bounds
         if first is None or last is None or not bookmarked:
             return []
         by_id = self._program.session_by_id
-        return _within((by_id[i] for i in bookmarked if i in by_id), first, last)
+        spans = [(i, self._span_of(by_id[i])) for i in bookmarked if i in by_id]
+        return [
+            (i, span[0], span[1])
+            for i, span in spans
+            if span is not None and span[0] < last and first < span[1]
+        ]
 
     def _make(self, session: Session) -> SessionRow:
+        clash = False
+        if self._marked:
+            span = self._span_of(session)
+            if span is not None:
+                start, end = span
+                clash = any(
+                    other != session.id and other_start < end and start < other_end
+                    for other, other_start, other_end in self._marked
+                )
         return session_row(
             self._program,
             session,
             self._zone,
             bookmarked=session.id in self._bookmarked,
-            clash=bool(self._marked) and has_clash(session, self._marked),
+            clash=clash,
         )
 
     # -- the sequence -------------------------------------------------------------------------
@@ -310,7 +320,7 @@ class DayRows(Sequence[Row]):
             at, line = None, None
         else:
             starts = [start for _, start in self._groups]
-            after = bisect_right(starts, now)
+            after = bisect_right(starts, now.timestamp())
             if after < len(self._groups):
                 at = self._groups[after][0]
             else:  # after every timed session, before those whose time is not announced
@@ -333,6 +343,13 @@ class DayRows(Sequence[Row]):
             bookmarked,
             lambda s: s.id in wanted or any(overlaps(s, t) for t in touched),
         )
+
+    def reset_marks(self, bookmarked: set[str]) -> None:
+        """Bookmarks may have changed while these rows were not shown: forget the rows made
+        (they are made again, with the new marks, when read)."""
+        self._bookmarked = bookmarked
+        self._marked = self._relevant(bookmarked)
+        self._made.clear()
 
     def remark_all(self, bookmarked: set[str]) -> list[int]:
         """Bookmarks changed elsewhere: remake every row already made; return what changed."""
@@ -360,11 +377,12 @@ def day_rows(
     zone: tzinfo,
     bookmarked: set[str],
     now: datetime | None = None,
+    times: Mapping[str, Span] | None = None,
 ) -> DayRows:
     """A day's sessions (already in time order) grouped under their start time, with
     untimed ones last under "Time to be announced"; with a now-line when ``now`` is given
-    (see :func:`now_on_day`)."""
-    return DayRows(program, sessions, zone, bookmarked, now)
+    (see :func:`now_on_day`). ``times``: the sessions' spans when known (faster)."""
+    return DayRows(program, sessions, zone, bookmarked, now, times)
 
 
 def booth_row(booth: Booth, *, to_visit: bool) -> BoothRow:

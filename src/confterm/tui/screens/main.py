@@ -7,7 +7,7 @@ the list is shown and Enter opens the detail as its own screen.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, tzinfo
 from typing import ClassVar
 
 from textual import on
@@ -25,6 +25,7 @@ from confterm.agenda import (
     has_sessions_on,
     opening_position,
     program_days,
+    session_times,
     sessions_by_day,
 )
 from confterm.errors import StoreError
@@ -174,6 +175,7 @@ class MainScreen(Screen[None]):
         self.to_visit: set[str] = set()
         self._built: set[str] = set()
         self._day_cursor: dict[str, JumpTarget] = {}
+        self._day_rows: dict[tuple[date | None, tzinfo], DayRows] = {}
         self._labelled = False
         self.filters = Filters()
 
@@ -222,6 +224,9 @@ class MainScreen(Screen[None]):
         else:
             self.activate(self.tab_ids[0])
         self.set_interval(NOW_LINE_SECONDS, self.move_now_line)
+        self.call_after_refresh(
+            self.run_worker, self._sort_days, thread=True, group="sort-days", exit_on_error=False
+        )
 
     @property
     def by_day(self) -> dict[date | None, list[Session]]:
@@ -368,13 +373,36 @@ class MainScreen(Screen[None]):
             switcher.current = "day-pane"
             day = self.shown_day()
             header.set_day(day_label(day))
-            shown = day_sessions(self.view.program, day)
-            if self.filters.is_active:
-                shown = self.filters.apply(shown, self.bookmarks)
-            now = now_on_day(day, self.view.now(), self.view.zone)
-            rows = day_rows(self.view.program, shown, self.view.zone, self.bookmarks, now)
+            rows = self._rows_of(day)
             sessions.set_rows(rows, cursor_to=target or self._day_cursor.get(tab_id))
         self._focus_list()
+
+    def _rows_of(self, day: date | None) -> DayRows:
+        """The rows of ``day``; kept while no filter is set, so going back to a day costs
+        next to nothing (its marks are remade when drawn, its now-line moved)."""
+        program, zone = self.view.program, self.view.zone
+        now = now_on_day(day, self.view.now(), zone)
+        key = (day, zone)
+        rows = self._day_rows.get(key)
+        if rows is not None:
+            rows.reset_marks(self.bookmarks)
+            rows.set_now(now)
+            return rows
+        shown = day_sessions(program, day)
+        if self.filters.is_active:
+            shown = self.filters.apply(shown, self.bookmarks)
+        rows = day_rows(program, shown, zone, self.bookmarks, now, session_times(program))
+        if not self.filters.is_active:
+            self._day_rows[key] = rows
+        return rows
+
+    def _sort_days(self) -> None:
+        """Put every day in time order ahead of time, nearest days first (in a thread: a
+        50,000-session program's day takes tens of milliseconds to sort)."""
+        shown = self.shown_day()
+        here = self.days.index(shown) if shown is not None else 0
+        for day in sorted(self.days, key=lambda d: abs(self.days.index(d) - here)):
+            day_sessions(self.view.program, day)
 
     def _show_other(self, tab_id: str, target: JumpTarget | None) -> None:
         program, zone = self.view.program, self.view.zone
@@ -467,16 +495,17 @@ class MainScreen(Screen[None]):
         self.app.push_screen(NowNextScreen(self.view), self._after_detail)
 
     def action_grid(self) -> None:
-        """The shown day as a timetable grid (the first day from other tabs)."""
+        """The day last shown as a timetable grid (from other tabs too; else today or day 1)."""
         from confterm.tui.screens.grid import GridScreen
 
-        day: date | None = None
-        if self.current_tab.startswith("day-") and self.current_tab != NO_DAY_TAB:
-            day = self.days[self.tab_ids.index(self.current_tab)]
-        elif self.days:
-            day = self.days[0]
+        # The day list keeps the last day's rows while another tab is shown.
         target = self.query_one(SessionList).current_target
-        session_id = target.item_id if target and day is not None else None
+        session = self.view.program.session_by_id.get(target.item_id) if target else None
+        day = self.shown_day() or (session.day if session else None)
+        if day is None and self.days:
+            today = self.view.now().astimezone(self.view.zone).date()
+            day = today if today in self.days else self.days[0]
+        session_id = session.id if session is not None and session.day == day else None
         self.app.push_screen(GridScreen(self.view, day, session_id), self._after_detail)
 
     def action_export(self) -> None:
@@ -502,6 +531,7 @@ class MainScreen(Screen[None]):
     def set_filters(self, filters: Filters) -> None:
         """Apply ``filters`` to the days' lists and show them in the filter bar."""
         self.filters = filters
+        self._day_rows.clear()
         self.query_one(FilterBar).show_filters(filters, self.view.program)
         if self.current_tab and self.current_tab not in PANES:
             self.activate(self.current_tab)
