@@ -8,7 +8,7 @@ A value of the wrong shape is reported with its JSON path.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -21,12 +21,13 @@ from confterm.sources.common import (
     end_after,
     guess_kind,
     join_texts,
-    local_day,
     parse_aware,
     parse_clock,
     parse_duration,
+    place_event,
     require_zone,
     slugify,
+    start_on_day,
 )
 from confterm.sources.detect import FORMAT_NAMES, FRAB_JSON
 
@@ -146,9 +147,7 @@ def _add_event(
     if doc.text(event, "date", path):
         start = _aware(doc, event, path)
     elif start_text and filed is not None:
-        clock = _clock(doc, start_text, path)
-        on = filed + timedelta(days=1 if clock < day_change else 0)
-        start = datetime.combine(on, clock, tzinfo=zone)
+        start = start_on_day(filed, _clock(doc, start_text, path), day_change, zone)
     else:
         builder.skip(f"{title or 'untitled'} ({source_id})", "no start time")
         return
@@ -157,11 +156,7 @@ def _add_event(
         duration = parse_duration(duration_text)
     except ValueError as error:
         raise doc.error(f"{path}.duration", str(error)) from None
-    local_date = start.astimezone(zone).date()
-    if filed is not None and local_date in (filed, filed + timedelta(days=1)):
-        session_day = filed
-    else:
-        session_day = local_day(start, zone, day_change)
+    session_day = place_event(start, zone, day_change, filed)
     speakers: list[str] = []
     for index, person_value in enumerate(doc.list_at(event, "persons", path)):
         ppath = f"{path}.persons[{index}]"

@@ -20,7 +20,7 @@ from __future__ import annotations
 import codecs
 import xml.sax
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from xml.etree import ElementTree
 from xml.etree.ElementTree import Element, ParseError
 from xml.sax.handler import ContentHandler
@@ -39,13 +39,14 @@ from confterm.sources.common import (
     end_after,
     guess_kind,
     join_texts,
-    local_day,
     out_of_range,
     parse_aware,
     parse_clock,
     parse_duration,
+    place_event,
     require_zone,
     slugify,
+    start_on_day,
 )
 from confterm.sources.detect import FORMAT_NAMES, FRAB_XML
 
@@ -321,9 +322,7 @@ def _add_event(
     if date_text:
         start = _aware(doc, event, date_text)
     elif start_text:
-        clock = _clock(doc, event, start_text)
-        on = filed + timedelta(days=1 if clock < day_change else 0)
-        start = datetime.combine(on, clock, tzinfo=zone)
+        start = start_on_day(filed, _clock(doc, event, start_text), day_change, zone)
     else:
         builder.skip(f"{title or 'untitled'} ({source_id})", "no start time")
         return
@@ -333,12 +332,7 @@ def _add_event(
     except ValueError as error:
         child = event.find("duration")
         raise doc.error(child if child is not None else event, str(error)) from None
-    local_date = start.astimezone(zone).date()
-    session_day = (
-        filed
-        if local_date in (filed, filed + timedelta(days=1))
-        else local_day(start, zone, day_change)
-    )
+    session_day = place_event(start, zone, day_change, filed)
     persons = event.find("persons")
     speakers = [
         speaker

@@ -7,6 +7,7 @@
   ``X-WR-TIMEZONE``): never silently UTC.
 * ``DTEND`` or ``DURATION`` give the end; ``LOCATION`` is the room, the first of
   ``CATEGORIES`` the track, and a leading ``Speaker: Name`` line of the description the speaker.
+* An event before 04:00 (venue time) is filed under the day before, as frab files it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from icalendar import Calendar, Component
 from confterm.errors import DataError
 from confterm.model.program import SessionKind
 from confterm.sources.common import (
+    DEFAULT_DAY_CHANGE,
     ImportResult,
     ProgramBuilder,
     dates_of,
@@ -29,6 +31,7 @@ from confterm.sources.common import (
     guess_kind,
     join_texts,
     known_zone,
+    place_event,
     require_zone,
     slugify,
     zone_from_option,
@@ -147,7 +150,7 @@ def _add_event(
             end = end_after(start, duration)
         else:
             end = start
-        day: date | None = start.astimezone(zone).date()
+        day: date | None = place_event(start, zone, DEFAULT_DAY_CHANGE)
     elif isinstance(dtstart, date):
         day = dtstart  # an all-day event: its day is known, its time is not
     else:

@@ -3,7 +3,8 @@
 Times are naive local times with no zone anywhere in the payload, so the zone must come from
 ``--tz``; it is never assumed to be UTC. Categories carry the organiser's *question* as their
 title ("Which track does your session best fit into?"), so the track and the format are picked
-by what the question asks about, not by a fixed name. Service sessions are breaks.
+by what the question asks about, not by a fixed name. Service sessions are breaks. A session
+before 04:00 is filed under the day before (a party at 00:30 belongs to the evening's program).
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from zoneinfo import ZoneInfo
 
 from confterm.model.program import SessionKind
 from confterm.sources.common import (
+    DEFAULT_DAY_CHANGE,
     ImportResult,
     JsonReader,
     ProgramBuilder,
     dates_of,
     guess_kind,
     join_texts,
+    place_event,
     require_zone,
     slugify,
 )
@@ -157,7 +160,7 @@ def _add_session(
         source_id=source_id,
         title=title,
         kind=kind,
-        day=start.date() if start else None,
+        day=place_event(start, zone, DEFAULT_DAY_CHANGE) if start else None,
         start=start,
         end=end,
         room=builder.room(rooms.get(str(session.get("roomId")))),
