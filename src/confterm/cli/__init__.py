@@ -109,8 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run confterm with ``argv`` (default: the process arguments); return the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    context = Context(args)
     try:
+        # Inside the try: building the context checks --now, for every command.
+        context = Context(args)
         if args.handler is None:
             return _open_app(context)
         result: int = args.handler(context)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from functools import cached_property
 from pathlib import Path
 
 from confterm import paths
 from confterm.catalog import open_program
-from confterm.clock import Clock, now_from_env, parse_now
+from confterm.clock import NOW_ENV, Clock, now_from_env, parse_now
+from confterm.errors import UsageError
 from confterm.model.program import Program
 from confterm.timezones import resolve_display_zone
 
@@ -18,7 +19,14 @@ class Context:
     """The parsed command line, and the program, zone and clock it selects."""
 
     def __init__(self, args: argparse.Namespace) -> None:
+        """Keep ``args``; check ``--now`` (or ``CONFTERM_NOW``) at once, so that every command
+        rejects a bad one before it prints anything, whether or not it reads the clock.
+
+        Raises:
+            UsageError: ``--now`` or ``CONFTERM_NOW`` is not an ISO date-time.
+        """
         self.args = args
+        self._now_text = checked_now(getattr(args, "now", None))
 
     @cached_property
     def data_dir(self) -> Path:
@@ -44,7 +52,37 @@ class Context:
     @cached_property
     def clock(self) -> Clock:
         """The clock for 'today' and 'now'."""
-        text = getattr(self.args, "now", None) or now_from_env()
-        if text is None:
+        if self._now_text is None:
             return Clock()
-        return Clock(parse_now(text, self.program.conference.zone))
+        # A naive --now is in the conference zone, which needs the program: applied only here.
+        return Clock(parse_now(self._now_text, self.program.conference.zone))
+
+
+#: The years a --now may name: a day's margin either side keeps every zone's conversion and
+#: the running clock inside what datetime can hold.
+_NOW_YEARS = range(2, 9999)
+
+
+def checked_now(option: str | None) -> str | None:
+    """The ``--now`` text (else ``CONFTERM_NOW``, else None), once its syntax is known good.
+
+    Only the syntax is checked: the program (whose zone a naive time is in) is not loaded.
+
+    Raises:
+        UsageError: the text is not an ISO date-time, or its year is out of range.
+    """
+    source, text = ("--now", option) if option else (NOW_ENV, now_from_env())
+    if text is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(
+            f"{source}: {text!r} is not an ISO date-time (e.g. 2025-05-13T10:00-07:00)"
+        ) from None
+    if moment.year not in _NOW_YEARS:
+        raise UsageError(
+            f"{source}: {text!r} is out of range (years {_NOW_YEARS.start} to "
+            f"{_NOW_YEARS.stop - 1})"
+        )
+    return text
