@@ -1,19 +1,27 @@
-"""The day's timetable: layout, navigation between blocks, Enter, Esc, and a snapshot."""
+"""The day's timetable: layout, moving between blocks and days, bookmarks, sessions without a
+time, its keys in help and footer, Enter, Esc, and a snapshot."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+from app_clock import DURING, AppFactory
 from finder_host import HostApp, make_view
+from textual.widgets import Label, Static
+from textual.widgets._footer import FooterKey
 
+from confterm.errors import StoreError
 from confterm.model.program import Program
 from confterm.tui.messages import JumpTarget
 from confterm.tui.screens.grid import GridScreen
-from confterm.tui.widgets.timetable_grid import TimetableGrid, build_layout
+from confterm.tui.screens.help import HelpScreen
+from confterm.tui.widgets.timetable_grid import STAR, TimetableGrid, build_layout
 
 DAY1 = date(2026, 3, 7)
 DAY2 = date(2026, 3, 8)
+DAY3 = date(2026, 3, 9)
 NY = ZoneInfo("America/New_York")
 
 
@@ -73,14 +81,20 @@ async def test_arrows_move_between_blocks_and_enter_opens(tinyconf: Program) -> 
         assert await go("left") == "parsing-schedules"
         assert await go("left") == "opening-keynote"
         assert await go("left") == "opening-keynote"  # no room further left
-        assert await go("down") == "opening-keynote"  # the only one in the Main Hall
-        assert await go("right", "right", "right") == "lunch-1"  # nearest in time to 10:45
-        assert await go("down") == "lunch-1"
+        # Nothing else in the Main Hall: up/down go to the block before/after in time.
+        assert await go("down") == "parsing-schedules"
+        assert await go("up") == "opening-keynote"
         assert await go("up") == "registration"
+        assert await go("up") == "registration"  # the first block of the day
+        assert await go("down") == "lunch-1"  # below, in the same room
+        assert await go("left", "left", "left") == "opening-keynote"
+        assert await go("right", "right", "right") == "lunch-1"  # nearest in time to 10:45
         assert grid.scroll_offset.x == 0
-        assert await go("right") == "posters-a"
+        assert await go("down") == "posters-a"  # the next in time, in Hall B
         assert grid.scroll_offset.x > 0  # Hall B does not fit in 120 columns
-        assert await go("up") == "posters-a"
+        assert await go("down") == "posters-a"  # the last block of the day
+        assert await go("up") == "lunch-1"
+        assert await go("right") == "posters-a"
         await pilot.press("enter")
         assert app.results == [JumpTarget("session", "posters-a")]
 
@@ -101,6 +115,122 @@ async def test_a_day_with_nothing_timed(tinyconf: Program) -> None:
         assert "No timed sessions" in grid.render_line(0).text
         await pilot.press("down", "enter", "escape")
         assert app.results == [None]
+
+
+async def test_days_switch_in_place_with_brackets_and_numbers(tinyconf: Program) -> None:
+    app = HostApp(make_view(tinyconf), lambda view: GridScreen(view, DAY1))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, GridScreen)
+        grid = screen.grid
+        title = screen.query_one("#grid-title", Label)
+
+        async def day_after(*keys: str) -> date | None:
+            await pilot.press(*keys)
+            return grid.grid.day
+
+        assert await day_after("right") == DAY1  # arrows move between blocks, never days
+        assert await day_after("right_square_bracket") == DAY2
+        assert grid.current_session == "markup-title"  # the new day's earliest block
+        assert "Sunday 8 March 2026" in str(title.render())
+        assert await day_after("right_square_bracket") == DAY3
+        assert await day_after("right_square_bracket") == DAY3  # the last day
+        assert await day_after("left_square_bracket") == DAY2
+        assert await day_after("1") == DAY1
+        assert grid.current_session == "registration"
+        assert "Saturday 7 March 2026" in str(title.render())
+        assert await day_after("3") == DAY3
+        assert await day_after("9") == DAY3  # no ninth day
+        assert await day_after("left_square_bracket", "left_square_bracket") == DAY1
+        assert await day_after("left_square_bracket") == DAY1
+        assert app.screen is screen
+        assert app.results == []
+
+
+async def test_b_and_space_toggle_the_bookmark(tinyconf: Program) -> None:
+    view = make_view(tinyconf)
+    app = HostApp(view, lambda v: GridScreen(v, DAY1))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, GridScreen)
+        grid = screen.grid
+        assert grid.current_session == "registration"
+        await pilot.press("b")
+        assert view.bookmarked_sessions() == {"registration"}
+        assert "registration" in grid.bookmarked
+        assert STAR in grid.render_line(1).text  # the block's first line is marked
+        await pilot.press("left", "space")
+        assert view.bookmarked_sessions() == {"registration", "caches-talk"}
+        await pilot.press("right", "up", "b")  # Lobby: lunch, then registration above it
+        assert view.bookmarked_sessions() == {"caches-talk"}
+        assert grid.bookmarked == {"caches-talk"}
+        assert STAR not in grid.render_line(1).text
+
+
+async def test_a_bookmark_that_cannot_be_saved_is_reported(
+    tinyconf: Program, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = make_view(tinyconf)
+
+    def broken(*args: object) -> bool:
+        raise StoreError("cannot save bookmarks: disk full")
+
+    monkeypatch.setattr(view.store, "toggle", broken)
+    app = HostApp(view, lambda v: GridScreen(v, DAY1))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("b")
+        assert [n.message for n in app._notifications] == ["cannot save bookmarks: disk full"]
+        assert app.screen.query_one(TimetableGrid).bookmarked == set()
+
+
+async def test_sessions_without_a_time_are_listed_under_the_grid(tinyconf: Program) -> None:
+    app = HostApp(make_view(tinyconf), lambda view: GridScreen(view, DAY1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        untimed = app.screen.query_one("#grid-untimed", Static)
+        assert str(untimed.render()) == "Time to be announced: Lightning Talks"
+        assert untimed.region.height > 0
+        await pilot.press("right_square_bracket")
+        assert untimed.region.height == 0  # none on day 2
+
+
+async def test_help_and_footer_show_the_grid_keys(make_app: AppFactory) -> None:
+    app = make_app(DURING)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, GridScreen)
+        footer = {key.description for key in app.screen.query(FooterKey)}
+        assert {"Open", "Day", "Bookmark", "Back", "Help"} <= footer
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        lines = help_screen.content.plain.splitlines()
+        assert lines[1] == "Timetable grid"
+        first_section = lines[2 : lines.index("", 2)]
+        ids = [line.split()[-1] for line in first_section]
+        assert {"grid.bookmark", "grid.next_day", "grid.previous_day", "grid.back"} <= set(ids)
+        assert {"grid.up", "grid.down", "grid.left", "grid.right", "grid.open"} <= set(ids)
+        assert "grid.day_1…9" in ids
+
+
+async def test_g_opens_the_day_last_shown(make_app: AppFactory) -> None:
+    app = make_app(DURING)  # opens on day 1
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right")  # day 2
+        for tab in ("B", "P", "a"):
+            await pilot.press(tab, "g")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, GridScreen), tab
+            assert screen.day == DAY2, tab
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("3", "g")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, GridScreen)
+        assert screen.day == DAY3
 
 
 def test_snapshot_120x40(tinyconf: Program, snap_compare) -> None:  # type: ignore[no-untyped-def]

@@ -22,6 +22,8 @@ from confterm.tui.view import View
 from confterm.tui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
     from confterm.tui.reminder_timer import ReminderTimer
 
 POLL_SECONDS = 0.75
@@ -154,9 +156,13 @@ class ConftermApp(App[None]):
 
     # -- actions ------------------------------------------------------------------------------
 
-    def help_sections(self) -> list[tuple[str, Iterable[BindingType]]]:
-        """The bindings shown on the help screen, by where they apply."""
+    def help_sections(
+        self, screen: Screen[object] | None = None
+    ) -> list[tuple[str, Iterable[BindingType]]]:
+        """The bindings shown on the help screen, by where they apply; those of ``screen``
+        (when it is not the main screen) first."""
         return [
+            *_screen_section(screen),
             ("Everywhere", [*self.BINDINGS, *_palette_bindings()]),
             ("Days, booths, papers, my agenda", MainScreen.BINDINGS),
             ("Lists", RowList.BINDINGS),
@@ -164,9 +170,10 @@ class ConftermApp(App[None]):
         ]
 
     def action_help(self) -> None:
-        """Show every key."""
+        """Show every key, the current screen's first."""
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(help_rows(self.help_sections(), self.user_keymap)))
+            sections = self.help_sections(self.screen)
+            self.push_screen(HelpScreen(help_rows(sections, self.user_keymap)))
 
     def action_command_palette(self) -> None:
         """The command palette, saying what can be typed into it."""
@@ -200,6 +207,25 @@ class ConftermApp(App[None]):
                     lambda n=number: main.action_day(n),
                 )
         yield SystemCommand("Keys", "Every key, and its binding id", self.action_help)
+
+
+def _screen_section(screen: Screen[object] | None) -> list[tuple[str, list[BindingType]]]:
+    """The keys of ``screen`` and of its focused widgets (confterm's own, not Textual's)."""
+    if screen is None or isinstance(screen, MainScreen):
+        return []
+    chain: list[DOMNode] = []
+    for node in screen.focused.ancestors_with_self if screen.focused else [screen]:
+        chain.insert(0, node)
+        if node is screen:
+            break
+    bindings: list[BindingType] = [
+        binding
+        for node in chain
+        if type(node).__module__.startswith("confterm.")
+        for binding in getattr(type(node), "BINDINGS", [])
+    ]
+    title = getattr(screen, "HELP_TITLE", "This screen")
+    return [(str(title), bindings)] if bindings else []
 
 
 def _palette_bindings() -> list[BindingType]:

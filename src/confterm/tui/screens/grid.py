@@ -1,7 +1,8 @@
 """The timetable of one day (``g``): rooms as columns, time running down, Enter opens.
 
-It dismisses with a :class:`~confterm.tui.messages.JumpTarget` for the session picked, or
-None on Esc.
+``[`` / ``]`` and ``1``–``9`` switch the day in place, ``b`` bookmarks the block under the
+cursor, and sessions of the day without a time are listed under the grid. It dismisses with
+a :class:`~confterm.tui.messages.JumpTarget` for the session picked, or None on Esc.
 """
 
 from __future__ import annotations
@@ -12,27 +13,66 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Label
+from textual.widgets import Footer, Label, Static
 
+from confterm.agenda import in_time_order, program_days
 from confterm.errors import StoreError
 from confterm.formatting import long_day_label, zone_label
+from confterm.store import ItemKind
+from confterm.text import one_line
 from confterm.tui.messages import JumpTarget
 from confterm.tui.view import View
 from confterm.tui.widgets.timetable_grid import TimetableGrid
+
+UNTIMED = "Time to be announced: "
 
 
 class GridScreen(Screen[JumpTarget | None]):
     """A full-screen timetable of one day, starting on ``session_id`` when given."""
 
+    HELP_TITLE = "Timetable grid"
+
     DEFAULT_CSS = """
     GridScreen #grid-title { height: 1; width: 1fr; background: $primary; color: $text;
         text-style: bold; padding: 0 1; }
     GridScreen TimetableGrid { height: 1fr; }
+    GridScreen #grid-untimed { height: auto; max-height: 3; padding: 0 1; color: $text-muted;
+        background: $panel; }
+    GridScreen #grid-untimed.-empty { display: none; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,g", "back", "Back", id="grid.back"),
+        Binding(
+            "b,space",
+            "toggle_mark",
+            "Bookmark",
+            tooltip="Bookmark the session under the cursor",
+            id="grid.bookmark",
+        ),
+        Binding(
+            "left_square_bracket",
+            "other_day(-1)",
+            "Previous day",
+            show=False,
+            id="grid.previous_day",
+        ),
+        Binding(
+            "right_square_bracket",
+            "other_day(1)",
+            "Day",
+            tooltip="Next day",
+            key_display="[]",
+            id="grid.next_day",
+        ),
+        Binding("escape,g", "back", "Back", tooltip="Back to the list", id="grid.back"),
+        *[
+            Binding(
+                str(n), f"day({n})", f"Day {n}", tooltip=f"Day {n}", show=False, id=f"grid.day_{n}"
+            )
+            for n in range(1, 10)
+        ],
     ]
 
     def __init__(self, view: View, day: date | None, session_id: str | None = None) -> None:
@@ -40,12 +80,31 @@ class GridScreen(Screen[JumpTarget | None]):
         self.view = view
         self.day = day
         self.session_id = session_id
+        self.days = program_days(view.program)
 
     def compose(self) -> ComposeResult:
         try:
             bookmarked = self.view.bookmarked_sessions()
         except StoreError:
             bookmarked = set()
+        yield Label(self._title(), id="grid-title", markup=False)
+        yield TimetableGrid(self.view.program, self.day, self.view.zone, bookmarked, id="grid")
+        yield Static(id="grid-untimed", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        grid = self.query_one(TimetableGrid)
+        if self.session_id is not None:
+            grid.move_to(self.session_id)
+        self._show_untimed()
+        grid.focus()
+
+    @property
+    def grid(self) -> TimetableGrid:
+        """The timetable widget."""
+        return self.query_one(TimetableGrid)
+
+    def _title(self) -> str:
         conference = self.view.program.conference
         # The zone's abbreviation in force on the day shown, not today (DST may differ).
         noon = (
@@ -53,24 +112,31 @@ class GridScreen(Screen[JumpTarget | None]):
             if self.day is not None
             else self.view.now()
         )
-        title = (
+        return (
             f"{conference.short_name} · {long_day_label(self.day)} · "
             f"times in {zone_label(self.view.zone, noon)}"
         )
-        yield Label(title, id="grid-title", markup=False)
-        yield TimetableGrid(self.view.program, self.day, self.view.zone, bookmarked, id="grid")
-        yield Footer()
 
-    def on_mount(self) -> None:
-        grid = self.query_one(TimetableGrid)
-        if self.session_id is not None:
-            grid.move_to(self.session_id)
-        grid.focus()
+    def untimed_titles(self) -> list[str]:
+        """The day's sessions that are not on the grid (no time yet), in program order."""
+        return [
+            one_line(s.title)
+            for s in in_time_order(self.view.program.sessions)
+            if s.day == self.day and self.day is not None and not s.is_timed
+        ]
 
-    @property
-    def grid(self) -> TimetableGrid:
-        """The timetable widget."""
-        return self.query_one(TimetableGrid)
+    def _show_untimed(self) -> None:
+        titles = self.untimed_titles()
+        box = self.query_one("#grid-untimed", Static)
+        box.update(Content(UNTIMED + " · ".join(titles)) if titles else Content(""))
+        box.set_class(not titles, "-empty")
+
+    def show_day(self, day: date) -> None:
+        """Show ``day``'s timetable in place."""
+        self.day = day
+        self.query_one("#grid-title", Label).update(Content(self._title()))
+        self.grid.show_day(day)
+        self._show_untimed()
 
     @on(TimetableGrid.Selected)
     def _selected(self, event: TimetableGrid.Selected) -> None:
@@ -79,3 +145,36 @@ class GridScreen(Screen[JumpTarget | None]):
     def action_back(self) -> None:
         """Close without moving."""
         self.dismiss(None)
+
+    def action_other_day(self, step: int) -> None:
+        """The day before (-1) or after (1) the one shown."""
+        if self.day in self.days:
+            index = self.days.index(self.day) + step
+        else:
+            index = 0 if step > 0 else len(self.days) - 1
+        if 0 <= index < len(self.days):
+            self.show_day(self.days[index])
+
+    def action_day(self, number: int) -> None:
+        """Day ``number`` (1-based) of the conference."""
+        if 1 <= number <= len(self.days):
+            self.show_day(self.days[number - 1])
+
+    def action_toggle_mark(self) -> None:
+        """Bookmark (or un-bookmark) the session under the cursor; saved before it is shown."""
+        session_id = self.grid.current_session
+        if session_id is None:
+            return
+        view = self.view
+        try:
+            state = view.store.toggle(view.conference_id, session_id, ItemKind.SESSION)
+        except StoreError as error:
+            self.notify(error.message, title="Bookmark not saved", severity="error", timeout=8)
+            return
+        marks = set(self.grid.bookmarked)
+        if state:
+            marks.add(session_id)
+        else:
+            marks.discard(session_id)
+        # The main screen's lists catch up through the app's poll of the store.
+        self.grid.set_bookmarks(marks)

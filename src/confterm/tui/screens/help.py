@@ -75,11 +75,12 @@ def help_rows(
             keys = key_text(keymap.get(binding.id or "", binding.key))
             description = binding.tooltip or binding.description
             binding_id = binding.id or ""
-            if binding_id.startswith("main.day_"):
+            prefix, _, name = binding_id.partition(".")
+            if name.startswith("day_") and name[4:].isdigit():
                 # Nine bindings, one line: 1-9 jump to day N.
-                if binding_id != "main.day_1":
+                if name != "day_1":
                     continue
-                keys, description, binding_id = "1 … 9", "Jump to day N", "main.day_1…9"
+                keys, description, binding_id = "1 … 9", "Jump to day N", f"{prefix}.day_1…9"
             table.append((keys, description, binding_id))
     rows = [row for row in table if isinstance(row, tuple)]
     longest_id = max((cell_len(i) for _, _, i in rows), default=0)

@@ -136,16 +136,20 @@ def build_layout(program: Program, day: date | None, zone: tzinfo) -> GridLayout
 
 
 def neighbour(layout: GridLayout, current: int, direction: str) -> int | None:
-    """The block to move to from block ``current``: up/down within its column, left/right to
-    the nearest column that has a block, picking the one nearest in time."""
+    """The block to move to from block ``current``: up/down within its column (or, at the end
+    of the column, to the previous/next block in time in any room), left/right to the
+    nearest column that has a block, picking the one nearest in time."""
     block = layout.blocks[current]
     if direction in ("up", "down"):
+        step = -1 if direction == "up" else 1
         same = sorted((b.row, n) for n, b in enumerate(layout.blocks) if b.column == block.column)
         position = same.index((block.row, current))
-        step = -1 if direction == "up" else 1
         if 0 <= position + step < len(same):
             return same[position + step][1]
-        return None
+        # Nothing above or below in this room: an arrow that did nothing felt broken.
+        in_time = sorted(range(len(layout.blocks)), key=lambda n: _time_key(layout, n))
+        position = in_time.index(current) + step
+        return in_time[position] if 0 <= position < len(in_time) else None
     step = -1 if direction == "left" else 1
     column = block.column + step
     while 0 <= column < len(layout.columns):
@@ -162,6 +166,11 @@ def neighbour(layout: GridLayout, current: int, direction: str) -> int | None:
             return min(candidates, key=distance)
         column += step
     return None
+
+
+def _time_key(layout: GridLayout, index: int) -> tuple[int, int]:
+    block = layout.blocks[index]
+    return (block.row, block.column)
 
 
 def _fit(text: str, width: int) -> str:
@@ -215,11 +224,39 @@ class TimetableGrid(ScrollView, can_focus=True):
         "timetable-grid--cursor",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "move('up')", "Up", show=False, id="grid.up"),
-        Binding("down,j", "move('down')", "Down", show=False, id="grid.down"),
-        Binding("left,h", "move('left')", "Left", show=False, id="grid.left"),
-        Binding("right,l", "move('right')", "Right", show=False, id="grid.right"),
-        Binding("enter", "select", "Open", id="grid.open"),
+        Binding(
+            "up,k",
+            "move('up')",
+            "Up",
+            tooltip="The block above (or the one before in time)",
+            show=False,
+            id="grid.up",
+        ),
+        Binding(
+            "down,j",
+            "move('down')",
+            "Down",
+            tooltip="The block below (or the one after in time)",
+            show=False,
+            id="grid.down",
+        ),
+        Binding(
+            "left,h",
+            "move('left')",
+            "Left",
+            tooltip="The nearest block in a room to the left",
+            show=False,
+            id="grid.left",
+        ),
+        Binding(
+            "right,l",
+            "move('right')",
+            "Right",
+            tooltip="The nearest block in a room to the right",
+            show=False,
+            id="grid.right",
+        ),
+        Binding("enter", "select", "Open", tooltip="Open the session", id="grid.open"),
     ]
 
     cursor: reactive[int | None] = reactive(None)
@@ -280,10 +317,23 @@ class TimetableGrid(ScrollView, can_focus=True):
             self.cursor = index
         return index is not None
 
+    def show_day(self, day: date | None) -> None:
+        """Replace the grid with ``day``'s, the cursor on its earliest block."""
+        self.grid = build_layout(self.program, day, self.grid.zone)
+        self._lines.clear()
+        self._update_clashes()
+        self.virtual_size = self._virtual_size()
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.cursor = self._first_block()
+        self.refresh()
+
+    def _first_block(self) -> int | None:
+        blocks = range(len(self.grid.blocks))
+        return min(blocks, key=lambda n: _time_key(self.grid, n), default=None)
+
     def on_mount(self) -> None:
-        if self.cursor is None and self.grid.blocks:
-            blocks = self.grid.blocks
-            self.cursor = min(range(len(blocks)), key=lambda n: (blocks[n].row, blocks[n].column))
+        if self.cursor is None:
+            self.cursor = self._first_block()
 
     def watch_cursor(self, old: int | None, new: int | None) -> None:
         self.refresh()
