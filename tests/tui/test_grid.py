@@ -196,7 +196,7 @@ async def test_sessions_without_a_time_are_listed_under_the_grid(tinyconf: Progr
 async def test_help_and_footer_show_the_grid_keys(make_app: AppFactory) -> None:
     app = make_app(DURING)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("g")
+        await pilot.press("g")  # at 80 columns each key's id fits beside its description
         await pilot.pause()
         assert isinstance(app.screen, GridScreen)
         footer = {key.description for key in app.screen.query(FooterKey)}
@@ -212,6 +212,7 @@ async def test_help_and_footer_show_the_grid_keys(make_app: AppFactory) -> None:
         assert {"grid.bookmark", "grid.next_day", "grid.previous_day", "grid.back"} <= set(ids)
         assert {"grid.up", "grid.down", "grid.left", "grid.right", "grid.open"} <= set(ids)
         assert "grid.day_1…9" in ids
+        assert all(len(line.split()) >= 3 for line in first_section)  # keys, words, id
 
 
 async def test_g_opens_the_day_last_shown(make_app: AppFactory) -> None:
