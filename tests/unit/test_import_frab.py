@@ -12,6 +12,7 @@ from confterm.errors import DataError, UsageError
 from confterm.model.loading import validate_program
 from confterm.model.program import SessionKind
 from confterm.sources import ImportResult, import_source
+from confterm.sources.common import stable_id
 
 DATA = Path(__file__).parents[1] / "data" / "import"
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -33,11 +34,11 @@ def test_frab_xml_after_midnight_filed_under_its_day() -> None:
     )
     assert conference.timezone == "Europe/Berlin"
     assert (conference.start_date, conference.end_date) == (date(2024, 12, 27), date(2024, 12, 28))
-    late = program.session_by_id["guid-late-0002"]
+    late = program.session_by_id[stable_id("GUID-Late-0002")]
     assert late.day == date(2024, 12, 27)
     assert late.start == datetime(2024, 12, 28, 0, 30, tzinfo=BERLIN)
     assert late.duration == timedelta(hours=1, minutes=30)  # D:HH:MM "0:01:30"
-    workshop = program.session_by_id["guid-workshop-0003"]
+    workshop = program.session_by_id[stable_id("GUID-Workshop-0003")]
     assert workshop.duration == timedelta(hours=1, minutes=15)  # HH:MM:SS
     assert workshop.kind is SessionKind.WORKSHOP
     assert program.room_name(workshop) == "Saal 2"
@@ -45,13 +46,13 @@ def test_frab_xml_after_midnight_filed_under_its_day() -> None:
 
 def test_frab_xml_texts_links_speakers_and_kinds() -> None:
     program = _import("frab_midnight.xml").program
-    opening = program.session_by_id["guid-opening-0001"]
+    opening = program.session_by_id[stable_id("GUID-Opening-0001")]
     assert opening.description == "Welcome & hello.\n\n- one\n- two"
     assert [s.name for s in program.speakers_of(opening)] == ["Ada", "Grace"]
     assert [link.url for link in opening.links] == ["https://example.org/slides"]
     assert program.track_name(opening) == "CCC"
     # The same person id is one speaker across events.
-    late = program.session_by_id["guid-late-0002"]
+    late = program.session_by_id[stable_id("GUID-Late-0002")]
     assert late.speakers == [opening.speakers[1]]
     # No guid: the event id is the stable id; a "Lunch" title is a break.
     lunch = program.session_by_id["104"]
@@ -60,7 +61,7 @@ def test_frab_xml_texts_links_speakers_and_kinds() -> None:
 
 def test_frab_xml_skips_untitled_with_reason() -> None:
     result = _import("frab_midnight.xml")
-    assert "guid-untitled-0005" not in result.program.session_by_id
+    assert stable_id("GUID-Untitled-0005") not in result.program.session_by_id
     assert result.skipped == ["untitled (GUID-Untitled-0005): no title"]
 
 
@@ -115,7 +116,7 @@ def test_offsets_only_use_a_matching_etc_zone_and_say_so() -> None:
     assert talk.start == datetime(2020, 12, 14, 9, 0, tzinfo=timezone(timedelta(hours=1)))
     assert program.conference.zone.utcoffset(talk.start) == timedelta(hours=1)
     # No guid: the pretalx code is the stable id.
-    workshop = program.session_by_id["abcdef"]
+    workshop = program.session_by_id[stable_id("ABCDEF")]
     assert workshop.kind is SessionKind.WORKSHOP
     assert [s.name for s in program.speakers_of(talk)] == ["Brian Robinson"]
 

@@ -11,6 +11,7 @@ import pytest
 from confterm.errors import UsageError
 from confterm.model.program import SessionKind
 from confterm.sources import ImportResult, import_source
+from confterm.sources.common import stable_id
 
 DATA = Path(__file__).parents[1] / "data" / "import"
 LONDON = ZoneInfo("Europe/London")
@@ -69,14 +70,14 @@ def test_ical_fold_inside_utf8_tzid_without_vtimezone() -> None:
     assert result.format_name == "iCalendar"
     assert program.conference.id == "rencontres-2022"
     assert program.conference.timezone == "Europe/Paris"
-    first = program.session_by_id["presentation_1-conf.example.org"]
+    first = program.session_by_id[stable_id("presentation_1@conf.example.org")]
     assert first.title == "182 - Sécurité d’exploitation"
     assert first.start == datetime(2022, 5, 17, 14, 0, tzinfo=PARIS)
     assert first.end == datetime(2022, 5, 17, 15, 30, tzinfo=PARIS)  # DURATION
     assert program.room_name(first) == "Amphithéâtre 1600"
     assert program.track_name(first) == "Sécurité"
     assert first.description == "Un exposé\n\nDeux, trois\n\nfin"
-    pause = program.session_by_id["presentation_2-conf.example.org"]
+    pause = program.session_by_id[stable_id("presentation_2@conf.example.org")]
     assert pause.kind is SessionKind.BREAK
     assert pause.end == datetime(2022, 5, 17, 16, 30, tzinfo=PARIS)  # DTEND
 
@@ -84,13 +85,13 @@ def test_ical_fold_inside_utf8_tzid_without_vtimezone() -> None:
 def test_ical_utc_all_day_speaker_and_skipped() -> None:
     result = _import("ical_tzid.ics")
     program = result.program
-    utc = program.session_by_id["utc-3-conf.example.org"]
+    utc = program.session_by_id[stable_id("utc-3@conf.example.org")]
     assert utc.start == datetime(2022, 5, 18, 9, 0, tzinfo=PARIS)
     assert utc.day == date(2022, 5, 18)
     assert [s.name for s in program.speakers_of(utc)] == ["Jean Dupont"]
     assert utc.description == "Un atelier."
     assert utc.kind is SessionKind.WORKSHOP
-    all_day = program.session_by_id["allday-4-conf.example.org"]
+    all_day = program.session_by_id[stable_id("allday-4@conf.example.org")]
     assert (all_day.day, all_day.start) == (date(2022, 5, 19), None)
     assert result.skipped == ["No uid here: no UID to keep bookmarks stable"]
 

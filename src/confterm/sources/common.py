@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -121,18 +121,33 @@ def _short_hash(raw: str) -> str:
     return hashlib.sha1(raw.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
 
 
+def stable_id(raw: str) -> str:
+    """A session's confterm id, decided by its source id alone (bookmarks point at it).
+
+    A source id that is already a slug is kept as it is. Any other gets the slug plus a short
+    hash of the source id, so ids that slugify alike ("ABC" and "abc", "a b" and "a-b") never
+    take each other's id, whatever their order in the file or in a later version of it.
+    """
+    slug = slugify(raw)
+    if slug == raw:
+        return slug
+    suffix = f"-{_short_hash(raw)}"
+    return f"{slug[: MAX_SLUG - len(suffix)].rstrip('-._')}{suffix}"
+
+
 class _SlugRegistry:
     """Maps source keys to unique slugs; a clash gets a suffix derived from the key itself."""
 
-    def __init__(self) -> None:
+    def __init__(self, make: Callable[[str], str] = slugify) -> None:
         self.by_key: dict[str, str] = {}
         self.used: set[str] = set()
+        self._make = make
 
     def get(self, key: str) -> str | None:
         return self.by_key.get(key)
 
     def add(self, key: str) -> str:
-        slug = slugify(key)
+        slug = self._make(key)
         if slug in self.used:
             slug = f"{slug[:MAX_SLUG]}-{_short_hash(key)}"
             counter = 2
@@ -394,7 +409,7 @@ class ProgramBuilder:
         self._room_ids = _SlugRegistry()
         self._track_ids = _SlugRegistry()
         self._speaker_ids = _SlugRegistry()
-        self._session_ids = _SlugRegistry()
+        self._session_ids = _SlugRegistry(stable_id)
 
     def skip(self, what: str, why: str) -> None:
         """Record that ``what`` was left out, and why."""
