@@ -129,9 +129,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except OSError as error:
-        # e.g. stdout redirected to a full disk; keep the exit-time flush from failing again.
+        # Usually stdout on a full disk; keep the exit-time flush from failing again. An error
+        # about a named file says which file instead.
         _silence_stdout()
-        sys.stderr.write(f"confterm: error: cannot write output: {error.strerror or error}\n")
+        place = f"{error.filename}" if error.filename else "cannot write output"
+        sys.stderr.write(f"confterm: error: {place}: {error.strerror or error}\n")
         return 1
 
 
