@@ -6,10 +6,12 @@ from __future__ import annotations
 from datetime import date, datetime, tzinfo
 
 from confterm.model.program import Session
-from confterm.timezones import zone_name
+from confterm.timezones import is_fixed_offset_name, zone_name
 
 TIME_TBA = "time TBA"
 DAY_UNKNOWN = "Day not announced"
+#: A booth with no location, in the app, the CLI and every export alike.
+LOCATION_UNKNOWN = "location not announced"
 
 
 def day_label(day: date | None) -> str:
@@ -66,8 +68,12 @@ def when_label(session: Session, zone: tzinfo) -> str:
 
 
 def zone_label(zone: tzinfo, at: datetime | None = None) -> str:
-    """The zone's name with its abbreviation at ``at``: ``America/Los_Angeles (PDT)``."""
+    """The zone's name with its abbreviation at ``at``: ``America/Los_Angeles (PDT)``;
+    ``UTC+01:00`` for the fixed-offset zone ``Etc/GMT-1``."""
     name = zone_name(zone, at)
+    if is_fixed_offset_name(zone):
+        # Etc/GMT-1's abbreviation is "+01", which the UTC+01:00 name already says.
+        return name
     moment = (at or datetime.now(zone)).astimezone(zone)
     abbreviation = moment.tzname()
     if abbreviation and abbreviation != name:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import datetime, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -32,11 +33,34 @@ def local_zone() -> tzinfo:
     return fallback if fallback is not None else ZoneInfo("UTC")
 
 
-def zone_name(zone: tzinfo, at: datetime | None = None) -> str:
-    """A readable name for a zone: its IANA key when it has one."""
+# POSIX sign convention: Etc/GMT-1 is one hour AHEAD of UTC (UTC+01:00).
+_ETC_GMT = re.compile(r"Etc/GMT([+-])(\d{1,2})")
+
+
+def zone_key(zone: tzinfo) -> str | None:
+    """The zone's IANA key (``Etc/GMT-1``), for machine-readable output; None when it has
+    none."""
     key = getattr(zone, "key", None)
-    if isinstance(key, str):
-        return key
+    return key if isinstance(key, str) else None
+
+
+def is_fixed_offset_name(zone: tzinfo) -> bool:
+    """True for the ``Etc/GMT±N`` zones (imports that only had UTC offsets get them)."""
+    key = zone_key(zone)
+    return key is not None and _ETC_GMT.fullmatch(key) is not None
+
+
+def zone_name(zone: tzinfo, at: datetime | None = None) -> str:
+    """A readable name for a zone: its IANA key when it has one, except that ``Etc/GMT-1``
+    (which reads as UTC−1 but is UTC+1) shows as ``UTC+01:00``."""
+    key = zone_key(zone)
+    if key is not None:
+        match = _ETC_GMT.fullmatch(key)
+        if match is None:
+            return key
+        hours = int(match[2])
+        sign = "-" if match[1] == "+" and hours else "+"
+        return f"UTC{sign}{hours:02d}:00"
     return (at or datetime.now(zone)).astimezone(zone).tzname() or "local"
 
 

@@ -335,7 +335,7 @@ def test_show_without_id_is_a_usage_error(run_cli: RunCli) -> None:
 def test_booths(run_cli: RunCli) -> None:
     assert ok(tiny(run_cli, "booths")).splitlines() == [
         "  Acme Corp  Gold    Booth 12",
-        "  Globex     Silver  location TBA",
+        "  Globex     Silver  location not announced",
     ]
 
 

@@ -3,13 +3,14 @@ under its conference day, but its shown date is never wrong."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from confterm.formatting import time_range, when_label
+from confterm.formatting import time_range, when_label, zone_label
 from confterm.model.program import Program
+from confterm.timezones import zone_key, zone_name
 
 UTC = ZoneInfo("UTC")
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -84,3 +85,43 @@ def test_when_label_notes_a_conference_day_other_than_the_local_date(tinyconf: P
         "Sunday 8 March 2026, 22:00–01:00+1 (America/New_York) · conference day Sat 7 Mar"
     )
     assert time_range(late, NEW_YORK, SAT) == "Sun 22:00–01:00+1"
+
+
+# --- zone names -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        # POSIX signs: Etc/GMT-1 is one hour ahead of UTC.
+        ("Etc/GMT-1", "UTC+01:00"),
+        ("Etc/GMT-14", "UTC+14:00"),
+        ("Etc/GMT+5", "UTC-05:00"),
+        ("Etc/GMT+0", "UTC+00:00"),
+        ("Etc/GMT-0", "UTC+00:00"),
+        ("UTC", "UTC"),
+        ("America/New_York", "America/New_York"),
+    ],
+)
+def test_fixed_offset_zones_are_named_by_their_real_offset(key: str, expected: str) -> None:
+    assert zone_name(ZoneInfo(key)) == expected
+    assert zone_key(ZoneInfo(key)) == key
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("Etc/GMT-1", "UTC+01:00"),
+        ("Etc/GMT+10", "UTC-10:00"),
+        ("Asia/Tokyo", "Asia/Tokyo (JST)"),
+    ],
+)
+def test_zone_label_of_a_fixed_offset_zone_has_no_abbreviation(key: str, expected: str) -> None:
+    assert zone_label(ZoneInfo(key), datetime(2026, 3, 7, 12, tzinfo=UTC)) == expected
+
+
+def test_when_label_names_a_fixed_offset_zone_by_its_offset(tinyconf: Program) -> None:
+    social = tinyconf.session_by_id["night-social"]
+    assert when_label(social, ZoneInfo("Etc/GMT-1")) == (
+        "Monday 9 March 2026, 03:00–06:00 (UTC+01:00) · conference day Sun 8 Mar"
+    )

@@ -23,7 +23,7 @@ from confterm.agenda import in_time_order
 from confterm.cli.context import Context
 from confterm.cli.output import Column, Section, is_rich, make_console, print_json, print_sections
 from confterm.errors import DataError, UsageError
-from confterm.formatting import day_label, iso_or_none, time_range
+from confterm.formatting import LOCATION_UNKNOWN, day_label, iso_or_none, time_range
 from confterm.model.program import Program
 from confterm.store import Bookmark, BookmarkStore, ItemKind
 from confterm.text import one_line
@@ -190,7 +190,7 @@ def _list(store: BookmarkStore, program: Program, zone: tzinfo, *, json: bool) -
         (
             Section(
                 "Booths to visit",
-                [[b.organisation, b.location or "location TBA"] for b in booths],
+                [[b.organisation, b.location or LOCATION_UNKNOWN] for b in booths],
             ),
             BOOTH_COLUMNS,
         ),

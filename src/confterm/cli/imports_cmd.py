@@ -39,12 +39,29 @@ def register(add: Callable[..., Any]) -> None:
     imp.add_argument(
         "--refresh", metavar="ID", help="fetch the stored source of ID again and show changes"
     )
+    for action in imp._actions:
+        # The global --tz (same dest) is the display zone elsewhere; here it is the source's.
+        if action.dest == "tz":
+            action.help = (
+                "the source's zone: naive times in the source are in ZONE, an IANA name "
+                "(default: the zone the source declares)"
+            )
     imp.set_defaults(handler=run_import)
-    conferences = add("conferences", help="list the bundled and imported conferences")
+    conferences = add(
+        "conferences",
+        help="list the bundled and imported conferences",
+        description="List the bundled and imported conferences with their ids (for "
+        "--conference), dates and where each came from.",
+    )
     conferences.add_argument("--json", action="store_true", help="machine-readable JSON")
     conferences.set_defaults(handler=run_conferences)
-    remove = add("remove", help="delete an imported conference")
-    remove.add_argument("conference_id", metavar="ID")
+    remove = add(
+        "remove",
+        help="delete an imported conference",
+        description="Delete an imported conference (bundled ones cannot be removed). Asks "
+        "first unless --yes; its bookmarks are kept unless --purge.",
+    )
+    remove.add_argument("conference_id", metavar="ID", help="the imported conference's id")
     remove.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     remove.add_argument("--purge", action="store_true", help="also delete its bookmarks")
     remove.set_defaults(handler=run_remove)

@@ -31,13 +31,20 @@ from confterm.cli.output import (
     print_sections,
 )
 from confterm.errors import DataError, StoreError
-from confterm.formatting import DAY_UNKNOWN, day_label, long_day_label, time_range, when_label
+from confterm.formatting import (
+    DAY_UNKNOWN,
+    LOCATION_UNKNOWN,
+    day_label,
+    long_day_label,
+    time_range,
+    when_label,
+)
 from confterm.model.loading import load_program_file
 from confterm.model.program import Booth, Paper, Program, Session, SessionKind, Speaker
 from confterm.records import booth_json, paper_json, session_json, speaker_json
 from confterm.search import search_sessions
 from confterm.text import one_line
-from confterm.timezones import zone_name
+from confterm.timezones import zone_key, zone_name
 
 TIME_TBA_HEADING = "Time to be announced"
 
@@ -71,25 +78,50 @@ def register(add: Callable[..., Any]) -> None:
     _json_flag(listing)
     listing.set_defaults(handler=run_list)
 
-    show = add("show", help="one session with everything known about it")
+    show = add(
+        "show",
+        help="one session with everything known about it",
+        description="One session with everything known about it: when (dated in the display "
+        "zone), room, track, speakers, chairs, description, papers, links and booths.",
+    )
     show.add_argument("session_id", metavar="ID", help="a session id (see 'confterm list')")
     _json_flag(show)
     show.set_defaults(handler=run_show)
 
-    booths = add("booths", help="the sponsor and exhibitor booths")
+    booths = add(
+        "booths",
+        help="the sponsor and exhibitor booths",
+        description="The sponsor and exhibitor booths of the selected conference, by "
+        "organisation, with their level and location.",
+    )
     _json_flag(booths)
     booths.set_defaults(handler=run_booths)
 
-    papers = add("papers", help="the accepted papers and where they are presented")
+    papers = add(
+        "papers",
+        help="the accepted papers and where they are presented",
+        description="The accepted papers with their authors and the session (day and time) "
+        "where each is presented.",
+    )
     papers.add_argument("--search", metavar="TEXT", help="only papers matching TEXT")
     _json_flag(papers)
     papers.set_defaults(handler=run_papers)
 
-    validate = add("validate", help="check a conference file; one line per problem")
-    validate.add_argument("file", metavar="FILE")
+    validate = add(
+        "validate",
+        help="check a conference file; one line per problem",
+        description="Check a conference file in confterm's format (see 'confterm schema'): "
+        "a one-line summary when it is valid, else one line per problem and exit code 1.",
+    )
+    validate.add_argument("file", metavar="FILE", help="the conference file (JSON) to check")
     validate.set_defaults(handler=run_validate)
 
-    schema = add("schema", help="print the JSON Schema of confterm's conference format")
+    schema = add(
+        "schema",
+        help="print the JSON Schema of confterm's conference format",
+        description="Print the JSON Schema of confterm's conference format (the files that "
+        "--data and 'confterm validate' read).",
+    )
     schema.set_defaults(handler=run_schema)
 
 
@@ -123,7 +155,8 @@ def run_list(context: Context) -> int:
         print_json(
             {
                 "conference": program.conference.id,
-                "zone": zone_name(zone),
+                # The IANA key, as documented, not the display name (UTC+01:00).
+                "zone": zone_key(zone) or zone_name(zone),
                 "sessions": [session_json(program, s, zone) for s in sessions],
             }
         )
@@ -251,7 +284,7 @@ def _paper_line(paper: Paper) -> str:
 
 
 def _booth_line(booth: Booth) -> str:
-    return f"{booth.organisation} ({booth.location or 'location not announced'})"
+    return f"{booth.organisation} ({booth.location or LOCATION_UNKNOWN})"
 
 
 # --- booths and papers ------------------------------------------------------------------------
@@ -275,7 +308,7 @@ def run_booths(context: Context) -> int:
     if context.args.json:
         print_json({"conference": program.conference.id, "booths": [booth_json(b) for b in booths]})
         return 0
-    rows = [[b.organisation, b.level or "", b.location or "location TBA"] for b in booths]
+    rows = [[b.organisation, b.level or "", b.location or LOCATION_UNKNOWN] for b in booths]
     print_sections([Section(None, rows)], BOOTH_COLUMNS, empty="No booths announced.")
     return 0
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, tzinfo
 
 from confterm.agenda import Agenda, MissingBookmark
-from confterm.formatting import long_day_label, time_range, zone_label
+from confterm.formatting import LOCATION_UNKNOWN, long_day_label, time_range, zone_label
 from confterm.model.program import Booth, Program, Session
 from confterm.text import one_line
 
@@ -94,7 +94,7 @@ def booth_line(booth: Booth) -> str:
     name = one_line(booth.organisation)
     if booth.level:
         name += f" ({one_line(booth.level)})"
-    location = one_line(booth.location) if booth.location else "location not announced"
+    location = one_line(booth.location) if booth.location else LOCATION_UNKNOWN
     return f"{name} — {location}"
 
 

@@ -24,7 +24,7 @@ from typing import Any
 from confterm.agenda import Agenda
 from confterm.records import booth_json, session_json
 from confterm.text import one_line
-from confterm.timezones import zone_name
+from confterm.timezones import zone_key, zone_name
 
 
 def agenda_json(agenda: Agenda, zone: tzinfo) -> dict[str, Any]:
@@ -46,7 +46,8 @@ def agenda_json(agenda: Agenda, zone: tzinfo) -> dict[str, Any]:
             "timezone": conference.timezone,
         },
         "scope": "program" if agenda.whole_program else "bookmarks",
-        "zone": zone_name(zone),
+        # The documented IANA key, not the display name (Etc/GMT-1, not UTC+01:00).
+        "zone": zone_key(zone) or zone_name(zone),
         "days": days,
         "booths": [booth_json(booth) for booth in agenda.booths],
         "missing": [
