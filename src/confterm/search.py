@@ -45,6 +45,7 @@ SCORE_WORDS = 30
 SCORE_FUZZY = 10
 
 # Fuzzy matching on one or two letters matches nearly everything; it only helps from three.
+FUZZY_MAX_GAP = 2
 FUZZY_MIN_LENGTH = 3
 _SEP = "\x1f"
 # Punctuation becomes spaces (str.translate is several times faster than a regex here).
@@ -79,10 +80,12 @@ def _fuzzy_pattern(query: str) -> re.Pattern[str] | None:
     letters = [c for c in query if not c.isspace()]
     if len(letters) < FUZZY_MIN_LENGTH:
         return None
-    # "a[^\na]*b[^\nb]*c": each gap excludes the next letter, so there is no backtracking.
+    # "a[^\na]{0,2}b[^\nb]{0,2}c": each gap excludes the next letter, so there is no
+    # backtracking, and is short, so that a typo or a skipped letter matches ("pytrch") but
+    # letters scattered across a whole title do not ("stoica" in "Extreme PyTorch: Inside...").
     parts = [re.escape(letters[0])]
     for letter in letters[1:]:
-        parts.append(f"[^\n{re.escape(letter)}]*{re.escape(letter)}")
+        parts.append(f"[^\n{re.escape(letter)}]{{0,{FUZZY_MAX_GAP}}}{re.escape(letter)}")
     return re.compile("".join(parts))
 
 

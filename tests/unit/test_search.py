@@ -29,7 +29,7 @@ def _program() -> Program:
         {"id": "room", "title": "Talk Two", "room": "graph-room"},
         {"id": "paper", "title": "Talk Three"},
         {"id": "description", "title": "Talk Four", "description": "All about graph theory."},
-        {"id": "fuzzy", "title": "Great Rapid Pathways"},
+        {"id": "fuzzy", "title": "The G.R.A.P.H. Project"},
         {"id": "nothing", "title": "Unrelated"},
     ]
     sessions = []
@@ -148,3 +148,15 @@ def test_search_sessions_keeps_its_contract(tinyconf: Program) -> None:
     assert [s.id for s in found] == ["closing-keynote", "opening-keynote"]
     # Booths are not sessions.
     assert search_sessions(tinyconf, "acme") == []
+
+
+def test_fuzzy_needs_the_letters_close_together() -> None:
+    index = SearchIndex(_program())
+    # g..r..a..p..h are all in "Great Rapid Pathways", but far apart: not a hit.
+    sessions = [
+        s.model_copy(update={"title": "Great Rapid Pathways"}) if s.id == "fuzzy" else s
+        for s in _program().sessions
+    ]
+    scattered = _program().model_copy(update={"sessions": sessions})
+    assert "fuzzy" in [h.item_id for h in index.search("graph")]
+    assert "fuzzy" not in [h.item_id for h in SearchIndex(scattered).search("graph")]
