@@ -25,13 +25,14 @@ def test_a_bookmarked_equal_match_moves_first(run_cli: RunCli, isolated_user_dat
     with BookmarkStore.open(isolated_user_data) as store:
         store.add("tinyconf", ["closing-keynote"])
     assert found(run_cli, "keynote") == ["closing-keynote", "opening-keynote"]
-    # A better match still beats a bookmarked weaker one.
+    # A better match still beats a bookmarked weaker one: Grace speaks at two sessions,
+    # chairs one, and is only an author of a paper in the poster session.
+    assert found(run_cli, "grace")[-1] == "posters-a"
     with BookmarkStore.open(isolated_user_data) as store:
-        store.add("tinyconf", ["markup-title"])
-    assert found(run_cli, "ada") == [
-        "opening-keynote",
-        "textual-workshop",
-        "future-panel",
-        "markup-title",
+        store.add("tinyconf", ["posters-a", "oral-systems"])
+    assert found(run_cli, "grace") == [
+        "oral-systems",  # bookmarked, and as good a match as the talks: first
         "parsing-schedules",
+        "textual-workshop",
+        "posters-a",  # bookmarked, but a weaker match: still last
     ]
