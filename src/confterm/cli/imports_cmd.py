@@ -22,7 +22,9 @@ from confterm.model.loading import load_program_file
 from confterm.model.program import Program, Session
 from confterm.sources import ImportResult, import_source
 from confterm.sources.changes import ProgramChanges, diff_programs
+from confterm.sources.fetch import is_url
 from confterm.text import one_line
+from confterm.timezones import zone_name
 
 
 def register(add: Callable[..., Any]) -> None:
@@ -104,7 +106,7 @@ def run_import(context: Context) -> int:
 
 
 def _store(context: Context, result: ImportResult, source: str, tz: str | None) -> Path:
-    source_text = source if "://" in source[:16] else str(Path(source).expanduser().resolve())
+    source_text = source if is_url(source) else str(Path(source).expanduser().resolve())
     meta: dict[str, object] = {
         "source": source_text,
         "format": result.format_name,
@@ -121,7 +123,7 @@ def _print_summary(result: ImportResult, path: Path) -> None:
     print(f"imported {one_line(conference.name)} as {conference.id} ({result.format_name})")
     print(
         f"days: {len(days)} ({conference.start_date} to {conference.end_date}), "
-        f"time zone {conference.timezone}"
+        f"time zone {zone_name(conference.zone)}"
     )
     print(
         f"sessions: {len(program.sessions)}, rooms: {len(program.rooms)}, "
