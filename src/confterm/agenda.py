@@ -181,14 +181,33 @@ def find_clashes(sessions: Sequence[Session]) -> dict[str, list[str]]:
 
 def clashes_with(program: Program, session: Session, others: Iterable[str]) -> list[Session]:
     """The sessions among ``others`` (ids) that overlap ``session``, in time order."""
-    found = [
-        program.session_by_id[other]
-        for other in others
-        if other != session.id
-        and other in program.session_by_id
-        and overlaps(session, program.session_by_id[other])
-    ]
+    span = _span(program, session)
+    if span is None:
+        return []
+    start, end = span
+    by_id = program.session_by_id
+    found = []
+    for other in others:
+        candidate = by_id.get(other) if other != session.id else None
+        if candidate is None:
+            continue
+        other_span = _span(program, candidate)
+        if other_span is not None and other_span[0] < end and start < other_span[1]:
+            found.append(candidate)
     return in_time_order(found)
+
+
+def _span(program: Program, session: Session) -> tuple[float, float] | None:
+    """(start, end) as POSIX timestamps (what :func:`overlaps` compares), cached per program."""
+    if session.start is None or session.end is None:
+        return None
+    if program.session_by_id.get(session.id) is not session:  # not the program's own
+        return (session.start.timestamp(), session.end.timestamp())
+    times = _day_index(program).times
+    span = times.get(session.id)
+    if span is None:
+        span = times[session.id] = (session.start.timestamp(), session.end.timestamp())
+    return span
 
 
 def group_by_start(sessions: Sequence[Session]) -> list[tuple[datetime | None, list[Session]]]:

@@ -11,12 +11,15 @@ from confterm.agenda import (
     build_agenda,
     clashes_with,
     current_or_next,
+    day_sessions,
     find_clashes,
     group_by_start,
     in_time_order,
     opening_position,
+    overlaps,
     program_days,
     resolve_day,
+    session_times,
     sessions_by_day,
 )
 from confterm.errors import UsageError
@@ -159,3 +162,34 @@ def test_empty_agenda_is_empty(tinyconf: Program) -> None:
     agenda = build_agenda(tinyconf, [])
     assert agenda.is_empty
     assert agenda.session_count == 0
+
+
+def test_day_sessions_are_sorted_once_and_copied(tinyconf: Program) -> None:
+    day = date(2026, 3, 7)
+    first = day_sessions(tinyconf, day)
+    assert first == in_time_order(s for s in tinyconf.sessions if s.day == day)
+    first.clear()  # a caller's copy: the cache is untouched
+    assert day_sessions(tinyconf, day) == sessions_by_day(tinyconf)[day]
+    assert list(sessions_by_day(tinyconf)) == [*program_days(tinyconf), None]
+    assert day_sessions(tinyconf, date(1999, 1, 1)) == []
+
+
+def test_session_times_are_the_sort_timestamps(tinyconf: Program) -> None:
+    sessions = day_sessions(tinyconf, date(2026, 3, 8))
+    times = session_times(tinyconf)
+    for session in sessions:
+        if session.start is None or session.end is None:
+            assert session.id not in times
+        else:
+            assert times[session.id] == (session.start.timestamp(), session.end.timestamp())
+
+
+def test_clashes_with_matches_overlaps(tinyconf: Program) -> None:
+    everyone = [s.id for s in tinyconf.sessions]
+    for session in tinyconf.sessions:
+        expected = in_time_order(
+            other
+            for other in tinyconf.sessions
+            if other.id != session.id and overlaps(session, other)
+        )
+        assert clashes_with(tinyconf, session, [*everyone, "no-such-id"]) == expected

@@ -59,6 +59,7 @@ from confterm.tui.widgets.session_list import SessionList
 
 NARROW_WIDTH = 100
 NOW_LINE_SECONDS = 30  # how often the now-line is checked (it shows minutes)
+SORT_AHEAD_DELAY = 0.2  # seconds after mounting before the other days are sorted
 NO_DAY_TAB = "day-none"
 OTHER_TABS = {"booths": "Booths", "papers": "Papers", "agenda": "My agenda"}
 PANES = {"booths": "booths-pane", "papers": "papers-pane", "agenda": "agenda-pane"}
@@ -224,8 +225,12 @@ class MainScreen(Screen[None]):
         else:
             self.activate(self.tab_ids[0])
         self.set_interval(NOW_LINE_SECONDS, self.move_now_line)
-        self.call_after_refresh(
-            self.run_worker, self._sort_days, thread=True, group="sort-days", exit_on_error=False
+        # Once the first screen is up (a thread still holds the interpreter's lock by turns).
+        self.set_timer(
+            SORT_AHEAD_DELAY,
+            lambda: self.run_worker(
+                self._sort_days, thread=True, group="sort-days", exit_on_error=False
+            ),
         )
 
     @property
@@ -300,7 +305,7 @@ class MainScreen(Screen[None]):
         else:
             self._remark_booths()
         self._refresh_details(keep_scroll=True)
-        if "agenda" in self._built:
+        if self.current_tab == "agenda":  # otherwise it is rebuilt when next shown
             self._build_agenda()
 
     def _refresh_marks(self) -> None:
@@ -308,7 +313,7 @@ class MainScreen(Screen[None]):
         if isinstance(sessions.rows, DayRows):
             sessions.update_rows(sessions.rows.remark_all(self.bookmarks))
         self._remark_booths()
-        if "agenda" in self._built:
+        if self.current_tab == "agenda":
             self._build_agenda()
         self._refresh_details(keep_scroll=True)
 

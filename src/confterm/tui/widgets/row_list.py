@@ -19,7 +19,6 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.visual import Visual
 
 from confterm.tui.messages import JumpTarget
 from confterm.tui.rows import (
@@ -379,8 +378,10 @@ class RowList(ScrollView, can_focus=True):
                 self.get_visual_style("row-list--row", "row-list--cursor") if at_cursor else base
             )
             content = render_row(self.rows[index], width, self._time_width)
-            strips = Visual.to_strips(self, content, width, 1, style, pad=True)
-            strip = strips[0].apply_meta({"row": index}) if strips else Strip.blank(width)
+            # The row is exactly one line of ``width`` cells: its segments make the strip
+            # directly (Visual.to_strips would wrap and pad it again: most of a line's cost).
+            segments = list(content.render_segments(style))
+            strip = Strip(segments, width).apply_meta({"row": index})
             if len(self._cache) > 4000:
                 self._cache.clear()
             self._cache[key] = strip
