@@ -106,7 +106,8 @@ def _describe_one(detail: ErrorDetails) -> str:
         message = "naive date-time: add a UTC offset (e.g. 2025-05-12T09:30:00-07:00)"
     elif kind == "missing":
         message = "required field is missing"
-    elif kind == "extra_forbidden":
+    elif kind in ("extra_forbidden", "unexpected_keyword_argument"):
+        # The second is how pydantic dataclasses (sessions, speakers...) say it.
         message = "unknown field"
     else:
         message = detail["msg"]
