@@ -143,3 +143,19 @@ def test_booth_and_paper_rows(tinyconf: Program) -> None:
     assert papers[0].session == "Sat 7 Mar 14:00 · Poster Session A"
     assert isinstance(papers[-1], PaperRow)
     assert papers[-1].session == "session not announced"
+
+
+def test_kept_rows_show_bookmarks_changed_meanwhile(tinyconf: Program) -> None:
+    rows = day_rows(
+        tinyconf, sessions_by_day(tinyconf)[date(2026, 3, 7)], tinyconf.conference.zone, set()
+    )
+    index = rows.index_of(JumpTarget("session", "parsing-schedules"))
+    assert index is not None
+    before = rows[index]
+    assert isinstance(before, SessionRow)
+    assert not before.bookmarked
+    rows.reset_marks({"parsing-schedules", "caches-talk"})  # another day was shown meanwhile
+    after = rows[index]
+    assert isinstance(after, SessionRow)
+    assert after.bookmarked
+    assert after.clash
