@@ -301,7 +301,9 @@ class MainScreen(Screen[None]):
         if kind is ItemKind.SESSION:
             sessions = self.query_one(SessionList)
             if isinstance(sessions.rows, DayRows):
-                sessions.update_rows(sessions.rows.remark([item_id], self.bookmarks))
+                # The details are refreshed below, keeping their scroll position.
+                changed = sessions.rows.remark([item_id], self.bookmarks)
+                sessions.update_rows(changed, announce=False)
         else:
             self._remark_booths()
         self._refresh_details(keep_scroll=True)
@@ -311,7 +313,7 @@ class MainScreen(Screen[None]):
     def _refresh_marks(self) -> None:
         sessions = self.query_one(SessionList)
         if isinstance(sessions.rows, DayRows):
-            sessions.update_rows(sessions.rows.remark_all(self.bookmarks))
+            sessions.update_rows(sessions.rows.remark_all(self.bookmarks), announce=False)
         self._remark_booths()
         if self.current_tab == "agenda":
             self._build_agenda()
@@ -328,7 +330,7 @@ class MainScreen(Screen[None]):
                 changed.append(index)
         if changed:
             booths.rows = rows
-            booths.update_rows(changed)
+            booths.update_rows(changed, announce=False)
 
     def _refresh_details(self, *, keep_scroll: bool = False) -> None:
         detail = self.query_one("#session-detail", SessionDetail)

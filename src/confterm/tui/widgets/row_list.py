@@ -224,13 +224,17 @@ class RowList(ScrollView, can_focus=True):
         self.set_reactive(RowList.cursor, index if index is not None else self.cursor)
         self.refresh()
 
-    def update_rows(self, indexes: list[int]) -> None:
-        """Redraw only the rows at ``indexes`` (after their data changed in place)."""
+    def update_rows(self, indexes: list[int], *, announce: bool = True) -> None:
+        """Redraw only the rows at ``indexes`` (after their data changed in place).
+
+        When the row under the cursor is among them, Highlighted is posted again, unless
+        ``announce`` is False (the caller refreshes what shows that row itself).
+        """
         gone = set(indexes)
         self._cache = {k: v for k, v in self._cache.items() if k[0] not in gone}
         for index in indexes:
             self.refresh_line(index)
-        if self.cursor in indexes:
+        if announce and self.cursor in gone:
             self.post_message(self.Highlighted(self, self.current_row))
 
     def index_of(self, target: JumpTarget) -> int | None:
