@@ -12,7 +12,8 @@ from confterm.agenda import sessions_by_day
 from confterm.clock import parse_now
 from confterm.model.program import Program
 from confterm.tui.app import ConftermApp
-from confterm.tui.rows import TBA_HEADING, Heading, NowLine, Row, SessionRow, day_rows
+from confterm.tui.day_rows import day_rows
+from confterm.tui.rows import TBA_HEADING, Heading, NowLine, Row, SessionRow
 from confterm.tui.widgets.row_list import render_row
 from confterm.tui.widgets.session_list import SessionList
 

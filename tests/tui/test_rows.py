@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from confterm.agenda import sessions_by_day
 from confterm.model.program import Program
+from confterm.tui.day_rows import day_rows
 from confterm.tui.messages import JumpTarget
 from confterm.tui.rows import (
     NO_LOCATION,
@@ -15,7 +16,6 @@ from confterm.tui.rows import (
     PaperRow,
     SessionRow,
     booth_rows,
-    day_rows,
     has_clash,
     paper_rows,
     session_row,

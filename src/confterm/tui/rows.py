@@ -2,17 +2,15 @@
 
 Each list in the app (a day's sessions, booths, papers, my agenda) is a flat sequence of rows:
 headings (and today's now-line) that the cursor skips and items that it lands on. Building them
-is pure, so it is unit-tested directly; a day's rows are made only when read (a day can hold
-10,000 sessions) and the widgets only draw what is visible.
+is pure, so it is unit-tested directly; a day's rows (:mod:`confterm.tui.day_rows`) are made
+only when read, since a day can hold 10,000 sessions, and the widgets only draw what is visible.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
-from typing import overload
+from datetime import tzinfo
 
 from confterm.agenda import Agenda, overlaps
 from confterm.formatting import TIME_TBA, clock_time, day_label, time_range
@@ -21,8 +19,6 @@ from confterm.text import one_line
 from confterm.tui.messages import JumpTarget
 
 TBA_HEADING = "Time to be announced"
-
-Span = tuple[float, float]  # a session's start and end as POSIX timestamps
 NO_LOCATION = "location not announced"
 
 
@@ -133,256 +129,8 @@ def session_row(
 
 def has_clash(session: Session, bookmarked: Iterable[Session]) -> bool:
     """True when ``session`` overlaps a bookmarked session other than itself (what a row's
-    clash mark means; :class:`DayRows` computes the same on timestamps)."""
+    clash mark means; :class:`confterm.tui.day_rows.DayRows` computes it on timestamps)."""
     return any(other.id != session.id and overlaps(session, other) for other in bookmarked)
-
-
-def now_on_day(day: date | None, now: datetime, zone: tzinfo) -> datetime | None:
-    """``now`` when ``day`` is today in ``zone`` (the day's list then shows a now-line)."""
-    return now if day is not None and now.astimezone(zone).date() == day else None
-
-
-class DayRows(Sequence[Row]):
-    """A day's rows, made when first read: sessions grouped under their start time, untimed
-    ones last under "Time to be announced", and on today a :class:`NowLine`.
-
-    Building every row of a 10,000-session day (times formatted, titles cleaned, clashes
-    checked) would take far longer than a day switch may; only the rows the list draws, or a
-    caller reads, are made, then kept. Bookmarks change through :meth:`remark`, which remakes
-    only the rows already made that the change can touch.
-    """
-
-    def __init__(
-        self,
-        program: Program,
-        sessions: Sequence[Session],
-        zone: tzinfo,
-        bookmarked: set[str],
-        now: datetime | None = None,
-        times: Mapping[str, Span] | None = None,
-    ) -> None:
-        self._program = program
-        self._zone = zone
-        # Comparing aware datetimes whose tzinfo objects differ (one per parsed time) costs a
-        # microsecond each; POSIX timestamps (``times``, see agenda.session_times) cost little.
-        self._times: Mapping[str, Span] = times or {}
-        self._entries: list[Heading | Session] = []
-        self._groups: list[tuple[int, float]] = []  # (entry index, start) of timed groups
-        self._position: dict[str, int] = {}
-        self._made: dict[int, SessionRow] = {}
-        self._now_at: int | None = None
-        self._now_line: NowLine | None = None
-        self._tba_at: int | None = None
-        first: float | None = None
-        last: float | None = None
-        group: Session | None = None  # the first session of the current timed group
-        group_start: float | None = None
-        group_end = 0.0
-        crossing: list[int] = []  # groups that may run past midnight (wider time column)
-        entries, position, span_of = self._entries, self._position, self._span_of
-        for session in sessions:
-            span = span_of(session)
-            start = None if span is None else span[0]
-            if not entries or start != group_start:
-                if group is not None:
-                    crossing += self._maybe_crossing(group, group_end)
-                group, group_start, group_end = None, start, 0.0
-                if span is None:
-                    self._tba_at = len(entries)
-                    entries.append(Heading(TBA_HEADING))
-                else:
-                    assert session.start is not None
-                    group = session
-                    self._groups.append((len(entries), span[0]))
-                    entries.append(Heading(clock_time(session.start, zone)))
-                    first = span[0] if first is None else first
-            if span is not None:
-                group_end = max(group_end, span[1])
-                last = span[1] if last is None else max(last, span[1])
-            position[session.id] = len(entries)
-            entries.append(session)
-        if group is not None:
-            crossing += self._maybe_crossing(group, group_end)
-        self._bounds = (first, last)
-        self.time_width = self._width(crossing)
-        self._bookmarked = bookmarked
-        self._marked = self._relevant(bookmarked)
-        self.set_now(now)
-
-    # -- building -----------------------------------------------------------------------------
-
-    def _span_of(self, session: Session) -> Span | None:
-        """(start, end) as POSIX timestamps, None when the time is not announced."""
-        span = self._times.get(session.id)
-        if span is None and session.start is not None and session.end is not None:
-            span = (session.start.timestamp(), session.end.timestamp())
-        return span
-
-    def _maybe_crossing(self, first: Session, end: float) -> list[int]:
-        assert first.start is not None
-        local = first.start.astimezone(self._zone)
-        midnight = datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=self._zone)
-        return [len(self._groups) - 1] if end >= midnight.timestamp() else []
-
-    def _width(self, crossing: list[int]) -> int:
-        """The time column's width: ``09:30–10:30``, wider for ``22:00–01:00+1``."""
-        width = len("00:00–00:00")
-        bounds = [index for index, _ in self._groups] + [len(self._entries)]
-        for group in crossing:
-            for entry in self._entries[bounds[group] + 1 : bounds[group + 1]]:
-                if isinstance(entry, Session):
-                    width = max(width, len(time_range(entry, self._zone)))
-        return width
-
-    def _relevant(self, bookmarked: set[str]) -> list[tuple[str, float, float]]:
-        """The bookmarks within the day's span, as (id, start, end)."""
-        first, last = self._bounds
-        if first is None or last is None or not bookmarked:
-            return []
-        by_id = self._program.session_by_id
-        spans = [(i, self._span_of(by_id[i])) for i in bookmarked if i in by_id]
-        return [
-            (i, span[0], span[1])
-            for i, span in spans
-            if span is not None and span[0] < last and first < span[1]
-        ]
-
-    def _make(self, session: Session) -> SessionRow:
-        clash = False
-        if self._marked:
-            span = self._span_of(session)
-            if span is not None:
-                start, end = span
-                clash = any(
-                    other != session.id and other_start < end and start < other_end
-                    for other, other_start, other_end in self._marked
-                )
-        return session_row(
-            self._program,
-            session,
-            self._zone,
-            bookmarked=session.id in self._bookmarked,
-            clash=clash,
-        )
-
-    # -- the sequence -------------------------------------------------------------------------
-
-    def __len__(self) -> int:
-        return len(self._entries) + (self._now_at is not None)
-
-    @overload
-    def __getitem__(self, index: int) -> Row: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Row]: ...
-
-    def __getitem__(self, index: int | slice) -> Row | list[Row]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        if self._now_at is not None and index >= self._now_at:
-            if index == self._now_at:
-                assert self._now_line is not None
-                return self._now_line
-            index -= 1
-        entry = self._entries[index]
-        if isinstance(entry, Heading):
-            return entry
-        row = self._made.get(index)
-        if row is None:
-            row = self._made[index] = self._make(entry)
-        return row
-
-    def _shown(self, entry_index: int) -> int:
-        at = self._now_at
-        return entry_index + 1 if at is not None and entry_index >= at else entry_index
-
-    def index_of(self, target: JumpTarget) -> int | None:
-        """The index of the row leading to ``target`` (without making any row)."""
-        if target.kind != "session" or target.item_id not in self._position:
-            return None
-        return self._shown(self._position[target.item_id])
-
-    # -- changes ------------------------------------------------------------------------------
-
-    @property
-    def now_index(self) -> int | None:
-        """Where the now-line is, if shown."""
-        return self._now_at
-
-    def set_now(self, now: datetime | None) -> bool:
-        """Put the now-line before the first group starting after ``now`` (None: no line);
-        True when the line moved, appeared, disappeared or shows another minute."""
-        if now is None:
-            at, line = None, None
-        else:
-            starts = [start for _, start in self._groups]
-            after = bisect_right(starts, now.timestamp())
-            if after < len(self._groups):
-                at = self._groups[after][0]
-            else:  # after every timed session, before those whose time is not announced
-                at = len(self._entries) if self._tba_at is None else self._tba_at
-            line = NowLine(clock_time(now, self._zone))
-        changed = (at, line) != (self._now_at, self._now_line)
-        self._now_at, self._now_line = at, line
-        return changed
-
-    def remark(self, session_ids: Iterable[str], bookmarked: set[str]) -> list[int]:
-        """Bookmarks are now ``bookmarked`` after ``session_ids`` changed: remake the rows
-        already made that show them or overlap them; return the indexes that changed.
-
-        Rows not made yet need nothing: they are made with the new bookmarks when read.
-        """
-        by_id = self._program.session_by_id
-        wanted = set(session_ids)
-        touched = [by_id[i] for i in wanted if i in by_id]
-        return self._remake(
-            bookmarked,
-            lambda s: s.id in wanted or any(overlaps(s, t) for t in touched),
-        )
-
-    def reset_marks(self, bookmarked: set[str]) -> None:
-        """Bookmarks may have changed while these rows were not shown: forget the rows made
-        (they are made again, with the new marks, when read)."""
-        self._bookmarked = bookmarked
-        self._marked = self._relevant(bookmarked)
-        self._made.clear()
-
-    def remark_all(self, bookmarked: set[str]) -> list[int]:
-        """Bookmarks changed elsewhere: remake every row already made; return what changed."""
-        return self._remake(bookmarked, lambda _: True)
-
-    def _remake(self, bookmarked: set[str], affected: Callable[[Session], bool]) -> list[int]:
-        self._bookmarked = bookmarked
-        self._marked = self._relevant(bookmarked)
-        changed = []
-        for entry_index, row in list(self._made.items()):
-            session = self._entries[entry_index]
-            assert isinstance(session, Session)
-            if not affected(session):
-                continue
-            new = self._make(session)
-            if new != row:
-                self._made[entry_index] = new
-                changed.append(self._shown(entry_index))
-        return changed
-
-
-def day_rows(
-    program: Program,
-    sessions: Sequence[Session],
-    zone: tzinfo,
-    bookmarked: set[str],
-    now: datetime | None = None,
-    times: Mapping[str, Span] | None = None,
-) -> DayRows:
-    """A day's sessions (already in time order) grouped under their start time, with
-    untimed ones last under "Time to be announced"; with a now-line when ``now`` is given
-    (see :func:`now_on_day`). ``times``: the sessions' spans when known (faster)."""
-    return DayRows(program, sessions, zone, bookmarked, now, times)
 
 
 def booth_row(booth: Booth, *, to_visit: bool) -> BoothRow:
@@ -467,7 +215,6 @@ __all__ = [
     "TBA_HEADING",
     "TIME_TBA",
     "BoothRow",
-    "DayRows",
     "Heading",
     "MissingRow",
     "NowLine",
@@ -476,7 +223,5 @@ __all__ = [
     "SessionRow",
     "agenda_rows",
     "booth_rows",
-    "day_rows",
-    "now_on_day",
     "paper_rows",
 ]

@@ -33,16 +33,14 @@ from confterm.filters import Filters, load_hidden
 from confterm.formatting import DAY_UNKNOWN, day_label
 from confterm.model.program import Session
 from confterm.store import ItemKind
+from confterm.tui.day_rows import DayRows, day_rows, now_on_day
 from confterm.tui.messages import JumpTarget
 from confterm.tui.rows import (
     BoothRow,
-    DayRows,
     Row,
     agenda_rows,
     booth_row,
     booth_rows,
-    day_rows,
-    now_on_day,
 )
 from confterm.tui.view import View
 from confterm.tui.widgets.agenda_view import AgendaList
