@@ -50,9 +50,18 @@ def load_program_bytes(raw: bytes, name: str) -> Program:
         # reference cycles: move it out of the collector's sight, before the collector
         # resumes, so that no collection ever traverses it (50,000 sessions: 0.65 s of
         # collections before the app's first paint otherwise). Reference counting still
-        # frees it if it is dropped.
-        gc.freeze()
+        # frees it if it is dropped. Freezing also pins whatever else is alive (garbage
+        # cycles included), so small programs, which cost the collector nothing, skip it.
+        if _record_count(program) >= FREEZE_FROM_RECORDS:
+            gc.freeze()
     return program
+
+
+FREEZE_FROM_RECORDS = 2_000
+
+
+def _record_count(program: Program) -> int:
+    return len(program.sessions) + len(program.speakers) + len(program.papers) + len(program.booths)
 
 
 @contextmanager
