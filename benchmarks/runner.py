@@ -26,7 +26,7 @@ import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -71,8 +71,11 @@ def prepare(size: str, workdir: Path) -> Dataset:
     xml_path = workdir / f"{json_path.stem}.xml"
     xml_path.write_text(frab_xml(program), encoding="utf-8")
     conference = program["conference"]
-    days = max(0, (_date(conference["end_date"]) - _date(conference["start_date"])).days)
-    day = _date(conference["start_date"]) + timedelta(days=min(1, days))
+    first, last = (
+        date.fromisoformat(conference["start_date"]),
+        date.fromisoformat(conference["end_date"]),
+    )
+    day = first + timedelta(days=min(1, max(0, (last - first).days)))
     now = datetime.combine(day, time(10, 30), ZoneInfo(conference["timezone"]))
     data_dir = workdir / f"{json_path.stem}-data"
     dataset = Dataset(
@@ -86,12 +89,6 @@ def prepare(size: str, workdir: Path) -> Dataset:
     )
     _seed_bookmarks(dataset, [s["id"] for s in program["sessions"]])
     return dataset
-
-
-def _date(text: str) -> Any:
-    from datetime import date
-
-    return date.fromisoformat(text)
 
 
 def _seed_bookmarks(dataset: Dataset, session_ids: list[str]) -> None:
