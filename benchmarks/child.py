@@ -11,7 +11,8 @@ Modes:
 * ``interact FILE RUNS``: the same start, then the auto-pilot times interactions
   (see :mod:`benchmarks.interactions`) and prints one ``TIMING name seconds...`` line each.
 
-Both paint modes go through the same patched ``run_async`` so the ratio app/floor is fair. In
+Every mode prints ``PEAK_RSS_KIB n`` (its own ``VmHWM``) last. Both paint modes go through the
+same patched ``run_async`` so the ratio app/floor is fair. In
 headless mode Textual still composes, lays out and renders every frame; it only skips the write
 to the terminal. The user's data dir and clock come from the environment the runner sets
 (``CONFTERM_DATA_DIR``, ``CONFTERM_NOW``).
