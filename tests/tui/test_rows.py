@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
-from confterm.agenda import sessions_by_day
+from confterm.agenda import build_agenda, sessions_by_day
 from confterm.model.program import Program
+from confterm.store import Bookmark, ItemKind
 from confterm.tui.day_rows import day_rows
 from confterm.tui.messages import JumpTarget
 from confterm.tui.rows import (
@@ -15,6 +17,7 @@ from confterm.tui.rows import (
     Heading,
     PaperRow,
     SessionRow,
+    agenda_rows,
     booth_rows,
     has_clash,
     paper_rows,
@@ -159,3 +162,32 @@ def test_kept_rows_show_bookmarks_changed_meanwhile(tinyconf: Program) -> None:
     assert isinstance(after, SessionRow)
     assert after.bookmarked
     assert after.clash
+
+
+def test_rows_on_another_local_date_name_its_weekday(tinyconf: Program) -> None:
+    # Day 1 in Tokyo: 08:00 in New York is 22:00 on Saturday, 10:30 is 00:30 on Sunday.
+    tokyo = ZoneInfo("Asia/Tokyo")
+    sessions = sessions_by_day(tinyconf)[date(2026, 3, 7)]
+    rows = day_rows(tinyconf, sessions, tokyo, set())
+    headings = [r.text for r in rows if isinstance(r, Heading)]
+    assert headings[:3] == ["22:00", "23:00", "Sun 00:30"]
+    times = {r.session_id: r.time for r in rows if isinstance(r, SessionRow)}
+    assert times["registration"] == "22:00–23:00"
+    assert times["opening-keynote"] == "23:00–00:00+1"
+    assert times["parsing-schedules"] == "Sun 00:30–01:15"
+    assert rows.time_width == len("Sun 00:30–01:15")
+    # Only the late ones (not past midnight themselves) need the weekday: still measured.
+    assert day_rows(tinyconf, sessions[3:4], tokyo, set()).time_width == len("Sun 00:45–01:30")
+    assert day_rows(tinyconf, sessions[:1], tokyo, set()).time_width == 11
+
+
+def test_agenda_rows_name_the_weekday_under_the_conference_day(tinyconf: Program) -> None:
+    marks = [
+        Bookmark(
+            "tinyconf", ItemKind.SESSION, "parsing-schedules", datetime(2026, 1, 1, tzinfo=UTC)
+        )
+    ]
+    rows = agenda_rows(build_agenda(tinyconf, marks), ZoneInfo("Asia/Tokyo"))
+    assert rows[0] == Heading("Sat 7 Mar")
+    assert isinstance(rows[1], SessionRow)
+    assert rows[1].time == "Sun 00:30–01:15"

@@ -6,20 +6,29 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from app_clock import DURING, AppFactory
 from finder_host import HostApp, make_view
+from textual.app import App
 from textual.widgets import OptionList
 
+from confterm.clock import Clock
 from confterm.model.program import Program
+from confterm.store import ItemKind
 from confterm.timezones import local_zone
-from confterm.tui.rows import SessionRow
+from confterm.tui.app import ConftermApp
+from confterm.tui.commands import jump_entries
+from confterm.tui.detail_text import short_when
+from confterm.tui.messages import JumpTarget
+from confterm.tui.reminder_timer import ReminderTimer
+from confterm.tui.rows import Heading, SessionRow, session_label
 from confterm.tui.screens.grid import GridScreen
 from confterm.tui.screens.search import SearchScreen
 from confterm.tui.widgets.header import ConfHeader
+from confterm.tui.widgets.session_detail import SessionDetail
 from confterm.tui.widgets.session_list import SessionList
 from confterm.tui.widgets.timetable_grid import TimetableGrid
 from confterm.tui.zone_switch import toggle_zone
@@ -135,3 +144,74 @@ async def test_t_switches_every_time_in_the_app(make_app: AppFactory) -> None:
         await pilot.press("t")
         assert row_time("markup-title") == "09:30–10:30"
         assert "America/New_York (EST)" in str(header.line())
+
+
+def session_row_of(app: ConftermApp, session_id: str) -> SessionRow:
+    rows = app.main.query_one(SessionList).rows
+    return next(r for r in rows if isinstance(r, SessionRow) and r.session_id == session_id)
+
+
+@pytest.mark.usefixtures("in_tokyo")
+async def test_sessions_on_another_local_date_say_so(make_app: AppFactory) -> None:
+    # 10:30 on Saturday in New York is 00:30 on Sunday in Tokyo: the session stays under the
+    # conference's Saturday, but nothing may suggest it is on Saturday in Tokyo.
+    app = make_app(DURING)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
+        sessions = app.main.query_one(SessionList)
+        assert session_row_of(app, "parsing-schedules").time == "Sun 00:30–01:15"
+        assert session_row_of(app, "registration").time == "22:00–23:00"  # Saturday in Tokyo
+        assert Heading("Sun 00:30") in list(sessions.rows)
+        assert sessions._time_width == len("Sun 00:30–01:15")  # the column fits the weekday
+        line = sessions.render_line(
+            (sessions.index_of(JumpTarget("session", "parsing-schedules")) or 0)
+            - sessions.scroll_offset.y
+        ).text
+        assert " Sun 00:30–01:15 " in line
+        app.main.jump(JumpTarget("session", "parsing-schedules"))
+        await pilot.pause()
+        detail = app.main.query_one("#session-detail", SessionDetail).text
+        assert "Sunday 8 March 2026, 00:30–01:15 (Asia/Tokyo) · conference day Sat 7 Mar" in detail
+        assert "Sat 7 Mar ·" not in detail
+
+
+@pytest.mark.usefixtures("in_tokyo")
+async def test_clash_lines_in_the_detail_name_another_local_date(make_app: AppFactory) -> None:
+    app = make_app(DURING)
+    app.view.store.toggle(app.view.conference_id, "caches-talk", ItemKind.SESSION)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
+        app.main.jump(JumpTarget("session", "parsing-schedules"))
+        await pilot.pause()
+        detail = app.main.query_one("#session-detail", SessionDetail).text
+        assert "Sun 00:45–01:30 Clashing Talk About Caches" in detail
+
+
+@pytest.mark.usefixtures("in_tokyo")
+def test_short_texts_name_the_local_weekday(tinyconf: Program) -> None:
+    view = make_view(tinyconf)
+    toggle_zone(view)
+    parsing = tinyconf.session_by_id["parsing-schedules"]
+    registration = tinyconf.session_by_id["registration"]
+    assert short_when(view, parsing) == "Sat 7 Mar Sun 00:30–01:15"
+    assert short_when(view, registration) == "Sat 7 Mar 22:00–23:00"
+    helps = {target.item_id: help_text for _, help_text, target in jump_entries(view)}
+    assert helps["parsing-schedules"].endswith("· Sat 7 Mar Sun 00:30–01:15")
+    # The paper detail's "Presented in" line: Poster Session A, 14:00 Saturday in New York.
+    assert session_label(tinyconf, "posters-a", view.zone) == "Sun 8 Mar 04:00 · Poster Session A"
+
+
+@pytest.mark.usefixtures("in_tokyo")
+def test_a_reminder_names_the_weekday_of_a_start_after_midnight(tinyconf: Program) -> None:
+    # 00:20 on Sunday in Tokyo: the reminder is about 00:30, "today"; the day list files it
+    # under Saturday, but a reminder speaks of now.
+    now = datetime(2026, 3, 7, 10, 20, tzinfo=tinyconf.conference.zone)
+    view = make_view(tinyconf, now)
+    toggle_zone(view)
+    timer = ReminderTimer(App(), view)
+    message = timer.message(tinyconf.session_by_id["parsing-schedules"])
+    assert message.startswith("00:30–01:15 Parsing Schedules Without Tears")
+    # At 23:55 on Saturday in Tokyo (09:55 in New York) the same session starts "tomorrow".
+    view.clock = Clock(datetime(2026, 3, 7, 9, 55, tzinfo=tinyconf.conference.zone), frozen=True)
+    message = timer.message(tinyconf.session_by_id["parsing-schedules"])
+    assert message.startswith("Sun 00:30–01:15 Parsing Schedules Without Tears")

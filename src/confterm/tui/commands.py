@@ -26,7 +26,7 @@ def jump_entries(view: View) -> list[tuple[str, str, JumpTarget]]:
     program, zone = view.program, view.zone
     entries: list[tuple[str, str, JumpTarget]] = []
     for session in program.sessions:
-        when = f"{day_label(session.day)} {time_range(session, zone)}"
+        when = f"{day_label(session.day)} {time_range(session, zone, session.day)}"
         entries.append(
             (
                 f"Session: {one_line(session.title)}",

@@ -57,6 +57,7 @@ class DayRows(Sequence[Row]):
         self._now_at: int | None = None
         self._now_line: NowLine | None = None
         self._tba_at: int | None = None
+        self._dated_width = 0  # ``Sun 00:30–01:15``: a start on another date, not past midnight
         first: float | None = None
         last: float | None = None
         group: Session | None = None  # the first session of the current timed group
@@ -69,7 +70,7 @@ class DayRows(Sequence[Row]):
             start = None if span is None else span[0]
             if not entries or start != group_start:
                 if group is not None:
-                    crossing += self._maybe_crossing(group, group_end)
+                    crossing += self._maybe_wider(group, group_end)
                 group, group_start, group_end = None, start, 0.0
                 if span is None:
                     self._tba_at = len(entries)
@@ -78,7 +79,7 @@ class DayRows(Sequence[Row]):
                     assert session.start is not None
                     group = session
                     self._groups.append((len(entries), span[0]))
-                    entries.append(Heading(clock_time(session.start, zone)))
+                    entries.append(Heading(self._start_heading(session, session.start)))
                     first = span[0] if first is None else first
             if span is not None:
                 group_end = max(group_end, span[1])
@@ -86,7 +87,7 @@ class DayRows(Sequence[Row]):
             position[session.id] = len(entries)
             entries.append(session)
         if group is not None:
-            crossing += self._maybe_crossing(group, group_end)
+            crossing += self._maybe_wider(group, group_end)
         self._bounds = (first, last)
         self.time_width = self._width(crossing)
         self._bookmarked = bookmarked
@@ -102,20 +103,35 @@ class DayRows(Sequence[Row]):
             span = (session.start.timestamp(), session.end.timestamp())
         return span
 
-    def _maybe_crossing(self, first: Session, end: float) -> list[int]:
+    def _start_heading(self, first: Session, start: datetime) -> str:
+        """``10:30``; ``Sun 00:30`` when the start falls on another date in the display zone
+        than the conference day the session is listed under (as its rows say)."""
+        local = start.astimezone(self._zone)
+        if first.day is not None and local.date() != first.day:
+            return f"{local:%a %H:%M}"
+        return f"{local:%H:%M}"
+
+    def _maybe_wider(self, first: Session, end: float) -> list[int]:
+        """The last group's number when its times may run past midnight (each is measured);
+        a group merely on another date widens the column by its weekday right here."""
         assert first.start is not None
         local = first.start.astimezone(self._zone)
         midnight = datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=self._zone)
-        return [len(self._groups) - 1] if end >= midnight.timestamp() else []
+        if end >= midnight.timestamp():
+            return [len(self._groups) - 1]
+        if first.day is not None and local.date() != first.day:
+            self._dated_width = len(time_range(first, self._zone, first.day))
+        return []
 
     def _width(self, crossing: list[int]) -> int:
-        """The time column's width: ``09:30–10:30``, wider for ``22:00–01:00+1``."""
-        width = len("00:00–00:00")
+        """The time column's width: ``09:30–10:30``, wider for ``22:00–01:00+1`` and for
+        ``Sun 00:30–01:15``."""
+        width = max(len("00:00–00:00"), self._dated_width)
         bounds = [index for index, _ in self._groups] + [len(self._entries)]
         for group in crossing:
             for entry in self._entries[bounds[group] + 1 : bounds[group + 1]]:
                 if isinstance(entry, Session):
-                    width = max(width, len(time_range(entry, self._zone)))
+                    width = max(width, len(time_range(entry, self._zone, entry.day)))
         return width
 
     def _relevant(self, bookmarked: set[str]) -> list[tuple[str, float, float]]:

@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.style import Style
 
 from confterm.agenda import clashes_with, in_time_order
-from confterm.formatting import day_label, time_range, zone_label
+from confterm.formatting import day_label, time_range, when_label
 from confterm.model.program import Booth, Link, Paper, Session
 from confterm.text import clean, one_line
 from confterm.tui.rows import NO_LOCATION, session_label
@@ -58,11 +58,9 @@ def _join(lines: list[Content]) -> Content:
 
 
 def when_text(view: View, session: Session) -> str:
-    """``Tue 13 May · 09:30–10:30 America/New_York (EDT)``, or the day and "time TBA"."""
-    day = day_label(session.day)
-    if session.start is None or session.end is None:
-        return f"{day} · {time_range(session, view.zone)}"
-    return f"{day} · {time_range(session, view.zone)} {zone_label(view.zone, session.start)}"
+    """The "when" line, dated in the display zone, as ``confterm show`` says it:
+    ``Sunday 8 March 2026, 00:30–01:15 (Asia/Tokyo) · conference day Sat 7 Mar``."""
+    return when_label(session, view.zone)
 
 
 def session_content(view: View, session: Session, bookmarked: set[str]) -> Content:
@@ -88,7 +86,7 @@ def session_content(view: View, session: Session, bookmarked: set[str]) -> Conte
         lines.append(Content.styled("⚠ Clashes with your bookmarks:", "bold $error"))
         lines.extend(
             Content.assemble(
-                "  ", (time_range(other, view.zone), _MUTED), " ", one_line(other.title)
+                "  ", (time_range(other, view.zone, other.day), _MUTED), " ", one_line(other.title)
             )
             for other in clashes
         )
@@ -160,10 +158,12 @@ def booth_content(view: View, booth: Booth, to_visit: set[str]) -> Content:
 
 
 def short_when(view: View, session: Session) -> str:
-    """``Sat 7 Mar 09:00–10:00``; ``Sat 7 Mar time TBA``; ``Day not announced``."""
+    """``Sat 7 Mar 09:00–10:00``; ``Sat 7 Mar time TBA``; ``Day not announced``. The day is
+    the conference day; a start on another date in the display zone names its weekday
+    (``Sat 7 Mar Sun 00:30–01:15``), as the day list does."""
     if session.day is None:
         return day_label(None)
-    return f"{day_label(session.day)} {time_range(session, view.zone)}"
+    return f"{day_label(session.day)} {time_range(session, view.zone, session.day)}"
 
 
 def related_sessions(view: View, booth: Booth) -> list[Session]:

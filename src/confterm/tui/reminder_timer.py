@@ -55,8 +55,11 @@ class ReminderTimer:
         return due
 
     def message(self, session: Session) -> str:
-        """``09:00–10:00 Opening Keynote · Main Hall``."""
-        text = f"{time_range(session, self.view.zone)} {one_line(session.title)}"
+        """``09:00–10:00 Opening Keynote · Main Hall``; ``Sun 00:05–00:50 ...`` when the
+        session starts on another date than today's in the display zone."""
+        zone = self.view.zone
+        today = self.view.now().astimezone(zone).date()
+        text = f"{time_range(session, zone, today)} {one_line(session.title)}"
         room = self.view.program.room_name(session)
         return f"{text} · {one_line(room)}" if room else text
 

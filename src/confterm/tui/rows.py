@@ -115,10 +115,11 @@ Row = Heading | NowLine | SessionRow | BoothRow | PaperRow | MissingRow
 def session_row(
     program: Program, session: Session, zone: tzinfo, *, bookmarked: bool, clash: bool
 ) -> SessionRow:
-    """The row of one session."""
+    """The row of one session, listed under its conference day: a start on another date in
+    ``zone`` names its weekday (``Sun 00:30–01:15``)."""
     return SessionRow(
         session_id=session.id,
-        time=time_range(session, zone),
+        time=time_range(session, zone, session.day),
         kind=session.kind.label,
         title=one_line(session.title),
         room=one_line(program.room_name(session) or ""),
@@ -157,13 +158,17 @@ def author_line(paper: Paper, limit: int = 3) -> str:
 
 
 def session_label(program: Program, session_id: str | None, zone: tzinfo) -> str:
-    """``Tue 13 May 10:30 · Oral Session: Systems``, or "session not announced"."""
+    """``Tue 13 May 10:30 · Oral Session: Systems``, or "session not announced".
+
+    A timed session is dated in ``zone`` (its conference day may be another date there)."""
     session = program.session_by_id.get(session_id) if session_id else None
     if session is None:
         return "session not announced"
     when = day_label(session.day) if session.day else ""
     if session.start is not None and session.end is not None:
-        when = f"{when} {clock_time(session.start, zone)}".strip()
+        when = (
+            f"{day_label(session.start.astimezone(zone).date())} {clock_time(session.start, zone)}"
+        )
     title = one_line(session.title)
     return f"{when} · {title}" if when else title
 
