@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from app_clock import AppFactory
+from icalendar import Calendar
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Select, Static
 
@@ -13,6 +14,7 @@ from confterm import paths
 from confterm.agenda import build_agenda
 from confterm.clock import Clock
 from confterm.export import render
+from confterm.export.ics import sequence_at
 from confterm.model.program import Program
 from confterm.store import BookmarkStore, ItemKind
 from confterm.tui.screens.export_dialog import ExportDialog
@@ -108,6 +110,33 @@ async def test_enter_writes_ics_to_the_documents_folder(
     assert app.results == [written]
     assert written.read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert b"UID:opening-keynote@tinyconf.confterm" in written.read_bytes()
+
+
+async def test_ics_stamps_come_from_the_real_clock_not_the_apps(
+    tinyconf: Program, isolated_user_data: Path, tmp_path: Path
+) -> None:
+    # The app runs at --now 2026-03-01 12:00 UTC; a calendar only takes an update whose
+    # SEQUENCE did not go down since the last real export, so the stamp is the real time.
+    app = Host(make_view(tinyconf, isolated_user_data))
+    target = tmp_path / "plan.ics"
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, ExportDialog)
+        app.screen.query_one("#export-format", Select).value = "ics"
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(target)
+        before = datetime.now(UTC).replace(microsecond=0)
+        await pilot.press("enter")
+        await pilot.pause()
+        after = datetime.now(UTC)
+    calendar = Calendar.from_ical(target.read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert events
+    for event in events:
+        stamp = event.decoded("dtstamp")
+        assert before <= stamp <= after
+        assert event.decoded("last-modified") == stamp
+        assert event["sequence"] == sequence_at(stamp)
+        assert stamp != NOW
 
 
 async def test_without_a_documents_folder_the_home_directory_and_nothing_created(

@@ -10,6 +10,7 @@ extension.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import ClassVar
 
@@ -153,7 +154,10 @@ class ExportDialog(ModalScreen[Path | None]):
         try:
             marks = view.store.bookmarks(view.conference_id)
             agenda = build_agenda(view.program, marks)
-            data = render_bytes(agenda, self.format, view.zone, now=view.now())
+            # The export moment (ics DTSTAMP, LAST-MODIFIED, SEQUENCE) is the real clock,
+            # never --now: a calendar app only takes an update whose SEQUENCE did not go
+            # down since the previous real export (the CLI does the same).
+            data = render_bytes(agenda, self.format, view.zone, now=datetime.now(UTC))
             write_atomic(path, data)
         except ConftermError as error:
             raise ExportError(error.message) from None
