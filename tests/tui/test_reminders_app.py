@@ -84,3 +84,24 @@ async def test_the_check_at_start_reminds_at_once(
             ("Starting soon", "10:30–11:15 Parsing Schedules Without Tears · Room A")
         ]
         assert app.bells == 1
+
+
+async def test_sessions_due_together_share_one_short_toast_and_one_bell(
+    tinyconf: Program, isolated_user_data: Path
+) -> None:
+    view = make_view(tinyconf, isolated_user_data, "2026-03-07T10:20")
+    view.store.add(tinyconf.conference.id, ["caches-talk"])
+    app = Host(view, minutes=30)  # 10:30 and 10:45 are both due at 10:20
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert reminders(app) == [
+            (
+                "2 sessions starting soon",
+                "10:30–11:15 Parsing Schedules Without Tears · Room A\n"
+                "10:45–11:30 Clashing Talk About Caches · Room B",
+            )
+        ]
+        assert app.bells == 1
+        # Short enough not to hide a dialog at 80x24 for long.
+        assert [n.timeout for n in app._notifications] == [10.0]

@@ -25,12 +25,14 @@ from confterm.tui.view import View
 
 #: Seconds between checks: well under a minute, so a reminder is never late by much.
 CHECK_EVERY = 20.0
-#: How long a reminder stays on screen, in seconds.
-SHOW_FOR = 30.0
+#: How long a reminder stays on screen, in seconds: long enough to read, short enough not to
+#: hide a dialog on an 80x24 terminal for long.
+SHOW_FOR = 10.0
 
 
 class ReminderTimer:
-    """Checks for sessions about to start and notifies the app about each one once."""
+    """Checks for sessions about to start and notifies the app about each one once (those
+    due at the same check share one notification and one bell)."""
 
     def __init__(self, app: App[Any], view: View, minutes: int = 10) -> None:
         self.app = app
@@ -38,7 +40,8 @@ class ReminderTimer:
         self.reminders = Reminders(timedelta(minutes=minutes))
 
     def check(self) -> list[Session]:
-        """Notify about every session now due; return them (empty when none)."""
+        """Notify about every session now due, in one notification; return them (empty when
+        none)."""
         try:
             bookmarked = self.view.bookmarked_sessions()
         except StoreError:
@@ -46,11 +49,11 @@ class ReminderTimer:
             # check must never break the app.
             return []
         due = self.reminders.check(self.view.program, bookmarked, self.view.now())
-        for session in due:
-            self.app.notify(
-                self.message(session), title="Starting soon", markup=False, timeout=SHOW_FOR
-            )
         if due:
+            # One toast for sessions due together: a stack of them would cover the screen.
+            title = "Starting soon" if len(due) == 1 else f"{len(due)} sessions starting soon"
+            text = "\n".join(self.message(session) for session in due)
+            self.app.notify(text, title=title, markup=False, timeout=SHOW_FOR)
             self.app.bell()
         return due
 
