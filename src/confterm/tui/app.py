@@ -102,17 +102,20 @@ class ConftermApp(App[None]):
         self.main.reload_marks()
         self._refresh_detail_screens()
 
-    def toggle_mark(self, target: JumpTarget) -> None:
-        """Bookmark a session (or mark a booth to visit): committed before it is shown."""
+    def toggle_mark(self, target: JumpTarget) -> bool | None:
+        """Bookmark a session (or mark a booth to visit): committed before it is shown.
+
+        Returns the new state, or None when it could not be saved (the error is shown)."""
         kind = ItemKind.BOOTH if target.kind == "booth" else ItemKind.SESSION
         try:
             state = self.view.store.toggle(self.view.conference_id, target.item_id, kind)
         except StoreError as error:
             self.notify(error.message, title="Bookmark not saved", severity="error", timeout=8)
-            return
+            return None
         self._token = self._read_token()
         self.main.apply_toggle(kind, target.item_id, state)
         self._refresh_detail_screens()
+        return state
 
     def _refresh_detail_screens(self) -> None:
         for screen in self.screen_stack:

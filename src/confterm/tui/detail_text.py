@@ -205,8 +205,9 @@ def booth_more_content(booth: Booth) -> Content:
     return _join(lines)
 
 
-def paper_content(view: View, paper: Paper) -> Content:
-    """Everything known about a paper."""
+def paper_content(view: View, paper: Paper, bookmarked: set[str]) -> Content:
+    """Everything known about a paper, with whether the session presenting it is
+    bookmarked (``b`` on a paper bookmarks that session)."""
     lines: list[Content] = [Content.styled(one_line(paper.title), "bold")]
     if paper.award:
         lines.append(Content.styled(f"🏆 {one_line(paper.award)}", "bold $warning"))
@@ -224,6 +225,10 @@ def paper_content(view: View, paper: Paper) -> Content:
         room = view.program.room_name(session)
         if room:
             lines.append(Content.styled(f"  {one_line(room)}", _MUTED))
+        if session.id in bookmarked:
+            lines.append(Content.styled("  ★ Bookmarked (b to remove)", "bold $warning"))
+        else:
+            lines.append(Content.styled("  Not bookmarked (b to bookmark the session)", _MUTED))
         lines.append(Content.styled("  Enter: go to the session", _MUTED))
     if paper.topic:
         lines.append(Content(""))

@@ -33,6 +33,7 @@ from confterm.filters import Filters, load_hidden
 from confterm.formatting import DAY_UNKNOWN, day_label
 from confterm.model.program import Session
 from confterm.store import ItemKind
+from confterm.text import one_line
 from confterm.tui.day_rows import DayRows, day_rows, now_on_day
 from confterm.tui.messages import JumpTarget
 from confterm.tui.rows import (
@@ -342,6 +343,11 @@ class MainScreen(Screen[None]):
             self.query_one(BoothDetail).show_booth(
                 self.view, self._booth_shown(), self.to_visit, self.bookmarks
             )
+        if "papers" in self._built:
+            target = self.query_one(PaperList).current_target
+            self.query_one(PaperDetail).show_paper(
+                self.view, target.item_id if target else None, self.bookmarks, keep_scroll=True
+            )
         if "agenda" in self._built:
             self.query_one("#agenda-detail", SessionDetail).show_target(
                 self.view,
@@ -615,16 +621,30 @@ class MainScreen(Screen[None]):
         return pane.query_one(".list", RowList).current_target if pane else None
 
     def action_toggle_mark(self) -> None:
-        """Bookmark the session (or mark the booth to visit) under the cursor."""
+        """Bookmark the session (or mark the booth to visit) under the cursor; on a paper,
+        the session presenting it (said in a notification: nothing else on the tab shows it)."""
         target = self.current_target()
         if target is not None and target.kind == "paper":
-            paper = self.view.program.paper_by_id.get(target.item_id)
-            if paper is None or paper.session not in self.view.program.session_by_id:
-                self.notify("This paper's session is not announced yet.", severity="warning")
-                return
-            target = JumpTarget("session", paper.session or "")
-        if target is not None:
+            self._toggle_paper_session(target.item_id)
+        elif target is not None:
             self.app.toggle_mark(target)  # type: ignore[attr-defined]
+
+    def _toggle_paper_session(self, paper_id: str) -> None:
+        program = self.view.program
+        paper = program.paper_by_id.get(paper_id)
+        session = program.session_by_id.get(paper.session or "") if paper else None
+        if session is None:
+            self.notify(
+                "This paper's session is not announced: nothing to bookmark", severity="warning"
+            )
+            return
+        state = self.app.toggle_mark(JumpTarget("session", session.id))  # type: ignore[attr-defined]
+        if state is not None:
+            done = "Bookmarked" if state else "Removed bookmark"
+            self.notify(
+                f'{done} "{one_line(session.title)}" (the session presenting this paper)',
+                markup=False,
+            )
 
     # -- lists --------------------------------------------------------------------------------
 
@@ -641,7 +661,9 @@ class MainScreen(Screen[None]):
                 self.view, target.item_id if target else None, self.to_visit, self.bookmarks
             )
         elif isinstance(control, PaperList):
-            self.query_one(PaperDetail).show_paper(self.view, target.item_id if target else None)
+            self.query_one(PaperDetail).show_paper(
+                self.view, target.item_id if target else None, self.bookmarks
+            )
         elif isinstance(control, AgendaList):
             self.query_one("#agenda-detail", SessionDetail).show_target(
                 self.view, target, self.bookmarks, self.to_visit

@@ -8,9 +8,24 @@ from confterm.tui.widgets.detail_pane import DetailPane
 
 
 class PaperDetail(DetailPane):
-    """Shows a paper: authors, the session presenting it, links."""
+    """Shows a paper: authors, the session presenting it (and whether it is bookmarked),
+    links."""
 
-    def show_paper(self, view: View, paper_id: str | None) -> None:
-        """Show the paper ``paper_id`` (or nothing)."""
+    paper_id: str | None = None
+
+    def show_paper(
+        self,
+        view: View,
+        paper_id: str | None,
+        bookmarked: set[str],
+        *,
+        keep_scroll: bool = False,
+    ) -> None:
+        """Show the paper ``paper_id`` (or nothing), with its session's bookmark."""
+        same = keep_scroll and paper_id == self.paper_id
+        self.paper_id = paper_id
         paper = view.program.paper_by_id.get(paper_id or "")
-        self.show(paper_content(view, paper) if paper else self._empty_content())
+        if paper is None:
+            self.show(self._empty_content())
+        else:
+            self.show(paper_content(view, paper, bookmarked), keep_scroll=same)
