@@ -168,4 +168,5 @@ async def test_b_on_a_paper_bookmarks_its_session_and_says_so(make_app: AppFacto
             "warning",
         )
         assert app.view.bookmarked_sessions() == set()
-        assert "★" not in detail.text and "bookmark" not in detail.text.lower()
+        assert "★" not in detail.text
+        assert "bookmark" not in detail.text.lower()
