@@ -223,16 +223,26 @@ def group_by_start(sessions: Sequence[Session]) -> list[tuple[datetime | None, l
 
 
 def current_or_next(sessions: Sequence[Session], now: datetime) -> Session | None:
-    """The first session in progress at ``now``, else the next to start, else None."""
+    """The session in progress at ``now`` that started most recently (of those starting
+    together, the one ending first), else the next to start, else None.
+
+    An all-day Infodesk (09:00–18:00) is in progress at 14:05 too, but the 14:00 talk is
+    what "now" means.
+    """
+    current: Session | None = None
+    current_span = (now, now)  # (start, end) of ``current``
     upcoming: Session | None = None
     for session in sessions:
-        if session.start is None or session.end is None:
+        start, end = session.start, session.end
+        if start is None or end is None:
             continue
-        if session.start <= now < session.end:
-            return session
-        if session.start >= now and (upcoming is None or session.start < (upcoming.start or now)):
+        if start <= now < end:
+            started, ends = current_span
+            if current is None or start > started or (start == started and end < ends):
+                current, current_span = session, (start, end)
+        elif start >= now and (upcoming is None or start < (upcoming.start or now)):
             upcoming = session
-    return upcoming
+    return current or upcoming
 
 
 def opening_position(program: Program, now: datetime) -> tuple[date | None, str | None]:
@@ -244,7 +254,7 @@ def opening_position(program: Program, now: datetime) -> tuple[date | None, str 
     today = now.astimezone(program.conference.zone).date()
     if today not in days:
         return days[0], None
-    # In time order, so "the first in progress" is what it has always been; sorted once.
+    # In time order, so of sessions alike (same start and end) the first is picked.
     session = current_or_next(day_sessions(program, today), now)
     return today, session.id if session else None
 

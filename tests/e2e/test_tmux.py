@@ -64,7 +64,7 @@ def test_bookmark_in_the_app_then_list_it(tmux_session: str, isolated_user_data:
             "--data",
             shlex.quote(str(TINYCONF)),
             "--now",
-            "2026-03-07T10:50",
+            "2026-03-07T10:40",
         ]
     )
     subprocess.run(

@@ -82,7 +82,12 @@ async def test_opens_on_today_with_the_session_in_progress(make_app: AppFactory)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         assert highlighted(app) == "parsing-schedules"
-        assert "10:50" in app.main.query_one(ConfHeader).line().plain
+        assert "10:40" in app.main.query_one(ConfHeader).line().plain
+    # 10:50: Parsing (since 10:30) and Caches (since 10:45) are both on; the later one is "now".
+    app = make_app("2026-03-07T10:50:30")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert highlighted(app) == "caches-talk"
 
 
 async def test_switching_days_and_moving(make_app: AppFactory) -> None:

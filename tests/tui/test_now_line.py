@@ -43,7 +43,7 @@ def highlighted(app: ConftermApp) -> str | None:
 
 
 async def test_line_between_sessions_started_and_to_come(make_app: AppFactory) -> None:
-    app = make_app(DURING)  # Sat 7 Mar 10:50
+    app = make_app("2026-03-07T10:50:30")  # Sat 7 Mar 10:50
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         rows = app.main.query_one(SessionList).rows
@@ -82,11 +82,11 @@ async def test_cursor_skips_the_line(make_app: AppFactory) -> None:
     app = make_app(DURING)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        assert highlighted(app) == "parsing-schedules"  # in progress at 10:50
+        assert highlighted(app) == "parsing-schedules"  # in progress at 10:40
         await pilot.press("down")
-        assert highlighted(app) == "caches-talk"
+        assert highlighted(app) == "caches-talk"  # over the now-line and the 10:45 heading
         await pilot.press("down")
-        assert highlighted(app) == "lunch-1"  # over the now-line and the 12:00 heading
+        assert highlighted(app) == "lunch-1"
         await pilot.press("up")
         assert highlighted(app) == "caches-talk"
 
@@ -97,14 +97,14 @@ async def test_line_moves_with_the_clock_and_keeps_the_cursor(make_app: AppFacto
         await pilot.pause()
         await pilot.press("down")
         assert highlighted(app) == "caches-talk"
-        app.view.clock.advance(timedelta(hours=1, minutes=30))  # 12:20
+        app.view.clock.advance(timedelta(hours=1, minutes=30))  # 12:10
         app.main.move_now_line()  # what the screen's interval calls
         await pilot.pause()
         session_list = app.main.query_one(SessionList)
         [index] = now_lines(session_list.rows)
         line = session_list.rows[index]
         assert isinstance(line, NowLine)
-        assert line.time == "12:20"
+        assert line.time == "12:10"
         assert around(session_list.rows, index) == ("lunch-1", "14:00")
         assert highlighted(app) == "caches-talk"
         assert session_list.cursor is not None

@@ -23,7 +23,7 @@ from confterm.agenda import (
     sessions_by_day,
 )
 from confterm.errors import UsageError
-from confterm.model.program import Program
+from confterm.model.program import Program, Session
 
 
 @dataclass(frozen=True)
@@ -114,6 +114,40 @@ def test_current_or_next(tinyconf: Program) -> None:
     assert session is not None
     assert session.id == "opening-keynote"
     assert current_or_next(day1, datetime(2026, 3, 8, tzinfo=UTC)) is None
+
+
+def test_current_prefers_the_session_that_started_last(tinyconf: Program) -> None:
+    # FOSDEM at 14:05: an all-day Infodesk (09:00–18:00) and a 14:00 talk are both on; the
+    # talk is what "now" means.
+    zone = tinyconf.conference.zone
+    base = tinyconf.session_by_id["registration"]
+
+    def at(session_id: str, start: tuple[int, int], end: tuple[int, int]) -> Session:
+        return base.model_copy(
+            update={
+                "id": session_id,
+                "start": datetime(2026, 3, 7, *start, tzinfo=zone),
+                "end": datetime(2026, 3, 7, *end, tzinfo=zone),
+            }
+        )
+
+    infodesk = at("infodesk", (9, 0), (18, 0))
+    talk = at("talk", (14, 0), (14, 50))
+    long_talk = at("long-talk", (14, 0), (15, 30))
+    later = at("later", (14, 30), (15, 0))
+    sessions = [infodesk, long_talk, talk, later]  # in time order, as a day's are
+    now = datetime(2026, 3, 7, 14, 5, tzinfo=zone)
+    # Same start: the one ending first.
+    assert current_or_next(sessions, now) is talk
+    assert current_or_next([infodesk, long_talk], now) is long_talk
+    assert current_or_next([infodesk], now) is infodesk
+    # "Next" is unchanged: nothing in progress, the earliest start after now.
+    assert current_or_next([later, at("last", (16, 0), (17, 0))], now) is later
+    # On tinyconf at 10:50 both Parsing (10:30) and Caches (10:45) are on: Caches began last.
+    day1 = sessions_by_day(tinyconf)[date(2026, 3, 7)]
+    current = current_or_next(day1, datetime(2026, 3, 7, 10, 50, tzinfo=zone))
+    assert current is not None
+    assert current.id == "caches-talk"
 
 
 def test_opening_position_inside_and_outside_the_conference(tinyconf: Program) -> None:

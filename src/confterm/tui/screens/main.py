@@ -245,11 +245,13 @@ class MainScreen(Screen[None]):
 
     def move_now_line(self) -> None:
         """Keep the now-line of today's list at the current time (it appears at midnight)."""
-        rows = self.query_one(SessionList).rows
-        if isinstance(rows, DayRows):
+        sessions = self.query_one(SessionList)
+        if isinstance(sessions.rows, DayRows):
             now = now_on_day(self.shown_day(), self.view.now(), self.view.zone)
-            if rows.set_now(now):
-                self.query_one(SessionList).rows_moved()
+            # Read before the line moves: a line leaving from above shifts the rows below.
+            target = sessions.current_target
+            if sessions.rows.set_now(now):
+                sessions.rows_moved(target)
 
     @on(Resize)
     def _narrow_or_wide(self, event: Resize) -> None:

@@ -214,10 +214,9 @@ class RowList(ScrollView, can_focus=True):
         self.cursor = index
         self.refresh()
 
-    def rows_moved(self) -> None:
-        """The rows changed places (a line came, went or moved): redraw, cursor kept on its
-        item, without scrolling back to the top."""
-        target = self.current_target
+    def rows_moved(self, target: JumpTarget | None) -> None:
+        """The rows changed places (a line came, went or moved): redraw, the cursor kept on
+        ``target`` (the item it was on before the change), without scrolling to the top."""
         self._cache.clear()
         self.virtual_size = Size(self.size.width, max(len(self.rows), 1))
         index = self.index_of(target) if target is not None else None
