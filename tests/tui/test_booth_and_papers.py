@@ -3,16 +3,23 @@ papers list's short session column."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
 from app_clock import AppFactory
+from textual.widgets import ContentSwitcher, Static
 
+from confterm.model.loading import load_program_file
 from confterm.model.program import Program
 from confterm.store import BookmarkStore, ItemKind
+from confterm.tui.app import ConftermApp
 from confterm.tui.messages import JumpTarget
 from confterm.tui.screens.detail_screen import DetailScreen
 from confterm.tui.screens.main import MainScreen
-from confterm.tui.widgets.booth_detail import RelatedSessions
+from confterm.tui.view import View
+from confterm.tui.widgets.booth_detail import BoothDetail, RelatedSessions
+from confterm.tui.widgets.booth_list import BoothList
 from confterm.tui.widgets.detail_pane import DetailPane
 from confterm.tui.widgets.paper_detail import PaperDetail
 from confterm.tui.widgets.paper_list import (
@@ -170,3 +177,35 @@ async def test_b_on_a_paper_bookmarks_its_session_and_says_so(make_app: AppFacto
         assert app.view.bookmarked_sessions() == set()
         assert "★" not in detail.text
         assert "bookmark" not in detail.text.lower()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_program_without_booths_or_papers_says_so(
+    tinyconf_path: Path, tmp_path: Path, isolated_user_data: Path, size: tuple[int, int]
+) -> None:
+    raw = json.loads(tinyconf_path.read_text(encoding="utf-8"))
+    raw["booths"], raw["papers"] = [], []
+    path = tmp_path / "bare.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    view = View(program=load_program_file(path), store=BookmarkStore.open(isolated_user_data))
+    app = ConftermApp(view, reminders=False)
+    async with app.run_test(size=size) as pilot:
+        for key, pane_id, message in (
+            ("B", "booths-pane", "No booths in this program"),
+            ("P", "papers-pane", "No papers in this program"),
+        ):
+            await pilot.press(key)  # the tab is kept: B and P stay where they were
+            pane = app.main.query_one(f"#{pane_id}")
+            assert app.main.query_one(ContentSwitcher).visible_content is pane
+            shown = [w for w in pane.children if w.display]
+            assert len(shown) == 1
+            assert isinstance(shown[0], Static)
+            assert str(shown[0].render()).strip() == message
+            assert shown[0].region.height == pane.region.height  # centred in the pane
+            assert shown[0].region.width == pane.region.width
+    # A program with booths and papers shows their lists, not the message.
+    app = ConftermApp(View(program=load_program_file(tinyconf_path), store=view.store))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("B")
+        pane = app.main.query_one("#booths-pane")
+        assert [type(w) for w in pane.children if w.display] == [BoothList, BoothDetail]

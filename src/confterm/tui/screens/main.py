@@ -7,6 +7,7 @@ the list is shown and Enter opens the detail as its own screen.
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from datetime import date, tzinfo
 from typing import ClassVar
 
@@ -17,7 +18,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
+from textual.widgets import ContentSwitcher, Footer, Static, Tab, Tabs
 
 from confterm.agenda import (
     build_agenda,
@@ -62,6 +63,11 @@ SORT_AHEAD_DELAY = 0.2  # seconds after mounting before the other days are sorte
 NO_DAY_TAB = "day-none"
 OTHER_TABS = {"booths": "Booths", "papers": "Papers", "agenda": "My agenda"}
 PANES = {"booths": "booths-pane", "papers": "papers-pane", "agenda": "agenda-pane"}
+
+
+def _pane_classes(items: Sized) -> str:
+    """The classes of a tab's pane: ``-empty`` shows its one-line message instead."""
+    return "pane" if len(items) else "pane -empty"
 
 
 def day_tab_id(index: int) -> str:
@@ -195,12 +201,17 @@ class MainScreen(Screen[None]):
             with Horizontal(id="day-pane", classes="pane"):
                 yield SessionList(empty="No sessions on this day.", id="sessions", classes="list")
                 yield SessionDetail("No session selected.", id="session-detail", classes="detail")
-            with Horizontal(id="booths-pane", classes="pane"):
+            # A program may have no booths or papers (an imported FOSDEM has neither): the tab
+            # stays, so B and P and the tab order never change, and says so in one line.
+            program = self.view.program
+            with Horizontal(id="booths-pane", classes=_pane_classes(program.booths)):
                 yield BoothList(empty="No booths announced.", id="booths", classes="list")
                 yield BoothDetail(id="booth-detail", classes="detail")
-            with Horizontal(id="papers-pane", classes="pane"):
+                yield Static("No booths in this program", classes="pane-empty", markup=False)
+            with Horizontal(id="papers-pane", classes=_pane_classes(program.papers)):
                 yield PaperList(empty="No papers announced.", id="papers", classes="list")
                 yield PaperDetail("No paper selected.", id="paper-detail", classes="detail")
+                yield Static("No papers in this program", classes="pane-empty", markup=False)
             with Horizontal(id="agenda-pane", classes="pane"):
                 yield AgendaList(
                     empty="No bookmarks yet: press b on a session to add it.",
