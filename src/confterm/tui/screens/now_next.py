@@ -30,7 +30,7 @@ from confterm.nownext import (
     outside_message,
 )
 from confterm.tui.messages import JumpTarget
-from confterm.tui.screens.search import session_prompt
+from confterm.tui.screens.search import result_option, session_prompt
 from confterm.tui.view import View
 
 REFRESH_SECONDS = 30.0
@@ -101,7 +101,7 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
             for session, left in result.in_progress:
                 note = f"{duration_text(left)} left"
                 prompt = session_prompt(view.program, session, zone, session.id in bookmarked, note)
-                options.append(Option(prompt, id=f"now:{session.id}"))
+                options.append(result_option(prompt, id=f"now:{session.id}"))
                 targets.append(session.id)
         if result.upcoming:
             options.append(
@@ -112,7 +112,7 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
                 assert session.start is not None
                 note = f"in {duration_text(session.start - now)}"
                 prompt = session_prompt(view.program, session, zone, session.id in bookmarked, note)
-                options.append(Option(prompt, id=f"next:{session.id}"))
+                options.append(result_option(prompt, id=f"next:{session.id}"))
                 targets.append(session.id)
         results = self.query_one(OptionList)
         previous = self.highlighted_session

@@ -24,6 +24,7 @@ from confterm.formatting import DAY_UNKNOWN, TIME_TBA, day_label, time_range
 from confterm.model.program import Program, Session
 from confterm.search import Hit, SearchIndex, cached_index, index_for
 from confterm.text import one_line
+from confterm.tui.hanging import Hanging
 from confterm.tui.messages import JumpTarget
 from confterm.tui.view import View
 
@@ -32,6 +33,8 @@ RESULT_LIMIT = 200
 BACKGROUND_INDEX_FROM = 5_000
 STAR = "★"
 WHEN_WIDTH = 22
+#: Where a result's title starts (after the mark and the day and time): its wrapped lines too.
+TITLE_COLUMN = 2 + WHEN_WIDTH + 1
 
 
 def when_text(session: Session, zone: tzinfo) -> str:
@@ -43,6 +46,11 @@ def when_text(session: Session, zone: tzinfo) -> str:
     if session.day is not None:
         return f"{day_label(session.day)} {TIME_TBA}"
     return DAY_UNKNOWN
+
+
+def result_option(prompt: Content, id: str | None = None) -> Option:
+    """A result line whose wrapped lines go on under the title column, not at column 0."""
+    return Option(Hanging(prompt, TITLE_COLUMN), id=id)
 
 
 def session_prompt(
@@ -172,7 +180,7 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
             prompt = session_prompt(
                 program, session, self.view.zone, hit.item_id in bookmarked, note
             )
-        return Option(prompt, id=f"{hit.kind}:{hit.item_id}")
+        return result_option(prompt, id=f"{hit.kind}:{hit.item_id}")
 
     def action_move(self, step: int) -> None:
         """Move the highlight while the cursor stays in the input."""

@@ -23,7 +23,7 @@ from confterm.errors import StoreError
 from confterm.model.program import Paper, Program, Session
 from confterm.text import one_line
 from confterm.tui.messages import JumpTarget
-from confterm.tui.screens.search import WHEN_WIDTH, session_prompt, when_text
+from confterm.tui.screens.search import WHEN_WIDTH, result_option, session_prompt, when_text
 from confterm.tui.view import View
 
 
@@ -135,7 +135,9 @@ class SpeakerScreen(ModalScreen[JumpTarget | None]):
         for session, role in sessions:
             note = "(chair)" if role == "chair" else ""
             options.append(
-                Option(session_prompt(program, session, zone, session.id in bookmarked, note))
+                result_option(
+                    session_prompt(program, session, zone, session.id in bookmarked, note)
+                )
             )
             self.targets.append(JumpTarget("session", session.id))
         if papers:
@@ -151,7 +153,7 @@ class SpeakerScreen(ModalScreen[JumpTarget | None]):
                 one_line(paper.title),
                 ("  " + one_line(paper.award or ""), "bold $warning"),
             )
-            options.append(Option(prompt))
+            options.append(result_option(prompt))
             self.targets.append(JumpTarget("paper", paper.id))
         if not options:
             options.append(Option(Content("No sessions or papers."), disabled=True))

@@ -7,6 +7,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from confterm.tui.hanging import Hanging
+
 
 class DetailPane(VerticalScroll, can_focus=True):
     """Shows the ``Content`` it is given; focusable so long details can be scrolled by keys."""
@@ -29,8 +31,9 @@ class DetailPane(VerticalScroll, can_focus=True):
         return Content.styled(self._placeholder, "$text-muted")
 
     def show(self, content: Content, *, keep_scroll: bool = False) -> None:
-        """Replace what the pane shows."""
-        self.query_one(".body", Static).update(content)
+        """Replace what the pane shows; a wrapped line goes on under its text (after its
+        indent and bullet), not at the left edge."""
+        self.query_one(".body", Static).update(Hanging(content))
         if not keep_scroll:
             self.scroll_home(animate=False, immediate=True)
 
@@ -38,4 +41,4 @@ class DetailPane(VerticalScroll, can_focus=True):
     def text(self) -> str:
         """The plain text shown (for tests)."""
         visual = self.query_one(".body", Static).visual
-        return visual.plain if isinstance(visual, Content) else str(visual)
+        return visual.plain if isinstance(visual, (Content, Hanging)) else str(visual)

@@ -1,0 +1,93 @@
+"""Hanging indents: a wrapped line goes on under its own text, never back at column 0.
+
+Textual wraps a long line of ``Content`` back to the left edge, so a wrapped paper title in
+a detail (``  • APOLLO: … AdamW-level`` / ``Performance``) or a search result's title under
+its date loses its place. :class:`Hanging` wraps each line itself and starts the continuation
+lines under the line's text: after its leading spaces and bullet (``  • ``), or at a fixed
+column (a list's title column).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
+
+#: Marks that start an item; its continuation lines go under the text after them.
+BULLETS = ("• ", "★ ", "⚠ ", "– ", "- ")
+#: At most this share of the width is given to an indent (a narrower text would be unreadable).
+MOST_INDENT = 0.5
+
+
+def auto_indent(plain: str) -> int:
+    """Where the continuation lines of ``plain`` start: after its leading spaces and bullet."""
+    spaces = len(plain) - len(plain.lstrip(" "))
+    rest = plain[spaces:]
+    bullet = next((len(b) for b in BULLETS if rest.startswith(b)), 0)
+    return spaces + bullet
+
+
+def wrap_line(line: Content, width: int, indent: int) -> list[Content]:
+    """One line of ``line`` (no newline in it) wrapped to ``width`` cells, the continuation
+    lines starting ``indent`` cells in (less when the width is too small for it)."""
+    if width <= 0:
+        return [line]
+    indent = min(indent, int(width * MOST_INDENT))
+    lines = line.wrap(width)
+    if indent <= 0 or len(lines) <= 1:
+        return lines
+    head = lines[0]
+    rest = line[len(head.plain) :]
+    # The break's spaces end the first line; the continuation starts at the next word.
+    rest = rest[len(rest.plain) - len(rest.plain.lstrip(" ")) :]
+    return [head, *(part.pad_left(indent) for part in rest.wrap(width - indent))]
+
+
+class Hanging(Visual):
+    """``Content`` whose wrapped lines hang: each under its line's text (``indent=None``)
+    or all at column ``indent``.
+
+    It renders as the content does (styles, links and their click actions are kept), only
+    wrapped first; ``plain`` and ``str()`` give the text as the content's.
+    """
+
+    def __init__(self, content: Content, indent: int | None = None) -> None:
+        self.content = content
+        self.indent = indent
+        self._wrapped = lru_cache(maxsize=4)(self._wrap)
+
+    @property
+    def plain(self) -> str:
+        """The text, unwrapped."""
+        return self.content.plain
+
+    def __str__(self) -> str:
+        return self.content.plain
+
+    def __repr__(self) -> str:
+        return f"Hanging({self.content!r}, indent={self.indent!r})"
+
+    def _wrap(self, width: int) -> Content:
+        lines: list[Content] = []
+        for line in self.content.split("\n", allow_blank=True):
+            indent = auto_indent(line.plain) if self.indent is None else self.indent
+            lines.extend(wrap_line(line, width, indent))
+        return Content("\n").join(lines)
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        """Render the content, wrapped with hanging indents, to ``width`` cells."""
+        return self._wrapped(width).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        """As wide as the content's longest line."""
+        return self.content.get_optimal_width(rules, container_width)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        """The number of lines once wrapped to ``width``."""
+        return self._wrapped(width).get_height(rules, width)

@@ -1,0 +1,114 @@
+"""Hanging indents: wrapped lines of details and result lists go on under their own text."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+from finder_host import HostApp, make_view
+from textual.content import Content
+from textual.geometry import Region
+from textual.style import Style
+from textual.widget import Widget
+from textual.widgets import OptionList, Static
+
+from confterm.model.loading import load_program_file
+from confterm.model.program import Program
+from confterm.store import BookmarkStore
+from confterm.tui.app import ConftermApp
+from confterm.tui.hanging import Hanging, auto_indent, wrap_line
+from confterm.tui.messages import JumpTarget
+from confterm.tui.screens.now_next import NowNextScreen
+from confterm.tui.view import View
+from confterm.tui.widgets.session_detail import SessionDetail
+
+
+def plain_lines(hanging: Hanging, width: int) -> list[str]:
+    return [line.plain for line in hanging._wrapped(width).split("\n", allow_blank=True)]
+
+
+def test_indent_follows_leading_spaces_and_bullet() -> None:
+    assert auto_indent("  • APOLLO: memory-efficient") == 4
+    assert auto_indent("    Ada Lovelace, Grace Hopper") == 4
+    assert auto_indent("★ Bookmarked (b to remove)") == 2
+    assert auto_indent("Room: Main Hall") == 0
+
+
+def test_a_wrapped_bullet_goes_on_under_its_text() -> None:
+    title = "  • APOLLO: SGD-like Memory, AdamW-level Performance"
+    hanging = Hanging(Content.assemble(("Papers (1)", "bold"), "\n", title, "\nAfter"))
+    assert plain_lines(hanging, 30) == [
+        "Papers (1)",
+        "  • APOLLO: SGD-like Memory,",
+        "    AdamW-level Performance",
+        "After",
+    ]
+    assert hanging.get_height({}, 30) == 4  # type: ignore[arg-type]
+    assert str(hanging) == hanging.plain == hanging.content.plain
+
+
+def test_fixed_indent_for_a_title_column_and_styles_kept() -> None:
+    italic, bold = Style(italic=True), Style(bold=True)
+    line = Content.assemble(("Sat 7 Mar 10:30", italic), " ", ("Parsing Schedules", bold))
+    lines = wrap_line(line, 32, 16)
+    assert [part.plain for part in lines] == [
+        "Sat 7 Mar 10:30 Parsing",
+        "                Schedules",
+    ]
+    assert lines[1].get_style_at_offset(16).bold
+    assert lines[0].get_style_at_offset(0).italic
+
+
+def test_no_indent_wider_than_half_the_width_and_unwrapped_lines_untouched() -> None:
+    assert [p.plain for p in wrap_line(Content("        one two three"), 12, 8)] == [
+        "        one",
+        "      two",
+        "      three",
+    ]
+    assert [p.plain for p in wrap_line(Content("  • short"), 40, 4)] == ["  • short"]
+
+
+def shown_lines(widget: Widget) -> list[str]:
+    """The text of each line ``widget`` draws (its content region)."""
+    region = widget.content_region
+    return [
+        strip.text.rstrip()
+        for strip in widget.render_lines(Region(0, 0, region.width, region.height))
+    ]
+
+
+async def test_now_and_next_titles_wrap_under_the_title_column(tinyconf: Program) -> None:
+    ny = tinyconf.conference.zone
+    app = HostApp(make_view(tinyconf, datetime(2026, 3, 7, 10, 50, tzinfo=ny)), NowNextScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = shown_lines(app.screen.query_one(OptionList))
+        start = next(n for n, line in enumerate(lines) if "Parsing Schedules" in line)
+        column = lines[start].index("Parsing")
+        following = lines[start + 1]  # "Room A  25 min left", wrapped
+        assert following.strip()
+        # (The first cell is the highlighted option's bar.)
+        assert following[1:column].isspace()
+        assert not following[column].isspace()
+
+
+async def test_a_long_paper_title_wraps_under_its_bullet_in_the_detail(
+    tinyconf_path: Path, tmp_path: Path, isolated_user_data: Path
+) -> None:
+    raw = json.loads(tinyconf_path.read_text(encoding="utf-8"))
+    long_title = "APOLLO: SGD-like Memory, AdamW-level Performance for Training Huge Models"
+    raw["papers"][1]["title"] = long_title  # presented in Oral Session: Systems
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    view = View(program=load_program_file(path), store=BookmarkStore.open(isolated_user_data))
+    app = ConftermApp(view, reminders=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.main.jump(JumpTarget("session", "oral-systems"))
+        await pilot.pause()
+        detail = app.main.query_one("#session-detail", SessionDetail)
+        lines = shown_lines(detail.query_one(".body", Static))
+        start = next(n for n, line in enumerate(lines) if line.startswith("  • APOLLO"))
+        assert lines[start + 1].startswith("    ")
+        assert not lines[start + 1][4].isspace()
+        assert long_title in detail.text  # the text itself is whole
