@@ -24,7 +24,7 @@ from confterm.tui.commands import jump_entries
 from confterm.tui.detail_text import short_when
 from confterm.tui.messages import JumpTarget
 from confterm.tui.reminder_timer import ReminderTimer
-from confterm.tui.rows import Heading, SessionRow, session_label
+from confterm.tui.rows import Heading, NowLine, SessionRow, session_label
 from confterm.tui.screens.grid import GridScreen
 from confterm.tui.screens.search import SearchScreen
 from confterm.tui.widgets.header import ConfHeader
@@ -162,6 +162,8 @@ async def test_sessions_on_another_local_date_say_so(make_app: AppFactory) -> No
         assert session_row_of(app, "parsing-schedules").time == "Sun 00:30–01:15"
         assert session_row_of(app, "registration").time == "22:00–23:00"  # Saturday in Tokyo
         assert Heading("Sun 00:30") in list(sessions.rows)
+        # Still the conference's Saturday: its list keeps the now-line, in Tokyo time.
+        assert [r for r in sessions.rows if isinstance(r, NowLine)] == [NowLine("00:40")]
         assert sessions._time_width == len("Sun 00:30–01:15")  # the column fits the weekday
         line = sessions.render_line(
             (sessions.index_of(JumpTarget("session", "parsing-schedules")) or 0)

@@ -22,7 +22,10 @@ Span = tuple[float, float]  # a session's start and end as POSIX timestamps
 
 
 def now_on_day(day: date | None, now: datetime, zone: tzinfo) -> datetime | None:
-    """``now`` when ``day`` is today in ``zone`` (the day's list then shows a now-line)."""
+    """``now`` when ``day`` is today in ``zone`` (the day's list then shows a now-line).
+
+    ``zone`` is the conference's: a day tab is a conference day, so at 00:40 on Sunday in
+    Tokyo (10:40 on Saturday in New York) Saturday's list still shows the line."""
     return now if day is not None and now.astimezone(zone).date() == day else None
 
 

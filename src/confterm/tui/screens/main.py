@@ -258,7 +258,7 @@ class MainScreen(Screen[None]):
         """Keep the now-line of today's list at the current time (it appears at midnight)."""
         sessions = self.query_one(SessionList)
         if isinstance(sessions.rows, DayRows):
-            now = now_on_day(self.shown_day(), self.view.now(), self.view.zone)
+            now = now_on_day(self.shown_day(), self.view.now(), self.view.program.conference.zone)
             # Read before the line moves: a line leaving from above shifts the rows below.
             target = sessions.current_target
             if sessions.rows.set_now(now):
@@ -405,7 +405,8 @@ class MainScreen(Screen[None]):
         """The rows of ``day``; kept while no filter is set, so going back to a day costs
         next to nothing (its marks are remade when drawn, its now-line moved)."""
         program, zone = self.view.program, self.view.zone
-        now = now_on_day(day, self.view.now(), zone)
+        # Days are the conference's: today is today in its zone, whatever zone times show in.
+        now = now_on_day(day, self.view.now(), program.conference.zone)
         key = (day, zone)
         rows = self._day_rows.get(key)
         if rows is not None:
