@@ -1,0 +1,163 @@
+"""The main screen's frame: its state, the tab bar and panes it composes, narrow or wide.
+
+:class:`MainBase` is the first of the main screen's layers, each a module of its own:
+this one (state and layout), :mod:`~confterm.tui.screens.main_tabs` (switching tabs and
+building their lists), :mod:`~confterm.tui.screens.main_marks` (bookmarks and the details
+showing them) and :mod:`~confterm.tui.screens.main` (keys, other screens, jumps).
+Only what is shown is built: a day's rows when its tab is opened, booths and papers the first
+time their tab is, so a huge program paints as fast as a small one. On narrow terminals only
+the list is shown and Enter opens the detail as its own screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sized
+from datetime import date, tzinfo
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer, Static, Tab, Tabs
+
+from confterm.agenda import has_sessions_on, program_days, sessions_by_day
+from confterm.filters import Filters
+from confterm.formatting import DAY_UNKNOWN, day_label
+from confterm.model.program import Session
+from confterm.tui.day_rows import DayRows
+from confterm.tui.messages import JumpTarget
+from confterm.tui.view import View
+from confterm.tui.widgets.agenda_view import AgendaList
+from confterm.tui.widgets.booth_detail import BoothDetail
+from confterm.tui.widgets.booth_list import BoothList
+from confterm.tui.widgets.filter_bar import FilterBar
+from confterm.tui.widgets.header import ConfHeader
+from confterm.tui.widgets.paper_detail import PaperDetail
+from confterm.tui.widgets.paper_list import PaperList
+from confterm.tui.widgets.session_detail import SessionDetail
+from confterm.tui.widgets.session_list import SessionList
+
+NARROW_WIDTH = 100
+NOW_LINE_SECONDS = 30  # how often the now-line is checked (it shows minutes)
+SORT_AHEAD_DELAY = 0.2  # seconds after mounting before the other days are sorted
+NO_DAY_TAB = "day-none"
+OTHER_TABS = {"booths": "Booths", "papers": "Papers", "agenda": "My agenda"}
+PANES = {"booths": "booths-pane", "papers": "papers-pane", "agenda": "agenda-pane"}
+
+
+def _pane_classes(items: Sized) -> str:
+    """The classes of a tab's pane: ``-empty`` shows its one-line message instead."""
+    return "pane" if len(items) else "pane -empty"
+
+
+def day_tab_id(index: int) -> str:
+    """The tab id of the ``index``-th day."""
+    return f"day-{index}"
+
+
+class MainBase(Screen[None]):
+    """The main screen's state and layout: a tab per day, booths, papers, my agenda."""
+
+    def __init__(self, view: View) -> None:
+        super().__init__()
+        self.view = view
+        program = view.program
+        self.days: list[date] = program_days(program)
+        self.tab_ids: list[str] = [day_tab_id(i) for i in range(len(self.days))]
+        if has_sessions_on(program, None):
+            self.tab_ids.append(NO_DAY_TAB)
+        self.tab_ids += list(OTHER_TABS)
+        self.current_tab = ""
+        self.bookmarks: set[str] = set()
+        self.to_visit: set[str] = set()
+        self._built: set[str] = set()
+        self._day_cursor: dict[str, JumpTarget] = {}
+        self._day_rows: dict[tuple[date | None, tzinfo], DayRows] = {}
+        self._labelled = False
+        self.filters = Filters()
+
+    def compose(self) -> ComposeResult:
+        yield ConfHeader(self.view, id="header")
+        tabs = [Tab(day_label(day), id=day_tab_id(i)) for i, day in enumerate(self.days)]
+        if NO_DAY_TAB in self.tab_ids:
+            tabs.append(Tab(DAY_UNKNOWN, id=NO_DAY_TAB))
+        tabs += [Tab(label, id=tab_id) for tab_id, label in OTHER_TABS.items()]
+        bar = Tabs(*tabs, id="tabs")
+        bar.can_focus = False
+        yield bar
+        yield FilterBar(id="filter-bar")
+        with ContentSwitcher(initial="day-pane", id="panes"):
+            with Horizontal(id="day-pane", classes="pane"):
+                yield SessionList(empty="No sessions on this day.", id="sessions", classes="list")
+                yield SessionDetail("No session selected.", id="session-detail", classes="detail")
+            # A program may have no booths or papers (an imported FOSDEM has neither): the tab
+            # stays, so B and P and the tab order never change, and says so in one line.
+            program = self.view.program
+            with Horizontal(id="booths-pane", classes=_pane_classes(program.booths)):
+                yield BoothList(empty="No booths announced.", id="booths", classes="list")
+                yield BoothDetail(id="booth-detail", classes="detail")
+                yield Static("No booths in this program", classes="pane-empty", markup=False)
+            with Horizontal(id="papers-pane", classes=_pane_classes(program.papers)):
+                yield PaperList(empty="No papers announced.", id="papers", classes="list")
+                yield PaperDetail("No paper selected.", id="paper-detail", classes="detail")
+                yield Static("No papers in this program", classes="pane-empty", markup=False)
+            with Horizontal(id="agenda-pane", classes="pane"):
+                yield AgendaList(
+                    empty="No bookmarks yet: press b on a session to add it.",
+                    id="agenda",
+                    classes="list",
+                )
+                yield SessionDetail("Nothing selected.", id="agenda-detail", classes="detail")
+        yield Footer(compact=True)
+
+    @property
+    def by_day(self) -> dict[date | None, list[Session]]:
+        """Every session by day, in time order (sorted once per program, when first needed)."""
+        return sessions_by_day(self.view.program)
+
+    def shown_day(self) -> date | None:
+        """The day whose list is shown (None: the undated sessions, or another tab)."""
+        if self.current_tab in PANES or self.current_tab in ("", NO_DAY_TAB):
+            return None
+        return self.days[self.tab_ids.index(self.current_tab)]
+
+    @on(Resize)
+    def _narrow_or_wide(self, event: Resize) -> None:
+        narrow = event.size.width < NARROW_WIDTH
+        if narrow != self.narrow or not self._labelled:
+            self._labelled = True
+            self.set_class(narrow, "-narrow")
+            self._label_tabs(short=narrow)
+
+    def _label_tabs(self, *, short: bool) -> None:
+        """Short tab labels on narrow terminals, so every tab stays visible."""
+        tabs = self.query_one(Tabs)
+        for index, day in enumerate(self.days):
+            label = f"{day:%a} {day.day}" if short else day_label(day)
+            tabs.query_one(f"#{day_tab_id(index)}", Tab).label = label
+        if NO_DAY_TAB in self.tab_ids:
+            tabs.query_one(f"#{NO_DAY_TAB}", Tab).label = "Undated" if short else DAY_UNKNOWN
+        tabs.query_one("#agenda", Tab).label = "Agenda" if short else OTHER_TABS["agenda"]
+
+    @property
+    def narrow(self) -> bool:
+        """True when only one pane is shown at a time."""
+        return self.has_class("-narrow")
+
+    def _focus_list(self) -> None:
+        pane = self.query_one(ContentSwitcher).visible_content
+        if pane is not None:
+            focused = self.focused
+            if focused is None or pane not in focused.ancestors_with_self:
+                self.set_focus(pane.query_one(".list"))
+
+    def _focus_list_force(self) -> None:
+        pane = self.query_one(ContentSwitcher).visible_content
+        if pane is not None:
+            self.set_focus(pane.query_one(".list"))
+
+    def focus_of(self, pane_id: str) -> Widget:
+        """The list of the pane ``pane_id`` (for tests)."""
+        return self.query_one(f"#{pane_id}").query_one(".list")
