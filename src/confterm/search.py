@@ -1,8 +1,8 @@
 """Ranked, incremental search over a program's sessions and booths. No Textual.
 
 A :class:`SearchIndex` is built once per program: every searchable field is cleaned and
-casefolded up front, so a keystroke costs a few ``in`` tests per candidate and never a regular
-expression per item. Ranking, best first:
+casefolded up front and kept in ONE text per item (fields joined by a separator, with their
+offsets), so a keystroke costs a few bounded ``find`` tests per candidate. Ranking, best first:
 
 1. the title is exactly the query;
 2. the title starts with it, then a word of the title starts with it;
@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 import weakref
+from array import array
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -89,22 +90,17 @@ def _fuzzy_pattern(query: str) -> re.Pattern[str] | None:
     return re.compile("".join(parts))
 
 
-@dataclass
-class _Fields:
-    """The prepared strings of one searchable item."""
-
-    title: str
-    title_words: str
-    people: str
-    room: str
-    track: str
-    papers: str
-    description: str
-    blob: str
-    blob_words: str = ""
+# A text is its fields folded and joined by _SEP, in this order; cleaning removed every control
+# character from the fields (and from queries), so _SEP only ever marks a field boundary.
+_FIELDS = ("title", "people", "room", "track", "papers", "description")
+_TITLE, _PEOPLE, _ROOM, _TRACK, _PAPERS, _DESCRIPTION = range(len(_FIELDS))
+# What ends a word for the word tiers: what _words turns into spaces, and whitespace.
+_BOUNDARY = r"\s\x1c-\x1f" + "".join(re.escape(c) for c in _PUNCTUATION)
+_WORD_CHAR = f"[^{_BOUNDARY}]"
+_HAS_BOUNDARY = re.compile(f"[{_BOUNDARY}]")
 
 
-def _session_fields(program: Program, session: Session) -> _Fields:
+def _session_text(program: Program, session: Session) -> str:
     people = [
         part
         for speaker in program.speakers_of(session) + program.chairs_of(session)
@@ -115,140 +111,166 @@ def _session_fields(program: Program, session: Session) -> _Fields:
         for paper in program.papers_by_session.get(session.id, [])
         for part in [paper.title, *(author.name for author in paper.authors)]
     ]
-    title = _fold(session.title)
-    fields = _Fields(
-        title=title,
-        title_words=_words(title),
-        people=_fold(_SEP.join(people)),
-        room=_fold(program.room_name(session)),
-        track=_fold(program.track_name(session)),
-        papers=_fold(_SEP.join(papers)),
-        description=_fold(session.description),
-        blob="",
+    return _SEP.join(
+        [
+            _fold(session.title),
+            _fold(_SEP.join(people)),
+            _fold(program.room_name(session)),
+            _fold(program.track_name(session)),
+            _fold(_SEP.join(papers)),
+            _fold(session.description),
+        ]
     )
-    fields.blob = _SEP.join(
-        [fields.title, fields.people, fields.room, fields.track, fields.papers, fields.description]
-    )
-    fields.blob_words = _words(fields.blob)
-    return fields
 
 
-def _booth_fields(booth: Booth) -> _Fields:
-    title = _fold(booth.organisation)
+def _booth_text(booth: Booth) -> str:
+    # Organisation, staff and place in the title, people and room fields; no track or papers.
     people = _fold(_SEP.join(f"{p.name}{_SEP}{p.role or ''}" for p in booth.people))
     place = _fold(f"{booth.location or ''}{_SEP}{booth.level or ''}")
-    description = _fold(booth.description)
-    return _Fields(
-        title=title,
-        title_words=_words(title),
-        people=people,
-        room=place,
-        track="",
-        papers="",
-        description=description,
-        blob=_SEP.join([title, people, place, description]),
-        blob_words=_words(_SEP.join([title, people, place, description])),
-    )
+    return _SEP.join([_fold(booth.organisation), people, place, "", "", _fold(booth.description)])
 
 
 def _normalise(query: str) -> str:
     return " ".join(_fold(query).split())
 
 
-# (score, field label, name of the _Fields attribute, how it is tested) in rank order.
-_TIERS: list[tuple[int, str, str, str]] = [
-    (SCORE_EXACT, "title", "title", "equal"),
-    (SCORE_PREFIX, "title", "title", "prefix"),
-    (SCORE_WORD_PREFIX, "title", "title_words", "words"),
-    (SCORE_TITLE, "title", "title", "in"),
-    (SCORE_PEOPLE, "speaker", "people", "in"),
-    (SCORE_PLACE, "room", "room", "in"),
-    (SCORE_PLACE, "track", "track", "in"),
-    (SCORE_PAPER, "paper", "papers", "in"),
-    (SCORE_DESCRIPTION, "description", "description", "in"),
-    (SCORE_WORDS, "words", "blob_words", "all-words"),
+def _word_start(token: str) -> str:
+    """A pattern for ``token`` at the start of a word. The literal comes first, so the regex
+    engine scans for it as fast as ``in``; the lookbehind then rejects a word character
+    just before it (at the start of the text there is none)."""
+    literal = re.escape(token)
+    return f"{literal}(?<!{_WORD_CHAR}{literal})"
+
+
+def _phrase_pattern(q: str) -> re.Pattern[str] | None:
+    """The title-words test: the query's words in order, the last one possibly cut short,
+    separated by anything that is not a word character. None: the query has no word (all
+    punctuation), which every title passes, as the space-joined word forms always did."""
+    tokens = _words(q).split()
+    if not tokens:
+        return None
+    rest = "".join(f"[{_BOUNDARY}]+{re.escape(token)}" for token in tokens[1:])
+    return re.compile(_word_start(tokens[0]) + rest)
+
+
+class _Table:
+    """One folded text per item, and where each field ends in it (the separator's offset)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        # ends[k][i]: the offset of the separator after field k of item i. The region of field
+        # k is (ends[k - 1], ends[k]): it includes the separator before the field, which no
+        # query can match, so the bounds need no +1.
+        self.ends = [array("I") for _ in _FIELDS[:-1]]
+        for text in texts:
+            end = -1
+            for column in self.ends:
+                end = text.index(_SEP, end + 1)
+                column.append(end)
+
+    def select(self, indices: list[int], field: int, how: str, q: str) -> list[int]:
+        """The indices whose field ``field`` (-1: the whole text) passes test ``how`` for the
+        normalised query ``q``. Inlined comprehensions, because a function call per item
+        would cost more than the test itself."""
+        texts, ends = self.texts, self.ends
+        if how == "equal":
+            size, stops = len(q), ends[_TITLE]
+            return [i for i in indices if stops[i] == size and texts[i].startswith(q)]
+        if how == "prefix":
+            # The query holds no separator, so a prefix of the text is a prefix of the title.
+            return [i for i in indices if texts[i].startswith(q)]
+        if how == "words":
+            pattern = _phrase_pattern(q)
+            if pattern is None:
+                return list(indices)
+            search, stops = pattern.search, ends[_TITLE]
+            return [i for i in indices if search(texts[i], 0, stops[i])]
+        if how == "all-words":
+            tokens = q.split()
+            # A word never holds punctuation, so a token with some matches nothing.
+            if any(_HAS_BOUNDARY.search(token) for token in tokens):
+                return []
+            patterns = [re.compile(_word_start(token)).search for token in tokens]
+            return [i for i in indices if all(search(texts[i]) for search in patterns)]
+        if field == _TITLE:
+            stops = ends[_TITLE]
+            return [i for i in indices if texts[i].find(q, 0, stops[i]) >= 0]
+        if field == _DESCRIPTION:
+            starts = ends[_DESCRIPTION - 1]
+            return [i for i in indices if texts[i].find(q, starts[i]) >= 0]
+        starts, stops = ends[field - 1], ends[field]
+        return [i for i in indices if texts[i].find(q, starts[i], stops[i]) >= 0]
+
+    def title(self, i: int) -> str:
+        """The folded title of item ``i``."""
+        return self.texts[i][: self.ends[_TITLE][i]]
+
+
+# (score, field label, field (-1: the whole text), how it is tested) in rank order.
+_TIERS: list[tuple[int, str, int, str]] = [
+    (SCORE_EXACT, "title", _TITLE, "equal"),
+    (SCORE_PREFIX, "title", _TITLE, "prefix"),
+    (SCORE_WORD_PREFIX, "title", _TITLE, "words"),
+    (SCORE_TITLE, "title", _TITLE, "in"),
+    (SCORE_PEOPLE, "speaker", _PEOPLE, "in"),
+    (SCORE_PLACE, "room", _ROOM, "in"),
+    (SCORE_PLACE, "track", _TRACK, "in"),
+    (SCORE_PAPER, "paper", _PAPERS, "in"),
+    (SCORE_DESCRIPTION, "description", _DESCRIPTION, "in"),
+    (SCORE_WORDS, "words", -1, "all-words"),
 ]
-
-
-def _select(values: list[str], indices: list[int], how: str, q: str, words: str) -> list[int]:
-    """The indices whose value passes the tier's test; inlined comprehensions, because a
-    function call per item would cost more than the test itself."""
-    if how == "equal":
-        return [i for i in indices if values[i] == q]
-    if how == "prefix":
-        return [i for i in indices if values[i].startswith(q)]
-    if how == "words":
-        return [i for i in indices if words in values[i]]
-    if how == "in":
-        return [i for i in indices if q in values[i]]
-    starts = [" " + token for token in q.split()]
-    return [i for i in indices if all(s in values[i] for s in starts)]
-
-
-def _columns(items: list[_Fields]) -> dict[str, list[str]]:
-    """Field name -> that field of every item, so a tier scans one plain list."""
-    names = [
-        "title",
-        "title_words",
-        "people",
-        "room",
-        "track",
-        "papers",
-        "description",
-        "blob",
-        "blob_words",
-    ]
-    return {name: [getattr(item, name) for item in items] for name in names}
+# A tier that may stop early scans this many candidates at a time (see SearchIndex._tier).
+_CHUNK = 2048
 
 
 class SearchIndex:
-    """Prepared search fields of one program, and the last query's matches for narrowing."""
+    """Prepared search texts of one program, and the last query's matches for narrowing."""
 
     def __init__(self, program: Program) -> None:
         ordered = sorted(program.sessions, key=sort_key)
         self.session_ids: list[str] = [s.id for s in ordered]
         self._position = {session_id: i for i, session_id in enumerate(self.session_ids)}
-        self._sessions = _columns([_session_fields(program, s) for s in ordered])
+        self._sessions = _Table([_session_text(program, s) for s in ordered])
         self.booth_ids: list[str] = [b.id for b in program.booths]
-        self._booths = _columns([_booth_fields(b) for b in program.booths])
-        # One line per session title for the fuzzy tier's single regex scan.
-        self._fuzzy_lines = [title.replace("\n", " ") for title in self._sessions["title"]]
-        self._fuzzy_text = "\n".join(self._fuzzy_lines)
-        self._line_starts: list[int] = []
+        self._booths = _Table([_booth_text(b) for b in program.booths])
+        # One line per session title for the fuzzy tier's single regex scan (titles are one
+        # line already: cleaning collapsed their whitespace).
+        titles = [self._sessions.title(i) for i in range(len(self.session_ids))]
+        self._fuzzy_text = "\n".join(titles)
+        self._line_starts = array("I")
         offset = 0
-        for line in self._fuzzy_lines:
+        for title in titles:
             self._line_starts.append(offset)
-            offset += len(line) + 1
+            offset += len(title) + 1
         self._last_query = ""
         self._last_pool: list[int] = []
 
     def _pool(self, query: str, tokens: Sequence[str]) -> list[int]:
         """Indices of sessions containing every word of ``query`` somewhere."""
-        blobs = self._sessions["blob"]
+        texts = self._sessions.texts
         if self._last_query and query.startswith(self._last_query):
             candidates: Iterable[int] = self._last_pool
         else:
-            candidates = range(len(blobs))
+            candidates = range(len(texts))
         longest = max(tokens, key=len)
-        pool = [i for i in candidates if longest in blobs[i]]
+        pool = [i for i in candidates if longest in texts[i]]
         for token in tokens:
             if token != longest:
-                pool = [i for i in pool if token in blobs[i]]
+                pool = [i for i in pool if token in texts[i]]
         self._last_query, self._last_pool = query, pool
         return pool
 
     def _fuzzy(
-        self, query: str, exclude: set[int], bookmarked: Collection[str], wanted: int | None
+        self, query: str, exclude: set[int], marked: list[int], wanted: int | None
     ) -> list[int]:
         """Sessions whose title holds the query's letters in order: bookmarked
         ones first, then in time order, stopping once ``wanted`` are found."""
         pattern = _fuzzy_pattern(query)
         if pattern is None:
             return []
-        positions = sorted(self._position[b] for b in bookmarked if b in self._position)
-        marked = [i for i in positions if i not in exclude and pattern.search(self._fuzzy_lines[i])]
-        found = list(marked)
-        skip = exclude | set(marked)
+        titles = self._sessions
+        found = [i for i in marked if i not in exclude and pattern.search(titles.title(i))]
+        skip = exclude | set(found)
         last = -1
         for match in pattern.finditer(self._fuzzy_text):
             if wanted is not None and len(found) >= wanted:
@@ -267,44 +289,88 @@ class SearchIndex:
         if not q:
             return []
         tokens = q.split()
-        words = _words(q)
         remaining = self._pool(q, tokens)
-        booths = [
-            i for i, blob in enumerate(self._booths["blob"]) if all(t in blob for t in tokens)
-        ]
+        booths = [i for i, text in enumerate(self._booths.texts) if all(t in text for t in tokens)]
+        # Bookmarked sessions by position, in time order: they come first among equals.
+        marked = sorted(self._position[b] for b in bookmarked if b in self._position)
         hits: list[Hit] = []
         found: set[int] = set()
-        for score, field, column, how in _TIERS:
-            if limit is not None and len(hits) >= limit:
+        for score, label, field, how in _TIERS:
+            room = None if limit is None else limit - len(hits)
+            if room is not None and room <= 0:
                 break
             if remaining:
-                matched = _select(self._sessions[column], remaining, how, q, words)
+                matched, complete = self._tier(remaining, field, how, q, marked, room)
+                if not complete:
+                    # Enough hits from this tier: nothing after it is shown.
+                    hits.extend(Hit("session", self.session_ids[i], score, label) for i in matched)
+                    break
                 if matched:
                     taken = set(matched)
                     found |= taken
                     remaining = [i for i in remaining if i not in taken]
-                    hits.extend(self._ranked(matched, score, field, bookmarked))
+                    hits.extend(Hit("session", self.session_ids[i], score, label) for i in matched)
             if booths:
-                matched = _select(self._booths[column], booths, how, q, words)
+                matched = self._booths.select(booths, field, how, q)
                 if matched:
                     taken = set(matched)
                     booths = [i for i in booths if i not in taken]
-                    label = "organisation" if field == "title" else field
-                    hits.extend(Hit("booth", self.booth_ids[i], score, label) for i in matched)
+                    name = "organisation" if label == "title" else label
+                    hits.extend(Hit("booth", self.booth_ids[i], score, name) for i in matched)
         if limit is None or len(hits) < limit:
             wanted = None if limit is None else limit - len(hits)
-            fuzzy = self._fuzzy(q, found, bookmarked, wanted)
+            fuzzy = self._fuzzy(q, found, marked, wanted)
             hits.extend(Hit("session", self.session_ids[i], SCORE_FUZZY, "fuzzy") for i in fuzzy)
         return hits if limit is None else hits[:limit]
 
-    def _ranked(
-        self, indices: list[int], score: int, field: str, bookmarked: Collection[str]
-    ) -> list[Hit]:
-        # Indices are in time order already; a stable split puts bookmarks first.
-        ids = [self.session_ids[i] for i in indices]
-        first = [i for i in ids if i in bookmarked]
-        rest = [i for i in ids if i not in bookmarked] if first else ids
-        return [Hit("session", i, score, field) for i in first + rest]
+    def _tier(
+        self,
+        remaining: list[int],
+        field: int,
+        how: str,
+        q: str,
+        marked: list[int],
+        room: int | None,
+    ) -> tuple[list[int], bool]:
+        """The sessions of ``remaining`` that match a tier, ranked (bookmarked first, then
+        time order), and whether that is all of them.
+
+        With ``room`` (how many more hits are wanted) the scan goes a chunk at a time and
+        stops once ``room`` unbookmarked matches are found; only the bookmarked sessions
+        past that point are still tested, since they would rank first. The list returned is
+        then exactly the first ``room`` of the complete ranking.
+        """
+        select = self._sessions.select
+        marks = set(marked)
+        if room is None or len(remaining) <= _CHUNK:
+            matched = select(remaining, field, how, q)
+            complete = True
+        else:
+            matched, plain, complete = [], 0, True
+            for start in range(0, len(remaining), _CHUNK):
+                part = select(remaining[start : start + _CHUNK], field, how, q)
+                matched += part
+                plain += sum(1 for i in part if i not in marks) if marks else len(part)
+                if plain >= room and start + _CHUNK < len(remaining):
+                    later = _members(marked, remaining, start + _CHUNK)
+                    matched += select(later, field, how, q) if later else []
+                    complete = False
+                    break
+        if marks:
+            first = [i for i in matched if i in marks]
+            if first:
+                matched = first + [i for i in matched if i not in marks]
+        return (matched if complete else matched[:room]), complete
+
+
+def _members(marked: list[int], remaining: list[int], start: int) -> list[int]:
+    """The items of ``marked`` that are in ``remaining[start:]`` (both sorted)."""
+    found = []
+    for i in marked:
+        at = bisect.bisect_left(remaining, i, start)
+        if at < len(remaining) and remaining[at] == i:
+            found.append(i)
+    return found
 
 
 # Programs are unhashable pydantic models, so the cache is keyed by id() and cleared by a

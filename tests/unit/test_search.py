@@ -160,3 +160,55 @@ def test_fuzzy_needs_the_letters_close_together() -> None:
     scattered = _program().model_copy(update={"sessions": sessions})
     assert "fuzzy" in [h.item_id for h in index.search("graph")]
     assert "fuzzy" not in [h.item_id for h in SearchIndex(scattered).search("graph")]
+
+
+def _many_equal_matches(count: int) -> Program:
+    """``count`` sessions, most of whose titles match "graph" in the same tier, in time order;
+    every seventh is about something else (found through its description only)."""
+    sessions = []
+    for n in range(count):
+        start = START + timedelta(minutes=5 * n)
+        title = f"Talk {n} on kernels" if n % 7 == 0 else f"Learning on graphs {n}"
+        if n == 5990:
+            title = "Graphs"  # a better tier than its neighbours
+        sessions.append(
+            {
+                "id": f"s{n}",
+                "kind": "talk",
+                "title": title,
+                "description": "graph theory" if n % 7 == 0 else "",
+                "day": start.date().isoformat(),
+                "start": start.isoformat(),
+                "end": (start + timedelta(minutes=5)).isoformat(),
+            }
+        )
+    return Program.model_validate(
+        {
+            "conference": {
+                "id": "many",
+                "name": "Many Equal Matches",
+                "short_name": "MEM",
+                "start_date": START.date().isoformat(),
+                "end_date": (START + timedelta(days=30)).date().isoformat(),
+                "timezone": "UTC",
+            },
+            "sessions": sessions,
+        }
+    )
+
+
+def test_a_limited_search_is_the_start_of_the_full_ranking() -> None:
+    program = _many_equal_matches(6000)
+    # Bookmarks early and late in time, matching in a higher tier, the word tier, a lower
+    # tier, or not at all: a search that stops early must still put every bookmarked match
+    # of its tier first, and only once.
+    bookmarked = {"s3", "s14", "s5000", "s5998", "s5901", "s5990"}
+    index = SearchIndex(program)
+    for marks in [set(), bookmarked]:
+        for query in ["graph", "learning", "gr", "e", "graph theory"]:
+            everything = index.search(query, marks, limit=None)
+            assert len(everything) > 200, query
+            assert index.search(query, marks, limit=5) == everything[:5], query
+            assert index.search(query, marks, limit=200) == everything[:200], query
+    ranked = [h.item_id for h in index.search("graph", bookmarked, limit=5)]
+    assert ranked == ["s5990", "s3", "s5000", "s5998", "s1"]
