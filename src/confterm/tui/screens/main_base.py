@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Footer, Static, Tab, Tabs
 
 from confterm.agenda import has_sessions_on, program_days, sessions_by_day
@@ -73,6 +73,8 @@ class MainBase(Screen[None]):
         self.bookmarks: set[str] = set()
         self.to_visit: set[str] = set()
         self._built: set[str] = set()
+        self._mounting: dict[str, AwaitMount] = {}  # panes mounted on first showing
+        self._mounted: set[str] = set()
         self._day_cursor: dict[str, JumpTarget] = {}
         self._day_rows: dict[tuple[date | None, tzinfo], DayRows] = {}
         self._labelled = False
@@ -88,29 +90,47 @@ class MainBase(Screen[None]):
         bar.can_focus = False
         yield bar
         yield FilterBar(id="filter-bar")
-        with ContentSwitcher(initial="day-pane", id="panes"):
-            with Horizontal(id="day-pane", classes="pane"):
-                yield SessionList(empty="No sessions on this day.", id="sessions", classes="list")
-                yield SessionDetail("No session selected.", id="session-detail", classes="detail")
-            # A program may have no booths or papers (an imported FOSDEM has neither): the tab
-            # stays, so B and P and the tab order never change, and says so in one line.
-            program = self.view.program
-            with Horizontal(id="booths-pane", classes=_pane_classes(program.booths)):
-                yield BoothList(empty="No booths announced.", id="booths", classes="list")
-                yield BoothDetail(id="booth-detail", classes="detail")
-                yield Static("No booths in this program", classes="pane-empty", markup=False)
-            with Horizontal(id="papers-pane", classes=_pane_classes(program.papers)):
-                yield PaperList(empty="No papers announced.", id="papers", classes="list")
-                yield PaperDetail("No paper selected.", id="paper-detail", classes="detail")
-                yield Static("No papers in this program", classes="pane-empty", markup=False)
-            with Horizontal(id="agenda-pane", classes="pane"):
-                yield AgendaList(
+        # Booths, papers and my agenda are mounted when their tab is first shown (see
+        # pane_of): a third of the screen's widgets, which many starts never show.
+        with (
+            ContentSwitcher(initial="day-pane", id="panes"),
+            Horizontal(id="day-pane", classes="pane"),
+        ):
+            yield SessionList(empty="No sessions on this day.", id="sessions", classes="list")
+            yield SessionDetail("No session selected.", id="session-detail", classes="detail")
+        yield Footer(compact=True)
+
+    def pane_of(self, tab_id: str) -> Horizontal:
+        """A new pane for the tab ``tab_id`` (booths, papers or my agenda), to be mounted."""
+        # A program may have no booths or papers (an imported FOSDEM has neither): the tab
+        # stays, so B and P and the tab order never change, and says so in one line.
+        program = self.view.program
+        children: list[Widget]
+        if tab_id == "booths":
+            items: Sized = program.booths
+            children = [
+                BoothList(empty="No booths announced.", id="booths", classes="list"),
+                BoothDetail(id="booth-detail", classes="detail"),
+                Static("No booths in this program", classes="pane-empty", markup=False),
+            ]
+        elif tab_id == "papers":
+            items = program.papers
+            children = [
+                PaperList(empty="No papers announced.", id="papers", classes="list"),
+                PaperDetail("No paper selected.", id="paper-detail", classes="detail"),
+                Static("No papers in this program", classes="pane-empty", markup=False),
+            ]
+        else:
+            items = [tab_id]  # my agenda is never "empty": it says how to add to it
+            children = [
+                AgendaList(
                     empty="No bookmarks yet: press b on a session to add it.",
                     id="agenda",
                     classes="list",
-                )
-                yield SessionDetail("Nothing selected.", id="agenda-detail", classes="detail")
-        yield Footer(compact=True)
+                ),
+                SessionDetail("Nothing selected.", id="agenda-detail", classes="detail"),
+            ]
+        return Horizontal(*children, id=PANES[tab_id], classes=_pane_classes(items))
 
     @property
     def by_day(self) -> dict[date | None, list[Session]]:
@@ -146,17 +166,22 @@ class MainBase(Screen[None]):
         """True when only one pane is shown at a time."""
         return self.has_class("-narrow")
 
-    def _focus_list(self) -> None:
+    def shown_list(self) -> Widget | None:
+        """The list of the pane shown (None for a moment while a pane is being mounted)."""
         pane = self.query_one(ContentSwitcher).visible_content
-        if pane is not None:
+        return None if pane is None else next(iter(pane.query(".list")), None)
+
+    def _focus_list(self) -> None:
+        shown = self.shown_list()
+        if shown is not None:
             focused = self.focused
-            if focused is None or pane not in focused.ancestors_with_self:
-                self.set_focus(pane.query_one(".list"))
+            if focused is None or shown.parent not in focused.ancestors_with_self:
+                self.set_focus(shown)
 
     def _focus_list_force(self) -> None:
-        pane = self.query_one(ContentSwitcher).visible_content
-        if pane is not None:
-            self.set_focus(pane.query_one(".list"))
+        shown = self.shown_list()
+        if shown is not None:
+            self.set_focus(shown)
 
     def focus_of(self, pane_id: str) -> Widget:
         """The list of the pane ``pane_id`` (for tests)."""

@@ -3,8 +3,6 @@ rows and details that show it."""
 
 from __future__ import annotations
 
-from textual.widgets import ContentSwitcher
-
 from confterm.errors import StoreError
 from confterm.store import ItemKind
 from confterm.text import one_line
@@ -68,6 +66,8 @@ class MainMarks(MainTabs):
         self._refresh_details(keep_scroll=True)
 
     def _remark_booths(self) -> None:
+        if "booths" not in self._built:  # made with the marks of the day when first shown
+            return
         booths = self.query_one(BoothList)
         rows = list(booths.rows)
         changed = []
@@ -120,8 +120,8 @@ class MainMarks(MainTabs):
             return JumpTarget("booth", booth) if booth else None
         if isinstance(focused, RowList):
             return focused.current_target
-        pane = self.query_one(ContentSwitcher).visible_content
-        return pane.query_one(".list", RowList).current_target if pane else None
+        shown = self.shown_list()
+        return shown.current_target if isinstance(shown, RowList) else None
 
     def action_toggle_mark(self) -> None:
         """Bookmark the session (or mark the booth to visit) under the cursor; on a paper,

@@ -50,9 +50,14 @@ class MainTabs(MainBase):
         header = self.query_one(ConfHeader)
         switcher = self.query_one(ContentSwitcher)
         if tab_id in PANES:
+            if tab_id not in self._mounting:
+                self._mounting[tab_id] = switcher.mount(self.pane_of(tab_id))
             switcher.current = PANES[tab_id]
             header.set_day(OTHER_TABS[tab_id])
-            self._show_other(tab_id, target)
+            if tab_id in self._mounted:
+                self._show_other(tab_id, target)
+            else:
+                self.call_next(self._show_mounted, tab_id, target)
         else:
             switcher.current = "day-pane"
             day = self.shown_day()
@@ -88,6 +93,14 @@ class MainTabs(MainBase):
         here = self.days.index(shown) if shown is not None else 0
         for day in sorted(self.days, key=lambda d: abs(self.days.index(d) - here)):
             day_sessions(self.view.program, day)
+
+    async def _show_mounted(self, tab_id: str, target: JumpTarget | None) -> None:
+        """Fill the pane of ``tab_id`` once it is mounted (its first showing)."""
+        await self._mounting[tab_id]
+        self._mounted.add(tab_id)
+        if self.current_tab == tab_id:  # not left already
+            self._show_other(tab_id, target)
+            self._focus_list()
 
     def _show_other(self, tab_id: str, target: JumpTarget | None) -> None:
         program, zone = self.view.program, self.view.zone
