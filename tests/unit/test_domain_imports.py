@@ -66,11 +66,13 @@ with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.St
             pass
     else:
         __import__(target)
-print(json.dumps(sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))))
+print(json.dumps(sorted(sys.modules)))
 """
 
 
-def _textual_modules_after(*target: str) -> list[str]:
+def _modules_after(*target: str) -> list[str]:
+    """Every module loaded by a fresh interpreter after importing ``target`` (or, after
+    ``--cli``, running confterm with the remaining arguments)."""
     done = subprocess.run(
         [sys.executable, "-c", _PROBE, *target],
         capture_output=True,
@@ -81,6 +83,14 @@ def _textual_modules_after(*target: str) -> list[str]:
     assert done.returncode == 0, done.stderr
     result: list[str] = json.loads(done.stdout)
     return result
+
+
+def _within(modules: list[str], *packages: str) -> list[str]:
+    return [m for m in modules if any(m == p or m.startswith(f"{p}.") for p in packages)]
+
+
+def _textual_modules_after(*target: str) -> list[str]:
+    return _within(_modules_after(*target), "textual")
 
 
 def test_the_list_includes_every_later_module_that_exists() -> None:
@@ -114,3 +124,27 @@ def test_the_probe_sees_textual_when_it_is_imported() -> None:
 )
 def test_cli_commands_import_no_textual(argv: list[str]) -> None:
     assert _textual_modules_after("--cli", *argv) == []
+
+
+# Slow to import and needed only by the commands that use them (agenda --format ics, import):
+# neither opening the app nor listing the program should pay for them.
+START_UP_EXCLUDED = ("icalendar", "confterm.sources", "confterm.export.ics")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--help"], ["list"], ["list", "--data", str(TINYCONF), "--search", "keynote"]],
+    ids=lambda argv: " ".join(a for a in argv if not a.startswith("/")),
+)
+def test_start_up_and_list_skip_the_importers_and_icalendar(argv: list[str]) -> None:
+    assert _within(_modules_after("--cli", *argv), *START_UP_EXCLUDED) == []
+
+
+def test_the_commands_that_need_them_still_load_them(tmp_path: Path) -> None:
+    # Guards the test above: the probe sees these modules when a command does import them.
+    output = str(tmp_path / "agenda.ics")
+    ics = _modules_after("--cli", "agenda", "--all", "--format", "ics", "-o", output)
+    assert "icalendar" in ics
+    assert Path(output).read_bytes().startswith(b"BEGIN:VCALENDAR")
+    imported = _modules_after("--cli", "import", str(TINYCONF), "--tz", "UTC", "--id", "probe")
+    assert "confterm.sources" in imported

@@ -20,7 +20,6 @@ from confterm.cli.context import Context
 from confterm.cli.output import is_rich, make_console
 from confterm.errors import DataError, UsageError
 from confterm.export import FORMATS, render, render_bytes
-from confterm.export.ics import left_out
 from confterm.export.text import rich_agenda
 from confterm.formatting import long_day_label
 from confterm.store import BookmarkStore
@@ -84,6 +83,9 @@ def run_agenda(context: Context) -> int:
         marks = store.bookmarks(program.conference.id)
     agenda = build_agenda(program, marks, whole_program=args.all, day=day)
     if args.format == "ics":
+        # Here, not at the top: icalendar is slow to import and only this format needs it.
+        from confterm.export.ics import left_out
+
         for session in left_out(agenda):
             sys.stderr.write(
                 f"confterm: note: left out of the calendar (no announced time): "

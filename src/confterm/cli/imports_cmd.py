@@ -13,18 +13,21 @@ import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from confterm import catalog
 from confterm.cli.context import Context
 from confterm.errors import DataError, UsageError
 from confterm.model.loading import load_program_file
 from confterm.model.program import Program, Session
-from confterm.sources import ImportResult, import_source
-from confterm.sources.changes import ProgramChanges, diff_programs
-from confterm.sources.fetch import is_url
 from confterm.text import one_line
 from confterm.timezones import zone_name
+
+if TYPE_CHECKING:
+    # The readers of outside formats load only for the commands that import: not to open
+    # the app, not for `list`.
+    from confterm.sources import ImportResult
+    from confterm.sources.changes import ProgramChanges
 
 
 def register(add: Callable[..., Any]) -> None:
@@ -94,6 +97,8 @@ def run_import(context: Context) -> int:
         raise UsageError("import: give a SOURCE (file or http(s) URL) or --refresh ID")
     _check_id(args.id)
     tz = _source_zone(context)
+    from confterm.sources import import_source
+
     result = import_source(args.source, conference_id=args.id, tz=tz)
     conference_id = result.program.conference.id
     _check_id(conference_id)
@@ -106,6 +111,8 @@ def run_import(context: Context) -> int:
 
 
 def _store(context: Context, result: ImportResult, source: str, tz: str | None) -> Path:
+    from confterm.sources.fetch import is_url
+
     source_text = source if is_url(source) else str(Path(source).expanduser().resolve())
     meta: dict[str, object] = {
         "source": source_text,
@@ -148,6 +155,9 @@ def _refresh(context: Context, conference_id: str) -> int:
         raise DataError(f"{catalog.imported_meta_path(context.data_dir, conference_id)}: no source")
     stored_tz = meta.get("tz")
     tz = _source_zone(context) or (stored_tz if isinstance(stored_tz, str) else None)
+    from confterm.sources import import_source
+    from confterm.sources.changes import diff_programs
+
     old = load_program_file(path)
     result = import_source(source, conference_id=conference_id, tz=tz)
     changes = diff_programs(old, result.program)
