@@ -1,7 +1,10 @@
 """Reading an import source: a local file, or an http(s) URL with a timeout and a size limit.
 
 Schedules are untrusted input. Downloads follow redirects only to http(s) URLs, give up after
-``timeout`` seconds without data and refuse anything larger than ``max_bytes``.
+``timeout`` seconds without data and refuse anything larger than :data:`MAX_BYTES` (20 MiB).
+A local file is the user's own choice and may be a very large program (50,000 sessions of frab
+XML are about 40 MiB), so it gets the much larger bound :data:`MAX_FILE_BYTES`, which only
+keeps a mistaken path (a disk image, a video) from filling memory.
 """
 
 from __future__ import annotations
@@ -17,7 +20,11 @@ from urllib.parse import urlparse
 from confterm import __version__
 from confterm.errors import DataError
 
-MAX_BYTES = 20 * 1024 * 1024
+_MIB = 1024 * 1024
+#: The size limit of a download.
+MAX_BYTES = 20 * _MIB
+#: The size limit of a local file.
+MAX_FILE_BYTES = 512 * _MIB
 TIMEOUT = 30.0
 _CHUNK = 64 * 1024
 
@@ -69,29 +76,39 @@ class _SafeRedirects(urllib.request.HTTPRedirectHandler):
 
 
 def read_source(
-    source: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES
+    source: str, *, timeout: float = TIMEOUT, max_bytes: int | None = None
 ) -> tuple[bytes, str]:
-    """The bytes of ``source`` and the label naming it in messages."""
+    """The bytes of ``source`` and the label naming it in messages.
+
+    ``max_bytes`` defaults to :data:`MAX_BYTES` for a URL and :data:`MAX_FILE_BYTES` for a file.
+    """
     if is_url(source):
-        return _download(source, timeout=timeout, max_bytes=max_bytes), source
+        limit = MAX_BYTES if max_bytes is None else max_bytes
+        return _download(source, timeout=timeout, max_bytes=limit), source
+    limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
     path = Path(source).expanduser()
     label = str(source)
     try:
         with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+            # The size first, so a huge file is refused without reading it; the bounded read
+            # still guards files that report no size (a pipe, a device) or grow meanwhile.
+            if path.stat().st_size > limit:
+                raise DataError(_too_big(label, limit, "a local file"))
+            data = handle.read(limit + 1)
     except FileNotFoundError:
         raise DataError(f"{label}: no such file") from None
     except IsADirectoryError:
         raise DataError(f"{label}: is a directory, not a schedule file") from None
     except OSError as error:
         raise DataError(f"{label}: cannot read: {error.strerror or error}") from None
-    if len(data) > max_bytes:
-        raise DataError(_too_big(label, max_bytes))
+    if len(data) > limit:
+        raise DataError(_too_big(label, limit, "a local file"))
     return data, label
 
 
-def _too_big(label: str, max_bytes: int) -> str:
-    return f"{label}: larger than the size limit ({max_bytes:,} bytes)"
+def _too_big(label: str, max_bytes: int, what: str = "a download") -> str:
+    size = f"{max_bytes // _MIB} MiB" if max_bytes % _MIB == 0 else f"{max_bytes:,} bytes"
+    return f"{label}: larger than the size limit for {what} ({size})"
 
 
 def _download(url: str, *, timeout: float, max_bytes: int) -> bytes:
