@@ -52,6 +52,8 @@ __all__ = [
 class MainScreen(MainMarks):
     """Days, booths, papers and my agenda, each a list with the highlighted item's detail."""
 
+    _opened: tuple[str, JumpTarget | None] | None = None
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "b,space",
@@ -148,12 +150,7 @@ class MainScreen(MainMarks):
         except StoreError:
             self.filters = Filters()
         self.query_one(FilterBar).show_filters(self.filters, self.view.program)
-        day, session_id = opening_position(self.view.program, self.view.now())
-        target = JumpTarget("session", session_id) if session_id else None
-        if day is not None and day in self.days:
-            self.activate(day_tab_id(self.days.index(day)), target)
-        else:
-            self.activate(self.tab_ids[0])
+        self.activate(*self._opening())
         self.set_interval(NOW_LINE_SECONDS, self.move_now_line)
         # Once the first screen is up (a thread still holds the interpreter's lock by turns).
         self.set_timer(
@@ -162,6 +159,21 @@ class MainScreen(MainMarks):
                 self._sort_days, thread=True, group="sort-days", exit_on_error=False
             ),
         )
+
+    def opening_tab(self) -> str:
+        """The tab shown first: the day of the session on now or next, else the first."""
+        return self._opening()[0]
+
+    def _opening(self) -> tuple[str, JumpTarget | None]:
+        """The tab shown first and the session highlighted there (read once: the clock moves)."""
+        if self._opened is None:
+            day, session_id = opening_position(self.view.program, self.view.now())
+            if day is not None and day in self.days:
+                target = JumpTarget("session", session_id) if session_id else None
+                self._opened = (day_tab_id(self.days.index(day)), target)
+            else:
+                self._opened = (self.tab_ids[0], None)
+        return self._opened
 
     def action_search(self) -> None:
         """Search the program; Enter on a result goes there."""

@@ -82,11 +82,13 @@ class MainBase(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield ConfHeader(self.view, id="header")
-        tabs = [Tab(day_label(day), id=day_tab_id(i)) for i, day in enumerate(self.days)]
-        if NO_DAY_TAB in self.tab_ids:
-            tabs.append(Tab(DAY_UNKNOWN, id=NO_DAY_TAB))
-        tabs += [Tab(label, id=tab_id) for tab_id, label in OTHER_TABS.items()]
-        bar = Tabs(*tabs, id="tabs")
+        # Labelled for the terminal's width and opened on the first tab shown, so the first
+        # frame is not followed by a relabelling and an underline moving.
+        short = self.app.size.width < NARROW_WIDTH
+        self.set_class(short, "-narrow")
+        self._labelled = True
+        tabs = [Tab(self._tab_label(tab_id, short=short), id=tab_id) for tab_id in self.tab_ids]
+        bar = Tabs(*tabs, id="tabs", active=self.opening_tab())
         bar.can_focus = False
         yield bar
         yield FilterBar(id="filter-bar")
@@ -153,13 +155,21 @@ class MainBase(Screen[None]):
 
     def _label_tabs(self, *, short: bool) -> None:
         """Short tab labels on narrow terminals, so every tab stays visible."""
-        tabs = self.query_one(Tabs)
-        for index, day in enumerate(self.days):
-            label = f"{day:%a} {day.day}" if short else day_label(day)
-            tabs.query_one(f"#{day_tab_id(index)}", Tab).label = label
-        if NO_DAY_TAB in self.tab_ids:
-            tabs.query_one(f"#{NO_DAY_TAB}", Tab).label = "Undated" if short else DAY_UNKNOWN
-        tabs.query_one("#agenda", Tab).label = "Agenda" if short else OTHER_TABS["agenda"]
+        for tab in self.query_one(Tabs).query(Tab):
+            if tab.id:
+                tab.label = self._tab_label(tab.id, short=short)
+
+    def _tab_label(self, tab_id: str, *, short: bool) -> str:
+        if tab_id == NO_DAY_TAB:
+            return "Undated" if short else DAY_UNKNOWN
+        if tab_id in OTHER_TABS:
+            return "Agenda" if short and tab_id == "agenda" else OTHER_TABS[tab_id]
+        day = self.days[self.tab_ids.index(tab_id)]
+        return f"{day:%a} {day.day}" if short else day_label(day)
+
+    def opening_tab(self) -> str:
+        """The tab shown first (overridden by the screen, which knows the opening day)."""
+        return self.tab_ids[0]
 
     @property
     def narrow(self) -> bool:
