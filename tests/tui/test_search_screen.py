@@ -88,3 +88,21 @@ async def test_a_large_program_is_indexed_in_the_background(
         assert ids(app) == ["session:lunch-1"]
         await pilot.press("enter")
         assert app.results == [JumpTarget("session", "lunch-1")]
+
+
+async def test_only_the_best_hits_are_listed_then_how_many_more(
+    tinyconf: Program, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = HostApp(make_view(tinyconf), SearchScreen)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press(*"ada lovelace")
+        ranked = ids(app)
+        assert len(ranked) >= 3
+        # Fewer lines listed: the same ranking, cut, and a line saying what is left.
+        monkeypatch.setattr("confterm.tui.screens.search.RESULTS_SHOWN", 2)
+        await pilot.press("backspace", "e")
+        assert ids(app) == [*ranked[:2], "more"]
+        assert prompts(app)[-1] == f"  {len(ranked) - 2} more — keep typing to narrow the search"
+        # The last line is never highlighted nor chosen.
+        await pilot.press("down", "down", "down", "enter")
+        assert app.results == [JumpTarget(*ranked[1].split(":"))]  # type: ignore[union-attr]

@@ -28,7 +28,10 @@ from confterm.tui.hanging import Hanging
 from confterm.tui.messages import JumpTarget
 from confterm.tui.view import View
 
-RESULT_LIMIT = 200
+RESULT_LIMIT = 200  # hits ranked and counted
+#: Hits listed: a keystroke builds (and measures the height of) only these lines; past them
+#: one line says how many more there are, and typing more narrows them down.
+RESULTS_SHOWN = 50
 # Above this many sessions the index (about 1 s for 50,000) is built in a thread.
 BACKGROUND_INDEX_FROM = 5_000
 STAR = "★"
@@ -148,8 +151,11 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
         except StoreError:
             bookmarked = set()
         self.hits = self.index.search(query, bookmarked, limit=RESULT_LIMIT)
+        options = [self._option(hit, bookmarked) for hit in self.hits[:RESULTS_SHOWN]]
+        if len(self.hits) > RESULTS_SHOWN:
+            options.append(self._more_option())
         results = self.query_one(OptionList)
-        results.set_options(self._option(hit, bookmarked) for hit in self.hits)
+        results.set_options(options)
         results.highlighted = 0 if self.hits else None
         status = self.query_one("#search-status", Label)
         if not query.strip():
@@ -160,6 +166,13 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
             more = "+" if len(self.hits) >= RESULT_LIMIT else ""
             noun = "match" if len(self.hits) == 1 else "matches"
             status.update(f"{len(self.hits)}{more} {noun} · Enter jumps · Esc goes back")
+
+    def _more_option(self) -> Option:
+        """The last line when not every hit is listed (it cannot be highlighted or chosen)."""
+        more = len(self.hits) - RESULTS_SHOWN
+        plus = "+" if len(self.hits) >= RESULT_LIMIT else ""
+        text = f"  {more}{plus} more — keep typing to narrow the search"
+        return Option(Content.styled(text, "$text-muted"), id="more", disabled=True)
 
     def _option(self, hit: Hit, bookmarked: set[str]) -> Option:
         program = self.view.program
@@ -188,18 +201,21 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
         if not self.hits:
             return
         current = results.highlighted if results.highlighted is not None else -1
-        results.highlighted = max(0, min(len(self.hits) - 1, current + step))
+        shown = min(len(self.hits), RESULTS_SHOWN)
+        results.highlighted = max(0, min(shown - 1, current + step))
 
     def action_choose(self) -> None:
         """Jump to the highlighted hit."""
         results = self.query_one(OptionList)
-        if results.highlighted is None or not self.hits:
+        if results.highlighted is None or results.highlighted >= min(len(self.hits), RESULTS_SHOWN):
             return
         hit = self.hits[results.highlighted]
         self.dismiss(JumpTarget(hit.kind, hit.item_id))
 
     @on(OptionList.OptionSelected, "#search-results")
     def _clicked(self, event: OptionList.OptionSelected) -> None:
+        if event.option.disabled or event.option_index >= len(self.hits):
+            return
         hit = self.hits[event.option_index]
         self.dismiss(JumpTarget(hit.kind, hit.item_id))
 
