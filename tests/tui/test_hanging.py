@@ -69,6 +69,15 @@ def test_no_indent_wider_than_half_the_width_and_unwrapped_lines_untouched() -> 
     assert [p.plain for p in wrap_line(Content("  • short"), 40, 4)] == ["  • short"]
 
 
+def test_height_of_one_line_that_fits_is_one_else_its_wrapped_lines() -> None:
+    title = Content("★ Sat 7 Mar 10:00  A title of exactly forty cells, no more.")
+    width = title.cell_length
+    assert Hanging(title, 4).get_height({}, width) == 1  # type: ignore[arg-type]
+    assert Hanging(title, 4).get_height({}, width - 1) == 2  # type: ignore[arg-type]
+    assert Hanging(Content("short\nlines"), 4).get_height({}, 40) == 2  # type: ignore[arg-type]
+    assert Hanging(Content("界" * 10), 0).get_height({}, 10) == 2  # type: ignore[arg-type]
+
+
 def shown_lines(widget: Widget) -> list[str]:
     """The text of each line ``widget`` draws (its content region)."""
     region = widget.content_region

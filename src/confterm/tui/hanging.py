@@ -90,4 +90,8 @@ class Hanging(Visual):
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         """The number of lines once wrapped to ``width``."""
+        content = self.content
+        if width > 0 and content.cell_length <= width and "\n" not in content.plain:
+            # One line that fits (most list lines): no need to wrap it to know.
+            return 1
         return self._wrapped(width).get_height(rules, width)
