@@ -217,3 +217,30 @@ def test_a_reminder_names_the_weekday_of_a_start_after_midnight(tinyconf: Progra
     view.clock = Clock(datetime(2026, 3, 7, 9, 55, tzinfo=tinyconf.conference.zone), frozen=True)
     message = timer.message(tinyconf.session_by_id["parsing-schedules"])
     assert message.startswith("Sun 00:30–01:15 Parsing Schedules Without Tears")
+
+
+@pytest.mark.usefixtures("in_tokyo")
+async def test_grid_axis_names_the_next_local_date(tinyconf: Program) -> None:
+    # Sunday 8 March in New York runs from 22:30 Sunday to Monday morning in Tokyo.
+    view = make_view(tinyconf)
+    toggle_zone(view)
+    app = HostApp(view, lambda v: GridScreen(v, date(2026, 3, 8)))
+    async with app.run_test(size=(120, 40)):
+        grid = app.screen.query_one(TimetableGrid)
+        layout = grid.grid
+        labels = [layout.axis_label(row) for row in range(layout.row_count)]
+        assert [label for label in labels if label][:4] == ["22:30", "23:00", "Mon 00:00", "01:00"]
+        # 11:00 in New York is Monday 00:00 in Tokyo: the workshop's block starts there.
+        line = grid.render_line(1 + labels.index("Mon 00:00")).text
+        assert line.startswith("Mon 00:00 ")
+        assert "00:00 Hands-on" in line
+
+
+@pytest.mark.usefixtures("in_tokyo")
+async def test_grid_within_one_local_date_keeps_its_narrow_axis(tinyconf: Program) -> None:
+    app = HostApp(make_view(tinyconf), lambda v: GridScreen(v, date(2026, 3, 9)))
+    async with app.run_test(size=(120, 40)):
+        grid = app.screen.query_one(TimetableGrid)
+        line = grid.render_line(1).text
+        assert line.startswith("09:00 ")
+        assert line[6 + 24 :].startswith(" 09:00 Oral Session")  # Room A, after the axis

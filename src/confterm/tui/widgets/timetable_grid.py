@@ -28,6 +28,8 @@ from confterm.text import one_line
 
 COLUMN_WIDTH = 24
 GUTTER_WIDTH = 6
+#: The time axis of a day that runs into another date in the display zone: ``Mon 00:00``.
+DATED_GUTTER_WIDTH = 10
 NO_ROOM = "(no room)"
 STAR = "★"
 CLASH = "⚠"
@@ -65,6 +67,21 @@ class GridLayout:
     blocks: list[Block] = field(default_factory=list)
     # cells[column][row]: index into blocks, or -1 for an empty cell.
     cells: list[list[int]] = field(default_factory=list)
+    gutter: int = GUTTER_WIDTH  # the time axis's width
+
+    def axis_label(self, row: int) -> str:
+        """The time axis at ``row``: ``10:00`` on whole hours (and on the first row); the
+        first row of a date other than the conference day's in the display zone names its
+        weekday (``Mon 00:00``), as list rows do."""
+        moment = self.time_at(row)
+        if moment is None or (moment.minute != 0 and row != 0):
+            return ""
+        local = moment.astimezone(self.zone)
+        if local.date() != self.day:
+            before = self.time_at(row - 1) if row else None
+            if before is None or before.astimezone(self.zone).date() != local.date():
+                return f"{local:%a %H:%M}"
+        return f"{local:%H:%M}"
 
     def block_of(self, session_id: str) -> int | None:
         """The index of the session's block, if it is on the grid."""
@@ -126,6 +143,9 @@ def build_layout(program: Program, day: date | None, zone: tzinfo) -> GridLayout
             layout.blocks.append(Block(session.id, column, row, height, session.start))
             last_row = max(last_row, row + height)
     layout.row_count = last_row
+    dates = {top.date(), (top + layout.slot * max(0, last_row - 1)).astimezone(zone).date()}
+    if dates != {day}:
+        layout.gutter = DATED_GUTTER_WIDTH
     layout.cells = [[-1] * last_row for _ in layout.columns]
     for index, block in enumerate(layout.blocks):
         cells = layout.cells[block.column]
@@ -287,7 +307,7 @@ class TimetableGrid(ScrollView, can_focus=True):
         self.virtual_size = self._virtual_size()
 
     def _virtual_size(self) -> Size:
-        width = GUTTER_WIDTH + COLUMN_WIDTH * len(self.grid.columns)
+        width = self.grid.gutter + COLUMN_WIDTH * len(self.grid.columns)
         return Size(width, self.grid.row_count + 1)
 
     def _update_clashes(self) -> None:
@@ -346,7 +366,7 @@ class TimetableGrid(ScrollView, can_focus=True):
         region = Region(
             block.column * COLUMN_WIDTH,
             block.row,
-            COLUMN_WIDTH + GUTTER_WIDTH,
+            COLUMN_WIDTH + self.grid.gutter,
             min(block.height, max(1, self.scrollable_content_region.height - 1)) + 1,
         )
         self.scroll_to_region(region, animate=False, immediate=True, force=True)
@@ -410,10 +430,10 @@ class TimetableGrid(ScrollView, can_focus=True):
             return Strip(list(Content(_fit(text, width)).render_segments(base)), width)
         first = scroll_x // COLUMN_WIDTH
         skip = scroll_x % COLUMN_WIDTH
-        count = (width - GUTTER_WIDTH) // COLUMN_WIDTH + 2
+        count = (width - self.grid.gutter) // COLUMN_WIDTH + 2
         columns = range(first, min(first + count, len(self.grid.columns)))
         if y == 0:
-            gutter = Content(" " * GUTTER_WIDTH)
+            gutter = Content(" " * self.grid.gutter)
             cells = [
                 Content.styled(_fit(self._header(c), COLUMN_WIDTH - 1) + " ", "bold")
                 for c in columns
@@ -422,11 +442,8 @@ class TimetableGrid(ScrollView, can_focus=True):
             row = scroll_y + y - 1
             if row >= self.grid.row_count:
                 return Strip.blank(width, base.rich_style)
-            moment = self.grid.time_at(row)
-            label = ""
-            if moment is not None and (moment.minute == 0 or row == 0):
-                label = moment.astimezone(self.grid.zone).strftime("%H:%M")
-            gutter = Content.styled(label.ljust(GUTTER_WIDTH), "$text-muted")
+            label = self.grid.axis_label(row)
+            gutter = Content.styled(label.ljust(self.grid.gutter), "$text-muted")
             cells = [self._cell(c, row) for c in columns]
         body = Content("").join(cells)[skip:]
         line = Content.assemble(gutter, body)
