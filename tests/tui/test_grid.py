@@ -3,7 +3,9 @@ time, its keys in help and footer, Enter, Esc, and a snapshot."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,6 +15,7 @@ from textual.widgets import Label, Static
 from textual.widgets._footer import FooterKey
 
 from confterm.errors import StoreError
+from confterm.model.loading import load_program_file
 from confterm.model.program import Program
 from confterm.tui.messages import JumpTarget
 from confterm.tui.screens.grid import GridScreen
@@ -239,3 +242,33 @@ def test_snapshot_120x40(tinyconf: Program, snap_compare) -> None:  # type: igno
     view.store.add("tinyconf", ["parsing-schedules", "caches-talk", "lunch-1"])
     app = HostApp(view, lambda v: GridScreen(v, DAY1))
     assert snap_compare(app, terminal_size=(120, 40), press=["left", "left"])
+
+
+async def test_the_time_axis_is_right_past_a_dst_change(
+    tinyconf_path: Path, tmp_path: Path
+) -> None:
+    # A night session of Saturday 7 March across New York's change to summer time
+    # (02:00 EST -> 03:00 EDT): 01:00 to 04:00 on the clock is two hours.
+    raw = json.loads(tinyconf_path.read_text(encoding="utf-8"))
+    raw["sessions"].append(
+        {
+            "id": "night-owls",
+            "title": "Night Owls",
+            "kind": "social",
+            "day": "2026-03-07",
+            "start": "2026-03-08T01:00:00-05:00",
+            "end": "2026-03-08T04:00:00-04:00",
+            "room": "lobby",
+        }
+    )
+    path = tmp_path / "dst.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    program = load_program_file(path)
+    layout = build_layout(program, date(2026, 3, 7), program.conference.zone)
+    block = layout.blocks[layout.block_of("night-owls") or 0]
+    assert block.height * layout.slot == timedelta(hours=2)
+    labels = [layout.axis_label(row) for row in range(layout.row_count + 1)]
+    assert labels[block.row] == "01:00"
+    # The row after the block is 04:00 on the clock; no row is 02:00 (skipped that night).
+    assert labels[block.row + block.height] == "04:00"
+    assert [label for label in labels if label][-4:] == ["Sun 00:00", "01:00", "03:00", "04:00"]

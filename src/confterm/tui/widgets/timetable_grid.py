@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -91,8 +91,14 @@ class GridLayout:
         return None
 
     def time_at(self, row: int) -> datetime | None:
-        """The moment the row starts."""
-        return None if self.top is None else self.top + self.slot * row
+        """The moment the row starts, in the display zone.
+
+        Rows are real time (blocks are placed by the time between two instants): adding in
+        UTC keeps the axis right past a DST change in the display zone, where adding to a
+        local time would read an hour off."""
+        if self.top is None:
+            return None
+        return (self.top.astimezone(UTC) + self.slot * row).astimezone(self.zone)
 
 
 def _slot_for(sessions: list[Session]) -> timedelta:
