@@ -91,13 +91,22 @@ def _fuzzy_pattern(query: str) -> re.Pattern[str] | None:
 
 
 # A text is its fields folded and joined by _SEP, in this order; cleaning removed every control
-# character from the fields (and from queries), so _SEP only ever marks a field boundary.
+# character from the fields (and from queries), so _SEP only ever marks a field boundary. The
+# values within a field are joined by _PART, which no query can span either.
+_PART = "\x1e"
 _FIELDS = ("title", "people", "room", "track", "papers", "description")
 _TITLE, _PEOPLE, _ROOM, _TRACK, _PAPERS, _DESCRIPTION = range(len(_FIELDS))
 # What ends a word for the word tiers: what _words turns into spaces, and whitespace.
 _BOUNDARY = r"\s\x1c-\x1f" + "".join(re.escape(c) for c in _PUNCTUATION)
 _WORD_CHAR = f"[^{_BOUNDARY}]"
 _HAS_BOUNDARY = re.compile(f"[{_BOUNDARY}]")
+
+
+def _fold_parts(parts: Iterable[str]) -> str:
+    """Several values of one field (names and affiliations, a paper's title and authors...)
+    folded one by one and joined by _PART: cleaning the joined text would remove the
+    separator and glue the last word of one to the first of the next."""
+    return _PART.join(_fold(part) for part in parts if part)
 
 
 def _session_text(program: Program, session: Session) -> str:
@@ -114,10 +123,10 @@ def _session_text(program: Program, session: Session) -> str:
     return _SEP.join(
         [
             _fold(session.title),
-            _fold(_SEP.join(people)),
+            _fold_parts(people),
             _fold(program.room_name(session)),
             _fold(program.track_name(session)),
-            _fold(_SEP.join(papers)),
+            _fold_parts(papers),
             _fold(session.description),
         ]
     )
@@ -125,8 +134,8 @@ def _session_text(program: Program, session: Session) -> str:
 
 def _booth_text(booth: Booth) -> str:
     # Organisation, staff and place in the title, people and room fields; no track or papers.
-    people = _fold(_SEP.join(f"{p.name}{_SEP}{p.role or ''}" for p in booth.people))
-    place = _fold(f"{booth.location or ''}{_SEP}{booth.level or ''}")
+    people = _fold_parts(part for p in booth.people for part in (p.name, p.role or ""))
+    place = _fold_parts([booth.location or "", booth.level or ""])
     return _SEP.join([_fold(booth.organisation), people, place, "", "", _fold(booth.description)])
 
 

@@ -212,3 +212,18 @@ def test_a_limited_search_is_the_start_of_the_full_ranking() -> None:
             assert index.search(query, marks, limit=200) == everything[:200], query
     ranked = [h.item_id for h in index.search("graph", bookmarked, limit=5)]
     assert ranked == ["s5990", "s3", "s5000", "s5998", "s1"]
+
+
+def test_names_affiliations_and_places_are_separate_words(tinyconf: Program) -> None:
+    index = SearchIndex(tinyconf)
+
+    def ids(query: str) -> list[str]:
+        return [h.item_id for h in index.search(query)]
+
+    # Margaret Hamilton of MIT: the affiliation is a word of its own, not glued to the name.
+    assert "closing-keynote" in ids("margaret mit")
+    assert ids("hamiltonmit") == []
+    # A booth's staff and role, its location and level.
+    assert ids("wile engineer") == ["acme"]
+    assert ids("coyoteengineer") == []
+    assert ids("12gold") == []
