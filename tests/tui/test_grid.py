@@ -17,10 +17,11 @@ from textual.widgets._footer import FooterKey
 from confterm.errors import StoreError
 from confterm.model.loading import load_program_file
 from confterm.model.program import Program
+from confterm.tui.grid_layout import build_layout
 from confterm.tui.messages import JumpTarget
 from confterm.tui.screens.grid import GridScreen
 from confterm.tui.screens.help import HelpScreen
-from confterm.tui.widgets.timetable_grid import STAR, TimetableGrid, build_layout
+from confterm.tui.widgets.timetable_grid import STAR, TimetableGrid
 
 DAY1 = date(2026, 3, 7)
 DAY2 = date(2026, 3, 8)

@@ -4,9 +4,10 @@
 this one (state and layout), :mod:`~confterm.tui.screens.main_tabs` (switching tabs and
 building their lists), :mod:`~confterm.tui.screens.main_marks` (bookmarks and the details
 showing them) and :mod:`~confterm.tui.screens.main` (keys, other screens, jumps).
-Only what is shown is built: a day's rows when its tab is opened, booths and papers the first
-time their tab is, so a huge program paints as fast as a small one. On narrow terminals only
-the list is shown and Enter opens the detail as its own screen.
+Only what is shown is built: a day's rows when its tab is opened; the booths, papers and
+agenda panes (widgets and rows) the first time their tab is, so the first screen composes
+only what it shows and a huge program paints as fast as a small one. On narrow terminals
+only the list is shown and Enter opens the detail as its own screen.
 """
 
 from __future__ import annotations

@@ -1,0 +1,187 @@
+"""Where a day's timetable blocks go: rooms as columns, rows of a fixed slot in real time.
+
+Pure data for :class:`~confterm.tui.widgets.timetable_grid.TimetableGrid` (no drawing):
+:func:`build_layout` places each timed session of a conference day as a block sized by its
+duration (sessions overlapping in one room get side-by-side lanes) and :func:`neighbour` says
+where the arrow keys go from a block.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, tzinfo
+
+from confterm.agenda import in_time_order
+from confterm.model.program import Program, Session
+from confterm.text import one_line
+
+GUTTER_WIDTH = 6
+#: The time axis of a day that runs into another date in the display zone: ``Mon 00:00``.
+DATED_GUTTER_WIDTH = 10
+NO_ROOM = "(no room)"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One session on the grid: its column, first row and height in rows."""
+
+    session_id: str
+    column: int
+    row: int
+    height: int
+    start: datetime
+
+
+@dataclass(frozen=True)
+class GridColumn:
+    """One column: a room, or one lane of a room whose sessions overlap."""
+
+    room_name: str
+    lane: int
+
+
+@dataclass
+class GridLayout:
+    """Where every block of a day goes. Pure data, computed once per day and zone."""
+
+    day: date | None
+    zone: tzinfo
+    slot: timedelta = timedelta(minutes=15)
+    top: datetime | None = None
+    row_count: int = 0
+    columns: list[GridColumn] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    # cells[column][row]: index into blocks, or -1 for an empty cell.
+    cells: list[list[int]] = field(default_factory=list)
+    gutter: int = GUTTER_WIDTH  # the time axis's width
+
+    def axis_label(self, row: int) -> str:
+        """The time axis at ``row``: ``10:00`` on whole hours (and on the first row); the
+        first row of a date other than the conference day's in the display zone names its
+        weekday (``Mon 00:00``), as list rows do."""
+        moment = self.time_at(row)
+        if moment is None or (moment.minute != 0 and row != 0):
+            return ""
+        local = moment.astimezone(self.zone)
+        if local.date() != self.day:
+            before = self.time_at(row - 1) if row else None
+            if before is None or before.astimezone(self.zone).date() != local.date():
+                return f"{local:%a %H:%M}"
+        return f"{local:%H:%M}"
+
+    def block_of(self, session_id: str) -> int | None:
+        """The index of the session's block, if it is on the grid."""
+        for index, block in enumerate(self.blocks):
+            if block.session_id == session_id:
+                return index
+        return None
+
+    def time_at(self, row: int) -> datetime | None:
+        """The moment the row starts, in the display zone.
+
+        Rows are real time (blocks are placed by the time between two instants): adding in
+        UTC keeps the axis right past a DST change in the display zone, where adding to a
+        local time would read an hour off."""
+        if self.top is None:
+            return None
+        return (self.top.astimezone(UTC) + self.slot * row).astimezone(self.zone)
+
+
+def _slot_for(sessions: list[Session]) -> timedelta:
+    """15-minute rows, or 5-minute rows when a session is shorter than 15 minutes."""
+    shortest = min((s.duration for s in sessions if s.duration), default=timedelta(hours=1))
+    return timedelta(minutes=5) if shortest < timedelta(minutes=15) else timedelta(minutes=15)
+
+
+def build_layout(program: Program, day: date | None, zone: tzinfo) -> GridLayout:
+    """The grid of ``day``'s timed sessions in ``zone``, rooms in the program's order."""
+    sessions = [
+        s
+        for s in in_time_order(program.sessions)
+        if s.day == day and s.start is not None and s.end is not None
+    ]
+    layout = GridLayout(day=day, zone=zone, slot=_slot_for(sessions))
+    if not sessions:
+        return layout
+    first = min(s.start for s in sessions if s.start is not None).astimezone(zone)
+    # Rows start on a whole slot in the display zone, so times line up with the clock.
+    minutes = first.hour * 60 + first.minute
+    slot_minutes = int(layout.slot.total_seconds() // 60)
+    top = first.replace(minute=0, second=0, microsecond=0) + timedelta(
+        minutes=(minutes % 60) // slot_minutes * slot_minutes
+    )
+    layout.top = top
+    order = {room.id: n for n, room in enumerate(program.rooms)}
+    by_room: dict[str | None, list[Session]] = {}
+    for session in sessions:
+        by_room.setdefault(session.room, []).append(session)
+    rooms = sorted(by_room, key=lambda r: (r is None, order.get(r or "", len(order)), r or ""))
+    last_row = 0
+    for room in rooms:
+        name = (program.room_by_id[room].name if room in program.room_by_id else room) or NO_ROOM
+        lanes: list[datetime] = []  # when each lane of this room is free again
+        for session in by_room[room]:
+            assert session.start is not None
+            assert session.end is not None
+            lane = next((n for n, free in enumerate(lanes) if free <= session.start), None)
+            if lane is None:
+                lane = len(lanes)
+                lanes.append(session.end)
+                layout.columns.append(GridColumn(one_line(name), lane))
+            lanes[lane] = session.end
+            column = len(layout.columns) - len(lanes) + lane
+            row = int((session.start - top) // layout.slot)
+            height = max(1, math.ceil((session.end - session.start) / layout.slot))
+            layout.blocks.append(Block(session.id, column, row, height, session.start))
+            last_row = max(last_row, row + height)
+    layout.row_count = last_row
+    dates = {top.date(), (top + layout.slot * max(0, last_row - 1)).astimezone(zone).date()}
+    if dates != {day}:
+        layout.gutter = DATED_GUTTER_WIDTH
+    layout.cells = [[-1] * last_row for _ in layout.columns]
+    for index, block in enumerate(layout.blocks):
+        cells = layout.cells[block.column]
+        for row in range(block.row, block.row + block.height):
+            if cells[row] == -1:
+                cells[row] = index
+    return layout
+
+
+def neighbour(layout: GridLayout, current: int, direction: str) -> int | None:
+    """The block to move to from block ``current``: up/down within its column (or, at the end
+    of the column, to the previous/next block in time in any room), left/right to the
+    nearest column that has a block, picking the one nearest in time."""
+    block = layout.blocks[current]
+    if direction in ("up", "down"):
+        step = -1 if direction == "up" else 1
+        same = sorted((b.row, n) for n, b in enumerate(layout.blocks) if b.column == block.column)
+        position = same.index((block.row, current))
+        if 0 <= position + step < len(same):
+            return same[position + step][1]
+        # Nothing above or below in this room: an arrow that did nothing felt broken.
+        in_time = sorted(range(len(layout.blocks)), key=lambda n: time_key(layout, n))
+        position = in_time.index(current) + step
+        return in_time[position] if 0 <= position < len(in_time) else None
+    step = -1 if direction == "left" else 1
+    column = block.column + step
+    while 0 <= column < len(layout.columns):
+        candidates = [n for n, b in enumerate(layout.blocks) if b.column == column]
+        if candidates:
+
+            def distance(n: int) -> tuple[int, int]:
+                other = layout.blocks[n]
+                overlapping = (
+                    other.row < block.row + block.height and block.row < other.row + other.height
+                )
+                return (0 if overlapping else 1, abs(other.row - block.row))
+
+            return min(candidates, key=distance)
+        column += step
+    return None
+
+
+def time_key(layout: GridLayout, index: int) -> tuple[int, int]:
+    """Blocks in time order: by first row, then column."""
+    block = layout.blocks[index]
+    return (block.row, block.column)
