@@ -33,6 +33,7 @@ def run_app(context: Context) -> int:
         keymap=keymap,
         notices=[problem] if problem else [],
         remind_minutes=getattr(context.args, "remind", 10),
+        data_dir=context.data_dir,
     )
     try:
         app.run()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -11,9 +12,11 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
 
-from confterm.errors import StoreError
+from confterm import paths
+from confterm.catalog import open_program
+from confterm.errors import ConftermError, StoreError
 from confterm.store import ItemKind
-from confterm.tui.commands import JumpProvider
+from confterm.tui.commands import ConferenceProvider, JumpProvider
 from confterm.tui.messages import JumpRequested, JumpTarget
 from confterm.tui.screens.detail_screen import DetailScreen
 from confterm.tui.screens.help import HelpScreen, help_rows
@@ -35,7 +38,7 @@ class ConftermApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "confterm"
-    COMMANDS = App.COMMANDS | {JumpProvider}
+    COMMANDS = App.COMMANDS | {JumpProvider, ConferenceProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", tooltip="Every key (this screen)", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -49,11 +52,13 @@ class ConftermApp(App[None]):
         notices: Iterable[str] = (),
         reminders: bool = True,
         remind_minutes: int = 10,
+        data_dir: Path | None = None,
     ) -> None:
         """``remind_minutes``: how long before a bookmarked session to remind (0: never);
         ``reminders=False`` turns them off too (tests, snapshots)."""
         super().__init__()
         self.view = view
+        self.data_dir = data_dir or paths.user_data_dir()
         self.notices = list(notices)
         self.reminders = reminders and remind_minutes > 0
         self.remind_minutes = remind_minutes
@@ -84,6 +89,26 @@ class ConftermApp(App[None]):
             if isinstance(screen, MainScreen):
                 return screen
         raise LookupError("the main screen is not mounted")
+
+    def switch_conference(self, conference_id: str) -> None:
+        """Show another bundled or imported conference, keeping the clock, the bookmark store
+        and whether times are shown in the local zone."""
+        try:
+            program = open_program(conference_id, None, self.data_dir)
+        except ConftermError as error:
+            self.notify(error.message, title="Cannot open it", severity="error", timeout=8)
+            return
+        old = self.view
+        zone = old.local if old.showing_local_zone else program.conference.zone
+        self.view = View(
+            program=program, store=old.store, clock=old.clock, display_zone=zone, local=old.local
+        )
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, MainScreen):
+            self.pop_screen()
+        self.switch_screen(MainScreen(self.view))
+        if self.reminder_timer is not None:
+            self.reminder_timer.view = self.view
+        self.notify(f"{program.conference.short_name}", title="Conference", markup=False)
 
     # -- bookmarks ----------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""Command-palette providers: jump to a session, speaker, booth or paper by typing its name.
+"""Command-palette providers: jump to a session, speaker, booth or paper by typing its name,
+or switch to another conference.
 
 Names come from data, so the displayed text is built as plain ``Content`` (never markup) and
 the help line holds only confterm's own words.
@@ -8,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from confterm.catalog import list_conferences
 from confterm.formatting import day_label, time_range
 from confterm.text import one_line
 from confterm.tui.messages import JumpTarget
@@ -111,3 +114,55 @@ class JumpProvider(Provider):
 
     def _jump(self, target: JumpTarget) -> None:
         self.app.jump_to(target)  # type: ignore[attr-defined]
+
+
+def conference_entries(data_dir: Path, current: str) -> list[tuple[str, str, str]]:
+    """The other bundled and imported conferences: (label, help, conference id)."""
+    return [
+        (
+            f"Conference: {one_line(info.name)}",
+            f"Switch to it ({info.id}, {info.start_date} to {info.end_date}, "
+            f"{_sessions(info.sessions)})",
+            info.id,
+        )
+        for info in list_conferences(data_dir)
+        if info.id != current
+    ]
+
+
+class ConferenceProvider(Provider):
+    """Switch to another bundled or imported conference."""
+
+    _entries: list[tuple[str, str, str]] | None = None
+
+    def _all(self) -> list[tuple[str, str, str]]:
+        if self._entries is None:
+            app = self.app
+            view: View = app.view  # type: ignore[attr-defined]
+            self._entries = conference_entries(app.data_dir, view.conference_id)  # type: ignore[attr-defined]
+        return self._entries
+
+    async def discover(self) -> Hits:
+        """With nothing typed: every other conference."""
+        for label, help_text, conference_id in self._all():
+            yield DiscoveryHit(
+                Content(label), partial(self._switch, conference_id), text=label, help=help_text
+            )
+
+    async def search(self, query: str) -> Hits:
+        """The conferences whose label matches ``query``."""
+        matcher = self.matcher(query)
+        for label, help_text, conference_id in self._all():
+            score = matcher.match(label)
+            if score > 0:
+                _, offsets = matcher.fuzzy_search.match(query, label)
+                yield Hit(
+                    score,
+                    highlighted(label, offsets, "bold reverse"),
+                    partial(self._switch, conference_id),
+                    text=label,
+                    help=help_text,
+                )
+
+    def _switch(self, conference_id: str) -> None:
+        self.app.switch_conference(conference_id)  # type: ignore[attr-defined]
