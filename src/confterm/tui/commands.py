@@ -7,7 +7,7 @@ the help line holds only confterm's own words.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -78,42 +78,61 @@ def highlighted(label: str, offsets: Sequence[int], style: str) -> Content:
     return content
 
 
-class JumpProvider(Provider):
-    """Jump to session / speaker / booth / paper."""
+class _LabelledProvider(Provider):
+    """A provider over a fixed list of (label, help, callback), matched on the label.
 
-    _entries: list[tuple[str, str, JumpTarget]] | None = None
+    Labels come from data, so hits are built as plain ``Content`` rather than markup."""
 
-    def _all(self) -> list[tuple[str, str, JumpTarget]]:
+    _entries: list[tuple[str, str, Callable[[], None]]] | None = None
+
+    def entries(self) -> list[tuple[str, str, Callable[[], None]]]:
+        """Every entry, built once per palette."""
+        raise NotImplementedError
+
+    def _all(self) -> list[tuple[str, str, Callable[[], None]]]:
         if self._entries is None:
-            view: View = self.app.view  # type: ignore[attr-defined]
-            self._entries = jump_entries(view)
+            self._entries = self.entries()
         return self._entries
 
+    def browsable(self, label: str) -> bool:
+        """Whether an entry is offered before anything is typed."""
+        return True
+
     async def discover(self) -> Hits:
-        """With nothing typed: the booths and speakers, a short list worth browsing."""
-        for label, help_text, target in self._all():
-            if target.kind in ("booth", "speaker"):
-                yield DiscoveryHit(
-                    Content(label), partial(self._jump, target), text=label, help=help_text
-                )
+        """With nothing typed: the entries worth browsing."""
+        for label, help_text, callback in self._all():
+            if self.browsable(label):
+                yield DiscoveryHit(Content(label), callback, text=label, help=help_text)
 
     async def search(self, query: str) -> Hits:
-        """Everything whose label matches ``query``."""
+        """Every entry whose label matches ``query``."""
         matcher = self.matcher(query)
-        for label, help_text, target in self._all():
+        for label, help_text, callback in self._all():
             score = matcher.match(label)
             if score > 0:
                 _, offsets = matcher.fuzzy_search.match(query, label)
                 yield Hit(
                     score,
                     highlighted(label, offsets, "bold reverse"),
-                    partial(self._jump, target),
+                    callback,
                     text=label,
                     help=help_text,
                 )
 
-    def _jump(self, target: JumpTarget) -> None:
-        self.app.jump_to(target)  # type: ignore[attr-defined]
+
+class JumpProvider(_LabelledProvider):
+    """Jump to session / speaker / booth / paper; booths and speakers are browsable."""
+
+    def entries(self) -> list[tuple[str, str, Callable[[], None]]]:
+        view: View = self.app.view  # type: ignore[attr-defined]
+        jump = self.app.jump_to  # type: ignore[attr-defined]
+        return [
+            (label, help_text, partial(jump, target))
+            for label, help_text, target in jump_entries(view)
+        ]
+
+    def browsable(self, label: str) -> bool:
+        return label.startswith(("Booth: ", "Speaker: "))
 
 
 def conference_entries(data_dir: Path, current: str) -> list[tuple[str, str, str]]:
@@ -130,39 +149,15 @@ def conference_entries(data_dir: Path, current: str) -> list[tuple[str, str, str
     ]
 
 
-class ConferenceProvider(Provider):
+class ConferenceProvider(_LabelledProvider):
     """Switch to another bundled or imported conference."""
 
-    _entries: list[tuple[str, str, str]] | None = None
-
-    def _all(self) -> list[tuple[str, str, str]]:
-        if self._entries is None:
-            app = self.app
-            view: View = app.view  # type: ignore[attr-defined]
-            self._entries = conference_entries(app.data_dir, view.conference_id)  # type: ignore[attr-defined]
-        return self._entries
-
-    async def discover(self) -> Hits:
-        """With nothing typed: every other conference."""
-        for label, help_text, conference_id in self._all():
-            yield DiscoveryHit(
-                Content(label), partial(self._switch, conference_id), text=label, help=help_text
-            )
-
-    async def search(self, query: str) -> Hits:
-        """The conferences whose label matches ``query``."""
-        matcher = self.matcher(query)
-        for label, help_text, conference_id in self._all():
-            score = matcher.match(label)
-            if score > 0:
-                _, offsets = matcher.fuzzy_search.match(query, label)
-                yield Hit(
-                    score,
-                    highlighted(label, offsets, "bold reverse"),
-                    partial(self._switch, conference_id),
-                    text=label,
-                    help=help_text,
-                )
-
-    def _switch(self, conference_id: str) -> None:
-        self.app.switch_conference(conference_id)  # type: ignore[attr-defined]
+    def entries(self) -> list[tuple[str, str, Callable[[], None]]]:
+        app = self.app
+        view: View = app.view  # type: ignore[attr-defined]
+        switch = app.switch_conference  # type: ignore[attr-defined]
+        data_dir: Path = app.data_dir  # type: ignore[attr-defined]
+        return [
+            (label, help_text, partial(switch, conference_id))
+            for label, help_text, conference_id in conference_entries(data_dir, view.conference_id)
+        ]
