@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import pty
 import re
 import subprocess
 import sys
@@ -15,6 +13,7 @@ from typing import Any
 
 import pytest
 from icalendar import Calendar
+from tty_run import run_on_tty
 
 RunCli = Callable[..., subprocess.CompletedProcess[str]]
 CONFTERM = Path(sys.executable).parent / "confterm"
@@ -190,40 +189,12 @@ def test_alarm_needs_ics(run_cli: RunCli) -> None:
     assert error_line(result, 2) == "--alarm only applies to --format ics"
 
 
-def _run_on_tty(*args: str, env: dict[str, str]) -> str:
-    """Run confterm with stdout on a pseudo-terminal; return what it wrote."""
-    leader, follower = pty.openpty()
-    environment = {**os.environ, "COLUMNS": "120", "LINES": "50", "TERM": "xterm-256color"}
-    environment.pop("NO_COLOR", None)
-    environment.update(env)
-    process = subprocess.Popen(
-        [str(CONFTERM), *args],
-        stdout=follower,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        env=environment,
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(leader)
-    assert process.wait(timeout=60) == 0
-    return b"".join(chunks).decode("utf-8")
-
-
 def test_terminal_gets_rich_output_and_no_color_is_honoured(marked: RunCli) -> None:
-    coloured = _run_on_tty("agenda", "--data", TINYCONF, env={})
+    coloured = run_on_tty("agenda", "--data", TINYCONF, env={}, columns=120)
     assert COLOUR.search(coloured)
     plain = re.sub(r"\x1b\[[0-9;]*m", "", coloured)
     assert MARKUP_TITLE in plain
     assert "! clashes with Clashing Talk About Caches (10:45–11:30)" in plain
-    no_colour = _run_on_tty("agenda", "--data", TINYCONF, env={"NO_COLOR": "1"})
+    no_colour = run_on_tty("agenda", "--data", TINYCONF, env={"NO_COLOR": "1"}, columns=120)
     assert "Opening Keynote: Terminals Forever" in no_colour
     assert not COLOUR.search(no_colour)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import pty
 import re
 import subprocess
 import sys
@@ -14,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tty_run import run_on_tty
 
 from confterm import __version__
 from confterm.cli import build_parser
@@ -444,39 +443,11 @@ def test_unknown_command_is_a_usage_error(run_cli: RunCli) -> None:
 # --- on a terminal ----------------------------------------------------------------------------
 
 
-def _run_on_tty(*args: str, env: dict[str, str]) -> str:
-    """Run confterm with stdout on a pseudo-terminal; return what it wrote."""
-    leader, follower = pty.openpty()
-    environment = {**os.environ, "COLUMNS": "160", "LINES": "50", "TERM": "xterm-256color"}
-    environment.pop("NO_COLOR", None)
-    environment.update(env)
-    process = subprocess.Popen(
-        [str(CONFTERM), *args],
-        stdout=follower,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        env=environment,
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(leader)
-    assert process.wait(timeout=60) == 0
-    return b"".join(chunks).decode("utf-8")
-
-
 COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-79]|38;[0-9;]+)m")
 
 
 def test_terminal_output_uses_rich_and_shows_markup_literally(isolated_user_data: Path) -> None:
-    out = _run_on_tty("list", "--data", TINYCONF, "--day", "2", env={})
+    out = run_on_tty("list", "--data", TINYCONF, "--day", "2", env={})
     assert "\x1b[" in out
     assert COLOUR.search(out)
     plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
@@ -486,6 +457,6 @@ def test_terminal_output_uses_rich_and_shows_markup_literally(isolated_user_data
 
 
 def test_no_color_on_a_terminal(isolated_user_data: Path) -> None:
-    out = _run_on_tty("list", "--data", TINYCONF, "--day", "2", env={"NO_COLOR": "1"})
+    out = run_on_tty("list", "--data", TINYCONF, "--day", "2", env={"NO_COLOR": "1"})
     assert "Hands-on Textual Workshop" in out
     assert not COLOUR.search(out)
