@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -35,3 +38,25 @@ def tinyconf_path() -> Path:
 def tinyconf() -> Program:
     """The small hand-written fixture conference, loaded."""
     return load_program_file(TINYCONF)
+
+
+ServeHttp = Callable[[type[BaseHTTPRequestHandler]], str]
+
+
+@pytest.fixture
+def serve_http() -> Iterator[ServeHttp]:
+    """Start a local HTTP server (127.0.0.1, a free port) with a handler; returns its base URL.
+
+    Servers stop when the test ends. Tests never need the network."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def start(handler: type[BaseHTTPRequestHandler]) -> str:
+        httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        servers.append(httpd)
+        return f"http://127.0.0.1:{httpd.server_address[1]}"
+
+    yield start
+    for httpd in servers:
+        httpd.shutdown()
+        httpd.server_close()

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import io
 import json
-import threading
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import timedelta
 from http.client import HTTPMessage
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import ClassVar
 
@@ -116,15 +115,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+def server(serve_http: Callable[[type[BaseHTTPRequestHandler]], str]) -> str:
+    return serve_http(_Handler)
 
 
 def test_download_and_size_limit(server: str) -> None:
@@ -217,17 +209,12 @@ class _ShortHandler(BaseHTTPRequestHandler):
         pass
 
 
-def test_connection_closed_early_is_a_data_error() -> None:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _ShortHandler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{httpd.server_address[1]}/s.json"
-    try:
-        with pytest.raises(DataError) as caught:
-            read_source(url)
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+def test_connection_closed_early_is_a_data_error(
+    serve_http: Callable[[type[BaseHTTPRequestHandler]], str],
+) -> None:
+    url = serve_http(_ShortHandler) + "/s.json"
+    with pytest.raises(DataError) as caught:
+        read_source(url)
     assert (
         caught.value.message
         == f"{url}: download failed: the connection closed early (10 bytes read)"
