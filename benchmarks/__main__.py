@@ -52,12 +52,17 @@ class Measure:
     meets: Callable[[float], bool] | None = None
 
 
+def _cached_ms(seconds: float | None) -> str:
+    return "not cached (> 2 MiB)" if seconds is None else fmt_ms(seconds)
+
+
 def _mb(kib: float | None) -> str:
     return NOT_AVAILABLE if kib is None else f"{kib * 1024 / 1e6:,.0f} MB"
 
 
 MEASURES = (
     Measure("load", "load + validate (confterm JSON)", fmt_ms),
+    Measure("load_cached", "load, validated before (cache)", _cached_ms),
     Measure("import", "import (frab XML)", fmt_ms),
     Measure("floor", "first paint: bare Textual app (floor)", fmt_ms),
     Measure(

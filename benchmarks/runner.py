@@ -4,6 +4,8 @@ What each measure is, exactly (all medians over ``runs``):
 
 * ``load``: :func:`confterm.model.loading.load_program_file` on the confterm JSON file
   (read, parse, pydantic validation, semantic checks), in the runner's process.
+* ``load_cached``: the same for a program validated before, rebuilt from the cache without
+  pydantic (:mod:`confterm.model.cache`); none above the size that is cached.
 * ``import``: :func:`confterm.sources.import_bytes` on the frab XML bytes (detect, parse,
   convert, validate), in the runner's process. The bytes are read directly: ``confterm import``
   refuses files over its 20 MiB download limit, which a 50,000-session frab XML exceeds.
@@ -51,6 +53,11 @@ class Dataset:
     now: str  # CONFTERM_NOW: mid-morning of the conference's second day
     data_dir: Path
     results: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def cache_dir(self) -> Path:
+        """Where the measured processes cache the validated program."""
+        return self.data_dir.with_name(f"{self.data_dir.name}-cache")
 
 
 def prepare(size: str, workdir: Path) -> Dataset:
@@ -107,6 +114,8 @@ def child_env(dataset: Dataset | None) -> dict[str, str]:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     if dataset is not None:
         env["CONFTERM_DATA_DIR"] = str(dataset.data_dir)
+        # The warm-up run validates the program and caches it, as a first start does.
+        env["CONFTERM_CACHE_DIR"] = str(dataset.cache_dir)
         env["CONFTERM_NOW"] = dataset.now
     return env
 
@@ -122,9 +131,24 @@ def measure_in_process(dataset: Dataset, runs: int) -> None:
 
     res = dataset.results
     res["load"] = median(time_calls(lambda: load_program_file(dataset.json_path), runs))
+    res["load_cached"] = _cached_load(dataset, runs)
     program = load_program_file(dataset.json_path)
     res["import"] = _median_or_none(lambda: _import(dataset), runs)
     res.update(_domain(dataset, program, runs))
+
+
+def _cached_load(dataset: Dataset, runs: int) -> float | None:
+    """The load of a program validated before (None: too large to be cached)."""
+    from confterm.model.cache import MAX_CACHED_BYTES
+    from confterm.model.loading import load_program_file
+
+    if dataset.json_path.stat().st_size > MAX_CACHED_BYTES:
+        return None
+    cache_dir = dataset.cache_dir.with_name(f"{dataset.cache_dir.name}-in-process")
+    load_program_file(dataset.json_path, cache_dir=cache_dir)
+    return median(
+        time_calls(lambda: load_program_file(dataset.json_path, cache_dir=cache_dir), runs)
+    )
 
 
 def _median_or_none(call: Callable[[], Any], runs: int) -> float | None:

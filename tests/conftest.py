@@ -22,6 +22,7 @@ def isolated_user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point every user-data path at a temporary directory; drop clock and colour overrides."""
     data_dir = tmp_path / "user-data"
     monkeypatch.setenv("CONFTERM_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("CONFTERM_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("CONFTERM_NOW", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))

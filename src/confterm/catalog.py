@@ -63,12 +63,9 @@ def open_program(conference_id: str | None, data_file: Path | None, data_dir: Pa
     if data_file is not None:
         if conference_id is not None:
             raise UsageError("--data and --conference cannot be used together")
-        return load_program_file(data_file)
+        return load_program_file(data_file, cache_dir=paths.program_cache_dir())
     path, label = program_path(conference_id or DEFAULT_CONFERENCE, data_dir)
-    try:
-        return load_program_file(path, label=label)
-    except DataError:
-        raise
+    return load_program_file(path, label=label, cache_dir=paths.program_cache_dir())
 
 
 # --- Imported conferences: storage and listing (added for `confterm import`). ---
@@ -128,7 +125,9 @@ def save_imported(data_dir: Path, program: Program, meta: dict[str, object]) -> 
     meta_path = imported_meta_path(data_dir, conference_id)
     _save(meta_path, (json.dumps(meta, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     path = imported_program_path(data_dir, conference_id)
-    _save(path, program.model_dump_json(indent=2, exclude_none=True).encode("utf-8"))
+    from confterm.model.validation import program_json
+
+    _save(path, program_json(program))
     return path
 
 
@@ -196,7 +195,7 @@ def list_conferences(data_dir: Path) -> list[ConferenceInfo]:
 
 def _info(path: Path, label: str, meta: dict[str, Any], *, bundled: bool) -> ConferenceInfo | None:
     try:
-        program = load_program_file(path, label=label)
+        program = load_program_file(path, label=label, cache_dir=paths.program_cache_dir())
     except DataError:
         return None
     conference = program.conference

@@ -62,6 +62,21 @@ def bundled_file(name: str) -> Path:
     return bundled_data_dir() / name
 
 
+CACHE_DIR_ENV = "CONFTERM_CACHE_DIR"
+
+
+def program_cache_dir() -> Path:
+    """Where programs validated before are kept, to open them faster (safe to delete):
+    ``programs`` in ``CONFTERM_CACHE_DIR``, else in the platform's user cache directory."""
+    from_env = os.environ.get(CACHE_DIR_ENV)
+    base = (
+        Path(from_env).expanduser()
+        if from_env
+        else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    )
+    return base / "programs"
+
+
 CONFIG_DIR_ENV = "CONFTERM_CONFIG_DIR"
 
 

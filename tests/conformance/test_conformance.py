@@ -7,13 +7,16 @@ skip, saying so, when the folder is not there.
 from __future__ import annotations
 
 import importlib
+import json
 from datetime import datetime, time
 from pathlib import Path
 
 import pytest
 
+from confterm.model.cache import program_from_json
 from confterm.model.loading import validate_program
 from confterm.model.program import Program
+from confterm.model.validation import program_json
 from confterm.sources import import_source
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -52,6 +55,15 @@ def test_sample_imports_with_readme_counts(
     assert program.conference.timezone == zone
     assert result.skipped == []
     assert all(s.is_timed for s in program.sessions)
+
+
+@pytest.mark.parametrize(("name", "tz"), [(sample[0], sample[1]) for sample in SAMPLES])
+def test_sample_rebuilds_from_the_cache_as_imported(name: str, tz: str | None) -> None:
+    program = _import(name, tz)
+    written = program_json(program)
+    rebuilt = program_from_json(json.loads(written))
+    assert rebuilt == program
+    assert program_json(rebuilt) == written
 
 
 def test_every_sample_is_listed() -> None:

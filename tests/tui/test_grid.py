@@ -3,6 +3,7 @@ time, its keys in help and footer, Enter, Esc, and a snapshot."""
 
 from __future__ import annotations
 
+import copy
 import json
 from datetime import date, timedelta
 from pathlib import Path
@@ -64,7 +65,7 @@ def test_layout_across_midnight_and_in_another_zone(tinyconf: Program) -> None:
 
 
 def test_overlapping_sessions_in_one_room_get_lanes(tinyconf: Program) -> None:
-    moved = tinyconf.model_copy(deep=True)
+    moved = copy.deepcopy(tinyconf)
     clash = moved.session_by_id["caches-talk"]
     clash.room = "room-a"
     layout = build_layout(moved, DAY1, NY)

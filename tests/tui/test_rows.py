@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -116,12 +117,13 @@ def test_time_column_widens_for_sessions_past_midnight(tinyconf: Program) -> Non
     zone = tinyconf.conference.zone
     sessions = sessions_by_day(tinyconf)[date(2026, 3, 7)]
     assert day_rows(tinyconf, sessions, zone, set()).time_width == 11
-    late = sessions[-3].model_copy(
-        update={
+    late = replace(
+        sessions[-3],
+        **{
             "id": "late-party",
             "start": datetime(2026, 3, 7, 22, 0, tzinfo=zone),
             "end": datetime(2026, 3, 8, 1, 0, tzinfo=zone),
-        }
+        },
     )
     rows = day_rows(tinyconf, [*sessions[:-2], late, *sessions[-2:]], zone, set())
     assert rows.time_width == len("22:00–01:00+1")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 from finder_host import HostApp, make_view
 from textual.widgets import Input, OptionList
@@ -81,7 +83,7 @@ async def test_a_large_program_is_indexed_in_the_background(
     tinyconf: Program, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("confterm.tui.screens.search.BACKGROUND_INDEX_FROM", 0)
-    app = HostApp(make_view(tinyconf.model_copy(deep=True)), lambda v: SearchScreen(v, "lunch"))
+    app = HostApp(make_view(copy.deepcopy(tinyconf)), lambda v: SearchScreen(v, "lunch"))
     async with app.run_test(size=(120, 30)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()

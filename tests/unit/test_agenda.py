@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 import pytest
@@ -54,7 +54,7 @@ def test_day_groups_put_timed_sessions_first_then_time_to_be_announced(tinyconf:
 def test_untimed_sessions_sort_numbers_naturally(tinyconf: Program) -> None:
     base = tinyconf.sessions[6]
     titles = ["Session 10", "Session 9", "Session 1"]
-    sessions = [base.model_copy(update={"id": f"s{i}", "title": t}) for i, t in enumerate(titles)]
+    sessions = [replace(base, id=f"s{i}", title=t) for i, t in enumerate(titles)]
     assert [s.title for s in in_time_order(sessions)] == ["Session 1", "Session 9", "Session 10"]
 
 
@@ -123,12 +123,13 @@ def test_current_prefers_the_session_that_started_last(tinyconf: Program) -> Non
     base = tinyconf.session_by_id["registration"]
 
     def at(session_id: str, start: tuple[int, int], end: tuple[int, int]) -> Session:
-        return base.model_copy(
-            update={
+        return replace(
+            base,
+            **{
                 "id": session_id,
                 "start": datetime(2026, 3, 7, *start, tzinfo=zone),
                 "end": datetime(2026, 3, 7, *end, tzinfo=zone),
-            }
+            },
         )
 
     infodesk = at("infodesk", (9, 0), (18, 0))

@@ -148,3 +148,18 @@ def test_the_commands_that_need_them_still_load_them(tmp_path: Path) -> None:
     assert Path(output).read_bytes().startswith(b"BEGIN:VCALENDAR")
     imported = _modules_after("--cli", "import", str(TINYCONF), "--tz", "UTC", "--id", "probe")
     assert "confterm.sources" in imported
+
+
+def test_a_program_validated_before_opens_without_pydantic() -> None:
+    # The first start validates (pydantic) and caches; the next start, and the app's modules,
+    # never import pydantic: it is a third of the app's start-up time.
+    first = _modules_after("--cli", "list", "--data", str(TINYCONF))
+    assert "pydantic" in first
+    again = _modules_after("--cli", "list", "--data", str(TINYCONF))
+    assert _within(again, "pydantic", "pydantic_core") == []
+    assert _within(_modules_after("confterm.tui.app"), "pydantic", "pydantic_core") == []
+
+
+def test_validate_always_validates() -> None:
+    _modules_after("--cli", "list", "--data", str(TINYCONF))
+    assert "pydantic" in _modules_after("--cli", "validate", str(TINYCONF))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
 
@@ -10,6 +11,7 @@ from agenda_marks import MARKS, Mark
 from confterm.agenda import build_agenda
 from confterm.export import render
 from confterm.model.program import Program
+from confterm.model.validation import build_record, program_json
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)> & <b>bold</b> [b]x[/b]'
 
@@ -47,7 +49,7 @@ def parse(page: str | bytes) -> Collector:
 
 
 def hostile_program(tinyconf: Program) -> Program:
-    data = tinyconf.model_dump(mode="json")
+    data = json.loads(program_json(tinyconf))
     for session in data["sessions"]:
         if session["id"] == "opening-keynote":
             session["title"] = EVIL
@@ -57,7 +59,7 @@ def hostile_program(tinyconf: Program) -> Program:
     for booth in data["booths"]:
         if booth["id"] == "acme":
             booth["location"] = "</li><script>x</script>"
-    return Program.model_validate(data)
+    return build_record(Program, **data)
 
 
 def test_hostile_text_is_escaped(tinyconf: Program) -> None:

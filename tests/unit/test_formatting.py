@@ -3,6 +3,7 @@ under its conference day, but its shown date is never wrong."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -80,7 +81,7 @@ def test_when_label_notes_a_conference_day_other_than_the_local_date(tinyconf: P
     # A programme may list an after-midnight session under the previous day; even in the
     # conference zone the line then gives the real date and names the conference day.
     social = tinyconf.session_by_id["night-social"]
-    late = social.model_copy(update={"day": SAT})
+    late = replace(social, day=SAT)
     assert when_label(late, NEW_YORK) == (
         "Sunday 8 March 2026, 22:00–01:00+1 (America/New_York) · conference day Sat 7 Mar"
     )

@@ -11,7 +11,8 @@ from confterm import paths
 from confterm.catalog import bundled_ids, open_program
 from confterm.errors import DataError, UsageError
 from confterm.model.checks import check_program
-from confterm.model.loading import format_location, load_program_bytes, load_program_file
+from confterm.model.loading import load_program_bytes, load_program_file
+from confterm.model.validation import format_location
 
 INVALID = Path(__file__).resolve().parents[1] / "data" / "invalid"
 

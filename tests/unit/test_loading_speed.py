@@ -16,7 +16,8 @@ import pytest
 
 from confterm.errors import DataError
 from confterm.model.loading import FREEZE_FROM_RECORDS, load_program_bytes, load_program_file
-from confterm.model.program import Program, Session
+from confterm.model.program import Program
+from confterm.model.validation import parse_program_json, program_json
 
 
 @pytest.fixture
@@ -67,21 +68,9 @@ def test_records_have_no_per_instance_dict(tinyconf: Program) -> None:
     assert not hasattr(tinyconf.speakers[0], "__dict__")
 
 
-def test_model_copy_of_a_record_updates_only_the_copy(tinyconf: Program) -> None:
-    session = tinyconf.sessions[0]
-    copy = session.model_copy(update={"title": "Changed"})
-    assert isinstance(copy, Session)
-    assert copy.title == "Changed"
-    assert session.title != "Changed"
-    assert copy.id == session.id
-    deep = session.model_copy(deep=True)
-    assert deep == session
-    assert deep.speakers is not session.speakers
-
-
 def test_records_round_trip_through_json(tinyconf: Program) -> None:
-    again = Program.model_validate_json(tinyconf.model_dump_json())
+    again = parse_program_json(program_json(tinyconf), "again.json")
     assert again.sessions == tinyconf.sessions
     assert again.papers == tinyconf.papers
-    first = json.loads(tinyconf.model_dump_json())["sessions"][0]
+    first = json.loads(program_json(tinyconf))["sessions"][0]
     assert list(first)[:3] == ["id", "title", "kind"]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from confterm.model.program import Program
+from confterm.model.validation import build_record
 from confterm.search import (
     SCORE_EXACT,
     SCORE_FUZZY,
@@ -44,8 +46,9 @@ def _program() -> Program:
                 **spec,
             }
         )
-    return Program.model_validate(
-        {
+    return build_record(
+        Program,
+        **{
             "conference": {
                 "id": "hand",
                 "name": "Hand Built",
@@ -59,7 +62,7 @@ def _program() -> Program:
             "sessions": sessions,
             "papers": [{"id": "p1", "title": "Kernels on a graph", "session": "paper"}],
             "booths": [{"id": "graphco", "organisation": "GraphCo", "description": "x"}],
-        }
+        },
     )
 
 
@@ -154,10 +157,10 @@ def test_fuzzy_needs_the_letters_close_together() -> None:
     index = SearchIndex(_program())
     # g..r..a..p..h are all in "Great Rapid Pathways", but far apart: not a hit.
     sessions = [
-        s.model_copy(update={"title": "Great Rapid Pathways"}) if s.id == "fuzzy" else s
+        replace(s, title="Great Rapid Pathways") if s.id == "fuzzy" else s
         for s in _program().sessions
     ]
-    scattered = _program().model_copy(update={"sessions": sessions})
+    scattered = replace(_program(), sessions=sessions)
     assert "fuzzy" in [h.item_id for h in index.search("graph")]
     assert "fuzzy" not in [h.item_id for h in SearchIndex(scattered).search("graph")]
 
@@ -182,8 +185,9 @@ def _many_equal_matches(count: int) -> Program:
                 "end": (start + timedelta(minutes=5)).isoformat(),
             }
         )
-    return Program.model_validate(
-        {
+    return build_record(
+        Program,
+        **{
             "conference": {
                 "id": "many",
                 "name": "Many Equal Matches",
@@ -193,7 +197,7 @@ def _many_equal_matches(count: int) -> Program:
                 "timezone": "UTC",
             },
             "sessions": sessions,
-        }
+        },
     )
 
 

@@ -354,7 +354,9 @@ def run_papers(context: Context) -> int:
 
 def schema_text() -> str:
     """The JSON Schema generated from the model, as written to data/schema.json."""
-    return json.dumps(Program.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    from confterm.model.validation import program_json_schema
+
+    return json.dumps(program_json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
 def run_schema(context: Context) -> int:

@@ -8,21 +8,24 @@ from __future__ import annotations
 
 import codecs
 import gc
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
-
 from confterm.errors import DataError
+from confterm.model.cache import MAX_CACHED_BYTES, read_cached, write_cached
 from confterm.model.checks import check_program
 from confterm.model.program import Program
 
 
-def load_program_file(path: Path, *, label: str | None = None) -> Program:
-    """Read, parse and validate the confterm JSON file at ``path``."""
+def load_program_file(
+    path: Path, *, label: str | None = None, cache_dir: Path | None = None
+) -> Program:
+    """Read, parse and validate the confterm JSON file at ``path``.
+
+    With ``cache_dir``, a program validated before from the same bytes is rebuilt from the
+    cache without validating it again (see :mod:`confterm.model.cache`).
+    """
     name = label or str(path)
     try:
         raw = path.read_bytes()
@@ -32,19 +35,25 @@ def load_program_file(path: Path, *, label: str | None = None) -> Program:
         raise DataError(f"{name}: is a directory, not a conference file") from None
     except OSError as error:
         raise DataError(f"{name}: cannot read: {error.strerror or error}") from None
-    return load_program_bytes(raw, name)
+    if cache_dir is None or len(raw) > MAX_CACHED_BYTES:
+        return load_program_bytes(raw, name)
+    program = read_cached(cache_dir, path, raw)
+    if program is None:
+        program = load_program_bytes(raw, name)
+        from confterm.model.validation import program_json
+
+        write_cached(cache_dir, path, raw, program_json(program, indent=None))
+    return program
 
 
 def load_program_bytes(raw: bytes, name: str) -> Program:
     """Parse and validate a confterm JSON document; ``name`` labels the messages."""
+    from confterm.model.validation import parse_program_json
+
     # Editors on Windows often start UTF-8 files with a byte-order mark; it is not an error.
     raw = raw.removeprefix(codecs.BOM_UTF8)
     with gc_paused():
-        try:
-            program = Program.model_validate_json(raw)
-        except ValidationError as error:
-            problems = _describe_validation_error(raw, name, error)
-            raise DataError(problems[0], problems) from None
+        program = parse_program_json(raw, name)
         validate_program(program, name)
         # A loaded program lives as long as the process (the app, a command) and holds no
         # reference cycles: move it out of the collector's sight, before the collector
@@ -88,52 +97,3 @@ def validate_program(program: Program, name: str) -> Program:
     if problems:
         raise DataError(problems[0], problems)
     return program
-
-
-def format_location(loc: tuple[int | str, ...]) -> str:
-    """Turn a pydantic error location into ``sessions[12].end``."""
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text
-
-
-def _describe_validation_error(raw: bytes, name: str, error: ValidationError) -> list[str]:
-    errors = error.errors(include_url=False)
-    if errors and errors[0]["type"] == "json_invalid":
-        return [_describe_json_syntax(raw, name)]
-    return [f"{name}: {_describe_one(detail)}" for detail in errors]
-
-
-def _describe_one(detail: ErrorDetails) -> str:
-    place = format_location(tuple(detail["loc"]))
-    kind = detail["type"]
-    if kind == "timezone_aware":
-        message = "naive date-time: add a UTC offset (e.g. 2025-05-12T09:30:00-07:00)"
-    elif kind == "missing":
-        message = "required field is missing"
-    elif kind in ("extra_forbidden", "unexpected_keyword_argument"):
-        # The second is how pydantic dataclasses (sessions, speakers...) say it.
-        message = "unknown field"
-    else:
-        message = detail["msg"]
-        if message.startswith("Value error, "):
-            message = message.removeprefix("Value error, ")
-        message = message[:1].lower() + message[1:]
-    return f"{place}: {message}" if place else message
-
-
-def _describe_json_syntax(raw: bytes, name: str) -> str:
-    # Decode first: json.loads(bytes) would guess UTF-16/32 and report a misleading place.
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return f"{name}: not UTF-8 text (invalid byte at offset {error.start})"
-    try:
-        json.loads(text)
-    except json.JSONDecodeError as error:
-        return f"{name}: line {error.lineno} column {error.colno}: not valid JSON ({error.msg})"
-    return f"{name}: not valid JSON"

@@ -1,4 +1,4 @@
-"""The pydantic classes describing one conference program, as stored in confterm's JSON format.
+"""The classes describing one conference program, as stored in confterm's JSON format.
 
 Real programs are incomplete, and the model says so instead of guessing:
 
@@ -10,34 +10,38 @@ Ids are stable slugs chosen when the data is written or imported; they never der
 title, so bookmarks keep pointing at the right session when a title is corrected.
 Cross-references (rooms, speakers, sessions) are checked by :mod:`confterm.model.checks`.
 
-:class:`Program` and :class:`Conference` are pydantic models; the many records inside
-(sessions, speakers, papers, booths...) are slotted pydantic dataclasses: validated the same
-way, with the same JSON and schema, at half the memory (see :class:`_Record`).
+Every class is a plain dataclass whose annotations carry the constraints (:class:`Rule`):
+pydantic validates files into them (:mod:`confterm.model.validation`), and a program validated
+before is rebuilt without importing pydantic at all (:mod:`confterm.model.cache`). The many
+records inside a program (sessions, speakers, papers...) are slotted, which halves the memory
+of a large program.
 """
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Mapping
-from dataclasses import field
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, ClassVar, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, field_validator
-from pydantic.dataclasses import dataclass
+from confterm.model.rules import Rule
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 SLUG_MAX_LENGTH = 200
 
 Slug = Annotated[
     str,
-    StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX_LENGTH),
-    Field(description="A stable identifier: lower-case letters, digits, '.', '_' and '-'."),
+    Rule(
+        pattern=SLUG_PATTERN,
+        max_length=SLUG_MAX_LENGTH,
+        description="A stable identifier: lower-case letters, digits, '.', '_' and '-'.",
+    ),
 ]
-Text = Annotated[str, Field(max_length=100_000)]
+Text = Annotated[str, Rule(max_length=100_000)]
+Name = Annotated[str, Rule(min_length=1)]
+AwareDatetime = Annotated[datetime, Rule(aware=True)]
 
 # Dates outside this window are certainly mistakes, and near year 1 or 9999 plain date
 # arithmetic (a day later, a zone conversion) overflows: refuse them when the file is read.
@@ -46,8 +50,8 @@ LATEST_DATE = date(2199, 12, 31)
 _DATE_RANGE = f"outside the supported dates ({EARLIEST_DATE} to {LATEST_DATE})"
 
 
-def _date_in_range(value: date) -> date:
-    if not EARLIEST_DATE <= value <= LATEST_DATE:
+def _date_in_range(value: date | None) -> date | None:
+    if value is not None and not EARLIEST_DATE <= value <= LATEST_DATE:
         raise ValueError(f"{value} is {_DATE_RANGE}")
     return value
 
@@ -99,35 +103,31 @@ _KIND_LABELS = {
 }
 
 
-_CONFIG = ConfigDict(extra="forbid", str_strip_whitespace=True)
+def _known_zone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {value!r}") from None
+    return value
 
 
-class _Model(BaseModel):
-    model_config = _CONFIG
-
-
-_R = TypeVar("_R", bound="_Record")
+# pydantic's settings for every class (a ConfigDict, which is a plain dict): unknown fields
+# are errors, and surrounding whitespace is trimmed from every string.
+_PYDANTIC_CONFIG: dict[str, Any] = {"extra": "forbid", "str_strip_whitespace": True}
 
 
 class _Record:
     """Base of the many small records of a program (sessions, speakers, papers...).
 
-    They are slotted pydantic dataclasses rather than models: validated the same way, but
-    without a ``__dict__`` and a set of explicitly given fields per instance, which halves the
-    memory of a large program (50,000 sessions: about 120 MB less) and parses faster.
+    They are slotted: without a ``__dict__`` per instance, a large program takes half the
+    memory (50,000 sessions: about 120 MB less).
     """
 
     __slots__ = ()
-
-    def model_copy(self: _R, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> _R:
-        """A copy with ``update`` applied (not validated), like :meth:`BaseModel.model_copy`."""
-        copied = copy.deepcopy(self) if deep else copy.copy(self)
-        for name, value in (update or {}).items():
-            object.__setattr__(copied, name, value)
-        return copied
+    __pydantic_config__: ClassVar[dict[str, Any]] = _PYDANTIC_CONFIG
 
 
-@dataclass(config=_CONFIG, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Link(_Record):
     """A labelled URL (slides, video, project page...)."""
 
@@ -135,36 +135,31 @@ class Link(_Record):
     url: str
 
 
-class Conference(_Model):
+@dataclass(kw_only=True)
+class Conference:
     """The conference as a whole: its name, dates, place and time zone."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = _PYDANTIC_CONFIG
+
     id: Slug
-    name: Annotated[str, Field(min_length=1)]
-    short_name: Annotated[str, Field(min_length=1)]
-    start_date: date
-    end_date: date
-    timezone: str = Field(description="IANA time zone of the venue, e.g. America/Los_Angeles.")
+    name: Name
+    short_name: Name
+    start_date: Annotated[date, Rule(check=_date_in_range)]
+    end_date: Annotated[date, Rule(check=_date_in_range)]
+    timezone: Annotated[
+        str,
+        Rule(
+            description="IANA time zone of the venue, e.g. America/Los_Angeles.",
+            check=_known_zone,
+        ),
+    ]
     venue: str | None = None
     city: str | None = None
     url: str | None = None
-    sources: list[str] = Field(
-        default_factory=list, description="Where the facts in this file came from."
+    sources: Annotated[list[str], Rule(description="Where the facts in this file came from.")] = (
+        field(default_factory=list)
     )
     note: Text | None = None
-
-    @field_validator("timezone")
-    @classmethod
-    def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {value!r}") from None
-        return value
-
-    @field_validator("start_date", "end_date")
-    @classmethod
-    def _dates_in_range(cls, value: date) -> date:
-        return _date_in_range(value)
 
     @cached_property
     def zone(self) -> ZoneInfo:
@@ -178,65 +173,59 @@ class Conference(_Model):
         return [self.start_date + timedelta(days=offset) for offset in range(max(count, 0))]
 
 
-@dataclass(config=_CONFIG, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Room(_Record):
     """A place where sessions happen."""
 
     id: Slug
-    name: Annotated[str, Field(min_length=1)]
+    name: Name
 
 
-@dataclass(config=_CONFIG, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Track(_Record):
     """A thematic grouping of sessions."""
 
     id: Slug
-    name: Annotated[str, Field(min_length=1)]
+    name: Name
 
 
-@dataclass(config=_CONFIG, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Speaker(_Record):
     """A person who speaks at (or chairs) a session."""
 
     id: Slug
-    name: Annotated[str, Field(min_length=1)]
+    name: Name
     affiliation: str | None = None
     bio: Text | None = None
     url: str | None = None
 
 
-@dataclass(config=_CONFIG, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Session(_Record):
     """One slot in the program: a talk, an oral session, a break..."""
 
     id: Slug
-    title: Annotated[str, Field(min_length=1)]
+    title: Name
     kind: SessionKind = SessionKind.OTHER
     day: Annotated[
-        date | None, Field(description="The day it is filed under; null if unknown.")
+        date | None,
+        Rule(description="The day it is filed under; null if unknown.", check=_date_in_range),
     ] = None
-    start: Annotated[AwareDatetime | None, Field(description="Null: time to be announced.")] = None
-    end: AwareDatetime | None = None
+    start: Annotated[
+        AwareDatetime | None,
+        Rule(description="Null: time to be announced.", check=_datetime_in_range),
+    ] = None
+    end: Annotated[AwareDatetime | None, Rule(check=_datetime_in_range)] = None
     room: Slug | None = None
     track: Slug | None = None
     speakers: list[Slug] = field(default_factory=list)
-    chairs: Annotated[list[Slug], Field(description="Moderators or session chairs.")] = field(
+    chairs: Annotated[list[Slug], Rule(description="Moderators or session chairs.")] = field(
         default_factory=list
     )
     description: Text = ""
     links: list[Link] = field(default_factory=list)
     source_url: str | None = None
-    note: Annotated[Text | None, Field(description="What is uncertain about this session.")] = None
-
-    @field_validator("day")
-    @classmethod
-    def _day_in_range(cls, value: date | None) -> date | None:
-        return None if value is None else _date_in_range(value)
-
-    @field_validator("start", "end")
-    @classmethod
-    def _time_in_range(cls, value: datetime | None) -> datetime | None:
-        return _datetime_in_range(value)
+    note: Annotated[Text | None, Rule(description="What is uncertain about this session.")] = None
 
     @property
     def is_timed(self) -> bool:
@@ -252,20 +241,20 @@ class Session(_Record):
         return self.end.astimezone(UTC) - self.start.astimezone(UTC)
 
 
-@dataclass(config=_CONFIG, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Author(_Record):
     """An author of a paper."""
 
-    name: Annotated[str, Field(min_length=1)]
+    name: Name
     affiliation: str | None = None
 
 
-@dataclass(config=_CONFIG, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Paper(_Record):
     """An accepted paper, and the session that presents it when known."""
 
     id: Slug
-    title: Annotated[str, Field(min_length=1)]
+    title: Name
     authors: list[Author] = field(default_factory=list)
     url: str | None = None
     session: Slug | None = None
@@ -275,45 +264,48 @@ class Paper(_Record):
     note: Text | None = None
 
 
-@dataclass(config=_CONFIG, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class BoothPerson(_Record):
     """Someone staffing a booth, with their role when known."""
 
-    name: Annotated[str, Field(min_length=1)]
+    name: Name
     role: str | None = None
 
 
-@dataclass(config=_CONFIG, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Booth(_Record):
     """A sponsor or exhibitor booth."""
 
     id: Slug
-    organisation: Annotated[str, Field(min_length=1)]
-    level: Annotated[str | None, Field(description="Sponsor level, e.g. Gold.")] = None
-    location: Annotated[
-        str | None, Field(description="Booth number or place; null if unknown.")
-    ] = None
+    organisation: Name
+    level: Annotated[str | None, Rule(description="Sponsor level, e.g. Gold.")] = None
+    location: Annotated[str | None, Rule(description="Booth number or place; null if unknown.")] = (
+        None
+    )
     description: Text = ""
     people: list[BoothPerson] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
-    sessions: Annotated[list[Slug], Field(description="Related session ids.")] = field(
+    sessions: Annotated[list[Slug], Rule(description="Related session ids.")] = field(
         default_factory=list
     )
     source_url: str | None = None
     note: Text | None = None
 
 
-class Program(_Model):
+@dataclass(kw_only=True)
+class Program:
     """A whole conference program: the top level of a confterm JSON file."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _PYDANTIC_CONFIG
 
     format: Literal["confterm/1"] = "confterm/1"
     conference: Conference
-    rooms: list[Room] = Field(default_factory=list)
-    tracks: list[Track] = Field(default_factory=list)
-    speakers: list[Speaker] = Field(default_factory=list)
-    sessions: list[Session] = Field(default_factory=list)
-    papers: list[Paper] = Field(default_factory=list)
-    booths: list[Booth] = Field(default_factory=list)
+    rooms: list[Room] = field(default_factory=list)
+    tracks: list[Track] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
+    sessions: list[Session] = field(default_factory=list)
+    papers: list[Paper] = field(default_factory=list)
+    booths: list[Booth] = field(default_factory=list)
 
     # Lookups are built on first use so that loading stays one pass over the file.
 

@@ -18,15 +18,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import ValidationError
-
 from confterm.errors import DataError, UsageError
-from confterm.model.loading import format_location, validate_program
+from confterm.model.loading import validate_program
 from confterm.model.program import (
     EARLIEST_DATE,
     LATEST_DATE,
     Conference,
-    Link,
     Program,
     Room,
     Session,
@@ -34,6 +31,7 @@ from confterm.model.program import (
     Speaker,
     Track,
 )
+from confterm.model.validation import build_record
 from confterm.sources.html_text import html_to_text
 from confterm.text import clean, one_line
 
@@ -424,7 +422,7 @@ class ProgramBuilder:
         found = self._room_ids.get(key)
         if found is None:
             found = self._room_ids.add(key)
-            self.rooms.append(Room(id=found, name=name))
+            self.rooms.append(build_record(Room, id=found, name=name))
         return found
 
     def track(self, name: str | None) -> str | None:
@@ -436,7 +434,7 @@ class ProgramBuilder:
         found = self._track_ids.get(key)
         if found is None:
             found = self._track_ids.add(key)
-            self.tracks.append(Track(id=found, name=name))
+            self.tracks.append(build_record(Track, id=found, name=name))
         return found
 
     def speaker(
@@ -458,7 +456,8 @@ class ProgramBuilder:
             found = self._speaker_ids.add(str(key) if key else name)
             self._speaker_ids.by_key[source_key] = found
             self.speakers.append(
-                Speaker(
+                build_record(
+                    Speaker,
                     id=found,
                     name=name,
                     bio=rich_text(bio)[:MAX_TEXT] or None,
@@ -498,7 +497,8 @@ class ProgramBuilder:
             self.skip(what, "ends before it starts")
             return
         try:
-            session = Session(
+            session = build_record(
+                Session,
                 id=self.session_id(source_id),
                 title=clean_title,
                 kind=kind,
@@ -510,15 +510,14 @@ class ProgramBuilder:
                 speakers=list(dict.fromkeys(speakers or [])),
                 description=description,
                 links=[
-                    Link(title=one_line(t) or url, url=url)
+                    {"title": one_line(t) or url, "url": url}
                     for t, u in links or []
                     if (url := safe_url(u))
                 ],
                 source_url=safe_url(source_url),
             )
-        except ValidationError as error:
-            detail = error.errors(include_url=False)[0]
-            self.skip(what, f"{format_location(tuple(detail['loc']))}: {detail['msg']}")
+        except ValueError as error:
+            self.skip(what, str(error))
             return
         self.sessions.append(session)
 
@@ -545,7 +544,8 @@ class ProgramBuilder:
             raise DataError(f"{self.label}: no sessions with a date were found")
         name = one_line(name) or conference_id
         try:
-            conference = Conference(
+            conference = build_record(
+                Conference,
                 id=conference_id,
                 name=name,
                 short_name=one_line(short_name or "") or name,
@@ -564,8 +564,6 @@ class ProgramBuilder:
                 speakers=self.speakers,
                 sessions=self.sessions,
             )
-        except ValidationError as error:
-            detail = error.errors(include_url=False)[0]
-            where = format_location(tuple(detail["loc"]))
-            raise DataError(f"{self.label}: {where}: {detail['msg']}") from None
+        except ValueError as error:
+            raise DataError(f"{self.label}: conference.{error}") from None
         return validate_program(program, self.label)
