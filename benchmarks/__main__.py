@@ -53,7 +53,7 @@ class Measure:
 
 
 def _cached_ms(seconds: float | None) -> str:
-    return "not cached (> 2 MiB)" if seconds is None else fmt_ms(seconds)
+    return "not cached (> 8 MiB)" if seconds is None else fmt_ms(seconds)
 
 
 def _mb(kib: float | None) -> str:

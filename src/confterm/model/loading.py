@@ -37,33 +37,42 @@ def load_program_file(
         raise DataError(f"{name}: cannot read: {error.strerror or error}") from None
     if cache_dir is None or len(raw) > MAX_CACHED_BYTES:
         return load_program_bytes(raw, name)
-    program = read_cached(cache_dir, path, raw)
-    if program is None:
-        program = load_program_bytes(raw, name)
-        from confterm.model.validation import program_json
+    with gc_paused():
+        program = read_cached(cache_dir, path, raw)
+        if program is None:
+            program = _validated(raw, name)
+            from confterm.model.validation import program_json
 
-        write_cached(cache_dir, path, raw, program_json(program, indent=None))
+            write_cached(cache_dir, path, raw, program_json(program, indent=None))
+        _freeze_if_large(program)
     return program
 
 
 def load_program_bytes(raw: bytes, name: str) -> Program:
     """Parse and validate a confterm JSON document; ``name`` labels the messages."""
+    with gc_paused():
+        program = _validated(raw, name)
+        _freeze_if_large(program)
+    return program
+
+
+def _validated(raw: bytes, name: str) -> Program:
     from confterm.model.validation import parse_program_json
 
     # Editors on Windows often start UTF-8 files with a byte-order mark; it is not an error.
-    raw = raw.removeprefix(codecs.BOM_UTF8)
-    with gc_paused():
-        program = parse_program_json(raw, name)
-        validate_program(program, name)
-        # A loaded program lives as long as the process (the app, a command) and holds no
-        # reference cycles: move it out of the collector's sight, before the collector
-        # resumes, so that no collection ever traverses it (50,000 sessions: 0.65 s of
-        # collections before the app's first paint otherwise). Reference counting still
-        # frees it if it is dropped. Freezing also pins whatever else is alive (garbage
-        # cycles included), so small programs, which cost the collector nothing, skip it.
-        if _record_count(program) >= FREEZE_FROM_RECORDS:
-            gc.freeze()
-    return program
+    program = parse_program_json(raw.removeprefix(codecs.BOM_UTF8), name)
+    return validate_program(program, name)
+
+
+def _freeze_if_large(program: Program) -> None:
+    # A loaded program lives as long as the process (the app, a command) and holds no
+    # reference cycles: move it out of the collector's sight, before the collector resumes,
+    # so that no collection ever traverses it (50,000 sessions: 0.65 s of collections before
+    # the app's first paint otherwise). Reference counting still frees it if it is dropped.
+    # Freezing also pins whatever else is alive (garbage cycles included), so small programs,
+    # which cost the collector nothing, skip it.
+    if _record_count(program) >= FREEZE_FROM_RECORDS:
+        gc.freeze()
 
 
 FREEZE_FROM_RECORDS = 2_000
