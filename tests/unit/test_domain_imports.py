@@ -163,3 +163,27 @@ def test_a_program_validated_before_opens_without_pydantic() -> None:
 def test_validate_always_validates() -> None:
     _modules_after("--cli", "list", "--data", str(TINYCONF))
     assert "pydantic" in _modules_after("--cli", "validate", str(TINYCONF))
+
+
+# What only the commands need: the parser, built on every start (the app's too), declares
+# every command from confterm.cli.commands and imports an implementation when it runs.
+COMMAND_ONLY = (
+    "confterm.cli.program_cmd",
+    "confterm.cli.agenda_cmd",
+    "confterm.cli.bookmarks_cmd",
+    "confterm.cli.imports_cmd",
+    "confterm.cli.output",
+    "confterm.search",
+)
+
+
+def test_the_cli_imports_no_command_implementation() -> None:
+    assert [m for m in _modules_after("confterm.cli") if m in COMMAND_ONLY] == []
+    assert [m for m in _modules_after("--cli", "--help") if m in COMMAND_ONLY] == []
+
+
+def test_a_command_imports_its_implementation() -> None:
+    # Guards the test above: the probe sees a command module once its command runs.
+    listed = _modules_after("--cli", "list", "--data", str(TINYCONF))
+    assert "confterm.cli.program_cmd" in listed
+    assert "confterm.cli.agenda_cmd" not in listed

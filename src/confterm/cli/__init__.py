@@ -1,8 +1,9 @@
 """The command line: argument parsing and dispatch. No subcommand opens the app.
 
-Each group of commands lives in its own module and registers its sub-parsers here. Errors meant
-for the user are :class:`~confterm.errors.ConftermError`; they are printed as one line each on
-stderr (``confterm: error: ...``) with exit code 1 (bad data) or 2 (bad usage).
+Every command's arguments are declared in :mod:`confterm.cli.commands`; its implementation, in
+a module of its own, is imported only when it runs. Errors meant for the user are
+:class:`~confterm.errors.ConftermError`; they are printed as one line each on stderr
+(``confterm: error: ...``) with exit code 1 (bad data) or 2 (bad usage).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from confterm import __version__
-from confterm.cli import agenda_cmd, bookmarks_cmd, imports_cmd, program_cmd
+from confterm.cli.commands import declare
 from confterm.cli.context import Context
 from confterm.errors import EXIT_USAGE, ConftermError
 
@@ -100,8 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
         _add_global_options(sub, suppress=True)
         return sub
 
-    for module in (program_cmd, bookmarks_cmd, agenda_cmd, imports_cmd):
-        module.register(add)
+    declare(add)
     return parser
 
 

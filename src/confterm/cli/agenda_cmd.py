@@ -7,67 +7,20 @@ form leaves out sessions with no announced time and says so on stderr.
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from confterm.agenda import build_agenda, resolve_day
 from confterm.atomic import write_atomic
 from confterm.cli.context import Context
 from confterm.cli.output import is_rich, make_console
 from confterm.errors import DataError, UsageError
-from confterm.export import FORMATS, render, render_bytes
+from confterm.export import render, render_bytes
 from confterm.export.text import rich_agenda
 from confterm.formatting import long_day_label
 from confterm.store import BookmarkStore
 from confterm.text import one_line
-
-
-def register(add: Callable[..., Any]) -> None:
-    """Add this module's sub-commands."""
-    parser = add(
-        "agenda",
-        help="print or export your agenda (bookmarked sessions and booths)",
-        description="Your bookmarked sessions by day, with clashes, sessions whose time is not "
-        "announced yet, booths to visit and bookmarks that left the program.",
-    )
-    parser.add_argument(
-        "--format", choices=FORMATS, default="text", help="output format (default: text)"
-    )
-    parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout"
-    )
-    parser.add_argument(
-        "--all", action="store_true", help="the whole program instead of your bookmarks"
-    )
-    parser.add_argument("--day", metavar="DATE|N", help="only this day (YYYY-MM-DD or 1, 2...)")
-    parser.add_argument(
-        "--alarm",
-        metavar="MINUTES",
-        type=_minutes,
-        default=None,
-        help="ics: add an alarm MINUTES before each session (at most 10080, one week)",
-    )
-    parser.set_defaults(handler=run_agenda)
-
-
-MAX_ALARM_MINUTES = 7 * 24 * 60
-
-
-def _minutes(text: str) -> int:
-    if not text.strip().isdigit():
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of minutes (0 or more)")
-    value = int(text)
-    # A bound keeps the alarm's offset representable (a huge one overflows timedelta).
-    if value > MAX_ALARM_MINUTES:
-        raise argparse.ArgumentTypeError(
-            f"{text.strip()} minutes is too early for an alarm (at most {MAX_ALARM_MINUTES}, "
-            "one week)"
-        )
-    return value
 
 
 def run_agenda(context: Context) -> int:

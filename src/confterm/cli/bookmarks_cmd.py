@@ -15,7 +15,6 @@ The ``--json`` form of ``list`` is a stable list (new keys may be added, none re
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from datetime import tzinfo
 from typing import Any
 
@@ -29,8 +28,6 @@ from confterm.store import Bookmark, BookmarkStore, ItemKind
 from confterm.text import one_line
 from confterm.timezones import zone_name
 
-ACTIONS = ("add", "remove", "list")
-
 SESSION_COLUMNS = (
     Column("Day"),
     Column("Time", style="bold"),
@@ -39,20 +36,6 @@ SESSION_COLUMNS = (
 )
 BOOTH_COLUMNS = (Column("Organisation"), Column("Location", style="dim", pad=False))
 STALE_COLUMNS = (Column("Kind"), Column("Id"), Column("Bookmarked", style="dim", pad=False))
-
-
-def register(add: Callable[..., Any]) -> None:
-    """Add this module's sub-commands."""
-    parser = add(
-        "bookmark",
-        help="add, remove or list bookmarked sessions and booths",
-        description="Bookmark sessions and booths of the selected conference by id (see "
-        "'confterm list' and 'confterm booths'). An unknown id changes nothing.",
-    )
-    parser.add_argument("action", choices=ACTIONS, help="add, remove or list")
-    parser.add_argument("ids", nargs="*", metavar="ID", help="session or booth ids")
-    parser.add_argument("--json", action="store_true", help="machine-readable JSON (list)")
-    parser.set_defaults(handler=run_bookmark)
 
 
 def run_bookmark(context: Context) -> int:

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from confterm import catalog
 from confterm.cli.context import Context
@@ -28,48 +27,6 @@ if TYPE_CHECKING:
     # the app, not for `list`.
     from confterm.sources import ImportResult
     from confterm.sources.changes import ProgramChanges
-
-
-def register(add: Callable[..., Any]) -> None:
-    """Add this module's sub-commands."""
-    imp = add(
-        "import",
-        help="import a schedule (frab/Pentabarf XML, frab/pretalx JSON, Sessionize, iCalendar)",
-        description="Import a conference schedule from a file or an http(s) URL. "
-        "The format is detected from the content. With --tz ZONE, naive times in the "
-        "source are taken to be in ZONE.",
-    )
-    imp.add_argument("source", nargs="?", metavar="SOURCE", help="a file path or http(s) URL")
-    imp.add_argument("--id", metavar="ID", help="the conference id to store it under")
-    imp.add_argument(
-        "--refresh", metavar="ID", help="fetch the stored source of ID again and show changes"
-    )
-    for action in imp._actions:
-        # The global --tz (same dest) is the display zone elsewhere; here it is the source's.
-        if action.dest == "tz":
-            action.help = (
-                "the source's zone: naive times in the source are in ZONE, an IANA name "
-                "(default: the zone the source declares)"
-            )
-    imp.set_defaults(handler=run_import)
-    conferences = add(
-        "conferences",
-        help="list the bundled and imported conferences",
-        description="List the bundled and imported conferences with their ids (for "
-        "--conference), dates and where each came from.",
-    )
-    conferences.add_argument("--json", action="store_true", help="machine-readable JSON")
-    conferences.set_defaults(handler=run_conferences)
-    remove = add(
-        "remove",
-        help="delete an imported conference",
-        description="Delete an imported conference (bundled ones cannot be removed). Asks "
-        "first unless --yes; its bookmarks are kept unless --purge.",
-    )
-    remove.add_argument("conference_id", metavar="ID", help="the imported conference's id")
-    remove.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    remove.add_argument("--purge", action="store_true", help="also delete its bookmarks")
-    remove.set_defaults(handler=run_remove)
 
 
 def _source_zone(context: Context) -> str | None:

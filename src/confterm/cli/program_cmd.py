@@ -12,13 +12,11 @@ The session, booth and paper objects are described in :mod:`confterm.cli.output`
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, tzinfo
 from pathlib import Path
-from typing import Any
 
 from confterm.agenda import in_time_order, resolve_day, sessions_by_day
 from confterm.cli.context import Context
@@ -40,7 +38,7 @@ from confterm.formatting import (
     when_label,
 )
 from confterm.model.loading import load_program_file
-from confterm.model.program import Booth, Paper, Program, Session, SessionKind, Speaker
+from confterm.model.program import Booth, Paper, Program, Session, Speaker
 from confterm.records import booth_json, paper_json, session_json, speaker_json
 from confterm.search import search_sessions
 from confterm.text import one_line
@@ -55,78 +53,6 @@ SESSION_COLUMNS = (
     Column("Room", style="dim", pad=False, prefix="· "),
 )
 SEARCH_COLUMNS = (Column("Day"), *SESSION_COLUMNS)
-
-
-def register(add: Callable[..., Any]) -> None:
-    """Add this module's sub-commands."""
-    listing = add(
-        "list",
-        help="the sessions in time order, grouped by day",
-        description="The sessions in time order, grouped by day; untimed sessions come last "
-        "in their day, sessions with no known day at the end.",
-    )
-    listing.add_argument("--day", metavar="DATE|N", help="one day: YYYY-MM-DD or a day number")
-    listing.add_argument(
-        "--kind",
-        choices=[kind.value for kind in SessionKind],
-        metavar="KIND",
-        help="only sessions of this kind: " + ", ".join(kind.value for kind in SessionKind),
-    )
-    listing.add_argument(
-        "--search", metavar="TEXT", help="only sessions matching TEXT, best match first"
-    )
-    _json_flag(listing)
-    listing.set_defaults(handler=run_list)
-
-    show = add(
-        "show",
-        help="one session with everything known about it",
-        description="One session with everything known about it: when (dated in the display "
-        "zone), room, track, speakers, chairs, description, papers, links and booths.",
-    )
-    show.add_argument("session_id", metavar="ID", help="a session id (see 'confterm list')")
-    _json_flag(show)
-    show.set_defaults(handler=run_show)
-
-    booths = add(
-        "booths",
-        help="the sponsor and exhibitor booths",
-        description="The sponsor and exhibitor booths of the selected conference, by "
-        "organisation, with their level and location.",
-    )
-    _json_flag(booths)
-    booths.set_defaults(handler=run_booths)
-
-    papers = add(
-        "papers",
-        help="the accepted papers and where they are presented",
-        description="The accepted papers with their authors and the session (day and time) "
-        "where each is presented.",
-    )
-    papers.add_argument("--search", metavar="TEXT", help="only papers matching TEXT")
-    _json_flag(papers)
-    papers.set_defaults(handler=run_papers)
-
-    validate = add(
-        "validate",
-        help="check a conference file; one line per problem",
-        description="Check a conference file in confterm's format (see 'confterm schema'): "
-        "a one-line summary when it is valid, else one line per problem and exit code 1.",
-    )
-    validate.add_argument("file", metavar="FILE", help="the conference file (JSON) to check")
-    validate.set_defaults(handler=run_validate)
-
-    schema = add(
-        "schema",
-        help="print the JSON Schema of confterm's conference format",
-        description="Print the JSON Schema of confterm's conference format (the files that "
-        "--data and 'confterm validate' read).",
-    )
-    schema.set_defaults(handler=run_schema)
-
-
-def _json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="machine-readable JSON output")
 
 
 # --- list -------------------------------------------------------------------------------------

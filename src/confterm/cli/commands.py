@@ -1,0 +1,227 @@
+"""Every command's arguments, declared here; the implementations are imported only when their
+command runs.
+
+Building the parser is part of every start, the app's included, so this module stays light:
+a command module pulls in rich tables, search, records and exporters, which only that command
+needs. Each sub-parser's ``handler`` is a :class:`Lazy` naming the function that runs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+from confterm.model.program import SessionKind
+
+if TYPE_CHECKING:
+    from confterm.cli.context import Context
+
+#: What ``add(name, help=..., description=...)`` is: it makes one sub-parser with the global
+#: options already on it.
+AddCommand = Callable[..., argparse.ArgumentParser]
+
+#: The names of :data:`confterm.export.FORMATS`, repeated so that declaring ``--format`` does
+#: not import the exporters (a unit test keeps the two equal).
+AGENDA_FORMATS = ("text", "markdown", "html", "ics", "json")
+
+BOOKMARK_ACTIONS = ("add", "remove", "list")
+
+MAX_ALARM_MINUTES = 7 * 24 * 60
+
+
+class Lazy:
+    """A command's handler: the function ``name`` of ``module``, imported on the first call."""
+
+    __slots__ = ("module", "name")
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module = module
+        self.name = name
+
+    def __call__(self, context: Context) -> int:
+        run: Callable[[Context], int] = getattr(import_module(self.module), self.name)
+        return run(context)
+
+    def __repr__(self) -> str:
+        return f"Lazy({self.module!r}, {self.name!r})"
+
+
+def declare(add: AddCommand) -> None:
+    """Add every sub-command, in the order ``confterm --help`` lists them."""
+    _program_commands(add)
+    _bookmark_commands(add)
+    _agenda_commands(add)
+    _import_commands(add)
+
+
+def _json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="machine-readable JSON output")
+
+
+def _program_commands(add: AddCommand) -> None:
+    def run(name: str) -> Lazy:
+        return Lazy("confterm.cli.program_cmd", name)
+
+    listing = add(
+        "list",
+        help="the sessions in time order, grouped by day",
+        description="The sessions in time order, grouped by day; untimed sessions come last "
+        "in their day, sessions with no known day at the end.",
+    )
+    listing.add_argument("--day", metavar="DATE|N", help="one day: YYYY-MM-DD or a day number")
+    listing.add_argument(
+        "--kind",
+        choices=[kind.value for kind in SessionKind],
+        metavar="KIND",
+        help="only sessions of this kind: " + ", ".join(kind.value for kind in SessionKind),
+    )
+    listing.add_argument(
+        "--search", metavar="TEXT", help="only sessions matching TEXT, best match first"
+    )
+    _json_flag(listing)
+    listing.set_defaults(handler=run("run_list"))
+
+    show = add(
+        "show",
+        help="one session with everything known about it",
+        description="One session with everything known about it: when (dated in the display "
+        "zone), room, track, speakers, chairs, description, papers, links and booths.",
+    )
+    show.add_argument("session_id", metavar="ID", help="a session id (see 'confterm list')")
+    _json_flag(show)
+    show.set_defaults(handler=run("run_show"))
+
+    booths = add(
+        "booths",
+        help="the sponsor and exhibitor booths",
+        description="The sponsor and exhibitor booths of the selected conference, by "
+        "organisation, with their level and location.",
+    )
+    _json_flag(booths)
+    booths.set_defaults(handler=run("run_booths"))
+
+    papers = add(
+        "papers",
+        help="the accepted papers and where they are presented",
+        description="The accepted papers with their authors and the session (day and time) "
+        "where each is presented.",
+    )
+    papers.add_argument("--search", metavar="TEXT", help="only papers matching TEXT")
+    _json_flag(papers)
+    papers.set_defaults(handler=run("run_papers"))
+
+    validate = add(
+        "validate",
+        help="check a conference file; one line per problem",
+        description="Check a conference file in confterm's format (see 'confterm schema'): "
+        "a one-line summary when it is valid, else one line per problem and exit code 1.",
+    )
+    validate.add_argument("file", metavar="FILE", help="the conference file (JSON) to check")
+    validate.set_defaults(handler=run("run_validate"))
+
+    schema = add(
+        "schema",
+        help="print the JSON Schema of confterm's conference format",
+        description="Print the JSON Schema of confterm's conference format (the files that "
+        "--data and 'confterm validate' read).",
+    )
+    schema.set_defaults(handler=run("run_schema"))
+
+
+def _bookmark_commands(add: AddCommand) -> None:
+    parser = add(
+        "bookmark",
+        help="add, remove or list bookmarked sessions and booths",
+        description="Bookmark sessions and booths of the selected conference by id (see "
+        "'confterm list' and 'confterm booths'). An unknown id changes nothing.",
+    )
+    parser.add_argument("action", choices=BOOKMARK_ACTIONS, help="add, remove or list")
+    parser.add_argument("ids", nargs="*", metavar="ID", help="session or booth ids")
+    parser.add_argument("--json", action="store_true", help="machine-readable JSON (list)")
+    parser.set_defaults(handler=Lazy("confterm.cli.bookmarks_cmd", "run_bookmark"))
+
+
+def _agenda_commands(add: AddCommand) -> None:
+    parser = add(
+        "agenda",
+        help="print or export your agenda (bookmarked sessions and booths)",
+        description="Your bookmarked sessions by day, with clashes, sessions whose time is not "
+        "announced yet, booths to visit and bookmarks that left the program.",
+    )
+    parser.add_argument(
+        "--format", choices=AGENDA_FORMATS, default="text", help="output format (default: text)"
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout"
+    )
+    parser.add_argument(
+        "--all", action="store_true", help="the whole program instead of your bookmarks"
+    )
+    parser.add_argument("--day", metavar="DATE|N", help="only this day (YYYY-MM-DD or 1, 2...)")
+    parser.add_argument(
+        "--alarm",
+        metavar="MINUTES",
+        type=_alarm_minutes,
+        default=None,
+        help="ics: add an alarm MINUTES before each session (at most 10080, one week)",
+    )
+    parser.set_defaults(handler=Lazy("confterm.cli.agenda_cmd", "run_agenda"))
+
+
+def _alarm_minutes(text: str) -> int:
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of minutes (0 or more)")
+    value = int(text)
+    # A bound keeps the alarm's offset representable (a huge one overflows timedelta).
+    if value > MAX_ALARM_MINUTES:
+        raise argparse.ArgumentTypeError(
+            f"{text.strip()} minutes is too early for an alarm (at most {MAX_ALARM_MINUTES}, "
+            "one week)"
+        )
+    return value
+
+
+def _import_commands(add: AddCommand) -> None:
+    def run(name: str) -> Lazy:
+        return Lazy("confterm.cli.imports_cmd", name)
+
+    imp = add(
+        "import",
+        help="import a schedule (frab/Pentabarf XML, frab/pretalx JSON, Sessionize, iCalendar)",
+        description="Import a conference schedule from a file or an http(s) URL. "
+        "The format is detected from the content. With --tz ZONE, naive times in the "
+        "source are taken to be in ZONE.",
+    )
+    imp.add_argument("source", nargs="?", metavar="SOURCE", help="a file path or http(s) URL")
+    imp.add_argument("--id", metavar="ID", help="the conference id to store it under")
+    imp.add_argument(
+        "--refresh", metavar="ID", help="fetch the stored source of ID again and show changes"
+    )
+    for action in imp._actions:
+        # The global --tz (same dest) is the display zone elsewhere; here it is the source's.
+        if action.dest == "tz":
+            action.help = (
+                "the source's zone: naive times in the source are in ZONE, an IANA name "
+                "(default: the zone the source declares)"
+            )
+    imp.set_defaults(handler=run("run_import"))
+    conferences = add(
+        "conferences",
+        help="list the bundled and imported conferences",
+        description="List the bundled and imported conferences with their ids (for "
+        "--conference), dates and where each came from.",
+    )
+    conferences.add_argument("--json", action="store_true", help="machine-readable JSON")
+    conferences.set_defaults(handler=run("run_conferences"))
+    remove = add(
+        "remove",
+        help="delete an imported conference",
+        description="Delete an imported conference (bundled ones cannot be removed). Asks "
+        "first unless --yes; its bookmarks are kept unless --purge.",
+    )
+    remove.add_argument("conference_id", metavar="ID", help="the imported conference's id")
+    remove.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    remove.add_argument("--purge", action="store_true", help="also delete its bookmarks")
+    remove.set_defaults(handler=run("run_remove"))
