@@ -54,3 +54,21 @@ async def test_a_broken_conference_is_reported_and_the_app_stays(
         assert app.view.conference_id == "tinyconf"
         errors = [n.message for n in app._notifications if n.severity == "error"]
         assert any("no-such-conference" in message for message in errors)
+
+
+async def test_switching_back_and_forth_keeps_one_main_screen(make_app: AppFactory) -> None:
+    app = make_app(DURING, reminders=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")  # a screen above the main one goes with its program
+        await pilot.pause()
+        app.switch_conference("mlsys2025")
+        await pilot.pause()
+        first = app.main
+        app.switch_conference("mlsys2025")  # again: a fresh screen, as after an import
+        await pilot.pause()
+        assert app.view.conference_id == "mlsys2025"
+        assert app.main is not first
+        assert [type(screen) for screen in app.screen_stack] == [MainScreen]
+        assert app.main.view is app.view
+        # Only the mode shown is left: the earlier ones (and their screens) were removed.
+        assert sum(len(stack) for stack in app._screen_stacks.values()) == 1

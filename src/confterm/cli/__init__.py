@@ -9,6 +9,7 @@ a module of its own, is imported only when it runs. Errors meant for the user ar
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -107,8 +108,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run confterm with ``argv`` (default: the process arguments); return the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    # Paused while the parser and the app are built (see run_app), which allocate much and
+    # free little; commands resume it as soon as the arguments are read.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        args = build_parser().parse_args(argv)
+    finally:
+        if collecting:
+            gc.enable()
     try:
         # Inside the try: building the context checks --now, for every command.
         context = Context(args)

@@ -14,6 +14,14 @@ def run_app(context: Context) -> int:
     Loading the program happens first, so a bad file is reported by the CLI as one line and
     the app never opens. The bookmark store never stops the app: problems are shown inside.
     """
+    import gc
+
+    # Nothing the start builds is garbage: collecting while it runs only re-scans the modules
+    # and widgets being created (about 25 ms of a 270 ms start). The app resumes the collector
+    # once its first frame is drawn, with everything built so far frozen out of its sight.
+    pause_gc = gc.isenabled()
+    gc.disable()
+
     from confterm import paths
     from confterm.store import BookmarkStore
     from confterm.tui.app import ConftermApp
@@ -34,9 +42,12 @@ def run_app(context: Context) -> int:
         notices=[problem] if problem else [],
         remind_minutes=getattr(context.args, "remind", 10),
         data_dir=context.data_dir,
+        resume_gc=pause_gc,
     )
     try:
         app.run()
     finally:
         view.store.close()
+        if pause_gc:
+            gc.enable()
     return 0

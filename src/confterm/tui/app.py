@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -18,8 +19,6 @@ from confterm.errors import ConftermError, StoreError
 from confterm.store import ItemKind
 from confterm.tui.commands import ConferenceProvider, JumpProvider
 from confterm.tui.messages import JumpRequested, JumpTarget
-from confterm.tui.screens.detail_screen import DetailScreen
-from confterm.tui.screens.help import HelpScreen, help_rows
 from confterm.tui.screens.main import MainScreen
 from confterm.tui.view import View
 from confterm.tui.widgets.row_list import RowList
@@ -39,6 +38,7 @@ class ConftermApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "confterm"
     COMMANDS = App.COMMANDS | {JumpProvider, ConferenceProvider}
+    DEFAULT_MODE = "program-0"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", tooltip="Every key (this screen)", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -53,9 +53,11 @@ class ConftermApp(App[None]):
         reminders: bool = True,
         remind_minutes: int = 10,
         data_dir: Path | None = None,
+        resume_gc: bool = False,
     ) -> None:
         """``remind_minutes``: how long before a bookmarked session to remind (0: never);
-        ``reminders=False`` turns them off too (tests, snapshots)."""
+        ``reminders=False`` turns them off too (tests, snapshots). ``resume_gc``: the caller
+        paused the garbage collector for the start; resume it after the first frame."""
         super().__init__()
         self.view = view
         self.data_dir = data_dir or paths.user_data_dir()
@@ -65,11 +67,23 @@ class ConftermApp(App[None]):
         self.reminder_timer: ReminderTimer | None = None
         self.user_keymap = dict(keymap or {})
         self._token: int | None = None
+        self._resume_gc = resume_gc
+        self._modes_opened = 0
+
+    def get_default_screen(self) -> Screen[None]:
+        # The main screen is the base of the first mode from the start: no blank default
+        # screen is composed, laid out and replaced before the first frame. (Declaring it as
+        # a mode instead costs a second pass of the whole CSS before the first frame.)
+        return self._main_screen()
+
+    def _main_screen(self) -> MainScreen:
+        return MainScreen(self.view)
 
     def on_mount(self) -> None:
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
-        self.push_screen(MainScreen(self.view))
+        if self._resume_gc:
+            self.call_after_refresh(_resume_collector)
         message = self.view.store.recovery_message
         if message:
             self.notify(message, title="Bookmarks", severity="warning", timeout=10)
@@ -103,9 +117,17 @@ class ConftermApp(App[None]):
         self.view = View(
             program=program, store=old.store, clock=old.clock, display_zone=zone, local=old.local
         )
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, MainScreen):
-            self.pop_screen()
-        self.switch_screen(MainScreen(self.view))
+        # A fresh mode, whose base is the new main screen; the old mode goes with every
+        # screen opened on the old program. The first mode was opened without being declared
+        # (see get_default_screen): declare it, or it could not be removed.
+        shown = self.current_mode
+        self._modes_opened += 1
+        mode = f"program-{self._modes_opened}"
+        self.add_mode(mode, self._main_screen)
+        self.switch_mode(mode)
+        if shown == self.DEFAULT_MODE:
+            self.add_mode(shown, self._main_screen)
+        self.remove_mode(shown)
         if self.reminder_timer is not None:
             self.reminder_timer.view = self.view
         self.notify(f"{program.conference.short_name}", title="Conference", markup=False)
@@ -143,6 +165,8 @@ class ConftermApp(App[None]):
         return state
 
     def _refresh_detail_screens(self) -> None:
+        from confterm.tui.screens.detail_screen import DetailScreen
+
         for screen in self.screen_stack:
             if isinstance(screen, DetailScreen):
                 screen.refresh_detail()
@@ -189,6 +213,8 @@ class ConftermApp(App[None]):
     ) -> list[tuple[str, Iterable[BindingType]]]:
         """The bindings shown on the help screen, by where they apply; those of ``screen``
         (when it is not the main screen) first."""
+        from confterm.tui.screens.detail_screen import DetailScreen
+
         return [
             *_screen_section(screen),
             ("Everywhere", [*self.BINDINGS, *_palette_bindings()]),
@@ -199,6 +225,8 @@ class ConftermApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key, the current screen's first."""
+        from confterm.tui.screens.help import HelpScreen, help_rows
+
         if not isinstance(self.screen, HelpScreen):
             sections = self.help_sections(self.screen)
             self.push_screen(HelpScreen(help_rows(sections, self.user_keymap)))
@@ -266,3 +294,13 @@ def _palette_bindings() -> list[BindingType]:
         ),
         Binding("ctrl+q", "quit", "Quit", id="app.quit_ctrl"),
     ]
+
+
+def _resume_collector() -> None:
+    """Resume the garbage collector paused for the start, never to scan what the start built.
+
+    Everything alive now (modules, the program, the first screen's widgets) lives until the
+    app exits; frozen, it is left out of every later collection too.
+    """
+    gc.freeze()
+    gc.enable()

@@ -11,7 +11,6 @@ reported and ignored; the app still opens with its default keys.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 
@@ -19,10 +18,14 @@ def load_keymap(path: Path) -> tuple[dict[str, str], str | None]:
     """The mapping in ``path`` (empty when there is no file) and a one-line problem, if any."""
     try:
         with path.open("rb") as handle:
+            # Imported only when there is a file: most starts have none.
+            import tomllib
+
             data = tomllib.load(handle)
     except FileNotFoundError:
         return {}, None
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    except (OSError, ValueError, UnicodeDecodeError) as error:
+        # tomllib.TOMLDecodeError is a ValueError.
         return {}, f"{path}: ignored, cannot read it: {error}"
     table = data.get("keys", data)
     if not isinstance(table, dict):
