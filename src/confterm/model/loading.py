@@ -14,7 +14,6 @@ from pathlib import Path
 
 from confterm.errors import DataError
 from confterm.model.cache import MAX_CACHED_BYTES, read_cached, write_cached
-from confterm.model.checks import check_program
 from confterm.model.program import Program
 
 
@@ -102,6 +101,8 @@ def gc_paused() -> Iterator[None]:
 
 def validate_program(program: Program, name: str) -> Program:
     """Run the semantic checks on an already parsed program; raise on any problem."""
+    from confterm.model.checks import check_program
+
     problems = [f"{name}: {problem}" for problem in check_program(program)]
     if problems:
         raise DataError(problems[0], problems)

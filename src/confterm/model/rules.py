@@ -12,7 +12,6 @@ Schema are pydantic's.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -20,20 +19,36 @@ if TYPE_CHECKING:
     from pydantic_core import CoreSchema
 
 
-@dataclass(frozen=True, slots=True)
 class Rule:
     """What a field's value must be, and how the JSON Schema describes it.
 
     ``check`` is called with the parsed value (None included, for optional fields) and raises
     ValueError with a message for the user; ``aware`` refuses date-times without a UTC offset.
+    (A plain class, not a dataclass: the model builds a dozen at import, on the app's start.)
     """
 
-    description: str | None = None
-    min_length: int | None = None
-    max_length: int | None = None
-    pattern: str | None = None
-    check: Callable[[Any], Any] | None = None
-    aware: bool = False
+    __slots__ = ("aware", "check", "description", "max_length", "min_length", "pattern")
+
+    def __init__(
+        self,
+        *,
+        description: str | None = None,
+        min_length: int | None = None,
+        max_length: int | None = None,
+        pattern: str | None = None,
+        check: Callable[[Any], Any] | None = None,
+        aware: bool = False,
+    ) -> None:
+        self.description = description
+        self.min_length = min_length
+        self.max_length = max_length
+        self.pattern = pattern
+        self.check = check
+        self.aware = aware
+
+    def __repr__(self) -> str:
+        given = {name: getattr(self, name) for name in self.__slots__ if getattr(self, name)}
+        return f"Rule({', '.join(f'{k}={v!r}' for k, v in sorted(given.items()))})"
 
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
