@@ -151,6 +151,9 @@ class MainScreen(MainMarks):
             self.filters = Filters()
         self.query_one(FilterBar).show_filters(self.filters, self.view.program)
         self.activate(*self._opening())
+        # Shown now, with the first frame, rather than when the list's Highlighted message
+        # arrives just after it (which would lay the screen out a second time).
+        self._refresh_details()
         self.set_interval(NOW_LINE_SECONDS, self.move_now_line)
         # Once the first screen is up (a thread still holds the interpreter's lock by turns).
         self.set_timer(

@@ -21,7 +21,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
-from textual.widgets import ContentSwitcher, Footer, Static, Tab, Tabs
+from textual.widgets import ContentSwitcher, Footer, Static
 
 from confterm.agenda import has_sessions_on, program_days, sessions_by_day
 from confterm.filters import Filters
@@ -39,6 +39,7 @@ from confterm.tui.widgets.paper_detail import PaperDetail
 from confterm.tui.widgets.paper_list import PaperList
 from confterm.tui.widgets.session_detail import SessionDetail
 from confterm.tui.widgets.session_list import SessionList
+from confterm.tui.widgets.tab_bar import TabBar
 
 NARROW_WIDTH = 100
 NOW_LINE_SECONDS = 30  # how often the now-line is checked (it shows minutes)
@@ -88,10 +89,8 @@ class MainBase(Screen[None]):
         short = self.app.size.width < NARROW_WIDTH
         self.set_class(short, "-narrow")
         self._labelled = True
-        tabs = [Tab(self._tab_label(tab_id, short=short), id=tab_id) for tab_id in self.tab_ids]
-        bar = Tabs(*tabs, id="tabs", active=self.opening_tab())
-        bar.can_focus = False
-        yield bar
+        labels = [(tab_id, self._tab_label(tab_id, short=short)) for tab_id in self.tab_ids]
+        yield TabBar(labels, active=self.opening_tab(), id="tabs")
         yield FilterBar(id="filter-bar")
         # Booths, papers and my agenda are mounted when their tab is first shown (see
         # pane_of): a third of the screen's widgets, which many starts never show.
@@ -156,9 +155,9 @@ class MainBase(Screen[None]):
 
     def _label_tabs(self, *, short: bool) -> None:
         """Short tab labels on narrow terminals, so every tab stays visible."""
-        for tab in self.query_one(Tabs).query(Tab):
-            if tab.id:
-                tab.label = self._tab_label(tab.id, short=short)
+        self.query_one(TabBar).set_labels(
+            {tab_id: self._tab_label(tab_id, short=short) for tab_id in self.tab_ids}
+        )
 
     def _tab_label(self, tab_id: str, *, short: bool) -> str:
         if tab_id == NO_DAY_TAB:

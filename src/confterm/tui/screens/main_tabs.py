@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from textual import on
-from textual.widgets import ContentSwitcher, Tabs
+from textual.widgets import ContentSwitcher
 
 from confterm.agenda import build_agenda, day_sessions, session_times
 from confterm.errors import StoreError
@@ -21,6 +21,7 @@ from confterm.tui.widgets.header import ConfHeader
 from confterm.tui.widgets.paper_list import PaperList, paper_list_rows
 from confterm.tui.widgets.row_list import RowList
 from confterm.tui.widgets.session_list import SessionList
+from confterm.tui.widgets.tab_bar import TabBar
 
 
 class MainTabs(MainBase):
@@ -44,7 +45,7 @@ class MainTabs(MainBase):
         if self.current_tab and self.current_tab not in PANES and sessions.current_target:
             self._day_cursor[self.current_tab] = sessions.current_target
         self.current_tab = tab_id
-        tabs = self.query_one(Tabs)
+        tabs = self.query_one(TabBar)
         if tabs.active != tab_id:
             tabs.active = tab_id
         header = self.query_one(ConfHeader)
@@ -135,11 +136,9 @@ class MainTabs(MainBase):
             # The item left the agenda (un-bookmarked here): stay at the same place.
             agenda_list._jump(min(old_cursor, len(rows) - 1), 1)
 
-    @on(Tabs.TabActivated)
-    def _tab_clicked(self, event: Tabs.TabActivated) -> None:
-        # Programmatic switches also post this; only a tab the bar still shows (a click) counts.
-        if event.tab.id and event.tab.id == event.tabs.active and event.tab.id != self.current_tab:
-            self.activate(event.tab.id)
+    @on(TabBar.Clicked)
+    def _tab_clicked(self, event: TabBar.Clicked) -> None:
+        self.activate(event.tab_id)
 
     def action_prev_tab(self) -> None:
         """The tab to the left."""

@@ -23,6 +23,7 @@ class DetailPane(VerticalScroll, can_focus=True):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self._placeholder = placeholder
+        self._shown: Content | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(self._empty_content(), classes="body")
@@ -33,7 +34,12 @@ class DetailPane(VerticalScroll, can_focus=True):
     def show(self, content: Content, *, keep_scroll: bool = False) -> None:
         """Replace what the pane shows; a wrapped line goes on under its text (after its
         indent and bullet), not at the left edge."""
-        self.query_one(".body", Static).update(Hanging(content))
+        shown = self._shown
+        # The same text and styles again (the list announcing a row already shown): no
+        # update, which would lay the pane out again for nothing.
+        if shown is None or shown.plain != content.plain or shown.spans != content.spans:
+            self._shown = content
+            self.query_one(".body", Static).update(Hanging(content))
         if not keep_scroll:
             self.scroll_home(animate=False, immediate=True)
 

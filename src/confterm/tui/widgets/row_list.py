@@ -206,7 +206,7 @@ class RowList(ScrollView, can_focus=True):
         else:
             times = [len(r.time) for r in rows if isinstance(r, SessionRow)]
             self._time_width = max([11, *times]) if times else 11
-        self.virtual_size = Size(self.size.width, max(len(rows), 1))
+        self.virtual_size = _virtual_size(rows)
         index = self.index_of(cursor_to) if cursor_to is not None else None
         if index is None:
             index = self._next_item(-1, 1)
@@ -218,7 +218,7 @@ class RowList(ScrollView, can_focus=True):
         """The rows changed places (a line came, went or moved): redraw, the cursor kept on
         ``target`` (the item it was on before the change), without scrolling to the top."""
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, max(len(self.rows), 1))
+        self.virtual_size = _virtual_size(self.rows)
         index = self.index_of(target) if target is not None else None
         self.set_reactive(RowList.cursor, index if index is not None else self.cursor)
         self.refresh()
@@ -301,7 +301,7 @@ class RowList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, max(len(self.rows), 1))
+        self.virtual_size = _virtual_size(self.rows)
         if self.cursor is not None:
             self._scroll_to_cursor(self.cursor)
 
@@ -397,3 +397,9 @@ class RowList(ScrollView, can_focus=True):
     def on_blur(self) -> None:
         if self.cursor is not None:
             self.refresh_line(self.cursor)
+
+
+def _virtual_size(rows: Sequence[Row]) -> Size:
+    # Rows are drawn to the width shown and never scroll sideways: the virtual width stays 0,
+    # so a resize changes nothing here and costs no second layout pass (as on the first frame).
+    return Size(0, max(len(rows), 1))

@@ -1,0 +1,160 @@
+"""The main screen's tabs (days, booths, papers, my agenda) as one widget.
+
+Textual's ``Tabs`` is a container of one widget per tab plus an animated underline: with eight
+tabs it was a tenth of the app's start (about 20 ms before the first frame). This draws the
+same two lines itself: the labels, then a bar with the active tab's part highlighted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from rich.segment import Segment
+from textual.events import Click
+from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
+
+PAD = 1  # cells either side of a label
+
+
+class TabBar(Widget):
+    """Labels on the first line; under them a bar, highlighted under the active tab."""
+
+    DEFAULT_CSS = """
+    TabBar {
+        width: 1fr;
+        height: 2;
+        pointer: pointer;
+        & > .tab-bar--tab { color: $foreground 50%; }
+        & > .tab-bar--active { color: $foreground; }
+        & > .tab-bar--bar { color: $foreground 10%; }
+        & > .tab-bar--highlight { color: $block-cursor-background; }
+        &:ansi {
+            & > .tab-bar--tab { text-style: dim; }
+            & > .tab-bar--active { text-style: not dim bold; }
+            & > .tab-bar--bar { color: $border-blurred; }
+        }
+    }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "tab-bar--tab",
+        "tab-bar--active",
+        "tab-bar--bar",
+        "tab-bar--highlight",
+    }
+
+    class Clicked(Message):
+        """A tab other than the active one was clicked."""
+
+        def __init__(self, tab_id: str) -> None:
+            super().__init__()
+            self.tab_id = tab_id
+
+    def __init__(
+        self, tabs: Iterable[tuple[str, str]], *, active: str, id: str | None = None
+    ) -> None:
+        """``tabs``: (tab id, label) pairs, in order."""
+        super().__init__(id=id)
+        self._labels = dict(tabs)
+        self._active = active
+
+    @property
+    def tab_ids(self) -> list[str]:
+        """Every tab's id, in order."""
+        return list(self._labels)
+
+    @property
+    def active(self) -> str:
+        """The id of the highlighted tab."""
+        return self._active
+
+    @active.setter
+    def active(self, tab_id: str) -> None:
+        if tab_id != self._active and tab_id in self._labels:
+            self._active = tab_id
+            self.refresh()
+
+    def label(self, tab_id: str) -> str:
+        """The label shown for ``tab_id``."""
+        return self._labels[tab_id]
+
+    def set_labels(self, labels: dict[str, str]) -> None:
+        """Relabel tabs (by id); tabs not named keep their label."""
+        self._labels.update((k, v) for k, v in labels.items() if k in self._labels)
+        self.refresh()
+
+    def _spans(self) -> list[tuple[str, int, int]]:
+        """(tab id, first cell of its label, cell after it), before any scrolling."""
+        spans = []
+        x = 0
+        for tab_id, label in self._labels.items():
+            start = x + PAD
+            end = start + len(label)
+            spans.append((tab_id, start, end))
+            x = end + PAD
+        return spans
+
+    def _shift(self, spans: list[tuple[str, int, int]]) -> int:
+        """How far the tabs are moved left so the active one is seen on a narrow screen."""
+        width = self.size.width
+        for tab_id, _, end in spans:
+            if tab_id == self._active and end + PAD > width:
+                return end + PAD - width
+        return 0
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        spans = self._spans()
+        shift = self._shift(spans)
+        if y == 0:
+            segments = self._label_segments(spans)
+        elif y == 1:
+            segments = self._bar_segments(spans, shift + width)
+        else:
+            return Strip.blank(width, self.rich_style)
+        return Strip(segments).crop(shift, shift + width).extend_cell_length(width)
+
+    def _label_segments(self, spans: list[tuple[str, int, int]]) -> list[Segment]:
+        base = self.rich_style
+        muted = self.get_component_rich_style("tab-bar--tab")
+        bright = self.get_component_rich_style("tab-bar--active")
+        segments = []
+        for tab_id, _, _ in spans:
+            style = bright if tab_id == self._active else muted
+            segments.append(Segment(" " * PAD, base))
+            segments.append(Segment(self._labels[tab_id], style))
+            segments.append(Segment(" " * PAD, base))
+        return segments
+
+    def _bar_segments(self, spans: list[tuple[str, int, int]], length: int) -> list[Segment]:
+        bar = self.get_component_rich_style("tab-bar--bar")
+        lit = self.get_component_rich_style("tab-bar--highlight")
+        start, end = next(((s, e) for t, s, e in spans if t == self._active), (0, 0))
+        length = max(length, end + PAD)
+        if start == end:
+            return [Segment("━" * length, bar)]
+        before, after = start - 1, length - end - 1
+        return [
+            Segment("━" * before, bar),
+            Segment("╸", bar),
+            Segment("━" * (end - start), lit),
+            Segment("╺", bar),
+            Segment("━" * after, bar),
+        ]
+
+    def tab_at(self, x: int) -> str | None:
+        """The tab whose cells (label and padding) include column ``x`` of the widget."""
+        spans = self._spans()
+        x += self._shift(spans)
+        for tab_id, start, end in spans:
+            if start - PAD <= x < end + PAD:
+                return tab_id
+        return None
+
+    def on_click(self, event: Click) -> None:
+        tab_id = self.tab_at(event.x)
+        if tab_id is not None and tab_id != self._active:
+            self.post_message(self.Clicked(tab_id))

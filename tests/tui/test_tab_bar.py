@@ -1,0 +1,119 @@
+"""The main screen's tab bar: labels, the highlighted bar under the active tab, clicks."""
+
+from __future__ import annotations
+
+from app_clock import DURING, AppFactory
+from textual.app import App, ComposeResult
+
+from confterm.tui.widgets.tab_bar import TabBar
+
+WIDE = (120, 40)
+
+
+def _line(bar: TabBar, y: int) -> str:
+    return bar.render_line(y).text
+
+
+def _lit_columns(bar: TabBar) -> list[int]:
+    """Columns of the bar's highlighted cells (styled unlike the rest of the bar)."""
+    lit = bar.get_component_rich_style("tab-bar--highlight")
+    columns, x = [], 0
+    for segment in bar.render_line(1):
+        if segment.style == lit:
+            columns += range(x, x + len(segment.text))
+        x += len(segment.text)
+    return columns
+
+
+def _label_columns(bar: TabBar, label: str) -> list[int]:
+    start = _line(bar, 0).index(label)
+    return list(range(start, start + len(label)))
+
+
+async def test_the_bar_is_lit_under_the_active_day_and_follows_it(make_app: AppFactory) -> None:
+    app = make_app(DURING, reminders=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        bar = app.main.query_one(TabBar)
+        assert bar.active == app.main.current_tab == "day-0"
+        assert _lit_columns(bar) == _label_columns(bar, bar.label("day-0"))
+        await pilot.press("right")
+        await pilot.pause()
+        assert bar.active == "day-1"
+        assert _lit_columns(bar) == _label_columns(bar, bar.label("day-1"))
+        await pilot.press("B")
+        await pilot.pause()
+        assert _lit_columns(bar) == _label_columns(bar, "Booths")
+
+
+async def test_a_click_on_a_tab_shows_it(make_app: AppFactory) -> None:
+    app = make_app(DURING, reminders=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        bar = app.main.query_one(TabBar)
+        x = _line(bar, 0).index("Papers")
+        await pilot.click(TabBar, offset=(x + 2, 0))
+        await pilot.pause()
+        assert app.main.current_tab == bar.active == "papers"
+        # The padding beside a label belongs to its tab, and so does the bar under it.
+        x = _line(bar, 0).index(bar.label("day-1"))
+        await pilot.click(TabBar, offset=(x - 1, 1))
+        await pilot.pause()
+        assert app.main.current_tab == "day-1"
+
+
+async def test_narrow_terminals_get_short_labels(make_app: AppFactory) -> None:
+    app = make_app(DURING, reminders=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.main.query_one(TabBar)
+        assert bar.label("agenda") == "Agenda"
+        assert "My agenda" not in _line(bar, 0)
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert bar.label("agenda") == "My agenda"
+        assert "My agenda" in _line(bar, 0)
+
+
+class _Host(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.clicked: list[str] = []
+
+    def on_tab_bar_clicked(self, event: TabBar.Clicked) -> None:
+        self.clicked.append(event.tab_id)
+
+    def compose(self) -> ComposeResult:
+        labels = [(f"t{n}", f"Tab number {n}") for n in range(8)]
+        yield TabBar(labels, active="t0", id="tabs")
+
+
+async def test_tabs_wider_than_the_screen_keep_the_active_one_in_view() -> None:
+    app = _Host()
+    async with app.run_test(size=(40, 5)) as pilot:
+        bar = app.query_one(TabBar)
+        assert _line(bar, 0).startswith(" Tab number 0 ")
+        bar.active = "t7"
+        await pilot.pause()
+        shown = _line(bar, 0)
+        assert len(shown) == 40
+        assert shown.rstrip().endswith("Tab number 7")
+        assert _lit_columns(bar) == _label_columns(bar, "Tab number 7")
+        x = shown.index("Tab number 6")
+        assert bar.tab_at(x) == "t6"
+        await pilot.click(TabBar, offset=(x, 0))
+        await pilot.click(TabBar, offset=(shown.index("Tab number 7"), 0))
+        await pilot.pause()
+        assert app.clicked == ["t6"]  # the active tab posts nothing
+
+
+async def test_unknown_tabs_and_labels_are_ignored() -> None:
+    app = _Host()
+    async with app.run_test(size=(120, 5)):
+        bar = app.query_one(TabBar)
+        bar.active = "no-such-tab"
+        bar.set_labels({"t1": "One", "no-such-tab": "x"})
+        assert bar.active == "t0"
+        assert bar.tab_ids == [f"t{n}" for n in range(8)]
+        assert bar.label("t1") == "One"
+        assert bar.tab_at(119) is None
