@@ -93,10 +93,12 @@ async def test_tabs_wider_than_the_screen_keep_the_active_one_in_view() -> None:
     async with app.run_test(size=(40, 5)) as pilot:
         bar = app.query_one(TabBar)
         assert _line(bar, 0).startswith(" Tab number 0 ")
+        assert _line(bar, 0).endswith("›")  # more tabs to the right
         bar.active = "t7"
         await pilot.pause()
         shown = _line(bar, 0)
         assert len(shown) == 40
+        assert shown.startswith("‹")  # and now to the left
         assert shown.rstrip().endswith("Tab number 7")
         assert _lit_columns(bar) == _label_columns(bar, "Tab number 7")
         x = shown.index("Tab number 6")
@@ -105,6 +107,15 @@ async def test_tabs_wider_than_the_screen_keep_the_active_one_in_view() -> None:
         await pilot.click(TabBar, offset=(shown.index("Tab number 7"), 0))
         await pilot.pause()
         assert app.clicked == ["t6"]  # the active tab posts nothing
+
+
+async def test_tabs_that_fit_show_no_arrows(make_app: AppFactory) -> None:
+    app = make_app(DURING, reminders=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = _line(app.main.query_one(TabBar), 0)
+        assert "‹" not in shown
+        assert "›" not in shown
 
 
 async def test_unknown_tabs_and_labels_are_ignored() -> None:

@@ -109,13 +109,21 @@ class TabBar(Widget):
         width = self.size.width
         spans = self._spans()
         shift = self._shift(spans)
-        if y == 0:
-            segments = self._label_segments(spans)
-        elif y == 1:
+        if y == 1:
             segments = self._bar_segments(spans, shift + width)
-        else:
+            return Strip(segments).crop(shift, shift + width).extend_cell_length(width)
+        if y != 0:
             return Strip.blank(width, self.rich_style)
-        return Strip(segments).crop(shift, shift + width).extend_cell_length(width)
+        line = Strip(self._label_segments(spans)).crop(shift, shift + width)
+        line = line.extend_cell_length(width, self.rich_style)
+        # Tabs cut off at either edge are announced there, as the list does with "…".
+        muted = self.get_component_rich_style("tab-bar--tab")
+        total = spans[-1][2] + PAD if spans else 0
+        if shift > 0:
+            line = Strip.join([Strip([Segment("‹", muted)]), line.crop(1, width)])
+        if total - shift > width:
+            line = Strip.join([line.crop(0, width - 1), Strip([Segment("›", muted)])])
+        return line
 
     def _label_segments(self, spans: list[tuple[str, int, int]]) -> list[Segment]:
         base = self.rich_style
