@@ -382,8 +382,8 @@ def _members(marked: list[int], remaining: list[int], start: int) -> list[int]:
     return found
 
 
-# Programs are unhashable pydantic models, so the cache is keyed by id() and cleared by a
-# weakref callback when the program is garbage collected.
+# Programs are unhashable (dataclasses compared by value), so the cache is keyed by id() and
+# cleared by a weakref callback when the program is garbage collected.
 _INDEXES: dict[int, tuple[weakref.ref[Program], SearchIndex]] = {}
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from app_clock import DURING, AppFactory
 from textual.content import Content
 from textual.widgets import Static
 
+from confterm.cli import main
 from confterm.tui.widgets.detail_pane import DetailPane
 
 
@@ -67,3 +69,12 @@ async def test_the_detail_pane_skips_showing_the_same_content_again(
         pane.show(Content("Other text"))
         assert len(updates) == 3
         assert pane.text == "Other text"
+
+
+@pytest.mark.usefixtures("collector_restored")
+def test_a_start_that_fails_leaves_the_collector_running(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    assert gc.isenabled()
+    assert main(["--data", str(bad)]) == 1
+    assert gc.isenabled()

@@ -132,3 +132,17 @@ def test_importers_report_overflow_naming_the_event(raw: bytes, where: str) -> N
     with pytest.raises(DataError) as caught:
         import_bytes(raw, "src", conference_id=None, tz=None)
     assert caught.value.message == f"src: {where}: {OUT}"
+
+
+def test_an_imported_conference_out_of_range_names_the_conference_field() -> None:
+    raw = (
+        b'<?xml version="1.0"?><schedule><conference><title>X</title>'
+        b"<start>2300-12-27</start><end>2300-12-27</end>"
+        b"<time_zone_name>Europe/Berlin</time_zone_name></conference>"
+        b'<day index="1" date="2300-12-27"><room name="A"><event guid="g1" id="1">'
+        b"<date>2300-12-27T10:00:00+01:00</date><start>10:00</start><duration>00:30</duration>"
+        b"<title>T</title><room>A</room></event></room></day></schedule>"
+    )
+    with pytest.raises(DataError) as caught:
+        import_bytes(raw, "x.xml", conference_id=None, tz=None)
+    assert caught.value.lines() == [f"x.xml: conference.start_date: 2300-12-27 is {RANGE}"]

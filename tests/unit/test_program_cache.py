@@ -119,15 +119,39 @@ def test_a_cache_with_the_right_key_but_a_broken_program_is_validated_again(
     assert validations == [str(tinyconf_path)]
 
 
-def test_another_model_shape_never_reads_the_cache(
+def test_a_change_to_the_model_sources_makes_the_cache_stale(
     tmp_path: Path, tinyconf_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # A new date range, pattern or check changes what is valid, with the same version number.
+    model_dir = tmp_path / "model"
+    model_dir.mkdir()
+    for name in cache.MODEL_SOURCES:
+        (model_dir / name).write_text(f"# {name}\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "__file__", str(model_dir / "cache.py"))
+    cache.model_fingerprint.cache_clear()
     cache_dir = tmp_path / "cache"
     load_program_file(tinyconf_path, cache_dir=cache_dir)
-    monkeypatch.setattr(cache, "model_shape", lambda: "another-model")
     validations = _validations(monkeypatch)
+    cache.model_fingerprint.cache_clear()
+    load_program_file(tinyconf_path, cache_dir=cache_dir)
+    assert validations == []  # same sources: read from the cache
+    (model_dir / "checks.py").write_text("# a new check\n", encoding="utf-8")
+    cache.model_fingerprint.cache_clear()
     load_program_file(tinyconf_path, cache_dir=cache_dir)
     assert validations == [str(tinyconf_path)]
+    cache.model_fingerprint.cache_clear()
+
+
+def test_unreadable_model_sources_mean_no_cache(
+    tmp_path: Path, tinyconf_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "__file__", str(tmp_path / "nowhere" / "cache.py"))
+    cache.model_fingerprint.cache_clear()
+    try:
+        load_program_file(tinyconf_path, cache_dir=tmp_path / "cache")
+        assert not (tmp_path / "cache").exists()
+    finally:
+        cache.model_fingerprint.cache_clear()
 
 
 def test_a_cache_path_that_is_a_file_only_means_validating(

@@ -1,4 +1,5 @@
-"""The conference model: pydantic v2 classes, validation and loading. No Textual here."""
+"""The conference model: its classes (plain dataclasses), validation with pydantic, loading and
+the cache of validated programs. No Textual here."""
 
 from confterm.model.program import (
     Author,

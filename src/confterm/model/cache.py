@@ -3,11 +3,11 @@
 Opening the app on a program means importing pydantic and building its validators (about
 65 ms) before the first frame, for a file that has not changed since the last start. So once a
 program file has been validated, its validated form is kept in the cache folder, keyed by the
-file's path; the next load of the same bytes (same SHA-256), by the same confterm and the same
-model, rebuilds the program from it with plain constructors. Anything unexpected in a cache
-file (missing, damaged, stale, from another version) means validating the program again, never
-an error. Only programs up to :data:`MAX_CACHED_BYTES` are cached: far above that,
-pydantic's parser is faster than rebuilding in Python.
+file's path. The next load of the same bytes (same SHA-256), by the same confterm version and
+the same model source files, rebuilds the program from it with plain constructors. Anything
+unexpected in a cache file (missing, damaged, stale, from another version) means validating
+the program again, never an error. Only programs up to :data:`MAX_CACHED_BYTES` are cached:
+far above that, pydantic's parser is faster than rebuilding in Python.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from dataclasses import fields
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -46,26 +45,23 @@ CACHE_FORMAT = 1
 # decoding the JSON in Python.
 MAX_CACHED_BYTES = 8 * 1024 * 1024
 
-_CLASSES = (
-    Program,
-    Conference,
-    Room,
-    Track,
-    Speaker,
-    Session,
-    Link,
-    Author,
-    Paper,
-    BoothPerson,
-    Booth,
-)
+# Whatever decides what a validated program is: a change to any of these files (a field, a
+# pattern, a date range, a check) makes every cache written before it stale, even when the
+# version number stays the same (a checkout between releases).
+MODEL_SOURCES = ("program.py", "rules.py", "checks.py", "validation.py", "cache.py")
 
 
 @cache
-def model_shape() -> str:
-    """A digest of every class's fields: a cache written for another model is never read."""
-    shape = [(cls.__name__, [(f.name, str(f.type)) for f in fields(cls)]) for cls in _CLASSES]
-    return hashlib.sha256(repr(shape).encode()).hexdigest()[:16]
+def model_fingerprint() -> str | None:
+    """A digest of the model's source files (None when they cannot be read: no caching)."""
+    digest = hashlib.sha256()
+    folder = Path(__file__).parent
+    try:
+        for name in MODEL_SOURCES:
+            digest.update((folder / name).read_bytes())
+    except OSError:
+        return None
+    return digest.hexdigest()[:16]
 
 
 def cache_path(cache_dir: Path, source: Path) -> Path:
@@ -80,7 +76,8 @@ def read_cached(cache_dir: Path, source: Path, raw: bytes) -> Program | None:
         cached = json.loads(cache_path(cache_dir, source).read_bytes())
     except (OSError, ValueError):
         return None
-    if not isinstance(cached, dict) or cached.get("key") != _key(raw):
+    key = _key(raw)
+    if key is None or not isinstance(cached, dict) or cached.get("key") != key:
         return None
     try:
         return program_from_json(cached["program"])
@@ -93,14 +90,19 @@ def write_cached(cache_dir: Path, source: Path, raw: bytes, program_json: bytes)
 
     A cache that cannot be written (read-only or full disk) only means validating next time.
     """
-    body = b'{"key": ' + json.dumps(_key(raw)).encode() + b', "program": ' + program_json + b"}"
+    key = _key(raw)
+    if key is None:
+        return
+    body = b'{"key": ' + json.dumps(key).encode() + b', "program": ' + program_json + b"}"
     with contextlib.suppress(OSError):
         write_atomic(cache_path(cache_dir, source), body)
 
 
-def _key(raw: bytes) -> str:
-    digest = hashlib.sha256(raw).hexdigest()
-    return f"{CACHE_FORMAT}/{__version__}/{model_shape()}/{digest}"
+def _key(raw: bytes) -> str | None:
+    model = model_fingerprint()
+    if model is None:
+        return None
+    return f"{CACHE_FORMAT}/{__version__}/{model}/{hashlib.sha256(raw).hexdigest()}"
 
 
 def program_from_json(data: dict[str, Any]) -> Program:

@@ -46,8 +46,7 @@ def build_record(cls: type[_T], **fields: Any) -> _T:
         record: _T = _adapter(cls).validate_python(fields)
         return record
     except ValidationError as error:
-        detail = error.errors(include_url=False)[0]
-        raise ValueError(f"{format_location(tuple(detail['loc']))}: {detail['msg']}") from None
+        raise ValueError(_describe_one(error.errors(include_url=False)[0])) from None
 
 
 def program_json(program: Program, *, indent: int | None = 2) -> bytes:

@@ -21,7 +21,16 @@ def run_app(context: Context) -> int:
     # once its first frame is drawn, with everything built so far frozen out of its sight.
     pause_gc = gc.isenabled()
     gc.disable()
+    try:
+        _run(context, resume_gc=pause_gc)
+    finally:
+        # Also when the program or the store could not be opened: never leave it off.
+        if pause_gc:
+            gc.enable()
+    return 0
 
+
+def _run(context: Context, *, resume_gc: bool) -> None:
     from confterm import paths
     from confterm.store import BookmarkStore
     from confterm.tui.app import ConftermApp
@@ -42,12 +51,9 @@ def run_app(context: Context) -> int:
         notices=[problem] if problem else [],
         remind_minutes=getattr(context.args, "remind", 10),
         data_dir=context.data_dir,
-        resume_gc=pause_gc,
+        resume_gc=resume_gc,
     )
     try:
         app.run()
     finally:
         view.store.close()
-        if pause_gc:
-            gc.enable()
-    return 0
