@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from app_clock import DURING, AppFactory
 from finder_host import HostApp, make_view
-from textual.widgets import Label, Static
+from textual.widgets import Label
 from textual.widgets._footer import FooterKey
 
 from confterm.errors import StoreError
@@ -191,11 +191,41 @@ async def test_a_bookmark_that_cannot_be_saved_is_reported(
 async def test_sessions_without_a_time_are_listed_under_the_grid(tinyconf: Program) -> None:
     app = HostApp(make_view(tinyconf), lambda view: GridScreen(view, DAY1))
     async with app.run_test(size=(80, 24)) as pilot:
-        untimed = app.screen.query_one("#grid-untimed", Static)
-        assert str(untimed.render()) == "Time to be announced: Lightning Talks"
-        assert untimed.region.height > 0
+        screen = app.screen
+        assert isinstance(screen, GridScreen)
+        assert screen.untimed_titles() == ["Lightning Talks"]
+        assert len(screen.untimed.rows) == 2  # the heading and one session
+        assert screen.untimed.region.height == 3  # and the line above them
         await pilot.press("right_square_bracket")
-        assert untimed.region.height == 0  # none on day 2
+        await pilot.pause()
+        assert screen.untimed.region.height == 0  # none on day 2
+        await pilot.press("u")  # nothing to move to: the grid keeps the cursor
+        assert screen.grid.has_focus
+
+
+async def test_a_session_without_a_time_can_be_bookmarked_and_opened(
+    tinyconf: Program,
+) -> None:
+    view = make_view(tinyconf)
+    app = HostApp(view, lambda v: GridScreen(v, DAY1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, GridScreen)
+        await pilot.press("u")
+        assert screen.untimed.has_focus
+        assert screen.untimed.current_target == JumpTarget("session", "lightning-1")
+        await pilot.press("b")
+        await pilot.pause()
+        assert view.store.ids(view.conference_id) == {"lightning-1"}
+        assert screen.untimed.rows[1].bookmarked  # type: ignore[union-attr]
+        assert "lightning-1" in screen.grid.bookmarked
+        await pilot.press("u")
+        assert screen.grid.has_focus
+        await pilot.press("tab")  # Tab moves there too
+        assert screen.untimed.has_focus
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [JumpTarget("session", "lightning-1")]
 
 
 async def test_help_and_footer_show_the_grid_keys(make_app: AppFactory) -> None:

@@ -1,8 +1,9 @@
 """The timetable of one day (``g``): rooms as columns, time running down, Enter opens.
 
 ``[`` / ``]`` and ``1``–``9`` switch the day in place, ``b`` bookmarks the block under the
-cursor, and sessions of the day without a time are listed under the grid. It dismisses with
-a :class:`~confterm.tui.messages.JumpTarget` for the session picked, or None on Esc.
+cursor, and sessions of the day without a time are listed under the grid, where ``u`` (or Tab)
+moves the cursor to open or bookmark them too. It dismisses with a
+:class:`~confterm.tui.messages.JumpTarget` for the session picked, or None on Esc.
 """
 
 from __future__ import annotations
@@ -15,18 +16,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Footer, Label
 
 from confterm.agenda import in_time_order, program_days
 from confterm.errors import StoreError
 from confterm.formatting import long_day_label, zone_label
 from confterm.store import ItemKind
-from confterm.text import one_line
 from confterm.tui.messages import JumpTarget
+from confterm.tui.rows import TBA_HEADING, Heading, Row, SessionRow, session_row
 from confterm.tui.view import View
+from confterm.tui.widgets.row_list import RowList
+from confterm.tui.widgets.session_list import SessionList
 from confterm.tui.widgets.timetable_grid import TimetableGrid
-
-UNTIMED = "Time to be announced: "
 
 
 class GridScreen(Screen[JumpTarget | None]):
@@ -38,8 +39,8 @@ class GridScreen(Screen[JumpTarget | None]):
     GridScreen #grid-title { height: 1; width: 1fr; background: $primary; color: $text;
         text-style: bold; padding: 0 1; }
     GridScreen TimetableGrid { height: 1fr; }
-    GridScreen #grid-untimed { height: auto; max-height: 3; padding: 0 1; color: $text-muted;
-        background: $panel; }
+    GridScreen #grid-untimed { height: auto; max-height: 5; background: $panel;
+        border-top: hkey $panel-lighten-2; }
     GridScreen #grid-untimed.-empty { display: none; }
     """
 
@@ -66,6 +67,13 @@ class GridScreen(Screen[JumpTarget | None]):
             key_display="[]",
             id="grid.next_day",
         ),
+        Binding(
+            "u",
+            "untimed",
+            "TBA",
+            tooltip="Sessions without a time, and back",
+            id="grid.untimed",
+        ),
         Binding("escape,g", "back", "Back", tooltip="Back to the list", id="grid.back"),
         *[
             Binding(
@@ -89,14 +97,14 @@ class GridScreen(Screen[JumpTarget | None]):
             bookmarked = set()
         yield Label(self._title(), id="grid-title", markup=False)
         yield TimetableGrid(self.view.program, self.day, self.view.zone, bookmarked, id="grid")
-        yield Static(id="grid-untimed", markup=False)
+        yield SessionList(id="grid-untimed")
         yield Footer()
 
     def on_mount(self) -> None:
         grid = self.query_one(TimetableGrid)
         if self.session_id is not None:
             grid.move_to(self.session_id)
-        self._show_untimed()
+        self._show_untimed(bookmarked=grid.bookmarked)
         grid.focus()
 
     @property
@@ -117,30 +125,64 @@ class GridScreen(Screen[JumpTarget | None]):
             f"times in {zone_label(self.view.zone, noon)}"
         )
 
+    @property
+    def untimed(self) -> SessionList:
+        """The list of the day's sessions that have no time yet."""
+        return self.query_one("#grid-untimed", SessionList)
+
     def untimed_titles(self) -> list[str]:
         """The day's sessions that are not on the grid (no time yet), in program order."""
-        return [
-            one_line(s.title)
-            for s in in_time_order(self.view.program.sessions)
-            if s.day == self.day and self.day is not None and not s.is_timed
-        ]
+        return [row.title for row in self._untimed_rows(set()) if isinstance(row, SessionRow)]
 
-    def _show_untimed(self) -> None:
-        titles = self.untimed_titles()
-        box = self.query_one("#grid-untimed", Static)
-        box.update(Content(UNTIMED + " · ".join(titles)) if titles else Content(""))
-        box.set_class(not titles, "-empty")
+    def _untimed_rows(self, bookmarked: set[str]) -> list[Row]:
+        program, day = self.view.program, self.day
+        sessions = [
+            s
+            for s in in_time_order(program.sessions)
+            if day is not None and s.day == day and not s.is_timed
+        ]
+        if not sessions:
+            return []
+        rows: list[Row] = [Heading(TBA_HEADING)]
+        rows += [
+            session_row(program, s, self.view.zone, bookmarked=s.id in bookmarked, clash=False)
+            for s in sessions
+        ]
+        return rows
+
+    def _show_untimed(self, *, bookmarked: set[str]) -> None:
+        untimed = self.untimed
+        target = untimed.current_target
+        rows = self._untimed_rows(bookmarked)
+        untimed.set_rows(rows, cursor_to=target)
+        untimed.set_class(not rows, "-empty")
+        untimed.can_focus = bool(rows)
+        if not rows and untimed.has_focus:
+            self.grid.focus()
 
     def show_day(self, day: date) -> None:
         """Show ``day``'s timetable in place."""
         self.day = day
         self.query_one("#grid-title", Label).update(Content(self._title()))
         self.grid.show_day(day)
-        self._show_untimed()
+        self._show_untimed(bookmarked=self.grid.bookmarked)
 
     @on(TimetableGrid.Selected)
     def _selected(self, event: TimetableGrid.Selected) -> None:
         self.dismiss(JumpTarget("session", event.session_id))
+
+    @on(RowList.Selected, "#grid-untimed")
+    def _untimed_selected(self, event: RowList.Selected) -> None:
+        if event.row.target is not None:
+            self.dismiss(event.row.target)
+
+    def action_untimed(self) -> None:
+        """Move between the grid and the sessions without a time."""
+        untimed = self.untimed
+        if untimed.has_focus or not untimed.rows:
+            self.grid.focus()
+        else:
+            untimed.focus()
 
     def action_back(self) -> None:
         """Close without moving."""
@@ -162,7 +204,12 @@ class GridScreen(Screen[JumpTarget | None]):
 
     def action_toggle_mark(self) -> None:
         """Bookmark (or un-bookmark) the session under the cursor; saved before it is shown."""
-        session_id = self.grid.current_session
+        untimed = self.untimed
+        if untimed.has_focus:
+            target = untimed.current_target
+            session_id = target.item_id if target is not None else None
+        else:
+            session_id = self.grid.current_session
         if session_id is None:
             return
         view = self.view
@@ -178,3 +225,4 @@ class GridScreen(Screen[JumpTarget | None]):
             marks.discard(session_id)
         # The main screen's lists catch up through the app's poll of the store.
         self.grid.set_bookmarks(marks)
+        self._show_untimed(bookmarked=marks)
