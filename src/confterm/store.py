@@ -13,52 +13,24 @@ another), so it is built for that:
   :attr:`BookmarkStore.recovery_message` says so in one line;
 * reading never creates anything: a missing store reads as empty and a read-only one is read.
 
+This module is the API and its queries; how the file is opened, checked, recovered and
+migrated is in :mod:`confterm.store_db`.
+
 No Textual here: this is a domain module.
 """
 
 from __future__ import annotations
 
-import os
-import sqlite3
-import threading
-import time
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 from confterm import paths
-from confterm.errors import StoreError
+from confterm.store_db import BUSY_TIMEOUT_MS, SCHEMA_VERSION, StoreDatabase
 
-BUSY_TIMEOUT_MS = 5000
-
-# One entry per schema version; entry i upgrades a file from version i to i + 1.
-_MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE bookmarks (
-        conference_id TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        item_id TEXT NOT NULL,
-        added_at TEXT NOT NULL,
-        PRIMARY KEY (conference_id, kind, item_id)
-    );
-    CREATE TABLE prefs (
-        conference_id TEXT NOT NULL,
-        key TEXT NOT NULL,
-        value TEXT NOT NULL,
-        PRIMARY KEY (conference_id, key)
-    );
-    """,
-)
-SCHEMA_VERSION = len(_MIGRATIONS)
-
-# Primary SQLite result codes (the low byte of the extended codes Python reports).
-_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
-_SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26
-_SQLITE_READONLY_DIRECTORY = 1032
+__all__ = ["BUSY_TIMEOUT_MS", "SCHEMA_VERSION", "Bookmark", "BookmarkStore", "ItemKind"]
 
 
 class ItemKind(StrEnum):
@@ -78,36 +50,6 @@ class Bookmark:
     added_at: datetime  # aware, UTC
 
 
-def _code(error: sqlite3.Error) -> int:
-    return int(getattr(error, "sqlite_errorcode", 0) or 0)
-
-
-class _DamagedError(sqlite3.DatabaseError):
-    """``PRAGMA quick_check`` found problems without SQLite raising an error."""
-
-
-def _is_damage(error: sqlite3.Error) -> bool:
-    if isinstance(error, _DamagedError):
-        return True
-    return _code(error) & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
-
-
-def _enable_wal(conn: sqlite3.Connection) -> None:
-    """Switch a file to WAL (once; the mode is stored in the file).
-
-    The switch needs an exclusive lock and SQLite does not run the busy handler for it (to avoid
-    deadlocks), so two processes creating the store at once must retry by hand.
-    """
-    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-    while conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        try:
-            conn.execute("PRAGMA journal_mode = WAL")
-        except sqlite3.OperationalError as error:
-            if _code(error) & 0xFF != _SQLITE_BUSY or time.monotonic() > deadline:
-                raise
-            time.sleep(0.005)
-
-
 def _now_text() -> str:
     # Fixed-width ISO text in UTC sorts lexically in time order.
     return datetime.now(UTC).isoformat(timespec="microseconds")
@@ -118,17 +60,7 @@ class BookmarkStore:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self._conn: sqlite3.Connection | None = None
-        self._writable = False
-        self._damaged = False  # damaged and could not be moved aside
-        self._checked = False
-        self._recovery_message: str | None = None
-        self._version = 0
-        self._seen_data_version = -1
-        self._own_writes = 0
-        self._token_base = 0
-        # The app may touch the store from a worker thread as well as the event loop.
-        self._lock = threading.RLock()
+        self._db = StoreDatabase(self.path)
 
     @classmethod
     def open(cls, data_dir: Path) -> BookmarkStore:
@@ -144,10 +76,7 @@ class BookmarkStore:
     @property
     def recovery_message(self) -> str | None:
         """One line naming the damaged file and where it was moved, when that happened."""
-        with self._lock:
-            with suppress(StoreError):
-                self._reader()
-            return self._recovery_message
+        return self._db.recovery_message
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -159,7 +88,9 @@ class BookmarkStore:
             sql += " AND kind = ?"
             params += (str(kind),)
         result = []
-        for kind_text, item_id, added_at in self._read(sql + " ORDER BY added_at, rowid", params):
+        for kind_text, item_id, added_at in self._db.read(
+            sql + " ORDER BY added_at, rowid", params
+        ):
             if kind_text not in ItemKind._value2member_map_:
                 continue  # a kind added by a newer confterm
             stamp = datetime.fromisoformat(added_at)
@@ -171,19 +102,19 @@ class BookmarkStore:
     def ids(self, conference_id: str, kind: ItemKind = ItemKind.SESSION) -> set[str]:
         """The bookmarked item ids of one kind."""
         sql = "SELECT item_id FROM bookmarks WHERE conference_id = ? AND kind = ?"
-        return {row[0] for row in self._read(sql, (conference_id, str(kind)))}
+        return {row[0] for row in self._db.read(sql, (conference_id, str(kind)))}
 
     def is_bookmarked(
         self, conference_id: str, item_id: str, kind: ItemKind = ItemKind.SESSION
     ) -> bool:
         """True when the item is bookmarked."""
         sql = "SELECT 1 FROM bookmarks WHERE conference_id = ? AND kind = ? AND item_id = ?"
-        return bool(self._read(sql, (conference_id, str(kind), item_id)))
+        return bool(self._db.read(sql, (conference_id, str(kind), item_id)))
 
     def get_pref(self, conference_id: str, key: str) -> str | None:
         """A per-conference preference, or None when unset."""
         sql = "SELECT value FROM prefs WHERE conference_id = ? AND key = ?"
-        rows = self._read(sql, (conference_id, key))
+        rows = self._db.read(sql, (conference_id, key))
         return str(rows[0][0]) if rows else None
 
     def change_token(self) -> int:
@@ -192,15 +123,7 @@ class BookmarkStore:
         Cheap enough to poll twice a second: one ``PRAGMA data_version`` (which moves when
         *another* connection commits) plus a counter of this store's own effective commits.
         """
-        with self._lock:
-            try:
-                conn = self._reader()
-                if conn is None:
-                    return self._token_base + self._own_writes
-                version = int(conn.execute("PRAGMA data_version").fetchone()[0])
-            except (StoreError, sqlite3.Error):
-                return self._token_base + self._own_writes
-            return self._token_base + version + self._own_writes
+        return self._db.change_token()
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -221,7 +144,7 @@ class BookmarkStore:
     ) -> list[tuple[ItemKind, str]]:
         """Bookmark items of any kinds in one transaction; return those newly added."""
         added = []
-        with self._write() as conn:
+        with self._db.write() as conn:
             stamp = _now_text()
             for kind, item_id in dict.fromkeys(items):
                 cursor = conn.execute(
@@ -237,7 +160,7 @@ class BookmarkStore:
     ) -> list[tuple[ItemKind, str]]:
         """Drop bookmarks of any kinds in one transaction; return those that existed."""
         removed = []
-        with self._write() as conn:
+        with self._db.write() as conn:
             for kind, item_id in dict.fromkeys(items):
                 cursor = conn.execute(
                     "DELETE FROM bookmarks WHERE conference_id = ? AND kind = ? AND item_id = ?",
@@ -250,7 +173,7 @@ class BookmarkStore:
     def toggle(self, conference_id: str, item_id: str, kind: ItemKind = ItemKind.SESSION) -> bool:
         """Flip one bookmark; it is committed when this returns. Return the new state."""
         key = (conference_id, str(kind), item_id)
-        with self._write() as conn:
+        with self._db.write() as conn:
             cursor = conn.execute(
                 "DELETE FROM bookmarks WHERE conference_id = ? AND kind = ? AND item_id = ?", key
             )
@@ -261,7 +184,7 @@ class BookmarkStore:
 
     def purge(self, conference_id: str) -> int:
         """Delete every bookmark of a conference (its preferences stay); return how many."""
-        with self._write() as conn:
+        with self._db.write() as conn:
             cursor = conn.execute("DELETE FROM bookmarks WHERE conference_id = ?", (conference_id,))
             return int(cursor.rowcount)
 
@@ -274,7 +197,7 @@ class BookmarkStore:
 
         Readers (another process too) see all of them changed or none.
         """
-        with self._write() as conn:
+        with self._db.write() as conn:
             for key, value in values.items():
                 if value is None:
                     conn.execute(
@@ -289,219 +212,4 @@ class BookmarkStore:
 
     def close(self) -> None:
         """Close the database; the store reopens itself if used again."""
-        with self._lock:
-            self._drop_connection()
-
-    # -- connections --------------------------------------------------------------------------
-
-    def _read(self, sql: str, params: tuple[str, ...]) -> list[tuple[Any, ...]]:
-        with self._lock:
-            conn = self._reader()
-            if conn is None:
-                return []
-            try:
-                self._refresh_version(conn)
-                if self._version < 1:
-                    return []
-                return list(conn.execute(sql, params).fetchall())
-            except sqlite3.Error as error:
-                raise StoreError(f"cannot read bookmarks: {self.path}: {error}") from None
-
-    def _reader(self) -> sqlite3.Connection | None:
-        """The open connection, opening an existing file if needed; None if there is none."""
-        if self._conn is not None:
-            return self._conn
-        if self._damaged or not self.path.exists():
-            return None
-        # rw first so WAL readers can create the shared-memory file; then read-only variants
-        # for a read-only file or directory (immutable: no -shm can be created there).
-        last: sqlite3.Error | None = None
-        for query in ("mode=rw", "mode=ro", "mode=ro&immutable=1"):
-            conn = sqlite3.connect(
-                f"{self.path.resolve().as_uri()}?{query}",
-                uri=True,
-                isolation_level=None,
-                check_same_thread=False,
-            )
-            try:
-                self._check(conn)
-            except sqlite3.Error as error:
-                if _is_damage(error):
-                    self._recover(conn)
-                    return self._reader()
-                conn.close()
-                last = error
-                continue
-            self._conn = conn
-            return conn
-        raise StoreError(f"cannot read bookmarks: {self.path}: {last}")
-
-    def _refresh_version(self, conn: sqlite3.Connection) -> None:
-        """Re-read the schema version if the file may have changed since it was last read.
-
-        Another process may create or migrate the file after this connection opened it (a
-        reader that saw version 0 would otherwise read nothing forever). ``data_version``
-        moves whenever another connection commits, so the common case costs one pragma.
-        """
-        data_version = int(conn.execute("PRAGMA data_version").fetchone()[0])
-        if self._version < 1 or data_version != self._seen_data_version:
-            self._version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            self._seen_data_version = data_version
-
-    def _check(self, conn: sqlite3.Connection) -> None:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        self._version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        if not self._checked:
-            # Once per store: the file is small (opening and checking 1,000 bookmarks took ~1 ms).
-            result = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
-            if result != ["ok"]:
-                raise _DamagedError("; ".join(map(str, result[:3])))
-            self._checked = True
-
-    def _recover(self, conn: sqlite3.Connection) -> None:
-        """Move a damaged file (and its -wal/-shm) aside so a fresh store can start.
-
-        The files are renamed while ``conn`` is still open: closing the last connection first
-        would let SQLite delete the -wal we want to keep. (Windows cannot rename open files, so
-        there the connection is closed first.)
-        """
-        try:
-            self._move_aside()
-        finally:
-            conn.close()
-        if self._damaged and os.name == "nt":
-            self._damaged = False
-            self._move_aside()
-
-    def _move_aside(self) -> None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
-        counter = 1
-        while target.exists():
-            counter += 1
-            target = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{counter}")
-        try:
-            os.replace(self.path, target)
-        except OSError as error:
-            self._damaged = True
-            self._recovery_message = (
-                f"bookmark store {self.path} is damaged and could not be moved aside "
-                f"({error.strerror or error}); bookmarks are unavailable"
-            )
-            return
-        for suffix in ("-wal", "-shm"):
-            side = Path(f"{self.path}{suffix}")
-            if side.exists():
-                # The main file is what matters; a stale -shm is rebuilt anyway.
-                with suppress(OSError):
-                    os.replace(side, Path(f"{target}{suffix}"))
-        self._checked = False
-        self._recovery_message = (
-            f"bookmark store {self.path} was damaged; it was kept as {target} "
-            "and a new, empty store was started"
-        )
-
-    def _writer(self) -> sqlite3.Connection:
-        """A connection open for writing on a migrated file, created if needed."""
-        if self._damaged:
-            raise StoreError(f"cannot save bookmarks: {self.path} is damaged")
-        self._reader()
-        if self._version > SCHEMA_VERSION:
-            raise StoreError(
-                f"cannot save bookmarks: {self.path} was written by a newer confterm "
-                f"(schema version {self._version}, this one knows {SCHEMA_VERSION}); upgrade"
-            )
-        if self._conn is not None and self._writable:
-            return self._conn
-        self._drop_connection()
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StoreError(
-                f"cannot save bookmarks: cannot create {self.path.parent}: "
-                f"{error.strerror or error}"
-            ) from None
-        try:
-            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        except sqlite3.Error as error:
-            raise self._write_error(error) from None
-        try:
-            self._check(conn)
-            _enable_wal(conn)
-            # FULL, not NORMAL: in WAL mode NORMAL already survives kill -9 (a commit is in the
-            # OS page cache before COMMIT returns) but may lose the last commits on power loss.
-            # Writes happen at human pace (one per key press), so one fsync each costs nothing.
-            conn.execute("PRAGMA synchronous = FULL")
-            self._migrate(conn)
-        except sqlite3.Error as error:
-            if _is_damage(error):
-                self._recover(conn)
-                return self._writer()
-            conn.close()
-            raise self._write_error(error) from None
-        self._conn, self._writable = conn, True
-        return conn
-
-    def _migrate(self, conn: sqlite3.Connection) -> None:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            # Re-read inside the lock: another process may have migrated meanwhile.
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            for step in range(version, SCHEMA_VERSION):
-                for statement in _MIGRATIONS[step].split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {step + 1}")
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        self._version = max(version, SCHEMA_VERSION)
-
-    def _drop_connection(self) -> None:
-        if self._conn is None:
-            return
-        # Keep change_token moving forward: a new connection restarts data_version.
-        try:
-            version = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
-        except sqlite3.Error:
-            version = 0
-        self._token_base += version + 1
-        self._conn.close()
-        self._conn, self._writable = None, False
-
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            conn = self._writer()
-            before = conn.total_changes
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                yield conn
-                conn.execute("COMMIT")
-            except BaseException as error:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                if isinstance(error, sqlite3.Error):
-                    raise self._write_error(error) from None
-                raise
-            if conn.total_changes != before:
-                self._own_writes += 1
-
-    def _write_error(self, error: sqlite3.Error) -> StoreError:
-        code = _code(error)
-        if code == _SQLITE_READONLY_DIRECTORY:
-            return StoreError(f"cannot save bookmarks: {self.path.parent} is read-only")
-        if code & 0xFF in (_SQLITE_READONLY, _SQLITE_CANTOPEN):
-            if not self.path.exists():
-                return StoreError(f"cannot save bookmarks: cannot create {self.path}")
-            return StoreError(f"cannot save bookmarks: {self.path} is read-only")
-        if code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED):
-            return StoreError(
-                f"cannot save bookmarks: {self.path} is locked by another program "
-                f"(waited {BUSY_TIMEOUT_MS // 1000} s)"
-            )
-        if code & 0xFF == _SQLITE_FULL:
-            return StoreError(f"cannot save bookmarks: the disk holding {self.path} is full")
-        return StoreError(f"cannot save bookmarks: {self.path}: {error}")
+        self._db.close()

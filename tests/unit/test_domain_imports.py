@@ -32,6 +32,7 @@ DOMAIN_MODULES = [
     "confterm.timezones",
     "confterm.paths",
     "confterm.errors",
+    "confterm.store_db",
 ]
 # Modules and packages written alongside; each is checked (with every submodule) once it exists.
 LATER_MODULES = ["confterm.store", "confterm.sources", "confterm.export", "confterm.atomic"]
