@@ -15,10 +15,11 @@ from typing import ClassVar
 import pytest
 
 from confterm.errors import DataError
-from confterm.sources.common import parse_duration, slugify
 from confterm.sources.detect import FRAB_JSON, FRAB_XML, ICAL, SESSIONIZE, detect
 from confterm.sources.fetch import _SafeRedirects, read_source
 from confterm.sources.html_text import html_to_text
+from confterm.sources.slugs import slugify
+from confterm.sources.times import parse_duration
 
 DATA = Path(__file__).parents[1] / "data" / "import"
 

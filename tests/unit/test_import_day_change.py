@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from confterm.sources import import_bytes
-from confterm.sources.common import place_event, start_on_day
+from confterm.sources.days import place_event, start_on_day
 
 LONDON = ZoneInfo("Europe/London")
 

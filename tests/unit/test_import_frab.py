@@ -12,7 +12,7 @@ from confterm.errors import DataError, UsageError
 from confterm.model.loading import validate_program
 from confterm.model.program import SessionKind
 from confterm.sources import ImportResult, import_source
-from confterm.sources.common import stable_id
+from confterm.sources.slugs import stable_id
 
 DATA = Path(__file__).parents[1] / "data" / "import"
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -11,7 +11,7 @@ import pytest
 from confterm.errors import UsageError
 from confterm.model.program import SessionKind
 from confterm.sources import ImportResult, import_source
-from confterm.sources.common import stable_id
+from confterm.sources.slugs import stable_id
 
 DATA = Path(__file__).parents[1] / "data" / "import"
 LONDON = ZoneInfo("Europe/London")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from confterm.sources import import_bytes
-from confterm.sources.common import MAX_SLUG, stable_id
+from confterm.sources.slugs import MAX_SLUG, stable_id
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 

@@ -7,7 +7,7 @@ Textual; storing the result is :mod:`confterm.catalog`'s job.
 
 from __future__ import annotations
 
-from confterm.sources.common import ImportResult
+from confterm.sources.builder import ImportResult
 from confterm.sources.detect import FRAB_JSON, FRAB_XML, ICAL, SESSIONIZE, detect
 from confterm.sources.fetch import read_source
 

@@ -2,7 +2,7 @@
 
 Events carry ``date`` with an offset and ``start`` as local wall-clock time. pretalx may
 declare ``time_zone_name`` "UTC" while every offset is +01:00: the offsets are trusted and the
-declared zone is only used when it agrees with them (see :func:`common.choose_zone`).
+declared zone is only used when it agrees with them (see :func:`zones.choose_zone`).
 A value of the wrong shape is reported with its JSON path.
 """
 
@@ -12,24 +12,15 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from confterm.sources.common import (
-    ImportResult,
-    JsonReader,
-    ProgramBuilder,
-    choose_zone,
-    dates_of,
-    end_after,
-    guess_kind,
-    join_texts,
-    parse_aware,
-    parse_clock,
-    parse_duration,
-    place_event,
-    require_zone,
-    slugify,
-    start_on_day,
-)
+from confterm.sources.builder import ImportResult, ProgramBuilder
+from confterm.sources.common import join_texts
+from confterm.sources.days import place_event, start_on_day
 from confterm.sources.detect import FORMAT_NAMES, FRAB_JSON
+from confterm.sources.json_reader import JsonReader
+from confterm.sources.kinds import guess_kind
+from confterm.sources.slugs import slugify
+from confterm.sources.times import dates_of, end_after, parse_aware, parse_clock, parse_duration
+from confterm.sources.zones import choose_zone, require_zone
 
 
 def import_frab_json(

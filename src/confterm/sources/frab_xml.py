@@ -32,23 +32,14 @@ from defusedxml import DefusedXmlException
 
 from confterm.errors import DataError
 from confterm.model.loading import gc_paused
-from confterm.sources.common import (
-    ImportResult,
-    ProgramBuilder,
-    choose_zone,
-    end_after,
-    guess_kind,
-    join_texts,
-    out_of_range,
-    parse_aware,
-    parse_clock,
-    parse_duration,
-    place_event,
-    require_zone,
-    slugify,
-    start_on_day,
-)
+from confterm.sources.builder import ImportResult, ProgramBuilder
+from confterm.sources.common import join_texts
+from confterm.sources.days import place_event, start_on_day
 from confterm.sources.detect import FORMAT_NAMES, FRAB_XML
+from confterm.sources.kinds import guess_kind
+from confterm.sources.slugs import slugify
+from confterm.sources.times import end_after, out_of_range, parse_aware, parse_clock, parse_duration
+from confterm.sources.zones import choose_zone, require_zone
 
 
 class _TreeBuilder(ContentHandler):

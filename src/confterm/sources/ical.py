@@ -22,21 +22,14 @@ from icalendar import Calendar, Component
 
 from confterm.errors import DataError
 from confterm.model.program import SessionKind
-from confterm.sources.common import (
-    DEFAULT_DAY_CHANGE,
-    ImportResult,
-    ProgramBuilder,
-    dates_of,
-    end_after,
-    guess_kind,
-    join_texts,
-    known_zone,
-    place_event,
-    require_zone,
-    slugify,
-    zone_from_option,
-)
+from confterm.sources.builder import ImportResult, ProgramBuilder
+from confterm.sources.common import join_texts
+from confterm.sources.days import DEFAULT_DAY_CHANGE, place_event
 from confterm.sources.detect import FORMAT_NAMES, ICAL
+from confterm.sources.kinds import guess_kind
+from confterm.sources.slugs import slugify
+from confterm.sources.times import dates_of, end_after
+from confterm.sources.zones import known_zone, require_zone, zone_from_option
 from confterm.text import one_line
 
 _FOLD = re.compile(rb"\r?\n[ \t]")

@@ -15,19 +15,15 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from confterm.model.program import SessionKind
-from confterm.sources.common import (
-    DEFAULT_DAY_CHANGE,
-    ImportResult,
-    JsonReader,
-    ProgramBuilder,
-    dates_of,
-    guess_kind,
-    join_texts,
-    place_event,
-    require_zone,
-    slugify,
-)
+from confterm.sources.builder import ImportResult, ProgramBuilder
+from confterm.sources.common import join_texts
+from confterm.sources.days import DEFAULT_DAY_CHANGE, place_event
 from confterm.sources.detect import FORMAT_NAMES, SESSIONIZE
+from confterm.sources.json_reader import JsonReader
+from confterm.sources.kinds import guess_kind
+from confterm.sources.slugs import slugify
+from confterm.sources.times import dates_of
+from confterm.sources.zones import require_zone
 from confterm.text import one_line
 
 _TRACK_QUESTION = re.compile(r"\b(track|topic|theme|stream|category)\b", re.I)

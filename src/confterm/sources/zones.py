@@ -1,0 +1,96 @@
+"""The venue's time zone: from ``--tz``, the file's declared zone, or its times' offsets."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from confterm.errors import UsageError
+
+NO_ZONE_HINT = "pass --tz ZONE (e.g. --tz Europe/London)"
+
+
+def zone_from_option(tz: str | None) -> ZoneInfo | None:
+    """The zone named by ``--tz``, or None when not given; a bad name is a usage error."""
+    if not tz:
+        return None
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UsageError(f"--tz: unknown time zone {tz!r} (use an IANA name)") from None
+
+
+def known_zone(name: str | None) -> ZoneInfo | None:
+    """The IANA zone ``name`` when it exists, else None."""
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def require_zone(label: str, declared: str | None, tz: str | None) -> ZoneInfo:
+    """The zone for naive times: ``--tz``, else the file's own; never silently UTC."""
+    zone = zone_from_option(tz) or known_zone(declared)
+    if zone is None:
+        raise UsageError(f"{label} has no time zone: {NO_ZONE_HINT}")
+    return zone
+
+
+def choose_zone(
+    label: str,
+    declared: str | None,
+    tz: str | None,
+    samples: list[tuple[datetime, time | None]],
+    notes: list[str],
+) -> ZoneInfo:
+    """The venue zone for a file whose times carry offsets.
+
+    ``samples`` are (moment with offset, local wall-clock time written next to it or None).
+    The declared zone wins when it agrees with them, then ``--tz``, then a fixed ``Etc/GMT``
+    zone matching one constant offset (noted in ``notes``); otherwise a usage error.
+    """
+    zone = known_zone(declared)
+    if zone is not None and _agrees(zone, samples):
+        return zone
+    if declared and zone is None:
+        notes.append(f"unknown time zone {declared!r} in the file was ignored")
+    elif zone is not None:
+        notes.append(f"the file's time zone {declared!r} disagrees with its times; not used")
+    chosen = zone_from_option(tz)
+    if chosen is not None:
+        return chosen
+    offsets = {moment.utcoffset() for moment, _ in samples}
+    if len(offsets) == 1:
+        offset = offsets.pop()
+        if offset is not None and offset % timedelta(hours=1) == timedelta(0):
+            hours = int(offset / timedelta(hours=1))
+            # Etc/GMT signs are inverted: UTC+01:00 is Etc/GMT-1.
+            name = "Etc/UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
+            notes.append(
+                f"no usable time zone name in the file: using {name} (UTC{_offset_text(offset)}) "
+                "from its offsets; pass --tz ZONE for the venue's zone"
+            )
+            return ZoneInfo(name)
+    raise UsageError(f"{label} has no time zone: {NO_ZONE_HINT}")
+
+
+def _offset_text(offset: timedelta) -> str:
+    minutes = int(offset / timedelta(minutes=1))
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _agrees(zone: ZoneInfo, samples: list[tuple[datetime, time | None]]) -> bool:
+    for moment, wall in samples:
+        try:
+            local = moment.astimezone(zone)
+        except OverflowError:
+            return False  # year 1 or 9999: the event itself is reported when it is read
+        if wall is not None:
+            if local.time().replace(second=0) != wall.replace(second=0):
+                return False
+        elif local.utcoffset() != moment.utcoffset():
+            return False
+    return True
