@@ -13,7 +13,6 @@ import pytest
 from app_clock import DURING, AppFactory
 from finder_host import HostApp, make_view
 from textual.widgets import Label
-from textual.widgets._footer import FooterKey
 
 from confterm.errors import StoreError
 from confterm.model.loading import load_program_file
@@ -22,6 +21,7 @@ from confterm.tui.grid_layout import build_layout
 from confterm.tui.messages import JumpTarget
 from confterm.tui.screens.grid import GridScreen
 from confterm.tui.screens.help import HelpScreen
+from confterm.tui.widgets.key_bar import KeyBar
 from confterm.tui.widgets.timetable_grid import STAR, TimetableGrid
 
 DAY1 = date(2026, 3, 7)
@@ -234,7 +234,8 @@ async def test_help_and_footer_show_the_grid_keys(make_app: AppFactory) -> None:
         await pilot.press("g")  # at 80 columns each key's id fits beside its description
         await pilot.pause()
         assert isinstance(app.screen, GridScreen)
-        footer = {key.description for key in app.screen.query(FooterKey)}
+        keys, _palette = app.screen.query_one(KeyBar).entries()
+        footer = {key.description for key in keys}
         assert {"Open", "Day", "Bookmark", "Back", "Help"} <= footer
         await pilot.press("question_mark")
         await pilot.pause()

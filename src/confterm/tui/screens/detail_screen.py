@@ -12,13 +12,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from confterm.errors import StoreError
 from confterm.tui.messages import JumpTarget
 from confterm.tui.view import View
 from confterm.tui.widgets.booth_detail import BoothDetail, RelatedSessions
 from confterm.tui.widgets.header import ConfHeader
+from confterm.tui.widgets.key_bar import KeyBar
 from confterm.tui.widgets.row_list import RowList
 from confterm.tui.widgets.session_detail import SessionDetail
 
@@ -51,7 +51,7 @@ class DetailScreen(Screen[JumpTarget | None]):
             yield BoothDetail(id="booth-detail", classes="detail")
         else:
             yield SessionDetail("", id="session-detail", classes="detail")
-        yield Footer(compact=True)
+        yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_detail()

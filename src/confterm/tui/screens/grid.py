@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Label
+from textual.widgets import Label
 
 from confterm.agenda import in_time_order, program_days
 from confterm.errors import StoreError
@@ -25,6 +25,7 @@ from confterm.store import ItemKind
 from confterm.tui.messages import JumpTarget
 from confterm.tui.rows import TBA_HEADING, Heading, Row, SessionRow, session_row
 from confterm.tui.view import View
+from confterm.tui.widgets.key_bar import KeyBar
 from confterm.tui.widgets.row_list import RowList
 from confterm.tui.widgets.session_list import SessionList
 from confterm.tui.widgets.timetable_grid import TimetableGrid
@@ -98,7 +99,7 @@ class GridScreen(Screen[JumpTarget | None]):
         yield Label(self._title(), id="grid-title", markup=False)
         yield TimetableGrid(self.view.program, self.day, self.view.zone, bookmarked, id="grid")
         yield SessionList(id="grid-untimed")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         grid = self.query_one(TimetableGrid)

@@ -21,7 +21,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from confterm.agenda import has_sessions_on, program_days, sessions_by_day
 from confterm.filters import Filters
@@ -35,6 +35,7 @@ from confterm.tui.widgets.booth_detail import BoothDetail
 from confterm.tui.widgets.booth_list import BoothList
 from confterm.tui.widgets.filter_bar import FilterBar
 from confterm.tui.widgets.header import ConfHeader
+from confterm.tui.widgets.key_bar import KeyBar
 from confterm.tui.widgets.paper_detail import PaperDetail
 from confterm.tui.widgets.paper_list import PaperList
 from confterm.tui.widgets.session_detail import SessionDetail
@@ -100,7 +101,7 @@ class MainBase(Screen[None]):
         ):
             yield SessionList(empty="No sessions on this day.", id="sessions", classes="list")
             yield SessionDetail("No session selected.", id="session-detail", classes="detail")
-        yield Footer(compact=True)
+        yield KeyBar(compact=True)
 
     def pane_of(self, tab_id: str) -> Horizontal:
         """A new pane for the tab ``tab_id`` (booths, papers or my agenda), to be mounted."""

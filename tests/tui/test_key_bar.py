@@ -1,0 +1,122 @@
+"""The key bar at the bottom: the screen's keys on one line, clickable, redrawn in place."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from app_clock import DURING, AppFactory
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Static
+
+from confterm.tui.widgets.key_bar import KeyBar
+
+
+def _text(bar: KeyBar) -> str:
+    return bar.render_line(0).text
+
+
+async def test_the_main_screen_shows_its_keys_and_the_palette_on_the_right(
+    make_app: AppFactory,
+) -> None:
+    app = make_app(DURING, reminders=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.main.query_one(KeyBar)
+        text = _text(bar)
+        assert len(text) == 80
+        assert text.startswith("←→ Day b Bookmark a Agenda / Search B Booths P Papers")
+        assert text.rstrip().endswith("▏^p palette")
+        assert "? Help q Quit" in text
+
+
+async def test_a_click_on_a_key_presses_it(make_app: AppFactory) -> None:
+    app = make_app(DURING, reminders=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        bar = app.main.query_one(KeyBar)
+        x = _text(bar).index("B Booths")
+        await pilot.click(KeyBar, offset=(x + 3, 0))
+        await pilot.pause()
+        assert app.main.current_tab == "booths"
+        x = _text(bar).index("^p palette")
+        await pilot.click(KeyBar, offset=(x, 0))
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CommandPalette"
+
+
+class _Host(App[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("x", "record('x')", "Ex", tooltip="Records x"),
+        Binding("y", "record('y')", "Why"),
+        Binding("z", "record('z')", "Zed", show=False),
+        Binding("w", "record('w')", "Double-you"),
+    ]
+
+    def __init__(self, *, compact: bool = False) -> None:
+        super().__init__()
+        self.pressed: list[str] = []
+        self.compact = compact
+        self.y_enabled = True
+
+    def compose(self) -> ComposeResult:
+        yield Static("body")
+        yield KeyBar(compact=self.compact)
+
+    def action_record(self, what: str) -> None:
+        self.pressed.append(what)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "record" and parameters == ("y",) and not self.y_enabled:
+            return None  # shown dimmed, and a click only rings the bell
+        return True
+
+
+async def test_keys_are_drawn_padded_or_compact() -> None:
+    app = _Host()
+    async with app.run_test(size=(60, 3)):
+        text = _text(app.query_one(KeyBar))
+        assert text.startswith(" x Ex  y Why  w Double-you ")
+        assert "Zed" not in text  # not shown
+    app = _Host(compact=True)
+    async with app.run_test(size=(60, 3)):
+        assert _text(app.query_one(KeyBar)).startswith("x Ex y Why w Double-you ")
+
+
+async def test_a_disabled_key_is_dimmed_and_its_click_does_nothing() -> None:
+    app = _Host()
+    async with app.run_test(size=(60, 3)) as pilot:
+        bar = app.query_one(KeyBar)
+        app.y_enabled = False
+        app.refresh_bindings()
+        await pilot.pause()
+        keys, _ = bar.entries()
+        assert [entry.enabled for entry in keys] == [True, False, True]
+        styles = [s.style for s in bar.render_line(0) if s.text.strip() == "Why"]
+        assert len(styles) == 1
+        assert styles[0] is not None
+        assert styles[0].dim
+        await pilot.click(KeyBar, offset=(_text(bar).index("Why"), 0))
+        await pilot.click(KeyBar, offset=(_text(bar).index("Ex"), 0))
+        await pilot.pause()
+        assert app.pressed == ["x"]
+
+
+async def test_hovering_a_key_shows_its_tooltip() -> None:
+    app = _Host()
+    async with app.run_test(size=(60, 3)) as pilot:
+        bar = app.query_one(KeyBar)
+        await pilot.hover(KeyBar, offset=(_text(bar).index("Ex"), 0))
+        assert bar.tooltip == "Records x"
+        await pilot.hover(KeyBar, offset=(_text(bar).index("Why"), 0))
+        assert bar.tooltip == "Why"  # no tooltip: the description
+
+
+async def test_keys_that_do_not_fit_are_left_out_whole() -> None:
+    app = _Host()
+    async with app.run_test(size=(30, 3)):
+        text = _text(app.query_one(KeyBar))
+        assert len(text) == 30
+        assert text.startswith(" x Ex  y Why ")
+        assert "Double" not in text  # not cut to "Dou…"
+        assert text.rstrip().endswith("▏^p palette")
