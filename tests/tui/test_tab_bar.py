@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
+
 from app_clock import DURING, AppFactory
 from textual.app import App, ComposeResult
 
@@ -128,3 +131,41 @@ async def test_unknown_tabs_and_labels_are_ignored() -> None:
         assert bar.tab_ids == [f"t{n}" for n in range(8)]
         assert bar.label("t1") == "One"
         assert bar.tab_at(119) is None
+
+
+async def test_tabs_cut_at_an_edge_are_left_out_whole() -> None:
+    app = _Host()
+    async with app.run_test(size=(40, 5)) as pilot:
+        bar = app.query_one(TabBar)
+        shown = _line(bar, 0)
+        # "Tab number 2" would be cut by the right edge: it is not drawn at all.
+        assert shown.startswith(" Tab number 0  Tab number 1 ")
+        assert "Tab number 2" not in shown
+        assert "Tab n" not in shown.replace("Tab number 0", "").replace("Tab number 1", "")
+        bar.active = "t5"
+        await pilot.pause()
+        shown = _line(bar, 0)
+        assert shown.startswith("‹")
+        # Every label drawn is whole; the active one is among them.
+        words = [w for w in shown.strip("‹› ").split("  ") if w.strip()]
+        assert words
+        assert all(w.strip().startswith("Tab number ") for w in words)
+        assert "Tab number 5" in shown
+
+
+async def test_long_labels_that_do_not_fit_become_short(make_app: AppFactory) -> None:
+    app = make_app(DURING, reminders=False)
+    conference = app.view.program.conference
+    # Twelve days: long labels ("Sat 7 Mar") no longer fit in 120 columns.
+    app.view.program.conference = replace(
+        conference, end_date=conference.start_date + timedelta(days=11)
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        bar = app.main.query_one(TabBar)
+        assert bar.label("day-0") == "Sat 7"
+        assert bar.label("agenda") == "Agenda"
+        await pilot.resize_terminal(200, 40)
+        await pilot.pause()
+        assert bar.label("day-0") == "Sat 7 Mar"
+        assert bar.label("agenda") == "My agenda"

@@ -87,9 +87,10 @@ class MainBase(Screen[None]):
         yield ConfHeader(self.view, id="header")
         # Labelled for the terminal's width and opened on the first tab shown, so the first
         # frame is not followed by a relabelling and an underline moving.
-        short = self.app.size.width < NARROW_WIDTH
-        self.set_class(short, "-narrow")
+        width = self.app.size.width
+        self.set_class(width < NARROW_WIDTH, "-narrow")
         self._labelled = True
+        short = self._short_labels(width)
         labels = [(tab_id, self._tab_label(tab_id, short=short)) for tab_id in self.tab_ids]
         yield TabBar(labels, active=self.opening_tab(), id="tabs")
         yield FilterBar(id="filter-bar")
@@ -152,13 +153,21 @@ class MainBase(Screen[None]):
         if narrow != self.narrow or not self._labelled:
             self._labelled = True
             self.set_class(narrow, "-narrow")
-            self._label_tabs(short=narrow)
+        self._label_tabs(short=self._short_labels(event.size.width))
 
     def _label_tabs(self, *, short: bool) -> None:
-        """Short tab labels on narrow terminals, so every tab stays visible."""
+        """Label every tab short (``Tue 13``) or long (``Tue 13 May``)."""
         self.query_one(TabBar).set_labels(
             {tab_id: self._tab_label(tab_id, short=short) for tab_id in self.tab_ids}
         )
+
+    def _short_labels(self, width: int) -> bool:
+        """Short labels on narrow terminals, and wherever the long ones would not all fit
+        (eight days of DebConf at 120 columns)."""
+        if width < NARROW_WIDTH:
+            return True
+        long_labels = [self._tab_label(tab_id, short=False) for tab_id in self.tab_ids]
+        return sum(len(label) + 2 for label in long_labels) > width
 
     def _tab_label(self, tab_id: str, *, short: bool) -> str:
         if tab_id == NO_DAY_TAB:

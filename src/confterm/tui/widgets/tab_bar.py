@@ -98,12 +98,28 @@ class TabBar(Widget):
         return spans
 
     def _shift(self, spans: list[tuple[str, int, int]]) -> int:
-        """How far the tabs are moved left so the active one is seen on a narrow screen."""
+        """How far the tabs are moved left so the active one is seen on a narrow screen: to
+        the start of a tab, so none is cut on the left, and a cell is left for the ›."""
         width = self.size.width
-        for tab_id, _, end in spans:
-            if tab_id == self._active and end + PAD > width:
-                return end + PAD - width
-        return 0
+        total = spans[-1][2] + PAD if spans else 0
+        active_end = next((end for tab_id, _, end in spans if tab_id == self._active), 0)
+        if total <= width or active_end + PAD <= width - 1:
+            return 0
+        for _, start, _ in spans:
+            if active_end + PAD - (start - PAD) <= width - 1:
+                return start - PAD
+        return active_end + PAD - width  # one tab wider than the screen: its end shows
+
+    def _shown(self, spans: list[tuple[str, int, int]], shift: int) -> set[str]:
+        """The tabs drawn whole between the edges (a cut tab is not drawn at all)."""
+        width = self.size.width
+        total = spans[-1][2] + PAD if spans else 0
+        right = shift + width - (1 if total - shift > width else 0)
+        return {
+            tab_id
+            for tab_id, start, end in spans
+            if (start - PAD >= shift and end + PAD <= right) or tab_id == self._active
+        }
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
@@ -114,9 +130,10 @@ class TabBar(Widget):
             return Strip(segments).crop(shift, shift + width).extend_cell_length(width)
         if y != 0:
             return Strip.blank(width, self.rich_style)
-        line = Strip(self._label_segments(spans)).crop(shift, shift + width)
+        segments = self._label_segments(spans, self._shown(spans, shift))
+        line = Strip(segments).crop(shift, shift + width)
         line = line.extend_cell_length(width, self.rich_style)
-        # Tabs cut off at either edge are announced there, as the list does with "…".
+        # Tabs left out at either edge are announced there, as the list does with "…".
         muted = self.get_component_rich_style("tab-bar--tab")
         total = spans[-1][2] + PAD if spans else 0
         if shift > 0:
@@ -125,15 +142,16 @@ class TabBar(Widget):
             line = Strip.join([line.crop(0, width - 1), Strip([Segment("›", muted)])])
         return line
 
-    def _label_segments(self, spans: list[tuple[str, int, int]]) -> list[Segment]:
+    def _label_segments(self, spans: list[tuple[str, int, int]], shown: set[str]) -> list[Segment]:
         base = self.rich_style
         muted = self.get_component_rich_style("tab-bar--tab")
         bright = self.get_component_rich_style("tab-bar--active")
         segments = []
         for tab_id, _, _ in spans:
+            label = self._labels[tab_id]
             style = bright if tab_id == self._active else muted
             segments.append(Segment(" " * PAD, base))
-            segments.append(Segment(self._labels[tab_id], style))
+            segments.append(Segment(label if tab_id in shown else " " * len(label), style))
             segments.append(Segment(" " * PAD, base))
         return segments
 
