@@ -16,7 +16,7 @@ from textual.widgets import Label
 
 from confterm.errors import StoreError
 from confterm.model.loading import load_program_file
-from confterm.model.program import Program
+from confterm.model.program import Program, Room
 from confterm.tui.grid_layout import build_layout
 from confterm.tui.messages import JumpTarget
 from confterm.tui.screens.grid import GridScreen
@@ -196,9 +196,13 @@ async def test_sessions_without_a_time_are_listed_under_the_grid(tinyconf: Progr
         assert screen.untimed_titles() == ["Lightning Talks"]
         assert len(screen.untimed.rows) == 2  # the heading and one session
         assert screen.untimed.region.height == 3  # and the line above them
+        keys, _ = screen.query_one(KeyBar).entries()
+        assert "TBA" in [key.description for key in keys]
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert screen.untimed.region.height == 0  # none on day 2
+        keys, _ = screen.query_one(KeyBar).entries()
+        assert "TBA" not in [key.description for key in keys]  # so u is not offered
         await pilot.press("u")  # nothing to move to: the grid keeps the cursor
         assert screen.grid.has_focus
 
@@ -305,3 +309,19 @@ async def test_the_time_axis_is_right_past_a_dst_change(
     # The row after the block is 04:00 on the clock; no row is 02:00 (skipped that night).
     assert labels[block.row + block.height] == "04:00"
     assert [label for label in labels if label][-4:] == ["Sun 00:00", "01:00", "03:00", "04:00"]
+
+
+async def test_the_grid_opens_scrolled_to_its_session(tinyconf: Program) -> None:
+    # Four more rooms, the day's first session in the last: the cursor starts on it (it is
+    # the earliest block), in a column off an 80-column screen.
+    program = copy.deepcopy(tinyconf)
+    program.rooms += [Room(id=f"extra-{n}", name=f"Extra {n}") for n in range(4)]
+    program.session_by_id["registration"].room = "extra-3"
+    assert build_layout(program, DAY1, NY).columns[-1].room_name == "Extra 3"
+    app = HostApp(make_view(program), lambda view: GridScreen(view, DAY1, "registration"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        grid = app.screen.query_one(TimetableGrid)
+        assert grid.current_session == "registration"
+        assert grid.scroll_offset.x > 0
+        assert "Extra 3" in grid.render_line(0).text

@@ -160,6 +160,7 @@ class GridScreen(Screen[JumpTarget | None]):
         untimed.can_focus = bool(rows)
         if not rows and untimed.has_focus:
             self.grid.focus()
+        self.refresh_bindings()
 
     def show_day(self, day: date) -> None:
         """Show ``day``'s timetable in place."""
@@ -176,6 +177,12 @@ class GridScreen(Screen[JumpTarget | None]):
     def _untimed_selected(self, event: RowList.Selected) -> None:
         if event.row.target is not None:
             self.dismiss(event.row.target)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # u is shown only on days with sessions that have no time yet.
+        if action == "untimed":
+            return bool(self.untimed.rows)
+        return True
 
     def action_untimed(self) -> None:
         """Move between the grid and the sessions without a time."""
