@@ -16,6 +16,7 @@ from confterm.store import BookmarkStore
 RunCli = Callable[..., "subprocess.CompletedProcess[str]"]
 
 DATA = Path(__file__).parents[1] / "data" / "import"
+TINYCONF_FILE = Path(__file__).parents[1] / "data" / "tinyconf.json"
 FRAB_JSON = DATA / "frab.json"
 MOVED_ID = "aaaaaaaa-0000-0000-0000-000000000001"
 REMOVED_ID = "aaaaaaaa-0000-0000-0000-000000000003"
@@ -86,6 +87,19 @@ def test_broken_file_keeps_existing_import(run_cli: RunCli, isolated_user_data: 
     assert "Traceback" not in broken.stderr
     assert stored.read_bytes() == before
     assert _stored(isolated_user_data) == ["camp.json", "camp.meta.json"]
+
+
+def test_a_confterm_file_is_pointed_to_data_not_imported(
+    run_cli: RunCli, isolated_user_data: Path
+) -> None:
+    # Its sessions, speakers and rooms lists would pass for Sessionize, which wants --tz.
+    result = run_cli("import", str(TINYCONF_FILE))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"confterm: error: {TINYCONF_FILE}: already in confterm's format: open it with "
+        f"'confterm --data {TINYCONF_FILE}' (or check it with 'confterm validate')\n"
+    )
+    assert not (isolated_user_data / "conferences").exists()
 
 
 def test_unknown_format_and_bundled_id(run_cli: RunCli) -> None:

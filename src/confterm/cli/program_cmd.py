@@ -294,11 +294,14 @@ def run_schema(context: Context) -> int:
 def run_validate(context: Context) -> int:
     """``confterm validate FILE``: a one-line summary, or one error line per problem."""
     program = load_program_file(Path(context.args.file))
-    days = len(program.conference.days)
-    print(
-        f"{context.args.file}: valid: {len(program.sessions)} sessions, "
-        f"{len(program.papers)} papers, {len(program.booths)} booths, {days} days"
+    counts = (
+        (len(program.sessions), "session"),
+        (len(program.papers), "paper"),
+        (len(program.booths), "booth"),
+        (len(program.conference.days), "day"),
     )
+    summary = ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
+    print(f"{context.args.file}: valid: {summary}")
     return 0
 
 

@@ -23,11 +23,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Final, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from confterm.model.rules import Rule
 
+PROGRAM_FORMAT: Final = "confterm/1"  # the "format" of every confterm program file
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 SLUG_MAX_LENGTH = 200
 
@@ -298,7 +299,7 @@ class Program:
 
     __pydantic_config__: ClassVar[dict[str, Any]] = _PYDANTIC_CONFIG
 
-    format: Literal["confterm/1"] = "confterm/1"
+    format: Literal["confterm/1"] = PROGRAM_FORMAT
     conference: Conference
     rooms: list[Room] = field(default_factory=list)
     tracks: list[Track] = field(default_factory=list)

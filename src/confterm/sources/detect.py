@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from confterm.errors import DataError
+from confterm.errors import DataError, UsageError
+from confterm.model.program import PROGRAM_FORMAT
 
 FRAB_XML = "frab-xml"
 FRAB_JSON = "frab-json"
@@ -50,6 +51,12 @@ def detect(raw: bytes, label: str) -> Detected:
     if text.startswith((b"{", b"[")):
         document = parse_json(raw, label)
         if isinstance(document, dict):
+            if document.get("format") == PROGRAM_FORMAT:
+                # Its sessions/speakers/rooms lists would pass for Sessionize: say what it is.
+                raise UsageError(
+                    f"{label}: already in confterm's format: open it with "
+                    f"'confterm --data {label}' (or check it with 'confterm validate')"
+                )
             schedule = document.get("schedule")
             if isinstance(schedule, dict) and isinstance(schedule.get("conference"), dict):
                 return Detected(FRAB_JSON, document)
