@@ -325,3 +325,17 @@ async def test_the_grid_opens_scrolled_to_its_session(tinyconf: Program) -> None
         assert grid.current_session == "registration"
         assert grid.scroll_offset.x > 0
         assert "Extra 3" in grid.render_line(0).text
+
+
+async def test_the_grid_opened_from_the_day_keeps_its_first_columns_in_view(
+    make_app: AppFactory,
+) -> None:
+    # The session on now is not the day's first block: the grid must not stay scrolled
+    # towards the first block's column.
+    app = make_app(DURING, reminders=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        grid = app.screen.query_one(TimetableGrid)
+        assert grid.current_session == "parsing-schedules"
+        assert grid.scroll_offset.x == 0

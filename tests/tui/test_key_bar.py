@@ -120,3 +120,19 @@ async def test_keys_that_do_not_fit_are_left_out_whole() -> None:
         assert text.startswith(" x Ex  y Why ")
         assert "Double" not in text  # not cut to "Dou…"
         assert text.rstrip().endswith("▏^p palette")
+
+
+async def test_the_tooltip_goes_when_the_pointer_leaves_or_the_keys_change() -> None:
+    app = _Host()
+    async with app.run_test(size=(60, 3)) as pilot:
+        bar = app.query_one(KeyBar)
+        await pilot.hover(KeyBar, offset=(_text(bar).index("Ex"), 0))
+        assert bar.tooltip == "Records x"
+        await pilot.hover(Static)
+        assert bar.tooltip is None
+        await pilot.hover(KeyBar, offset=(_text(bar).index("Ex"), 0))
+        app.refresh_bindings()  # the keys may move under the pointer
+        await pilot.pause()
+        assert bar.tooltip is None
+        await pilot.hover(KeyBar, offset=(35, 0))  # an empty cell
+        assert bar.tooltip is None

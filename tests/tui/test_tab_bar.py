@@ -169,3 +169,50 @@ async def test_long_labels_that_do_not_fit_become_short(make_app: AppFactory) ->
         await pilot.pause()
         assert bar.label("day-0") == "Sat 7 Mar"
         assert bar.label("agenda") == "My agenda"
+
+
+class _Sized(App[None]):
+    """Tabs with given labels, ``active`` highlighted."""
+
+    def __init__(self, labels: list[str], active: int) -> None:
+        super().__init__()
+        self.labels = labels
+        self.active = active
+
+    def compose(self) -> ComposeResult:
+        tabs = [(f"t{n}", label) for n, label in enumerate(self.labels)]
+        yield TabBar(tabs, active=f"t{self.active}")
+
+
+async def test_the_last_tab_fits_exactly_without_a_marker() -> None:
+    # " Tab 2  Tab 3 " is 14 cells: from Tab 2 on, everything fits; no › to reserve.
+    app = _Sized(["Tab 0", "Tab 1", "Tab 2", "Tab 3"], active=3)
+    async with app.run_test(size=(15, 3)):
+        assert _line(app.query_one(TabBar), 0) == "‹Tab 2  Tab 3  "
+
+
+async def test_the_active_tab_stays_drawn_even_when_wider_than_the_screen() -> None:
+    app = _Sized(["A", "B" * 30, "C"], active=1)
+    async with app.run_test(size=(20, 3)):
+        bar = app.query_one(TabBar)
+        assert "B" * 18 in _line(bar, 0)
+        assert bar.tab_at(10) == "t1"
+    app = _Sized(["Tabby", "Tabby", "Tabby", "Tabby"], active=0)
+    async with app.run_test(size=(7, 3)):
+        assert "Tabby" in _line(app.query_one(TabBar), 0)
+
+
+async def test_markers_lead_to_the_hidden_tabs_and_blank_cells_to_none() -> None:
+    app = _Sized([f"Tab {n}" for n in range(6)], active=0)
+    async with app.run_test(size=(27, 3)) as pilot:
+        bar = app.query_one(TabBar)
+        shown = _line(bar, 0)
+        assert shown.endswith("›")
+        assert bar.tab_at(26) == "t3"  # the first tab hidden on the right
+        blank = shown.rstrip("› ").__len__() + 1
+        assert bar.tab_at(blank) is None  # the empty cells of a tab left out
+        bar.active = "t5"
+        await pilot.pause()
+        assert _line(bar, 0).startswith("‹")
+        first_shown = _line(bar, 0)[1:].split()[0:2]
+        assert bar.tab_at(0) == f"t{int(first_shown[1]) - 1}"  # the tab hidden on the left

@@ -14,7 +14,7 @@ from typing import ClassVar
 
 import pytest
 
-from confterm.errors import DataError
+from confterm.errors import DataError, UsageError
 from confterm.sources.detect import FRAB_JSON, FRAB_XML, ICAL, SESSIONIZE, detect
 from confterm.sources.fetch import _SafeRedirects, read_source
 from confterm.sources.html_text import html_to_text
@@ -236,3 +236,15 @@ def test_https_to_http_redirect_is_refused() -> None:
     assert kept is not None
     assert kept.full_url == "https://b.org/x"
     assert redirect("http://example.org/s.json", "http://c.org/") is not None
+
+
+def test_a_confterm_program_is_not_taken_for_sessionize() -> None:
+    raw = b'{"format": "confterm/1", "conference": {}, "sessions": [], "speakers": [], "rooms": []}'
+    with pytest.raises(UsageError) as local:
+        detect(raw, "prog.json")
+    assert str(local.value.message).endswith(
+        "open it with 'confterm --data prog.json' (or check it with 'confterm validate')"
+    )
+    with pytest.raises(UsageError) as remote:
+        detect(raw, "https://example.org/prog.json")
+    assert "download it, then open it with 'confterm --data FILE'" in remote.value.message

@@ -53,9 +53,11 @@ def detect(raw: bytes, label: str) -> Detected:
         if isinstance(document, dict):
             if document.get("format") == PROGRAM_FORMAT:
                 # Its sessions/speakers/rooms lists would pass for Sessionize: say what it is.
+                where = "FILE" if label.startswith(("http://", "https://")) else label
+                advice = "download it, then " if where == "FILE" else ""
                 raise UsageError(
-                    f"{label}: already in confterm's format: open it with "
-                    f"'confterm --data {label}' (or check it with 'confterm validate')"
+                    f"{label}: already in confterm's format: {advice}open it with "
+                    f"'confterm --data {where}' (or check it with 'confterm validate')"
                 )
             schedule = document.get("schedule")
             if isinstance(schedule, dict) and isinstance(schedule.get("conference"), dict):

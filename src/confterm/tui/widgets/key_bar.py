@@ -77,6 +77,9 @@ class KeyBar(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
+        # The keys may have moved under the pointer: nothing is hovered until it moves again.
+        self._hover = None
+        self.tooltip = None
         self.refresh()
 
     def entries(self) -> tuple[list[_Entry], _Entry | None]:
@@ -176,12 +179,13 @@ class KeyBar(Widget):
 
     def on_mouse_move(self, event: MouseMove) -> None:
         entry = self.entry_at(event.x)
+        self.tooltip = entry.tooltip if entry else None
         if entry != self._hover:
             self._hover = entry
-            self.tooltip = entry.tooltip if entry else None
             self.refresh()
 
     def on_leave(self, event: Leave) -> None:
+        self.tooltip = None
         if self._hover is not None:
             self._hover = None
             self.refresh()

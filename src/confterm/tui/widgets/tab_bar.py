@@ -99,27 +99,36 @@ class TabBar(Widget):
 
     def _shift(self, spans: list[tuple[str, int, int]]) -> int:
         """How far the tabs are moved left so the active one is seen on a narrow screen: to
-        the start of a tab, so none is cut on the left, and a cell is left for the ›."""
+        the start of a tab at or before it, so none is cut on the left, leaving a cell for
+        the › when tabs remain beyond the right edge."""
         width = self.size.width
         total = spans[-1][2] + PAD if spans else 0
-        active_end = next((end for tab_id, _, end in spans if tab_id == self._active), 0)
-        if total <= width or active_end + PAD <= width - 1:
+        active_end = next((e for t, _, e in spans if t == self._active), None)
+        if total <= width or active_end is None:
             return 0
-        for _, start, _ in spans:
-            if active_end + PAD - (start - PAD) <= width - 1:
-                return start - PAD
-        return active_end + PAD - width  # one tab wider than the screen: its end shows
+        for tab_id, start, _ in spans:
+            shift = start - PAD
+            room = width if total - shift <= width else width - 1
+            if active_end + PAD - shift <= room:
+                return shift
+            if tab_id == self._active:
+                return shift  # a label wider than the screen: it starts at the left edge
+        return 0
 
-    def _shown(self, spans: list[tuple[str, int, int]], shift: int) -> set[str]:
-        """The tabs drawn whole between the edges (a cut tab is not drawn at all)."""
-        width = self.size.width
+    def _right_edge(self, spans: list[tuple[str, int, int]], shift: int) -> int:
+        """The first column, before scrolling, past the tabs that can be drawn whole."""
         total = spans[-1][2] + PAD if spans else 0
-        right = shift + width - (1 if total - shift > width else 0)
-        return {
+        width = self.size.width
+        return shift + width - (1 if total - shift > width else 0)
+
+    def _shown(self, spans: list[tuple[str, int, int]], shift: int) -> list[str]:
+        """The tabs drawn whole between the edges (a cut tab is not drawn at all), in order."""
+        right = self._right_edge(spans, shift)
+        return [
             tab_id
             for tab_id, start, end in spans
             if (start - PAD >= shift and end + PAD <= right) or tab_id == self._active
-        }
+        ]
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
@@ -142,7 +151,7 @@ class TabBar(Widget):
             line = Strip.join([line.crop(0, width - 1), Strip([Segment("›", muted)])])
         return line
 
-    def _label_segments(self, spans: list[tuple[str, int, int]], shown: set[str]) -> list[Segment]:
+    def _label_segments(self, spans: list[tuple[str, int, int]], shown: list[str]) -> list[Segment]:
         base = self.rich_style
         muted = self.get_component_rich_style("tab-bar--tab")
         bright = self.get_component_rich_style("tab-bar--active")
@@ -172,11 +181,24 @@ class TabBar(Widget):
         ]
 
     def tab_at(self, x: int) -> str | None:
-        """The tab whose cells (label and padding) include column ``x`` of the widget."""
+        """The tab drawn at column ``x`` of the widget (label or padding); on a ‹ or › the
+        tab hidden just beyond that edge; None on empty cells."""
         spans = self._spans()
-        x += self._shift(spans)
+        shift = self._shift(spans)
+        shown = self._shown(spans, shift)
+        order = [tab_id for tab_id, _, _ in spans]
+        if not shown:
+            return None
+        if shift > 0 and x == 0:
+            before = order.index(shown[0]) - 1
+            return order[before] if before >= 0 else None
+        total = spans[-1][2] + PAD
+        if total - shift > self.size.width and x == self.size.width - 1:
+            after = order.index(shown[-1]) + 1
+            return order[after] if after < len(order) else None
+        x += shift
         for tab_id, start, end in spans:
-            if start - PAD <= x < end + PAD:
+            if tab_id in shown and start - PAD <= x < end + PAD:
                 return tab_id
         return None
 

@@ -191,9 +191,13 @@ class TimetableGrid(ScrollView, can_focus=True):
     def on_mount(self) -> None:
         if self.cursor is None:
             self.cursor = self._first_block()
-        # A cursor set before mounting (the session the grid opens on) was not scrolled to.
+        # A cursor set before mounting was not scrolled to; the screen may still move it to
+        # the session it opens on, so the block is read once the first frame is drawn.
+        self.call_after_refresh(self._scroll_to_cursor)
+
+    def _scroll_to_cursor(self) -> None:
         if self.cursor is not None:
-            self.call_after_refresh(self._scroll_to_block, self.cursor)
+            self._scroll_to_block(self.cursor)
 
     def watch_cursor(self, old: int | None, new: int | None) -> None:
         self.refresh()
