@@ -70,39 +70,37 @@ def cache_path(cache_dir: Path, source: Path) -> Path:
     return cache_dir / f"{key[:32]}.json"
 
 
-def read_cached(cache_dir: Path, source: Path, raw: bytes) -> Program | None:
-    """The program cached for ``source`` when it was validated from exactly ``raw``."""
-    try:
-        cached = json.loads(cache_path(cache_dir, source).read_bytes())
-    except (OSError, ValueError):
-        return None
-    key = _key(raw)
-    if key is None or not isinstance(cached, dict) or cached.get("key") != key:
-        return None
-    try:
-        return program_from_json(cached["program"])
-    except (KeyError, TypeError, ValueError, AttributeError):
-        return None
-
-
-def write_cached(cache_dir: Path, source: Path, raw: bytes, program_json: bytes) -> None:
-    """Keep ``program_json`` (the validated program, as confterm JSON) for ``source``.
-
-    A cache that cannot be written (read-only or full disk) only means validating next time.
-    """
-    key = _key(raw)
-    if key is None:
-        return
-    body = b'{"key": ' + json.dumps(key).encode() + b', "program": ' + program_json + b"}"
-    with contextlib.suppress(OSError):
-        write_atomic(cache_path(cache_dir, source), body)
-
-
-def _key(raw: bytes) -> str | None:
+def cache_key(raw: bytes) -> str | None:
+    """What a cache file must hold to stand for a program validated from ``raw`` (None when
+    the model's sources cannot be read: nothing is cached then)."""
     model = model_fingerprint()
     if model is None:
         return None
     return f"{CACHE_FORMAT}/{__version__}/{model}/{hashlib.sha256(raw).hexdigest()}"
+
+
+def read_cached(cached: Path, key: str) -> Program | None:
+    """The program in the cache file ``cached`` when it was written under ``key``."""
+    try:
+        content = json.loads(cached.read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(content, dict) or content.get("key") != key:
+        return None
+    try:
+        return program_from_json(content["program"])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def write_cached(cached: Path, key: str, program_json: bytes) -> None:
+    """Keep ``program_json`` (the validated program, as confterm JSON) under ``key``.
+
+    A cache that cannot be written (read-only or full disk) only means validating next time.
+    """
+    body = b'{"key": ' + json.dumps(key).encode() + b', "program": ' + program_json + b"}"
+    with contextlib.suppress(OSError):
+        write_atomic(cached, body)
 
 
 def program_from_json(data: dict[str, Any]) -> Program:

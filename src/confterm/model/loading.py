@@ -13,7 +13,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from confterm.errors import DataError
-from confterm.model.cache import MAX_CACHED_BYTES, read_cached, write_cached
+from confterm.model.cache import (
+    MAX_CACHED_BYTES,
+    cache_key,
+    cache_path,
+    read_cached,
+    write_cached,
+)
 from confterm.model.program import Program
 
 
@@ -34,15 +40,17 @@ def load_program_file(
         raise DataError(f"{name}: is a directory, not a conference file") from None
     except OSError as error:
         raise DataError(f"{name}: cannot read: {error.strerror or error}") from None
-    if cache_dir is None or len(raw) > MAX_CACHED_BYTES:
+    key = cache_key(raw) if cache_dir is not None and len(raw) <= MAX_CACHED_BYTES else None
+    if cache_dir is None or key is None:
         return load_program_bytes(raw, name)
+    cached = cache_path(cache_dir, path)
     with gc_paused():
-        program = read_cached(cache_dir, path, raw)
+        program = read_cached(cached, key)
         if program is None:
             program = _validated(raw, name)
             from confterm.model.validation import program_json
 
-            write_cached(cache_dir, path, raw, program_json(program, indent=None))
+            write_cached(cached, key, program_json(program, indent=None))
         _freeze_if_large(program)
     return program
 
