@@ -40,7 +40,7 @@ from confterm.tui.widgets.paper_detail import PaperDetail
 from confterm.tui.widgets.paper_list import PaperList
 from confterm.tui.widgets.session_detail import SessionDetail
 from confterm.tui.widgets.session_list import SessionList
-from confterm.tui.widgets.tab_bar import TabBar
+from confterm.tui.widgets.tab_bar import TabBar, cells_needed
 
 NARROW_WIDTH = 100
 NOW_LINE_SECONDS = 30  # how often the now-line is checked (it shows minutes)
@@ -166,8 +166,7 @@ class MainBase(Screen[None]):
         (eight days of DebConf at 120 columns)."""
         if width < NARROW_WIDTH:
             return True
-        long_labels = [self._tab_label(tab_id, short=False) for tab_id in self.tab_ids]
-        return sum(len(label) + 2 for label in long_labels) > width
+        return cells_needed(self._tab_label(t, short=False) for t in self.tab_ids) > width
 
     def _tab_label(self, tab_id: str, *, short: bool) -> str:
         if tab_id == NO_DAY_TAB:

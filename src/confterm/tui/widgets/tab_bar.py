@@ -19,6 +19,11 @@ from textual.widget import Widget
 PAD = 1  # cells either side of a label
 
 
+def cells_needed(labels: Iterable[str]) -> int:
+    """The width of tabs labelled ``labels``, padding included."""
+    return sum(len(label) + 2 * PAD for label in labels)
+
+
 class TabBar(Widget):
     """Labels on the first line; under them a bar, highlighted under the active tab."""
 
@@ -86,6 +91,10 @@ class TabBar(Widget):
         self._labels.update((k, v) for k, v in labels.items() if k in self._labels)
         self.refresh()
 
+    def _total(self) -> int:
+        """The width of every tab, before any scrolling."""
+        return cells_needed(self._labels.values())
+
     def _spans(self) -> list[tuple[str, int, int]]:
         """(tab id, first cell of its label, cell after it), before any scrolling."""
         spans = []
@@ -102,7 +111,7 @@ class TabBar(Widget):
         the start of a tab at or before it, so none is cut on the left, leaving a cell for
         the › when tabs remain beyond the right edge."""
         width = self.size.width
-        total = spans[-1][2] + PAD if spans else 0
+        total = self._total()
         active_end = next((e for t, _, e in spans if t == self._active), None)
         if total <= width or active_end is None:
             return 0
@@ -117,7 +126,7 @@ class TabBar(Widget):
 
     def _right_edge(self, spans: list[tuple[str, int, int]], shift: int) -> int:
         """The first column, before scrolling, past the tabs that can be drawn whole."""
-        total = spans[-1][2] + PAD if spans else 0
+        total = self._total()
         width = self.size.width
         return shift + width - (1 if total - shift > width else 0)
 
@@ -144,7 +153,7 @@ class TabBar(Widget):
         line = line.extend_cell_length(width, self.rich_style)
         # Tabs left out at either edge are announced there, as the list does with "…".
         muted = self.get_component_rich_style("tab-bar--tab")
-        total = spans[-1][2] + PAD if spans else 0
+        total = self._total()
         if shift > 0:
             line = Strip.join([Strip([Segment("‹", muted)]), line.crop(1, width)])
         if total - shift > width:
@@ -192,7 +201,7 @@ class TabBar(Widget):
         if shift > 0 and x == 0:
             before = order.index(shown[0]) - 1
             return order[before] if before >= 0 else None
-        total = spans[-1][2] + PAD
+        total = self._total()
         if total - shift > self.size.width and x == self.size.width - 1:
             after = order.index(shown[-1]) + 1
             return order[after] if after < len(order) else None
