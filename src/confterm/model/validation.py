@@ -82,7 +82,7 @@ def _describe_one(detail: ErrorDetails) -> str:
     kind = detail["type"]
     if kind == "timezone_aware":
         message = "naive date-time: add a UTC offset (e.g. 2025-05-12T09:30:00-07:00)"
-    elif kind in ("missing", "missing_argument"):
+    elif kind == "missing":
         message = "required field is missing"
     elif kind in ("extra_forbidden", "unexpected_keyword_argument"):
         message = "unknown field"

@@ -9,6 +9,7 @@ from typing import Any
 
 from confterm.errors import DataError, UsageError
 from confterm.model.program import PROGRAM_FORMAT
+from confterm.sources.fetch import is_url
 
 FRAB_XML = "frab-xml"
 FRAB_JSON = "frab-json"
@@ -53,7 +54,7 @@ def detect(raw: bytes, label: str) -> Detected:
         if isinstance(document, dict):
             if document.get("format") == PROGRAM_FORMAT:
                 # Its sessions/speakers/rooms lists would pass for Sessionize: say what it is.
-                where = "FILE" if label.startswith(("http://", "https://")) else label
+                where = "FILE" if is_url(label) else label
                 advice = "download it, then " if where == "FILE" else ""
                 raise UsageError(
                     f"{label}: already in confterm's format: {advice}open it with "
