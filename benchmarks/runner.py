@@ -64,7 +64,7 @@ def prepare(size: str, workdir: Path) -> Dataset:
     """Write the program for ``size`` ("bundled" or a session count) and its frab XML."""
     if size == "bundled":
         from confterm import paths
-        from confterm.catalog import DEFAULT_CONFERENCE
+        from confterm.store.catalog import DEFAULT_CONFERENCE
 
         source = paths.bundled_file(f"{DEFAULT_CONFERENCE}.json")
         program = json.loads(source.read_text(encoding="utf-8"))
@@ -100,7 +100,7 @@ def prepare(size: str, workdir: Path) -> Dataset:
 
 def _seed_bookmarks(dataset: Dataset, session_ids: list[str]) -> None:
     """Bookmark a realistic share of sessions, so "my agenda" has something to show."""
-    from confterm.store import BookmarkStore, ItemKind
+    from confterm.store.bookmarks import BookmarkStore, ItemKind
 
     chosen = session_ids[:: max(1, BOOKMARK_SHARE)][:MAX_BOOKMARKS] or session_ids[:1]
     with BookmarkStore.open(dataset.data_dir) as store:
@@ -167,12 +167,12 @@ def _import(dataset: Dataset) -> None:
 
 def _domain(dataset: Dataset, program: Any, runs: int) -> dict[str, float | None]:
     """Median costs of the domain calls under one keystroke, toggle and agenda."""
-    from confterm.agenda import build_agenda
-    from confterm.store import BookmarkStore
+    from confterm.queries.agenda import build_agenda
+    from confterm.store.bookmarks import BookmarkStore
 
     out: dict[str, float | None] = {}
     try:
-        from confterm.search import SearchIndex
+        from confterm.queries.search import SearchIndex
     except ImportError:
         out["q_index"] = out["q_domain"] = None
     else:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from confterm.store import BookmarkStore, ItemKind
+from confterm.store.bookmarks import BookmarkStore, ItemKind
 
 TINYCONF = Path(__file__).resolve().parents[1] / "data" / "tinyconf.json"
 

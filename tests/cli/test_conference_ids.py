@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from confterm import catalog
 from confterm.errors import UsageError
+from confterm.store import catalog
 
 RunCli = Callable[..., "subprocess.CompletedProcess[str]"]
 TINYCONF = Path(__file__).parents[1] / "data" / "tinyconf.json"

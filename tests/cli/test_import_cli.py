@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 import pytest
 
-from confterm.store import BookmarkStore
+from confterm.store.bookmarks import BookmarkStore
 
 RunCli = Callable[..., "subprocess.CompletedProcess[str]"]
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from confterm import catalog
 from confterm.cli import main
+from confterm.store import catalog
 
 TINYCONF = Path(__file__).parents[1] / "data" / "tinyconf.json"
 

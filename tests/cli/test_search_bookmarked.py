@@ -7,7 +7,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from confterm.store import BookmarkStore
+from confterm.store.bookmarks import BookmarkStore
 
 RunCli = Callable[..., subprocess.CompletedProcess[str]]
 TINYCONF = str(Path(__file__).parents[1] / "data" / "tinyconf.json")

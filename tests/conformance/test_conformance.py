@@ -120,7 +120,7 @@ async def test_app_opens_on_sample(
     except ImportError as error:
         pytest.skip(f"confterm.tui cannot be imported yet ({error})")
     from confterm.clock import Clock
-    from confterm.store import BookmarkStore
+    from confterm.store.bookmarks import BookmarkStore
     from confterm.tui.app import ConftermApp
     from confterm.tui.view import View
 

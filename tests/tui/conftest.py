@@ -10,7 +10,7 @@ from app_clock import BEFORE, AppFactory
 
 from confterm.clock import Clock, parse_now
 from confterm.model.program import Program
-from confterm.store import BookmarkStore
+from confterm.store.bookmarks import BookmarkStore
 from confterm.tui.app import ConftermApp
 from confterm.tui.view import View
 

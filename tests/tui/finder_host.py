@@ -12,7 +12,7 @@ from textual.widgets import Label
 from confterm.clock import Clock
 from confterm.model.program import Program
 from confterm.paths import user_data_dir
-from confterm.store import BookmarkStore
+from confterm.store.bookmarks import BookmarkStore
 from confterm.tui.view import View
 
 

@@ -12,7 +12,7 @@ from textual.widgets import ContentSwitcher, Static
 
 from confterm.model.loading import load_program_file
 from confterm.model.program import Program
-from confterm.store import BookmarkStore, ItemKind
+from confterm.store.bookmarks import BookmarkStore, ItemKind
 from confterm.tui.app import ConftermApp
 from confterm.tui.messages import JumpTarget
 from confterm.tui.screens.detail_screen import DetailScreen

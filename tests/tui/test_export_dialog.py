@@ -11,12 +11,12 @@ from textual.app import App, ComposeResult
 from textual.widgets import Input, Select, Static
 
 from confterm import paths
-from confterm.agenda import build_agenda
 from confterm.clock import Clock
 from confterm.export import render
 from confterm.export.ics import sequence_at
 from confterm.model.program import Program
-from confterm.store import BookmarkStore, ItemKind
+from confterm.queries.agenda import build_agenda
+from confterm.store.bookmarks import BookmarkStore, ItemKind
 from confterm.tui.screens.export_dialog import ExportDialog
 from confterm.tui.view import View
 

@@ -9,10 +9,10 @@ from finder_host import HostApp, make_view
 from textual.app import App, ComposeResult
 from textual.widgets import SelectionList
 
-from confterm.filters import Filters, load_hidden
 from confterm.model.program import Program, SessionKind
 from confterm.paths import user_data_dir
-from confterm.store import BookmarkStore
+from confterm.queries.filters import Filters, load_hidden
+from confterm.store.bookmarks import BookmarkStore
 from confterm.tui.app import ConftermApp
 from confterm.tui.messages import JumpTarget
 from confterm.tui.rows import SessionRow

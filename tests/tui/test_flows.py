@@ -6,7 +6,7 @@ from pathlib import Path
 
 from app_clock import DURING, AppFactory
 
-from confterm.store import BookmarkStore, ItemKind
+from confterm.store.bookmarks import BookmarkStore, ItemKind
 from confterm.tui.app import ConftermApp
 from confterm.tui.messages import JumpTarget
 from confterm.tui.rows import SessionRow

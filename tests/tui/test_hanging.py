@@ -15,7 +15,7 @@ from textual.widgets import OptionList, Static
 
 from confterm.model.loading import load_program_file
 from confterm.model.program import Program
-from confterm.store import BookmarkStore
+from confterm.store.bookmarks import BookmarkStore
 from confterm.tui.app import ConftermApp
 from confterm.tui.hanging import Hanging, auto_indent, wrap_line
 from confterm.tui.messages import JumpTarget

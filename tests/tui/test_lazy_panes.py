@@ -6,7 +6,7 @@ from pathlib import Path
 
 from app_clock import AppFactory
 
-from confterm.store import BookmarkStore, ItemKind
+from confterm.store.bookmarks import BookmarkStore, ItemKind
 from confterm.tui.messages import JumpTarget
 from confterm.tui.widgets.agenda_view import AgendaList
 from confterm.tui.widgets.booth_detail import BoothDetail

@@ -8,9 +8,9 @@ from datetime import date, timedelta
 
 from app_clock import BEFORE, DURING, AppFactory
 
-from confterm.agenda import sessions_by_day
 from confterm.clock import parse_now
 from confterm.model.program import Program
+from confterm.queries.agenda import sessions_by_day
 from confterm.tui.app import ConftermApp
 from confterm.tui.day_rows import day_rows
 from confterm.tui.rows import TBA_HEADING, Heading, NowLine, Row, SessionRow

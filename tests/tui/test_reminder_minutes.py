@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app_clock import AppFactory
 
-from confterm.store import BookmarkStore
+from confterm.store.bookmarks import BookmarkStore
 from confterm.tui.app import ConftermApp
 
 SIX_BEFORE = "2026-03-07T08:54:00"  # the 09:00 keynote is 6 minutes away

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from confterm.clock import Clock, parse_now
 from confterm.model.program import Program
-from confterm.store import BookmarkStore
+from confterm.store.bookmarks import BookmarkStore
 from confterm.tui.reminder_timer import ReminderTimer, install_reminders
 from confterm.tui.view import View
 

@@ -6,9 +6,9 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from confterm.agenda import build_agenda, sessions_by_day
 from confterm.model.program import Program
-from confterm.store import Bookmark, ItemKind
+from confterm.queries.agenda import build_agenda, sessions_by_day
+from confterm.store.bookmarks import Bookmark, ItemKind
 from confterm.tui.day_rows import day_rows
 from confterm.tui.messages import JumpTarget
 from confterm.tui.rows import (

@@ -9,7 +9,7 @@ from finder_host import HostApp, make_view
 from textual.widgets import Input, OptionList
 
 from confterm.model.program import Program
-from confterm.store import ItemKind
+from confterm.store.bookmarks import ItemKind
 from confterm.tui.messages import JumpTarget
 from confterm.tui.screens.search import SearchScreen
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from app_clock import DURING, AppFactory
 
-from confterm.store import BookmarkStore, ItemKind
+from confterm.store.bookmarks import BookmarkStore, ItemKind
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 

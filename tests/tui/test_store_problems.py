@@ -13,7 +13,7 @@ import pytest
 from app_clock import DURING, AppFactory
 
 from confterm import paths
-from confterm.store import BookmarkStore
+from confterm.store.bookmarks import BookmarkStore
 from confterm.tui.screens.main import MainScreen
 
 

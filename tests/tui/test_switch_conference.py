@@ -6,7 +6,7 @@ from pathlib import Path
 
 from app_clock import DURING, AppFactory
 
-from confterm.store import BookmarkStore
+from confterm.store.bookmarks import BookmarkStore
 from confterm.tui.commands import conference_entries
 from confterm.tui.screens.main import MainScreen
 

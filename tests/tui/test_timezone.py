@@ -17,7 +17,7 @@ from textual.widgets import OptionList
 
 from confterm.clock import Clock
 from confterm.model.program import Program
-from confterm.store import ItemKind
+from confterm.store.bookmarks import ItemKind
 from confterm.timezones import local_zone
 from confterm.tui.app import ConftermApp
 from confterm.tui.commands import jump_entries

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 @dataclass(frozen=True)
 class Mark:
-    """A stand-in for :class:`confterm.store.Bookmark` with a fixed ``added_at``."""
+    """A stand-in for :class:`confterm.store.bookmarks.Bookmark` with a fixed ``added_at``."""
 
     kind: str
     item_id: str

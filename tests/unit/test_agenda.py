@@ -7,7 +7,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from confterm.agenda import (
+from confterm.errors import UsageError
+from confterm.model.program import Program, Session
+from confterm.queries.agenda import (
     build_agenda,
     clashes_with,
     current_or_next,
@@ -22,8 +24,6 @@ from confterm.agenda import (
     session_times,
     sessions_by_day,
 )
-from confterm.errors import UsageError
-from confterm.model.program import Program, Session
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from confterm.catalog import open_program
 from confterm.model.program import Program, Session, SessionKind
+from confterm.store.catalog import open_program
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GENERATOR = REPO_ROOT / "scripts" / "build_mlsys2025.py"

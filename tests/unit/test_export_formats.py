@@ -12,11 +12,11 @@ import pytest
 from agenda_marks import MARKS, Mark
 from rich.console import Console
 
-from confterm.agenda import build_agenda
 from confterm.export import EXTENSIONS, FORMATS, default_file_name, render, render_bytes
 from confterm.export.markdown import escape
 from confterm.export.text import rich_agenda
 from confterm.model.program import Program
+from confterm.queries.agenda import build_agenda
 
 EXPECTED = Path(__file__).resolve().parents[1] / "data" / "expected"
 

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 from agenda_marks import MARKS, Mark
 
-from confterm.agenda import build_agenda
 from confterm.export import render
 from confterm.model.program import Program
 from confterm.model.validation import build_record, program_json
+from confterm.queries.agenda import build_agenda
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)> & <b>bold</b> [b]x[/b]'
 

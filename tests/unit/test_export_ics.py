@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 from agenda_marks import MARKS, Mark
 from icalendar import Calendar, Event
 
-from confterm.agenda import build_agenda
 from confterm.export import render
 from confterm.export.ics import left_out
 from confterm.model.program import Program
+from confterm.queries.agenda import build_agenda
 
 FIRST = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 LATER = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from confterm.filters import Filters, load_hidden, save_hidden
 from confterm.model.program import Program, SessionKind
-from confterm.store import BookmarkStore
+from confterm.queries.filters import Filters, load_hidden, save_hidden
+from confterm.store.bookmarks import BookmarkStore
 
 
 class FakePrefs:

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from confterm.formatting import time_range, when_label, zone_label
 from confterm.model.program import Program
+from confterm.present.formatting import time_range, when_label, zone_label
 from confterm.timezones import zone_key, zone_name
 
 UTC = ZoneInfo("UTC")

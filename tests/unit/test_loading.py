@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from confterm import paths
-from confterm.catalog import bundled_ids, open_program
 from confterm.errors import DataError, UsageError
 from confterm.model.checks import check_program
 from confterm.model.loading import load_program_bytes, load_program_file
 from confterm.model.validation import format_location
+from confterm.store.catalog import bundled_ids, open_program
 
 INVALID = Path(__file__).resolve().parents[1] / "data" / "invalid"
 

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from confterm.model.program import Program
-from confterm.nownext import (
+from confterm.queries.nownext import (
     duration_text,
     first_session_id,
     now_and_next,
@@ -100,7 +100,7 @@ def test_finder_domain_modules_do_not_import_textual() -> None:
     import sys
 
     code = (
-        "import sys, confterm.search, confterm.filters, confterm.nownext; "
+        "import sys, confterm.queries.search, confterm.queries.filters, confterm.queries.nownext; "
         "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from confterm.model.program import Program, Session
-from confterm.reminders import Reminders, due_reminders
+from confterm.queries.reminders import Reminders, due_reminders
 
 NY = ZoneInfo("America/New_York")
 TEN = timedelta(minutes=10)

@@ -8,7 +8,7 @@ from typing import Any
 
 from confterm.model.program import Program
 from confterm.model.validation import build_record
-from confterm.search import (
+from confterm.queries.search import (
     SCORE_EXACT,
     SCORE_FUZZY,
     SearchIndex,

@@ -20,7 +20,7 @@ import pytest
 
 from confterm import paths
 from confterm.errors import StoreError
-from confterm.store import SCHEMA_VERSION, BookmarkStore, ItemKind
+from confterm.store.bookmarks import SCHEMA_VERSION, BookmarkStore, ItemKind
 
 CONF = "tinyconf"
 
@@ -202,7 +202,7 @@ def test_processes_writing_at_once_never_lose_each_others_commits(
     code = """
         import sys
         from pathlib import Path
-        from confterm.store import BookmarkStore
+        from confterm.store.bookmarks import BookmarkStore
         store = BookmarkStore(Path(sys.argv[1]))
         print("ready", flush=True)
         sys.stdin.readline()
@@ -424,7 +424,7 @@ def test_change_token_follows_other_connections_and_processes(db: Path) -> None:
     proc = run_python(
         f"""
         from pathlib import Path
-        from confterm.store import BookmarkStore
+        from confterm.store.bookmarks import BookmarkStore
         BookmarkStore(Path({str(db)!r})).add("tinyconf", ["from-elsewhere"])
         """
     )
@@ -441,7 +441,7 @@ def test_toggle_survives_kill_9(db: Path) -> None:
         f"""
         import sys, time
         from pathlib import Path
-        from confterm.store import BookmarkStore
+        from confterm.store.bookmarks import BookmarkStore
         store = BookmarkStore(Path({str(db)!r}))
         store.add("tinyconf", ["earlier"])
         assert store.toggle("tinyconf", "keynote") is True

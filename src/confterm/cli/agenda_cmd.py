@@ -11,15 +11,15 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from confterm.agenda import build_agenda, resolve_day
 from confterm.atomic import write_atomic
 from confterm.cli.context import Context
 from confterm.cli.output import is_rich, make_console
 from confterm.errors import DataError, UsageError
 from confterm.export import render, render_bytes
 from confterm.export.text import rich_agenda
-from confterm.formatting import long_day_label
-from confterm.store import BookmarkStore
+from confterm.present.formatting import long_day_label
+from confterm.queries.agenda import build_agenda, resolve_day
+from confterm.store.bookmarks import BookmarkStore
 from confterm.text import one_line
 
 

@@ -18,13 +18,13 @@ import sys
 from datetime import tzinfo
 from typing import Any
 
-from confterm.agenda import in_time_order
 from confterm.cli.context import Context
 from confterm.cli.output import Column, Section, is_rich, make_console, print_json, print_sections
 from confterm.errors import DataError, UsageError
-from confterm.formatting import LOCATION_UNKNOWN, day_label, iso_or_none, time_range
 from confterm.model.program import Program
-from confterm.store import Bookmark, BookmarkStore, ItemKind
+from confterm.present.formatting import LOCATION_UNKNOWN, day_label, iso_or_none, time_range
+from confterm.queries.agenda import in_time_order
+from confterm.store.bookmarks import Bookmark, BookmarkStore, ItemKind
 from confterm.text import one_line
 from confterm.timezones import zone_name
 

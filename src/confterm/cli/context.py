@@ -8,10 +8,10 @@ from functools import cached_property
 from pathlib import Path
 
 from confterm import paths
-from confterm.catalog import open_program
 from confterm.clock import NOW_ENV, Clock, now_from_env, parse_now
 from confterm.errors import UsageError
 from confterm.model.program import Program
+from confterm.store.catalog import open_program
 from confterm.timezones import resolve_display_zone
 
 

@@ -14,11 +14,11 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from confterm import catalog
 from confterm.cli.context import Context
 from confterm.errors import DataError, UsageError
 from confterm.model.loading import load_program_file
 from confterm.model.program import Program, Session
+from confterm.store import catalog
 from confterm.text import one_line
 from confterm.timezones import zone_name
 
@@ -162,7 +162,7 @@ def _print_changes(context: Context, program: Program, changes: ProgramChanges) 
 
 
 def _bookmarked(context: Context, conference_id: str) -> set[str]:
-    from confterm.store import BookmarkStore
+    from confterm.store.bookmarks import BookmarkStore
 
     with BookmarkStore.open(context.data_dir) as store:
         return store.ids(conference_id)
@@ -209,7 +209,7 @@ def run_remove(context: Context) -> int:
             return 0
     catalog.remove_imported(context.data_dir, conference_id)
     print(f"removed {conference_id}")
-    from confterm.store import BookmarkStore
+    from confterm.store.bookmarks import BookmarkStore
 
     with BookmarkStore.open(context.data_dir) as store:
         if args.purge:

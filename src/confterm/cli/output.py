@@ -7,7 +7,7 @@ Every command renders through these helpers so that all of them honour the same 
   multi-line fields) and is rendered as a rich :class:`~rich.text.Text`.
 * On a terminal the output uses rich tables; piped, it is plain text with no escape codes.
   ``NO_COLOR`` (any non-empty value) turns colour off on a terminal.
-* ``--json`` output is built by :mod:`confterm.records` and printed by
+* ``--json`` output is built by :mod:`confterm.export.records` and printed by
   :func:`print_json`.
 
 The JSON session object (stable; new keys may be added, none removed or renamed)::

@@ -18,7 +18,6 @@ from collections.abc import Iterable, Sequence
 from datetime import date, tzinfo
 from pathlib import Path
 
-from confterm.agenda import in_time_order, resolve_day, sessions_by_day
 from confterm.cli.context import Context
 from confterm.cli.output import (
     Column,
@@ -29,7 +28,10 @@ from confterm.cli.output import (
     print_sections,
 )
 from confterm.errors import DataError, StoreError
-from confterm.formatting import (
+from confterm.export.records import booth_json, paper_json, session_json, speaker_json
+from confterm.model.loading import load_program_file
+from confterm.model.program import Booth, Paper, Program, Session, Speaker
+from confterm.present.formatting import (
     DAY_UNKNOWN,
     LOCATION_UNKNOWN,
     day_label,
@@ -37,10 +39,8 @@ from confterm.formatting import (
     time_range,
     when_label,
 )
-from confterm.model.loading import load_program_file
-from confterm.model.program import Booth, Paper, Program, Session, Speaker
-from confterm.records import booth_json, paper_json, session_json, speaker_json
-from confterm.search import search_sessions
+from confterm.queries.agenda import in_time_order, resolve_day, sessions_by_day
+from confterm.queries.search import search_sessions
 from confterm.text import one_line
 from confterm.timezones import zone_key, zone_name
 
@@ -101,7 +101,7 @@ def run_list(context: Context) -> int:
 def _bookmarked(context: Context, conference_id: str) -> set[str]:
     """The bookmarked session ids (empty when there is no store, or it cannot be read: a
     tie-break is not worth failing a listing over)."""
-    from confterm.store import BookmarkStore
+    from confterm.store.bookmarks import BookmarkStore
 
     try:
         with BookmarkStore.open(context.data_dir) as store:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from typing import Final
 
-from confterm.agenda import Agenda
+from confterm.queries.agenda import Agenda
 
 FORMATS: Final = ("text", "markdown", "html", "ics", "json")
 

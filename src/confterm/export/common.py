@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, tzinfo
 
-from confterm.agenda import Agenda, MissingBookmark
-from confterm.formatting import LOCATION_UNKNOWN, long_day_label, time_range, zone_label
 from confterm.model.program import Booth, Program, Session
+from confterm.present.formatting import LOCATION_UNKNOWN, long_day_label, time_range, zone_label
+from confterm.queries.agenda import Agenda, MissingBookmark
 from confterm.text import one_line
 
 #: Least width of the time column in plain text: ``22:00–01:00+1`` is the longest value in

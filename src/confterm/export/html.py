@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import tzinfo
 from html import escape
 
-from confterm.agenda import Agenda, AgendaDay
 from confterm.export import common
+from confterm.queries.agenda import Agenda, AgendaDay
 
 _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2em auto;

@@ -21,8 +21,8 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Alarm, Calendar, Event
 
 from confterm import __version__
-from confterm.agenda import Agenda
 from confterm.model.program import Program, Session
+from confterm.queries.agenda import Agenda
 from confterm.text import clean, one_line
 
 _SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)

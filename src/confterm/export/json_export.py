@@ -11,7 +11,7 @@ Shape (keys are never renamed or removed; new ones may be added)::
      "missing": [{"kind": "session" | "booth", "id", "added_at": ISO 8601}]}
 
 Session and booth objects are those of every other ``--json`` output
-(:func:`confterm.records.session_json`); within a day, timed sessions come first in time
+(:func:`confterm.export.records.session_json`); within a day, timed sessions come first in time
 order, then those with no announced time.
 """
 
@@ -21,8 +21,8 @@ import json
 from datetime import tzinfo
 from typing import Any
 
-from confterm.agenda import Agenda
-from confterm.records import booth_json, session_json
+from confterm.export.records import booth_json, session_json
+from confterm.queries.agenda import Agenda
 from confterm.text import one_line
 from confterm.timezones import zone_key, zone_name
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from datetime import tzinfo
 
-from confterm.agenda import Agenda
 from confterm.export import common
+from confterm.queries.agenda import Agenda
 
 # Inline syntax anywhere in a line (CommonMark lets any ASCII punctuation be backslash-escaped).
 _INLINE = re.compile(r"([\\`*_\[\]<>!|~&#])")

@@ -22,8 +22,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from confterm.agenda import Agenda
 from confterm.export import common
+from confterm.queries.agenda import Agenda
 
 _INDENT = "  "
 _GAP = "  "

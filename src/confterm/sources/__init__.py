@@ -2,7 +2,7 @@
 
 :func:`import_source` reads a file or an http(s) URL, detects its format from the content,
 converts it into confterm's model and validates it. Nothing here writes files or imports
-Textual; storing the result is :mod:`confterm.catalog`'s job.
+Textual; storing the result is :mod:`confterm.store.catalog`'s job.
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ def run_app(context: Context) -> int:
 
 def _run(context: Context, *, resume_gc: bool) -> None:
     from confterm import paths
-    from confterm.store import BookmarkStore
+    from confterm.store.bookmarks import BookmarkStore
     from confterm.tui.app import ConftermApp
     from confterm.tui.keymap import load_keymap
     from confterm.tui.view import View

@@ -14,9 +14,9 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from confterm import paths
-from confterm.catalog import open_program
 from confterm.errors import ConftermError, StoreError
-from confterm.store import ItemKind
+from confterm.store.bookmarks import ItemKind
+from confterm.store.catalog import open_program
 from confterm.tui.commands import ConferenceProvider, JumpProvider
 from confterm.tui.messages import JumpRequested, JumpTarget
 from confterm.tui.screens.main import MainScreen
@@ -255,7 +255,7 @@ class ConftermApp(App[None]):
             yield SystemCommand("Next day", "The next tab", main.action_next_tab)
             yield SystemCommand("Previous day", "The previous tab", main.action_prev_tab)
             for number, day in enumerate(main.days[:9], start=1):
-                from confterm.formatting import day_label
+                from confterm.present.formatting import day_label
 
                 yield SystemCommand(
                     f"Day {number}: {day_label(day)}",

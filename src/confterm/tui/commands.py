@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from confterm.catalog import list_conferences
-from confterm.formatting import day_label, time_range
+from confterm.present.formatting import day_label, time_range
+from confterm.store.catalog import list_conferences
 from confterm.text import one_line
 from confterm.tui.messages import JumpTarget
 

@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import overload
 
-from confterm.agenda import overlaps
-from confterm.formatting import clock_time, time_range
 from confterm.model.program import Program, Session
+from confterm.present.formatting import clock_time, time_range
+from confterm.queries.agenda import overlaps
 from confterm.tui.messages import JumpTarget
 from confterm.tui.rows import TBA_HEADING, Heading, NowLine, Row, SessionRow, session_row
 

@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from textual.content import Content
 from textual.style import Style
 
-from confterm.agenda import clashes_with, in_time_order
-from confterm.formatting import day_label, time_range, when_label
 from confterm.model.program import Booth, Link, Paper, Session
+from confterm.present.formatting import day_label, time_range, when_label
+from confterm.queries.agenda import clashes_with, in_time_order
 from confterm.text import clean, one_line
 from confterm.tui.rows import NO_LOCATION, session_label
 from confterm.tui.view import View

@@ -12,8 +12,8 @@ import math
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from confterm.agenda import in_time_order
 from confterm.model.program import Program, Session
+from confterm.queries.agenda import in_time_order
 from confterm.text import one_line
 
 GUTTER_WIDTH = 6

@@ -5,7 +5,7 @@ The app wires it with one line in ``on_mount``::
     self.reminders = install_reminders(self, self.view, minutes=10)
 
 The check runs once right away and then every :data:`CHECK_EVERY` seconds against the app's
-clock (so ``--now`` moves it too); which sessions are due is :mod:`confterm.reminders`'s pure
+clock (so ``--now`` moves it too); which sessions are due is :mod:`confterm.queries.reminders`'s pure
 logic, and each session is announced once per run.
 """
 
@@ -17,9 +17,9 @@ from typing import Any
 from textual.app import App
 
 from confterm.errors import StoreError
-from confterm.formatting import time_range
 from confterm.model.program import Session
-from confterm.reminders import Reminders
+from confterm.present.formatting import time_range
+from confterm.queries.reminders import Reminders
 from confterm.text import one_line
 from confterm.tui.view import View
 

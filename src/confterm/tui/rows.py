@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import tzinfo
 
-from confterm.agenda import Agenda, overlaps
-from confterm.formatting import TIME_TBA, clock_time, day_label, time_range
 from confterm.model.program import Booth, Paper, Program, Session
+from confterm.present.formatting import TIME_TBA, clock_time, day_label, time_range
+from confterm.queries.agenda import Agenda, overlaps
 from confterm.text import one_line
 from confterm.tui.messages import JumpTarget
 

@@ -11,7 +11,7 @@ from datetime import datetime, tzinfo
 
 from confterm.clock import Clock
 from confterm.model.program import Program
-from confterm.store import BookmarkStore, ItemKind
+from confterm.store.bookmarks import BookmarkStore, ItemKind
 from confterm.timezones import local_zone
 
 

@@ -6,7 +6,7 @@ The app calls :func:`toggle_zone` and then redraws whatever shows times; the hea
 
 from __future__ import annotations
 
-from confterm.formatting import zone_label
+from confterm.present.formatting import zone_label
 from confterm.timezones import zone_name
 from confterm.tui.view import View
 

@@ -78,7 +78,7 @@ class DetailScreen(Screen[JumpTarget | None]):
             )
         session = self.view.program.session_by_id.get(self.target.item_id)
         if self.target.kind == "session" and session is not None and session.day is not None:
-            from confterm.formatting import day_label
+            from confterm.present.formatting import day_label
 
             self.query_one(ConfHeader).set_day(day_label(session.day))
 

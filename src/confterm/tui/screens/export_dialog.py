@@ -22,10 +22,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from confterm import paths
-from confterm.agenda import build_agenda
 from confterm.atomic import write_atomic
 from confterm.errors import ConftermError
 from confterm.export import EXTENSIONS, FORMATS, LABELS, default_file_name, render_bytes
+from confterm.queries.agenda import build_agenda
 from confterm.tui.view import View
 
 DEFAULT_FORMAT = "html"

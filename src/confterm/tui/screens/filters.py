@@ -1,6 +1,6 @@
 """The filter dialog (``f``): kinds, tracks, rooms, bookmarked only, and hidden places.
 
-It dismisses with the new :class:`~confterm.filters.Filters` (Enter) or None (Esc). Hidden rooms
+It dismisses with the new :class:`~confterm.queries.filters.Filters` (Enter) or None (Esc). Hidden rooms
 and tracks are saved for the conference when the dialog is applied, so they are remembered
 next time; ``c`` clears the selections (not the hidden places) in the dialog.
 """
@@ -17,8 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, SelectionList, Switch
 
 from confterm.errors import StoreError
-from confterm.filters import Filters, save_hidden
 from confterm.model.program import SessionKind
+from confterm.queries.filters import Filters, save_hidden
 from confterm.text import one_line
 from confterm.tui.view import View
 

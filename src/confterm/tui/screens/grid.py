@@ -18,10 +18,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Label
 
-from confterm.agenda import in_time_order, program_days
 from confterm.errors import StoreError
-from confterm.formatting import long_day_label, zone_label
-from confterm.store import ItemKind
+from confterm.present.formatting import long_day_label, zone_label
+from confterm.queries.agenda import in_time_order, program_days
+from confterm.store.bookmarks import ItemKind
 from confterm.tui.messages import JumpTarget
 from confterm.tui.rows import TBA_HEADING, Heading, Row, SessionRow, session_row
 from confterm.tui.view import View

@@ -13,9 +13,9 @@ from typing import ClassVar
 from textual import on
 from textual.binding import Binding, BindingType
 
-from confterm.agenda import opening_position
 from confterm.errors import StoreError
-from confterm.filters import Filters, load_hidden
+from confterm.queries.agenda import opening_position
+from confterm.queries.filters import Filters, load_hidden
 from confterm.tui.messages import JumpTarget
 from confterm.tui.screens.main_base import (
     NARROW_WIDTH,

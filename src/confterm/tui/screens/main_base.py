@@ -23,10 +23,10 @@ from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Static
 
-from confterm.agenda import has_sessions_on, program_days, sessions_by_day
-from confterm.filters import Filters
-from confterm.formatting import DAY_UNKNOWN, day_label
 from confterm.model.program import Session
+from confterm.present.formatting import DAY_UNKNOWN, day_label
+from confterm.queries.agenda import has_sessions_on, program_days, sessions_by_day
+from confterm.queries.filters import Filters
 from confterm.tui.day_rows import DayRows
 from confterm.tui.messages import JumpTarget
 from confterm.tui.view import View

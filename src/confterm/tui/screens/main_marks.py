@@ -4,7 +4,7 @@ rows and details that show it."""
 from __future__ import annotations
 
 from confterm.errors import StoreError
-from confterm.store import ItemKind
+from confterm.store.bookmarks import ItemKind
 from confterm.text import one_line
 from confterm.tui.day_rows import DayRows
 from confterm.tui.messages import JumpTarget

@@ -8,9 +8,9 @@ from datetime import date
 from textual import on
 from textual.widgets import ContentSwitcher
 
-from confterm.agenda import build_agenda, day_sessions, session_times
 from confterm.errors import StoreError
-from confterm.formatting import day_label
+from confterm.present.formatting import day_label
+from confterm.queries.agenda import build_agenda, day_sessions, session_times
 from confterm.tui.day_rows import DayRows, day_rows, now_on_day
 from confterm.tui.messages import JumpTarget
 from confterm.tui.rows import Row, agenda_rows, booth_rows

@@ -20,8 +20,8 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from confterm.errors import StoreError
-from confterm.formatting import clock_time, zone_label
-from confterm.nownext import (
+from confterm.present.formatting import clock_time, zone_label
+from confterm.queries.nownext import (
     DEFAULT_WINDOW,
     NowNext,
     duration_text,

@@ -2,7 +2,7 @@
 
 It dismisses with a :class:`~confterm.tui.messages.JumpTarget` (the session or booth picked) or
 None on Esc, so the screen underneath is untouched and the app stays where it was. The ranking
-is :mod:`confterm.search`'s, shared with ``confterm list --search``.
+is :mod:`confterm.queries.search`'s, shared with ``confterm list --search``.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from confterm.errors import StoreError
-from confterm.formatting import DAY_UNKNOWN, TIME_TBA, day_label, time_range
 from confterm.model.program import Program, Session
-from confterm.search import Hit, SearchIndex, cached_index, index_for
+from confterm.present.formatting import DAY_UNKNOWN, TIME_TBA, day_label, time_range
+from confterm.queries.search import Hit, SearchIndex, cached_index, index_for
 from confterm.text import one_line
 from confterm.tui.hanging import Hanging
 from confterm.tui.messages import JumpTarget

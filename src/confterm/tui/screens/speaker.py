@@ -18,9 +18,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from confterm.agenda import in_time_order
 from confterm.errors import StoreError
 from confterm.model.program import Paper, Program, Session
+from confterm.queries.agenda import in_time_order
 from confterm.text import one_line
 from confterm.tui.messages import JumpTarget
 from confterm.tui.screens.search import WHEN_WIDTH, result_option, session_prompt, when_text

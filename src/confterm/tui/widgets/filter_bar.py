@@ -8,8 +8,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from confterm.filters import Filters
 from confterm.model.program import Program
+from confterm.queries.filters import Filters
 from confterm.text import one_line
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from confterm.formatting import clock_time, zone_label
+from confterm.present.formatting import clock_time, zone_label
 from confterm.text import one_line
 from confterm.tui.view import View
 

@@ -20,8 +20,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
-from confterm.agenda import find_clashes
 from confterm.model.program import Program, Session
+from confterm.queries.agenda import find_clashes
 from confterm.text import one_line
 from confterm.tui.grid_layout import build_layout, neighbour, time_key
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, tzinfo
 from typing import Literal
 
-from confterm.agenda import in_time_order, program_days, sessions_by_day
-from confterm.formatting import clock_time, day_label
 from confterm.model.program import Program, Session
+from confterm.present.formatting import clock_time, day_label
+from confterm.queries.agenda import in_time_order, program_days, sessions_by_day
 
 DEFAULT_WINDOW = timedelta(minutes=90)
 State = Literal["before", "during", "after"]

@@ -28,8 +28,8 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from confterm.agenda import sort_key
 from confterm.model.program import Booth, Program, Session
+from confterm.queries.agenda import sort_key
 from confterm.text import one_line
 
 HitKind = Literal["session", "booth"]

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime, timedelta
 
-from confterm.agenda import in_time_order
 from confterm.model.program import Program, Session
+from confterm.queries.agenda import in_time_order
 
 DEFAULT_LEAD = timedelta(minutes=10)
 

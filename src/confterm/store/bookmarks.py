@@ -14,7 +14,7 @@ another), so it is built for that:
 * reading never creates anything: a missing store reads as empty and a read-only one is read.
 
 This module is the API and its queries; how the file is opened, checked, recovered and
-migrated is in :mod:`confterm.store_db`.
+migrated is in :mod:`confterm.store.db`.
 
 No Textual here: this is a domain module.
 """
@@ -28,7 +28,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from confterm import paths
-from confterm.store_db import BUSY_TIMEOUT_MS, SCHEMA_VERSION, StoreDatabase
+from confterm.store.db import BUSY_TIMEOUT_MS, SCHEMA_VERSION, StoreDatabase
 
 __all__ = ["BUSY_TIMEOUT_MS", "SCHEMA_VERSION", "Bookmark", "BookmarkStore", "ItemKind"]
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import tzinfo
 from typing import Any
 
-from confterm.formatting import iso_or_none
 from confterm.model.program import Author, Booth, Paper, Program, Session, Speaker
+from confterm.present.formatting import iso_or_none
 from confterm.text import clean, one_line
 
 

@@ -1,8 +1,8 @@
-"""The SQLite file behind :class:`confterm.store.BookmarkStore`: opening it for reading and
+"""The SQLite file behind :class:`confterm.store.bookmarks.BookmarkStore`: opening it for reading and
 writing, WAL, damage detection and recovery, and schema migrations.
 
 What this guarantees (writers queue, newer files are never written, damage is kept aside,
-reading creates nothing) is listed in :mod:`confterm.store`.
+reading creates nothing) is listed in :mod:`confterm.store.bookmarks`.
 
 No Textual here: this is a domain module.
 """
