@@ -36,6 +36,7 @@ from benchmarks.runner import (
     record_interactions,
     record_paints,
 )
+from benchmarks.status_line import measure_now
 
 DEFAULT_SIZES = "bundled,5000,50000"
 
@@ -116,6 +117,9 @@ MEASURES = (
         "50000",
         lambda v: v * 1024 < 300e6,
     ),
+    Measure("py_floor", "process: python -c pass (floor)", fmt_ms),
+    Measure("now_cmd", "process: confterm now (status line)", fmt_ms),
+    Measure("now_ratio", "process: confterm now / python -c pass", fmt_ratio),
     Measure("q_index", "domain: build the search index", fmt_ms),
     Measure("q_domain", "domain: one search query", fmt_ms),
     Measure("agenda_domain", "domain: build_agenda", fmt_ms),
@@ -169,6 +173,8 @@ def collect(
         record_paints(dataset, paints[dataset.label], floors)
         log(f"{dataset.label}: interactions...")
         record_interactions(dataset, measure_interactions(dataset, runs))
+        log(f"{dataset.label}: confterm now...")
+        measure_now(dataset, runs)
     return datasets
 
 

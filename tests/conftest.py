@@ -26,6 +26,10 @@ def isolated_user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("CONFTERM_NOW", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    # The developer's own settings file and overrides stay out of every test.
+    monkeypatch.setenv("CONFTERM_CONFIG_DIR", str(tmp_path / "config"))
+    for name in ("THEME", "CONFERENCE", "REMIND", "TZ", "CALENDAR"):
+        monkeypatch.delenv(f"CONFTERM_{name}", raising=False)
     return data_dir
 
 

@@ -81,8 +81,8 @@ CONFIG_DIR_ENV = "CONFTERM_CONFIG_DIR"
 
 
 def user_config_dir() -> Path:
-    """Where optional user settings live (``keymap.toml``): ``CONFTERM_CONFIG_DIR``, else the
-    platform's user config directory."""
+    """Where optional user settings live (``settings.toml``, ``keymap.toml``):
+    ``CONFTERM_CONFIG_DIR``, else the platform's user config directory."""
     from_env = os.environ.get(CONFIG_DIR_ENV)
     if from_env:
         return Path(from_env).expanduser()
@@ -92,3 +92,8 @@ def user_config_dir() -> Path:
 def keymap_file() -> Path:
     """The optional file remapping the app's keys by binding id."""
     return user_config_dir() / "keymap.toml"
+
+
+def settings_file() -> Path:
+    """The optional settings file (theme, default conference, reminders, zone, calendar)."""
+    return user_config_dir() / "settings.toml"

@@ -98,6 +98,7 @@ def test_the_probe_sees_textual_when_it_is_imported() -> None:
         ["list", "--data", str(TINYCONF), "--json"],
         ["show", "--data", str(TINYCONF), "opening-keynote"],
         ["validate", str(TINYCONF)],
+        ["now", "--data", str(TINYCONF), "--now", "2026-03-07T09:30"],
     ],
     ids=lambda argv: " ".join(a for a in argv if not a.startswith("/")),
 )
@@ -166,3 +167,12 @@ def test_a_command_imports_its_implementation() -> None:
     listed = _modules_after("--cli", "list", "--data", str(TINYCONF))
     assert "confterm.cli.program_cmd" in listed
     assert "confterm.cli.agenda_cmd" not in listed
+
+
+def test_now_imports_neither_textual_nor_rich() -> None:
+    # `confterm now` runs every few seconds in a status line: it stays a plain-text command.
+    argv = ("now", "--data", str(TINYCONF), "--now", "2026-03-07T09:30")
+    _modules_after("--cli", *argv)  # the first run validates and caches the program
+    loaded = _modules_after("--cli", *argv)
+    assert "confterm.cli.now_cmd" in loaded
+    assert _within(loaded, "textual", "rich", "pydantic") == []

@@ -44,13 +44,15 @@ def _add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> N
         "--conference",
         metavar="ID",
         default=default(None),
-        help="an imported or bundled conference (see 'confterm conferences')",
+        help="an imported or bundled conference (see 'confterm conferences'; env "
+        "CONFTERM_CONFERENCE; settings file 'conference')",
     )
     group.add_argument(
         "--tz",
         metavar="ZONE",
-        default=default("conference"),
-        help="display zone: conference (default), local, or an IANA name",
+        default=default(None),
+        help="display zone: conference (default), local, or an IANA name (env CONFTERM_TZ; "
+        "settings file 'zone')",
     )
     group.add_argument(
         "--now",
@@ -68,13 +70,12 @@ def _add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> N
 
 def _minutes(text: str) -> int:
     """A whole, non-negative number of minutes (argparse turns the error into exit 2)."""
+    from confterm.settings import parse_minutes
+
     try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number of minutes: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"minutes cannot be negative: {text!r}")
-    return value
+        return parse_minutes(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,9 +91,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--remind",
         metavar="MINUTES",
         type=_minutes,
-        default=10,
+        default=None,
         help="in the app, remind this many minutes before each bookmarked session "
-        "(default: 10; 0: no reminders)",
+        "(default: 10; 0: no reminders; env CONFTERM_REMIND; settings file 'remind_minutes')",
+    )
+    parser.add_argument(
+        "--theme",
+        metavar="NAME",
+        default=None,
+        help="the app's colour theme, e.g. textual-light (env CONFTERM_THEME; settings file "
+        "'theme', which the app's theme picker saves)",
     )
     parser.set_defaults(handler=None)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
@@ -125,6 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.handler(context)
         # Flush here, not at interpreter exit, so a full disk is reported like any other error.
         sys.stdout.flush()
+        for notice in context.notices:
+            sys.stderr.write(f"confterm: warning: {notice}\n")
         return result
     except ConftermError as error:
         for line in error.lines():

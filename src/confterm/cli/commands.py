@@ -51,12 +51,13 @@ class Lazy:
 def declare(add: AddCommand) -> None:
     """Add every sub-command, in the order ``confterm --help`` lists them."""
     _program_commands(add)
+    _now_command(add)
     _bookmark_commands(add)
     _agenda_commands(add)
     _import_commands(add)
 
 
-def _json_flag(parser: argparse.ArgumentParser) -> None:
+def _json_flag(parser: argparse._ActionsContainer) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable JSON output")
 
 
@@ -128,6 +129,41 @@ def _program_commands(add: AddCommand) -> None:
         "--data and 'confterm validate' read).",
     )
     schema.set_defaults(handler=run("run_schema"))
+
+
+def _now_command(add: AddCommand) -> None:
+    now = add(
+        "now",
+        help="one line: what is on now and next (for a tmux status line or a prompt)",
+        description="What is on now and what comes next, in one line: your bookmarked "
+        "sessions first, else the whole program. Prints nothing (exit 0) when nothing is on "
+        "and nothing starts within the window.",
+    )
+    shape = now.add_mutually_exclusive_group()
+    _json_flag(shape)
+    shape.add_argument(
+        "--format",
+        metavar="TEMPLATE",
+        help="print the first session (on now, else next) through TEMPLATE, e.g. "
+        "'{title} · {room} · {start}'; fields: title, room, start, end, id, kind, state, "
+        "left, more",
+    )
+    now.add_argument(
+        "--window",
+        metavar="MINUTES",
+        type=_window_minutes,
+        default=90,
+        help="how far ahead 'next' looks (default: 90)",
+    )
+    now.set_defaults(handler=Lazy("confterm.cli.now_cmd", "run_now"))
+
+
+def _window_minutes(text: str) -> int:
+    if not text.strip().isdigit() or not 0 < int(text) <= MAX_ALARM_MINUTES:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a whole number of minutes from 1 to {MAX_ALARM_MINUTES}"
+        )
+    return int(text)
 
 
 def _bookmark_commands(add: AddCommand) -> None:

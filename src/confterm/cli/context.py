@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from datetime import datetime, tzinfo
 from functools import cached_property
 from pathlib import Path
@@ -11,6 +12,7 @@ from confterm import paths
 from confterm.clock import NOW_ENV, Clock, now_from_env, parse_now
 from confterm.errors import UsageError
 from confterm.model.program import Program
+from confterm.settings import Settings
 from confterm.store.catalog import open_program
 from confterm.timezones import resolve_display_zone
 
@@ -27,6 +29,45 @@ class Context:
         """
         self.args = args
         self._now_text = checked_now(getattr(args, "now", None))
+        #: One-line notices for the user (a settings file that was partly ignored...): the
+        #: CLI prints them on stderr, the app shows them.
+        self.notices: list[str] = []
+
+    @cached_property
+    def settings(self) -> Settings:
+        """The settings file with the environment on top (see :mod:`confterm.settings`).
+
+        Raises:
+            UsageError: an environment variable holds a bad value.
+        """
+        from confterm import settings
+
+        file_settings, problem = settings.read_file(paths.settings_file())
+        if problem:
+            self.notices.append(problem)
+        self._file_settings = file_settings
+        try:
+            return settings.with_environment(file_settings)
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+
+    @cached_property
+    def conference_id(self) -> str | None:
+        """The conference to open: ``--conference``, else ``CONFTERM_CONFERENCE``, else the
+        settings file's (when it is still known; else a notice); None: the default."""
+        chosen: str | None = getattr(self.args, "conference", None)
+        if chosen or getattr(self.args, "data", None):
+            return chosen
+        wanted = self.settings.conference
+        if wanted and wanted == self._file_settings.conference and not _env_names_it():
+            from confterm.store.catalog import program_path
+
+            try:
+                program_path(wanted, self.data_dir)
+            except UsageError as error:
+                self.notices.append(f"{paths.settings_file()}: conference: {error.message}")
+                return None
+        return wanted
 
     @cached_property
     def data_dir(self) -> Path:
@@ -38,7 +79,7 @@ class Context:
         """The selected conference program, loaded and validated."""
         data = getattr(self.args, "data", None)
         return open_program(
-            getattr(self.args, "conference", None),
+            self.conference_id,
             Path(data) if data else None,
             self.data_dir,
         )
@@ -46,8 +87,22 @@ class Context:
     @cached_property
     def display_zone(self) -> tzinfo:
         """The zone every time is shown in."""
-        spec = getattr(self.args, "tz", "conference") or "conference"
+        spec = getattr(self.args, "tz", None) or self.settings.zone or "conference"
         return resolve_display_zone(spec, self.program.conference.zone)
+
+    @cached_property
+    def remind_minutes(self) -> int:
+        """How long before a bookmarked session the app reminds (0: never): ``--remind``,
+        else ``CONFTERM_REMIND``, else the settings file, else 10."""
+        given: int | None = getattr(self.args, "remind", None)
+        return given if given is not None else self.settings.reminder_minutes
+
+    @cached_property
+    def theme(self) -> str | None:
+        """The app's theme: ``--theme``, else ``CONFTERM_THEME``, else the settings file
+        (None: Textual's default). Checked against the app's themes where the app starts."""
+        given: str | None = getattr(self.args, "theme", None)
+        return given or self.settings.theme
 
     @cached_property
     def clock(self) -> Clock:
@@ -56,6 +111,12 @@ class Context:
             return Clock()
         # A naive --now is in the conference zone, which needs the program: applied only here.
         return Clock(parse_now(self._now_text, self.program.conference.zone))
+
+
+def _env_names_it() -> bool:
+    from confterm.settings import ENV
+
+    return bool(os.environ.get(ENV["conference"], "").strip())
 
 
 #: The years a --now may name: a day's margin either side keeps every zone's conversion and

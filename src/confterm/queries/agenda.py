@@ -21,7 +21,8 @@ _DIGITS = re.compile(r"(\d+)")
 
 
 class BookmarkLike(Protocol):
-    """What the agenda needs of a stored bookmark (see :class:`confterm.store.bookmarks.Bookmark`)."""
+    """What the agenda needs of a stored bookmark (see
+    :class:`confterm.store.bookmarks.Bookmark`)."""
 
     @property
     def item_id(self) -> str: ...

@@ -21,7 +21,8 @@ SEPARATOR = " · "
 
 
 class PrefStore(Protocol):
-    """What filters need of :class:`confterm.store.bookmarks.BookmarkStore`: per-conference prefs."""
+    """What filters need of :class:`confterm.store.bookmarks.BookmarkStore`: per-conference
+    prefs."""
 
     def get_pref(self, conference_id: str, key: str) -> str | None: ...
 

@@ -97,3 +97,32 @@ def outside_message(program: Program, result: NowNext, zone: tzinfo) -> str | No
         end = result.ended_at.astimezone(zone)
         return f"{name} ended {day_label(end.date())} at {clock_time(end, zone)}."
     return None
+
+
+@dataclass
+class Glance:
+    """What ``confterm now`` shows: the sessions on now and those next, and whether they
+    are the user's bookmarks or, with none of those on or near, the whole program's."""
+
+    source: Literal["bookmarks", "program"]
+    now: datetime
+    in_progress: list[tuple[Session, timedelta]]
+    upcoming: list[Session]
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing is on and nothing starts within the window."""
+        return not (self.in_progress or self.upcoming)
+
+
+def at_a_glance(
+    program: Program, now: datetime, bookmarked: set[str], window: timedelta = DEFAULT_WINDOW
+) -> Glance:
+    """Now and next among the bookmarked sessions when any of them is on or starts within
+    ``window``; otherwise now and next in the whole program."""
+    result = now_and_next(program, now, window)
+    mine_on = [(s, left) for s, left in result.in_progress if s.id in bookmarked]
+    mine_next = [s for s in result.upcoming if s.id in bookmarked]
+    if mine_on or mine_next:
+        return Glance("bookmarks", now, mine_on, mine_next)
+    return Glance("program", now, result.in_progress, result.upcoming)

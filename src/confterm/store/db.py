@@ -1,5 +1,5 @@
-"""The SQLite file behind :class:`confterm.store.bookmarks.BookmarkStore`: opening it for reading and
-writing, WAL, damage detection and recovery, and schema migrations.
+"""The SQLite file behind :class:`confterm.store.bookmarks.BookmarkStore`: opening it for
+reading and writing, WAL, damage detection and recovery, and schema migrations.
 
 What this guarantees (writers queue, newer files are never written, damage is kept aside,
 reading creates nothing) is listed in :mod:`confterm.store.bookmarks`.

@@ -45,11 +45,15 @@ def _run(context: Context, *, resume_gc: bool) -> None:
         display_zone=context.display_zone,
     )
     keymap, problem = load_keymap(paths.keymap_file())
+    # Read before the notices are: a settings problem found on the way is one of them.
+    remind_minutes, theme = context.remind_minutes, context.theme
     app = ConftermApp(
         view,
         keymap=keymap,
-        notices=[problem] if problem else [],
-        remind_minutes=getattr(context.args, "remind", 10),
+        notices=[*context.notices, *([problem] if problem else [])],
+        remind_minutes=remind_minutes,
+        theme=theme,
+        settings_file=paths.settings_file(),
         data_dir=context.data_dir,
         resume_gc=resume_gc,
     )

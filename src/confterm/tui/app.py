@@ -25,6 +25,7 @@ from confterm.tui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
+    from textual.theme import Theme
 
     from confterm.tui.reminder_timer import ReminderTimer
 
@@ -54,10 +55,14 @@ class ConftermApp(App[None]):
         remind_minutes: int = 10,
         data_dir: Path | None = None,
         resume_gc: bool = False,
+        theme: str | None = None,
+        settings_file: Path | None = None,
     ) -> None:
         """``remind_minutes``: how long before a bookmarked session to remind (0: never);
         ``reminders=False`` turns them off too (tests, snapshots). ``resume_gc``: the caller
-        paused the garbage collector for the start; resume it after the first frame."""
+        paused the garbage collector for the start; resume it after the first frame.
+        ``theme``: the theme to start with; ``settings_file``: where a theme picked in the
+        app is saved (None: nowhere)."""
         super().__init__()
         self.view = view
         self.data_dir = data_dir or paths.user_data_dir()
@@ -69,6 +74,12 @@ class ConftermApp(App[None]):
         self._token: int | None = None
         self._resume_gc = resume_gc
         self._modes_opened = 0
+        self.settings_file = settings_file
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        elif theme:
+            self.notices.append(f"unknown theme {theme!r}; using {self.theme}")
+        self._saved_theme = self.theme
 
     def get_default_screen(self) -> Screen[None]:
         # The main screen is the base of the first mode from the start: no blank default
@@ -91,10 +102,29 @@ class ConftermApp(App[None]):
             self.notify(notice, severity="warning", timeout=10)
         self._token = self._read_token()
         self.set_interval(POLL_SECONDS, self.poll_store)
+        self.theme_changed_signal.subscribe(self, self._save_theme)
         if self.reminders:
             from confterm.tui.reminder_timer import install_reminders
 
             self.reminder_timer = install_reminders(self, self.view, minutes=self.remind_minutes)
+
+    def _save_theme(self, theme: Theme) -> None:
+        """Keep a theme picked in the app (theme picker, palette) for the next start."""
+        if self.settings_file is None or theme.name == self._saved_theme:
+            return
+        from confterm.settings import save_setting
+
+        try:
+            save_setting(self.settings_file, "theme", theme.name)
+        except (OSError, ValueError) as error:
+            self.notify(
+                f"{self.settings_file}: {error}",
+                title="Theme not saved",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self._saved_theme = theme.name
 
     @property
     def main(self) -> MainScreen:

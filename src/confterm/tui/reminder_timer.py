@@ -5,8 +5,8 @@ The app wires it with one line in ``on_mount``::
     self.reminders = install_reminders(self, self.view, minutes=10)
 
 The check runs once right away and then every :data:`CHECK_EVERY` seconds against the app's
-clock (so ``--now`` moves it too); which sessions are due is :mod:`confterm.queries.reminders`'s pure
-logic, and each session is announced once per run.
+clock (so ``--now`` moves it too); which sessions are due is
+:mod:`confterm.queries.reminders`'s pure logic, and each session is announced once per run.
 """
 
 from __future__ import annotations

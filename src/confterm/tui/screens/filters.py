@@ -1,8 +1,8 @@
 """The filter dialog (``f``): kinds, tracks, rooms, bookmarked only, and hidden places.
 
-It dismisses with the new :class:`~confterm.queries.filters.Filters` (Enter) or None (Esc). Hidden rooms
-and tracks are saved for the conference when the dialog is applied, so they are remembered
-next time; ``c`` clears the selections (not the hidden places) in the dialog.
+It dismisses with the new :class:`~confterm.queries.filters.Filters` (Enter) or None (Esc).
+Hidden rooms and tracks are saved for the conference when the dialog is applied, so they are
+remembered next time; ``c`` clears the selections (not the hidden places) in the dialog.
 """
 
 from __future__ import annotations

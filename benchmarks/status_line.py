@@ -1,0 +1,46 @@
+"""``confterm now`` as a status line runs it: a whole process, against Python's own start.
+
+* ``py_floor``: wall time of ``python -c pass`` (the same interpreter, site and all).
+* ``now_cmd``: wall time of ``confterm now --data FILE`` on the dataset, its program already
+  validated and cached (as it is from the second run of a status line on).
+* ``now_ratio``: now_cmd / py_floor (medians). The two are interleaved run by run.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.measure import median
+from benchmarks.runner import Dataset, child_env
+
+
+def _confterm() -> list[str]:
+    script = Path(sys.executable).with_name("confterm")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "confterm"]
+
+
+def _wall(args: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(args, env=env, stdout=subprocess.DEVNULL, check=True, timeout=120)
+    return time.perf_counter() - started
+
+
+def measure_now(dataset: Dataset, runs: int) -> None:
+    """Time ``confterm now`` and ``python -c pass``, interleaved; record the medians."""
+    env = child_env(dataset)
+    now = [*_confterm(), "now", "--data", str(dataset.json_path)]
+    floor = [sys.executable, "-c", "pass"]
+    _wall(now, env)  # validates and caches the program, writes bytecode: not measured
+    _wall(floor, env)
+    floors: list[float] = []
+    nows: list[float] = []
+    for _ in range(runs):
+        floors.append(_wall(floor, env))
+        nows.append(_wall(now, env))
+    res = dataset.results
+    res["py_floor"] = median(floors)
+    res["now_cmd"] = median(nows)
+    res["now_ratio"] = res["now_cmd"] / res["py_floor"] if res["py_floor"] else None
