@@ -38,9 +38,18 @@ BOOTH_COLUMNS = (Column("Organisation"), Column("Location", style="dim", pad=Fal
 STALE_COLUMNS = (Column("Kind"), Column("Id"), Column("Bookmarked", style="dim", pad=False))
 
 
+SHARING = ("export", "import", "compare")
+
+
 def run_bookmark(context: Context) -> int:
-    """``confterm bookmark add|remove|list``."""
+    """``confterm bookmark add|remove|list|export|import|compare``."""
     args = context.args
+    if args.action in SHARING:
+        return _share(context)
+    if args.output:
+        raise UsageError("-o/--output only applies to 'bookmark export'")
+    if args.action == "add" and "-" in args.ids:
+        args.ids = read_ids(args.ids)
     if args.action == "list":
         if args.ids:
             raise UsageError("bookmark list takes no ids")
@@ -57,6 +66,42 @@ def run_bookmark(context: Context) -> int:
         if args.action == "remove":
             return _remove(store, program, args.ids)
         return _list(store, program, context.display_zone, json=args.json)
+
+
+def read_ids(ids: list[str]) -> list[str]:
+    """``ids`` with ``-`` replaced by the ids read from stdin (separated by white space or
+    commas; ``#`` starts a comment), e.g. ``confterm list --json | jq ... | bookmark add -``.
+
+    Raises:
+        UsageError: stdin is a terminal or holds no ids.
+    """
+    if sys.stdin is None or sys.stdin.isatty():
+        raise UsageError("bookmark add -: pipe the ids in (stdin is a terminal)")
+    read: list[str] = []
+    for line in sys.stdin.read(1024 * 1024).splitlines():
+        read.extend(line.split("#", 1)[0].replace(",", " ").split())
+    if not read:
+        raise UsageError("bookmark add -: no ids on stdin")
+    result: list[str] = []
+    for item_id in ids:
+        result.extend(read if item_id == "-" else [item_id])
+    return result
+
+
+def _share(context: Context) -> int:
+    from confterm.cli import sharing_cmd
+
+    run = {
+        "export": sharing_cmd.run_export,
+        "import": sharing_cmd.run_import,
+        "compare": sharing_cmd.run_compare,
+    }[context.args.action]
+    if context.args.json and context.args.action != "compare":
+        raise UsageError("--json only applies to 'bookmark list' and 'bookmark compare'")
+    with BookmarkStore.open(context.data_dir) as store:
+        if store.recovery_message:
+            sys.stderr.write(f"confterm: {one_line(store.recovery_message)}\n")
+        return run(context, store)
 
 
 def _unknown(ids: list[str], program: Program) -> DataError:

@@ -26,7 +26,7 @@ AddCommand = Callable[..., argparse.ArgumentParser]
 #: not import the exporters (a unit test keeps the two equal).
 AGENDA_FORMATS = ("text", "markdown", "html", "ics", "json")
 
-BOOKMARK_ACTIONS = ("add", "remove", "list")
+BOOKMARK_ACTIONS = ("add", "remove", "list", "export", "import", "compare")
 
 MAX_ALARM_MINUTES = 7 * 24 * 60
 
@@ -169,13 +169,24 @@ def _window_minutes(text: str) -> int:
 def _bookmark_commands(add: AddCommand) -> None:
     parser = add(
         "bookmark",
-        help="add, remove or list bookmarked sessions and booths",
+        help="add, remove, list, export, import or compare bookmarks",
         description="Bookmark sessions and booths of the selected conference by id (see "
-        "'confterm list' and 'confterm booths'). An unknown id changes nothing.",
+        "'confterm list' and 'confterm booths'). An unknown id changes nothing. 'add -' reads "
+        "the ids from stdin. 'export [-o FILE]' writes your bookmarks as JSON for a colleague; "
+        "'import FILE' merges such a file into yours and names ids no longer in the program; "
+        "'compare FILE' shows the sessions you share, theirs that clash with yours, and the "
+        "rest.",
     )
-    parser.add_argument("action", choices=BOOKMARK_ACTIONS, help="add, remove or list")
-    parser.add_argument("ids", nargs="*", metavar="ID", help="session or booth ids")
-    parser.add_argument("--json", action="store_true", help="machine-readable JSON (list)")
+    parser.add_argument(
+        "action", choices=BOOKMARK_ACTIONS, help="add, remove, list, export, import or compare"
+    )
+    parser.add_argument(
+        "ids", nargs="*", metavar="ID", help="session or booth ids ('-': stdin), or the FILE"
+    )
+    parser.add_argument("--json", action="store_true", help="machine-readable JSON (list, compare)")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="export: write to FILE (atomically), not stdout"
+    )
     parser.set_defaults(handler=Lazy("confterm.cli.bookmarks_cmd", "run_bookmark"))
 
 
