@@ -67,8 +67,8 @@ def test_naive_times_without_tz_is_a_usage_error(run_cli: RunCli, isolated_user_
     done = run_cli("import", str(DATA / "sessionize.json"))
     assert done.returncode == 2
     assert done.stderr == (
-        f"confterm: error: {DATA / 'sessionize.json'} has no time zone: "
-        "pass --tz ZONE (e.g. --tz Europe/London)\n"
+        f"confterm: error: {DATA / 'sessionize.json'}: the file names no time zone and its "
+        "times carry no offset: pass --tz ZONE with the venue's zone (e.g. --tz Europe/London)\n"
     )
     assert _stored(isolated_user_data) == []
     ok = run_cli("import", str(DATA / "sessionize.json"), "--tz", "Europe/London", "--id", "sz")

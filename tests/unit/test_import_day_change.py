@@ -55,7 +55,7 @@ def test_place_event_prefers_the_sources_day_then_the_day_change() -> None:
     assert place_event(late, LONDON, time(0), filed=date(2026, 10, 3)) == date(2026, 10, 3)
     # A source day that disagrees with the time is not trusted.
     assert place_event(late, LONDON, time(4), filed=date(2026, 9, 1)) == date(2026, 10, 3)
-    assert start_on_day(date(2026, 10, 3), time(0, 30), time(4), LONDON) == late
-    assert start_on_day(date(2026, 10, 3), time(9), time(4), LONDON) == datetime(
+    assert start_on_day(date(2026, 10, 3), time(0, 30), LONDON, time(4)) == late
+    assert start_on_day(date(2026, 10, 3), time(9), LONDON, time(4)) == datetime(
         2026, 10, 3, 9, tzinfo=LONDON
     )

@@ -73,7 +73,7 @@ def test_ids_are_stable_across_imports_and_from_source_ids() -> None:
 
 
 def test_pentabarf_without_date_needs_tz_and_applies_day_change() -> None:
-    with pytest.raises(UsageError, match=r"has no time zone: pass --tz ZONE"):
+    with pytest.raises(UsageError, match=r"names no time zone and its times carry no offset"):
         _import("pentabarf_nodate.xml")
     program = _import("pentabarf_nodate.xml", tz="Europe/Brussels").program
     brussels = ZoneInfo("Europe/Brussels")

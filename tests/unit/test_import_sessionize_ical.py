@@ -26,7 +26,8 @@ def test_sessionize_naive_times_need_tz() -> None:
     with pytest.raises(UsageError) as caught:
         _import("sessionize.json")
     assert caught.value.message == (
-        f"{DATA / 'sessionize.json'} has no time zone: pass --tz ZONE (e.g. --tz Europe/London)"
+        f"{DATA / 'sessionize.json'}: the file names no time zone and its times carry no "
+        "offset: pass --tz ZONE with the venue's zone (e.g. --tz Europe/London)"
     )
     assert caught.value.exit_code == 2
 
@@ -97,7 +98,7 @@ def test_ical_utc_all_day_speaker_and_skipped() -> None:
 
 
 def test_ical_floating_times_need_tz() -> None:
-    with pytest.raises(UsageError, match=r"ical_floating.ics has no time zone: pass --tz"):
+    with pytest.raises(UsageError, match=r"ical_floating.ics: the file names no time zone and"):
         _import("ical_floating.ics")
     program = _import("ical_floating.ics", tz="America/Chicago").program
     talk = program.session_by_id["f1"]

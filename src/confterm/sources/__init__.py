@@ -14,34 +14,46 @@ from confterm.sources.fetch import read_source
 __all__ = ["ImportResult", "import_bytes", "import_source"]
 
 
-def import_source(source: str, *, conference_id: str | None, tz: str | None) -> ImportResult:
+def import_source(
+    source: str, *, conference_id: str | None, tz: str | None, name: str | None = None
+) -> ImportResult:
     """Read, convert and validate the schedule at ``source`` (a path or an http(s) URL).
 
     ``conference_id`` overrides the id derived from the schedule; ``tz`` is the IANA zone of
-    naive times in the source (None when not given).
+    naive times in the source (None when not given); ``name`` overrides the conference name
+    the file gives.
     """
     raw, label = read_source(source)
-    return import_bytes(raw, label, conference_id=conference_id, tz=tz)
+    return import_bytes(raw, label, conference_id=conference_id, tz=tz, name=name)
 
 
 def import_bytes(
-    raw: bytes, label: str, *, conference_id: str | None, tz: str | None
+    raw: bytes,
+    label: str,
+    *,
+    conference_id: str | None,
+    tz: str | None,
+    name: str | None = None,
 ) -> ImportResult:
     """Convert schedule bytes; ``label`` names the source in messages."""
     detected = detect(raw, label)
     if detected.format == FRAB_XML:
         from confterm.sources.frab_xml import import_frab_xml
 
-        return import_frab_xml(raw, label, conference_id=conference_id, tz=tz)
+        return import_frab_xml(raw, label, conference_id=conference_id, tz=tz, name=name)
     if detected.format == FRAB_JSON:
         from confterm.sources.frab_json import import_frab_json
 
-        return import_frab_json(detected.document, label, conference_id=conference_id, tz=tz)
+        return import_frab_json(
+            detected.document, label, conference_id=conference_id, tz=tz, name=name
+        )
     if detected.format == SESSIONIZE:
         from confterm.sources.sessionize import import_sessionize
 
-        return import_sessionize(detected.document, label, conference_id=conference_id, tz=tz)
+        return import_sessionize(
+            detected.document, label, conference_id=conference_id, tz=tz, name=name
+        )
     assert detected.format == ICAL
     from confterm.sources.ical import import_ical
 
-    return import_ical(raw, label, conference_id=conference_id, tz=tz)
+    return import_ical(raw, label, conference_id=conference_id, tz=tz, name=name)

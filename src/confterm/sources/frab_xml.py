@@ -1,14 +1,8 @@
-"""Pentabarf/frab schedule XML (FOSDEM, CCC, pretalx and wafer exports).
+"""Pentabarf/frab schedule XML (FOSDEM, CCC, pretalx and wafer exports): a thin reader.
 
-The quirks handled here:
-
-* events are filed under the ``<day>`` they belong to, even when they start after midnight;
-* ``<date>`` may be missing (then day date + ``<start>`` in the venue zone, moved to the next
-  date when before the day-change time), may be in UTC while ``<start>`` is local (wafer),
-  and may disagree with ``time_zone_name``;
-* wafer's ``day@date`` is the UTC date of the day's start, so the local day is taken from
-  ``day@start`` in the venue zone;
-* durations are ``HH:MM``, ``HH:MM:SS`` or ``D:HH:MM``; element order is free.
+It reads the XML into a :class:`~confterm.sources.frab.FrabDocument`; placing events in time
+and on days, speakers and texts are :mod:`confterm.sources.frab`'s job, shared with frab JSON.
+Element order is free; an element's text is taken whole (``<title>a<b/>c</title>``).
 
 The file is parsed with defusedxml's SAX parser (entities and external references refused)
 into an ElementTree whose elements remember their line and column, so that a bad value is
@@ -20,26 +14,20 @@ from __future__ import annotations
 import codecs
 import xml.sax
 from dataclasses import dataclass
-from datetime import date, datetime, time
 from xml.etree import ElementTree
 from xml.etree.ElementTree import Element, ParseError
 from xml.sax.handler import ContentHandler
 from xml.sax.xmlreader import AttributesImpl, Locator
-from zoneinfo import ZoneInfo
 
 import defusedxml.sax  # type: ignore[import-untyped]
 from defusedxml import DefusedXmlException
 
 from confterm.errors import DataError
 from confterm.model.loading import gc_paused
-from confterm.sources.builder import ImportResult, ProgramBuilder
-from confterm.sources.common import join_texts
-from confterm.sources.days import place_event, start_on_day
+from confterm.sources.builder import ImportResult
 from confterm.sources.detect import FORMAT_NAMES, FRAB_XML
-from confterm.sources.kinds import guess_kind
-from confterm.sources.slugs import slugify
-from confterm.sources.times import end_after, out_of_range, parse_aware, parse_clock, parse_duration
-from confterm.sources.zones import choose_zone, require_zone
+from confterm.sources.frab import Fail, FrabDay, FrabDocument, FrabEvent, normalise
+from confterm.sources.times import out_of_range
 
 
 class _TreeBuilder(ContentHandler):
@@ -169,187 +157,91 @@ def _text(element: Element | None, tag: str) -> str:
 
 
 def import_frab_xml(
-    raw: bytes, label: str, *, conference_id: str | None, tz: str | None
+    raw: bytes,
+    label: str,
+    *,
+    conference_id: str | None,
+    tz: str | None,
+    name: str | None = None,
 ) -> ImportResult:
     """Convert a frab/Pentabarf schedule XML document."""
     # A large schedule builds a million objects that all survive until the end; collecting
     # in between finds nothing (50,000 events: 3.9 s with the collector, 2.7 s paused).
     with gc_paused():
-        return _import(raw, label, conference_id=conference_id, tz=tz)
-
-
-def _import(raw: bytes, label: str, *, conference_id: str | None, tz: str | None) -> ImportResult:
-    root, places = parse_xml(raw, label)
-    doc = _Doc(label, root, places)
-    conference = root.find("conference")
-    builder = ProgramBuilder(label)
-    events = [
-        (day, room, event)
-        for day in root.iter("day")
-        for room in day.iter("room")
-        for event in room.iter("event")
-    ]
-    zone = _zone(doc, conference, events, tz, builder.notes)
-    day_change = _conference_day_change(doc, conference)
-    for day, room, event in events:
+        root, places = parse_xml(raw, label)
+        doc = _Doc(label, root, places)
         try:
-            _add_event(doc, builder, zone, day_change, day, room, event)
+            return normalise(read_document(doc), conference_id=conference_id, tz=tz, name=name)
         except OverflowError:
-            line, column = doc.places.get(event, (0, 0))
-            raise out_of_range(label, f"line {line} column {column}: <event>") from None
+            raise out_of_range(label, "an <event>") from None
 
-    title = _text(conference, "title")
-    acronym = _text(conference, "acronym")
-    conference_id = conference_id or slugify(acronym or title or label)
-    program = builder.build(
-        conference_id=conference_id,
-        name=title or acronym or conference_id,
-        short_name=acronym or None,
-        zone=zone,
-        fallback_dates=_conference_dates(conference),
+
+def _fail(doc: _Doc, element: Element) -> Fail:
+    def fail(tag: str, what: str) -> DataError:
+        child = element.find(tag)
+        return doc.error(child if child is not None else element, what)
+
+    return fail
+
+
+def read_document(doc: _Doc) -> FrabDocument:
+    """The frab document the XML writes, texts as written."""
+    root = doc.root
+    conference = root.find("conference")
+    result = FrabDocument(
+        label=doc.label,
+        format_name=FORMAT_NAMES[FRAB_XML],
+        title=_text(conference, "title"),
+        acronym=_text(conference, "acronym"),
+        time_zone_name=_text(conference, "time_zone_name"),
+        day_change_text=_text(conference, "day_change"),
+        start=_text(conference, "start"),
+        end=_text(conference, "end"),
         venue=_text(conference, "venue"),
         city=_text(conference, "city"),
-        url=_text(conference, "base_url") or _text(conference, "url") or None,
-        source=label,
+        url=_text(conference, "base_url") or _text(conference, "url"),
+        fail_day_change=_fail(doc, conference) if conference is not None else None,
     )
-    return ImportResult(program, builder.skipped, FORMAT_NAMES[FRAB_XML], builder.notes)
+    for day_element in root.iter("day"):
+        day = FrabDay(
+            date_text=day_element.get("date", ""),
+            start_text=day_element.get("start", ""),
+            fail=_fail(doc, day_element),
+        )
+        result.days.append(day)
+        for room in day_element.iter("room"):
+            for event in room.iter("event"):
+                result.events.append(_event(doc, day, room, event))
+    return result
 
 
-def _zone(
-    doc: _Doc,
-    conference: Element | None,
-    events: list[tuple[Element, Element, Element]],
-    tz: str | None,
-    notes: list[str],
-) -> ZoneInfo:
-    declared = _text(conference, "time_zone_name") or None
-    samples: list[tuple[datetime, time | None]] = []
-    for _, _, event in events:
-        date_text = _text(event, "date")
-        if not date_text:
-            continue
-        moment = _aware(doc, event, date_text)
-        start_text = _text(event, "start")
-        samples.append((moment, _clock(doc, event, start_text) if start_text else None))
-    if not samples:
-        return require_zone(doc.label, declared, tz)
-    return choose_zone(doc.label, declared, tz, samples, notes)
-
-
-def _aware(doc: _Doc, event: Element, text: str) -> datetime:
-    child = event.find("date")
-    try:
-        return parse_aware(text)
-    except ValueError:
-        raise doc.error(
-            child if child is not None else event,
-            f"expected a date-time with an offset (2024-02-03T10:00:00+01:00), got {text!r}",
-        ) from None
-
-
-def _clock(doc: _Doc, event: Element, text: str) -> time:
-    child = event.find("start")
-    try:
-        return parse_clock(text)
-    except ValueError as error:
-        raise doc.error(child if child is not None else event, str(error)) from None
-
-
-def _conference_day_change(doc: _Doc, conference: Element | None) -> time:
-    text = _text(conference, "day_change")
-    if not text or conference is None:
-        return time(0)
-    try:
-        return parse_clock(text)
-    except ValueError as error:
-        child = conference.find("day_change")
-        raise doc.error(child if child is not None else conference, str(error)) from None
-
-
-def _conference_dates(conference: Element | None) -> tuple[date, date] | None:
-    try:
-        first = date.fromisoformat(_text(conference, "start")[:10])
-        last = date.fromisoformat(_text(conference, "end")[:10])
-    except ValueError:
-        return None
-    return first, max(first, last)
-
-
-def _day_date(doc: _Doc, day: Element) -> date:
-    text = day.get("date", "")
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        raise doc.error(day, f"expected date=YYYY-MM-DD, got {text!r}") from None
-
-
-def _day_start(day: Element, zone: ZoneInfo) -> datetime | None:
-    try:
-        return parse_aware(day.get("start", "")).astimezone(zone)
-    except ValueError:
-        return None
-
-
-def _add_event(
-    doc: _Doc,
-    builder: ProgramBuilder,
-    zone: ZoneInfo,
-    day_change: time,
-    day: Element,
-    room: Element,
-    event: Element,
-) -> None:
-    title = _text(event, "title")
-    source_id = event.get("guid") or _text(event, "guid") or event.get("id")
-    if not source_id:
-        builder.skip(title or "untitled event", "no guid or id to keep bookmarks stable")
-        return
-    day_start = _day_start(day, zone)
-    filed = day_start.date() if day_start else _day_date(doc, day)
-    if day_start is not None:
-        day_change = day_start.time()
-    start_text = _text(event, "start")
-    date_text = _text(event, "date")
-    if date_text:
-        start = _aware(doc, event, date_text)
-    elif start_text:
-        start = start_on_day(filed, _clock(doc, event, start_text), day_change, zone)
-    else:
-        builder.skip(f"{title or 'untitled'} ({source_id})", "no start time")
-        return
-    duration_text = _text(event, "duration") or "00:00"
-    try:
-        duration = parse_duration(duration_text)
-    except ValueError as error:
-        child = event.find("duration")
-        raise doc.error(child if child is not None else event, str(error)) from None
-    session_day = place_event(start, zone, day_change, filed)
+def _event(doc: _Doc, day: FrabDay, room: Element, event: Element) -> FrabEvent:
+    line, column = doc.places.get(event, (0, 0)) if isinstance(doc.places, dict) else (0, 0)
     persons = event.find("persons")
-    speakers = [
-        speaker
-        for person in (persons.iter("person") if persons is not None else [])
-        if (speaker := builder.speaker(person.get("id"), "".join(person.itertext())))
-    ]
-    links_element = event.find("links")
-    links = [
-        (("".join(link.itertext())).strip(), link.get("href", ""))
-        for link in (links_element.iter("link") if links_element is not None else [])
-        if link.get("href", "").startswith(("http://", "https://"))
-    ]
-    url = _text(event, "url")
-    builder.add_session(
-        source_id=source_id,
-        title=title,
-        kind=guess_kind(_text(event, "type"), title),
-        day=session_day,
-        start=start,
-        end=end_after(start, duration),
-        room=builder.room(_text(event, "room") or room.get("name")),
-        track=builder.track(_text(event, "track")),
-        speakers=speakers,
-        description=join_texts(
-            _text(event, "subtitle"), _text(event, "abstract"), _text(event, "description")
-        ),
-        links=links,
-        source_url=url if url.startswith(("http://", "https://")) else None,
+    links = event.find("links")
+    return FrabEvent(
+        where=f"<event id={event.get('id', '?')}>" if not line else f"line {line} column {column}",
+        day=day,
+        room_name=room.get("name", ""),
+        fail=_fail(doc, event),
+        source_id=event.get("guid") or _text(event, "guid") or event.get("id") or "",
+        title=_text(event, "title"),
+        date_text=_text(event, "date"),
+        start_text=_text(event, "start"),
+        duration_text=_text(event, "duration"),
+        room=_text(event, "room"),
+        track=_text(event, "track"),
+        type=_text(event, "type"),
+        subtitle=_text(event, "subtitle"),
+        abstract=_text(event, "abstract"),
+        description=_text(event, "description"),
+        url=_text(event, "url"),
+        persons=[
+            ("".join(person.itertext()), "")
+            for person in (persons.iter("person") if persons is not None else [])
+        ],
+        links=[
+            ("".join(link.itertext()).strip(), link.get("href", ""))
+            for link in (links.iter("link") if links is not None else [])
+        ],
     )

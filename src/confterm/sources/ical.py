@@ -3,11 +3,16 @@
 * Lines are unfolded at the byte level *before* decoding, because real files fold in the
   middle of a UTF-8 sequence (JRES 2022); only then is the text decoded.
 * Times with ``TZID`` are used even without a VTIMEZONE block (the IANA name is enough),
-  UTC times are kept, and floating times need the venue zone (``--tz``, else
-  ``X-WR-TIMEZONE``): never silently UTC.
+  UTC times are kept, and the venue zone comes from ``--tz``, ``X-WR-TIMEZONE`` or the TZIDs:
+  never silently UTC. A file that names none is refused with a message that says so (and
+  says when all its times are UTC, so only the venue's zone is missing).
 * ``DTEND`` or ``DURATION`` give the end; ``LOCATION`` is the room, the first of
-  ``CATEGORIES`` the track, and a leading ``Speaker: Name`` line of the description the speaker.
-* An event before 04:00 (venue time) is filed under the day before, as frab files it.
+  ``CATEGORIES`` the track.
+* Speakers: ``ATTENDEE;CN=``, else a leading ``Speaker: Name`` (or ``von: Name``) line of the
+  description; pretalx writes ``SUMMARY`` as "{title} - {speakers}", split only in files whose
+  ``PRODID`` is pretalx's. An ``ORGANIZER`` is who runs the calendar, never a speaker.
+* A UID shared by several events is completed with each event's start (see the builder).
+* The day change is the one every format uses (:mod:`confterm.sources.days`).
 """
 
 from __future__ import annotations
@@ -24,16 +29,18 @@ from confterm.errors import DataError
 from confterm.model.program import SessionKind
 from confterm.sources.builder import ImportResult, ProgramBuilder
 from confterm.sources.common import join_texts
-from confterm.sources.days import DEFAULT_DAY_CHANGE, place_event
+from confterm.sources.days import place_event
 from confterm.sources.detect import FORMAT_NAMES, ICAL
 from confterm.sources.kinds import guess_kind
 from confterm.sources.slugs import slugify
 from confterm.sources.times import dates_of, end_after
-from confterm.sources.zones import known_zone, require_zone, zone_from_option
+from confterm.sources.zones import known_zone, no_zone_error, zone_from_option
 from confterm.text import one_line
 
 _FOLD = re.compile(rb"\r?\n[ \t]")
-_SPEAKER_LINE = re.compile(r"\A\s*speakers?\s*:\s*(?P<names>[^\n]+)\n?", re.I)
+_SPEAKER_LINE = re.compile(r"\A\s*(speakers?|von)\s*:\s*(?P<names>[^\n]+)\n?", re.I)
+_NAME_SEPARATORS = re.compile(r",|\band\b|\bund\b|&")
+GENERIC_NAME = "Imported calendar"
 _PLACEHOLDERS = {"no description", "tba", "tbd"}
 
 
@@ -47,7 +54,12 @@ def unfold(raw: bytes, label: str) -> str:
 
 
 def import_ical(
-    raw: bytes, label: str, *, conference_id: str | None, tz: str | None
+    raw: bytes,
+    label: str,
+    *,
+    conference_id: str | None,
+    tz: str | None,
+    name: str | None = None,
 ) -> ImportResult:
     """Convert an iCalendar document."""
     text = unfold(raw, label)
@@ -60,15 +72,25 @@ def import_ical(
     events = list(calendar.walk("VEVENT"))
     zone = _zone(label, calendar, events, tz)
     builder = ProgramBuilder(label)
+    pretalx = "pretalx" in _text(calendar, "PRODID").lower()
     for index, event in enumerate(events):
         with dates_of(label, f"VEVENT[{index}]"):
-            _add_event(builder, label, index, event, zone)
+            _add_event(builder, label, index, event, zone, pretalx=pretalx)
 
-    name = _text(calendar, "X-WR-CALNAME") or _text(calendar, "X-WR-CALDESC")
-    name = name or re.sub(r"\.ics$", "", re.split(r"[/\\]", label.rstrip("/"))[-1], flags=re.I)
+    own = (
+        _text(calendar, "X-WR-CALNAME")
+        or _text(calendar, "NAME")
+        or _text(calendar, "X-WR-CALDESC")
+    )
+    if not (name or own):
+        builder.notes.append(
+            f"the file names no conference: shown as {GENERIC_NAME!r}; "
+            "give it a name with import --name NAME"
+        )
+    stem = re.sub(r"\.ics$", "", re.split(r"[/\\]", label.rstrip("/"))[-1], flags=re.I)
     program = builder.build(
-        conference_id=conference_id or slugify(name),
-        name=name,
+        conference_id=conference_id or slugify(name or own or stem),
+        name=name or own or GENERIC_NAME,
         short_name=None,
         zone=zone,
         source=label,
@@ -97,7 +119,13 @@ def _zone(label: str, calendar: Component, events: list[Component], tz: str | No
             tzids[str(tzid)] += 1
     if tzids:
         return ZoneInfo(tzids.most_common(1)[0][0])
-    return require_zone(label, None, None)
+    starts = [event.get("DTSTART") for event in events]
+    moments = [getattr(prop, "dt", None) for prop in starts if prop is not None]
+    timed = [moment for moment in moments if isinstance(moment, datetime)]
+    all_utc = bool(timed) and all(
+        moment.tzinfo is not None and moment.utcoffset() == timedelta(0) for moment in timed
+    )
+    raise no_zone_error(label, all_utc=all_utc)
 
 
 def _decoded(label: str, index: int, event: Component, key: str) -> Any:
@@ -119,8 +147,30 @@ def _aware(moment: datetime, zone: ZoneInfo) -> datetime:
     return moment
 
 
+def _attendees(event: Component) -> list[str]:
+    found = event.get("ATTENDEE")
+    if found is None:
+        return []
+    values = found if isinstance(found, list) else [found]
+    return [str(value.params.get("CN", "")).strip() for value in values if hasattr(value, "params")]
+
+
+def _pretalx_split(title: str) -> tuple[str, list[str]]:
+    """pretalx's "{title} - {speaker, speaker}" as the title and the names."""
+    head, separator, names = title.rpartition(" - ")
+    if not separator or not head.strip():
+        return title, []
+    return head.strip(), [name.strip() for name in names.split(", ") if name.strip()]
+
+
 def _add_event(
-    builder: ProgramBuilder, label: str, index: int, event: Component, zone: ZoneInfo
+    builder: ProgramBuilder,
+    label: str,
+    index: int,
+    event: Component,
+    zone: ZoneInfo,
+    *,
+    pretalx: bool,
 ) -> None:
     title = _text(event, "SUMMARY")
     uid = _text(event, "UID")
@@ -143,21 +193,22 @@ def _add_event(
             end = end_after(start, duration)
         else:
             end = start
-        day: date | None = place_event(start, zone, DEFAULT_DAY_CHANGE)
+        day: date | None = place_event(start, zone)
     elif isinstance(dtstart, date):
         day = dtstart  # an all-day event: its day is known, its time is not
     else:
         raise DataError(f"{label}: VEVENT[{index}].DTSTART: expected a date-time or a date")
 
     description = _text(event, "DESCRIPTION")
-    speakers: list[str] = []
+    names = [name for name in _attendees(event) if name]
+    if pretalx:
+        title, in_title = _pretalx_split(title)
+        names = names or in_title
     found = _SPEAKER_LINE.match(description)
     if found:
-        for name in re.split(r",|\band\b|&", found["names"]):
-            speaker = builder.speaker(None, name)
-            if speaker:
-                speakers.append(speaker)
+        names = names or _NAME_SEPARATORS.split(found["names"])
         description = description[found.end() :]
+    speakers = [speaker for name in names if (speaker := builder.speaker(name))]
     if description.strip().lower() in _PLACEHOLDERS:
         description = ""
     categories = event.get("CATEGORIES")

@@ -3,41 +3,59 @@
 Times are naive local times with no zone anywhere in the payload, so the zone must come from
 ``--tz``; it is never assumed to be UTC. Categories carry the organiser's *question* as their
 title ("Which track does your session best fit into?"), so the track and the format are picked
-by what the question asks about, not by a fixed name. Service sessions are breaks. A session
-before 04:00 is filed under the day before (a party at 00:30 belongs to the evening's program).
+by what the question asks about, not by a fixed name. Service sessions are breaks. Days follow
+the day-change rule every format uses (:mod:`confterm.sources.days`).
+
+A feed published before the schedule is made has every ``startsAt`` null: it is imported with
+every session "time to be announced" (no zone needed then), so attendees can browse and star.
+The payload names no conference; ``import --name`` gives it one.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from confterm.model.program import SessionKind
 from confterm.sources.builder import ImportResult, ProgramBuilder
 from confterm.sources.common import join_texts
-from confterm.sources.days import DEFAULT_DAY_CHANGE, place_event
+from confterm.sources.days import place_event
 from confterm.sources.detect import FORMAT_NAMES, SESSIONIZE
 from confterm.sources.json_reader import JsonReader
 from confterm.sources.kinds import guess_kind
 from confterm.sources.slugs import slugify
 from confterm.sources.times import dates_of
 from confterm.sources.zones import require_zone
-from confterm.text import one_line
 
 _TRACK_QUESTION = re.compile(r"\b(track|topic|theme|stream|category)\b", re.I)
+GENERIC_NAME = "Sessionize schedule"
 _FORMAT_QUESTION = re.compile(r"\b(format|type|length|duration)\b", re.I)
 
 
 def import_sessionize(
-    document: Any, label: str, *, conference_id: str | None, tz: str | None
+    document: Any,
+    label: str,
+    *,
+    conference_id: str | None,
+    tz: str | None,
+    name: str | None = None,
 ) -> ImportResult:
     """Convert a parsed Sessionize ``view/All`` document; naive times need ``tz``."""
-    zone = require_zone(label, None, tz)
     doc = JsonReader(label)
     document = doc.obj(document, "$")
     builder = ProgramBuilder(label)
+    sessions = doc.list_at(document, "sessions", "")
+    scheduled = any(isinstance(s, dict) and s.get("startsAt") for s in sessions)
+    if scheduled or tz:
+        zone = require_zone(label, None, tz)
+    else:
+        zone = ZoneInfo("UTC")
+        builder.notes.append(
+            "no session has a time yet: every session is 'time to be announced'; "
+            "refresh when the schedule is published (with --tz ZONE for the venue's zone)"
+        )
     rooms = {
         str(room.get("id")): doc.text(room, "name", f"rooms[{index}]")
         for index, room in enumerate(doc.list_at(document, "rooms", ""))
@@ -49,20 +67,19 @@ def import_sessionize(
         path = f"speakers[{index}]"
         speaker = doc.obj(speaker, path)
         key = doc.text(speaker, "id", path)
-        name = doc.text(speaker, "fullName", path) or " ".join(
+        full_name = doc.text(speaker, "fullName", path) or " ".join(
             part
             for part in (doc.text(speaker, "firstName", path), doc.text(speaker, "lastName", path))
             if part
         )
         made = builder.speaker(
-            key or None,
-            name,
+            full_name,
             bio=doc.text(speaker, "bio", path) or None,
             affiliation=doc.text(speaker, "tagLine", path) or None,
         )
         if made and key:
             speakers[key] = made
-    for index, session in enumerate(doc.list_at(document, "sessions", "")):
+    for index, session in enumerate(sessions):
         path = f"sessions[{index}]"
         with dates_of(label, path):
             _add_session(
@@ -77,20 +94,30 @@ def import_sessionize(
                 speakers,
             )
 
-    name = one_line(doc.text(document, "name", ""))
-    fallback_name = _name_from_label(label)
+    own = doc.text(document, "name", "")
+    if not (name or own):
+        builder.notes.append(
+            f"the feed names no conference: shown as {GENERIC_NAME!r}; "
+            "give it a name with import --name NAME"
+        )
     program = builder.build(
-        conference_id=conference_id or slugify(name or fallback_name),
-        name=name or fallback_name,
+        conference_id=conference_id or slugify(name or own or _name_from_label(label)),
+        name=name or own or GENERIC_NAME,
         short_name=None,
         zone=zone,
+        fallback_dates=None if scheduled else (_today(), _today()),
         source=label,
     )
     return ImportResult(program, builder.skipped, FORMAT_NAMES[SESSIONIZE], builder.notes)
 
 
+def _today() -> date:
+    # A feed with no times has no dates either; the model needs a day to hang it on.
+    return datetime.now(UTC).date()
+
+
 def _name_from_label(label: str) -> str:
-    # Sessionize payloads carry no conference name: use the file name or the URL's event code.
+    # The conference's id (not its name) from the file name or the URL's event code.
     tail = re.split(r"[/\\]", label.rstrip("/"))
     parts = [part for part in tail if part and part.lower() not in ("view", "all", "api", "v2")]
     stem = parts[-1] if parts else "sessionize"
@@ -156,7 +183,7 @@ def _add_session(
         source_id=source_id,
         title=title,
         kind=kind,
-        day=place_event(start, zone, DEFAULT_DAY_CHANGE) if start else None,
+        day=place_event(start, zone) if start else None,
         start=start,
         end=end,
         room=builder.room(rooms.get(str(session.get("roomId")))),

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from confterm.errors import UsageError
 
-NO_ZONE_HINT = "pass --tz ZONE (e.g. --tz Europe/London)"
+NO_ZONE_HINT = "pass --tz ZONE with the venue's zone (e.g. --tz Europe/London)"
 
 
 def zone_from_option(tz: str | None) -> ZoneInfo | None:
@@ -30,11 +30,23 @@ def known_zone(name: str | None) -> ZoneInfo | None:
         return None
 
 
+def no_zone_error(label: str, *, all_utc: bool = False) -> UsageError:
+    """The error for a file that names no zone: what is missing, and what to pass."""
+    if all_utc:
+        return UsageError(
+            f"{label}: the file names no time zone and all its times are in UTC, so the "
+            f"venue's local times are unknown: {NO_ZONE_HINT}"
+        )
+    return UsageError(
+        f"{label}: the file names no time zone and its times carry no offset: {NO_ZONE_HINT}"
+    )
+
+
 def require_zone(label: str, declared: str | None, tz: str | None) -> ZoneInfo:
     """The zone for naive times: ``--tz``, else the file's own; never silently UTC."""
     zone = zone_from_option(tz) or known_zone(declared)
     if zone is None:
-        raise UsageError(f"{label} has no time zone: {NO_ZONE_HINT}")
+        raise no_zone_error(label)
     return zone
 
 
@@ -48,12 +60,21 @@ def choose_zone(
     """The venue zone for a file whose times carry offsets.
 
     ``samples`` are (moment with offset, local wall-clock time written next to it or None).
-    The declared zone wins when it agrees with them, then ``--tz``, then a fixed ``Etc/GMT``
-    zone matching one constant offset (noted in ``notes``); otherwise a usage error.
+    The declared zone wins when most events agree with it (an odd event, say a stream from
+    New York written ``-05:00``, keeps its own instant: it is a fact about that event, not
+    about the file); then ``--tz``; then a fixed ``Etc/GMT`` zone matching one constant
+    offset (noted in ``notes``); otherwise a usage error.
     """
     zone = known_zone(declared)
-    if zone is not None and _agrees(zone, samples):
-        return zone
+    if zone is not None:
+        odd = sum(1 for sample in samples if not _agrees(zone, sample))
+        if odd * 2 < len(samples):
+            if odd:
+                notes.append(
+                    f"{odd} of {len(samples)} events are written in another offset than "
+                    f"{declared}; they keep their own time"
+                )
+            return zone
     if declared and zone is None:
         notes.append(f"unknown time zone {declared!r} in the file was ignored")
     elif zone is not None:
@@ -73,7 +94,9 @@ def choose_zone(
                 "from its offsets; pass --tz ZONE for the venue's zone"
             )
             return ZoneInfo(name)
-    raise UsageError(f"{label} has no time zone: {NO_ZONE_HINT}")
+    raise UsageError(
+        f"{label}: the file names no usable time zone and its offsets vary: {NO_ZONE_HINT}"
+    )
 
 
 def _offset_text(offset: timedelta) -> str:
@@ -82,15 +105,12 @@ def _offset_text(offset: timedelta) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-def _agrees(zone: ZoneInfo, samples: list[tuple[datetime, time | None]]) -> bool:
-    for moment, wall in samples:
-        try:
-            local = moment.astimezone(zone)
-        except OverflowError:
-            return False  # year 1 or 9999: the event itself is reported when it is read
-        if wall is not None:
-            if local.time().replace(second=0) != wall.replace(second=0):
-                return False
-        elif local.utcoffset() != moment.utcoffset():
-            return False
-    return True
+def _agrees(zone: ZoneInfo, sample: tuple[datetime, time | None]) -> bool:
+    moment, wall = sample
+    try:
+        local = moment.astimezone(zone)
+    except OverflowError:
+        return False  # year 1 or 9999: the event itself is reported when it is read
+    if wall is not None:
+        return local.time().replace(second=0) == wall.replace(second=0)
+    return local.utcoffset() == moment.utcoffset()
