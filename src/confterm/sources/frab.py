@@ -27,7 +27,13 @@ from confterm.sources.common import join_texts, plain_line
 from confterm.sources.days import DEFAULT_DAY_CHANGE, place_event, start_on_day
 from confterm.sources.kinds import guess_kind
 from confterm.sources.slugs import slugify
-from confterm.sources.times import dates_of, end_after, parse_aware, parse_clock, parse_duration
+from confterm.sources.times import (
+    end_after,
+    out_of_range,
+    parse_aware,
+    parse_clock,
+    parse_duration,
+)
 from confterm.sources.zones import choose_zone, require_zone
 
 # Names a failing field and says what is wrong with it: (field, what) -> the error to raise.
@@ -47,7 +53,7 @@ class FrabDay:
 class FrabEvent:
     """One event as the file writes it (texts not yet decoded)."""
 
-    where: str
+    where: Callable[[], str]  # the event's place in the file, for messages (found lazily)
     day: FrabDay
     room_name: str
     fail: Fail
@@ -96,8 +102,10 @@ def normalise(
     day_change = _day_change(doc)
     filed_days = {id(day): _filed(day, zone) for day in doc.days}
     for event in doc.events:
-        with dates_of(doc.label, event.where):
+        try:
             _add_event(builder, zone, day_change, filed_days.get(id(event.day)), event)
+        except OverflowError:
+            raise out_of_range(doc.label, event.where()) from None
 
     conference_id = conference_id or slugify(doc.acronym or doc.title or doc.label)
     program = builder.build(

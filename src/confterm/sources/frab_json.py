@@ -92,7 +92,7 @@ def _event(
             lpath = f"{path}.links[{index}]"
             links.append((doc.text(value, "title", lpath), doc.text(value, "url", lpath)))
     return FrabEvent(
-        where=path,
+        where=lambda: path,
         day=day,
         room_name=room_name,
         fail=_fail(doc, path),

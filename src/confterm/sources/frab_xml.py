@@ -216,11 +216,14 @@ def read_document(doc: _Doc) -> FrabDocument:
 
 
 def _event(doc: _Doc, day: FrabDay, room: Element, event: Element) -> FrabEvent:
-    line, column = doc.places.get(event, (0, 0)) if isinstance(doc.places, dict) else (0, 0)
+    def where() -> str:
+        line, column = doc.places.get(event, (0, 0))
+        return f"line {line} column {column}: <event>"
+
     persons = event.find("persons")
     links = event.find("links")
     return FrabEvent(
-        where=f"<event id={event.get('id', '?')}>" if not line else f"line {line} column {column}",
+        where=where,
         day=day,
         room_name=room.get("name", ""),
         fail=_fail(doc, event),
