@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from confterm import __version__
-from confterm.cli.commands import declare
+from confterm.cli.commands import complete_with, declare
 from confterm.cli.context import Context
 from confterm.errors import EXIT_USAGE, ConftermError
 
@@ -40,12 +40,15 @@ def _add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> N
         default=default(None),
         help="a conference file in confterm's format instead of the bundled program",
     )
-    group.add_argument(
-        "--conference",
-        metavar="ID",
-        default=default(None),
-        help="an imported or bundled conference (see 'confterm conferences'; env "
-        "CONFTERM_CONFERENCE; settings file 'conference')",
+    complete_with(
+        group.add_argument(
+            "--conference",
+            metavar="ID",
+            default=default(None),
+            help="an imported or bundled conference (see 'confterm conferences'; env "
+            "CONFTERM_CONFERENCE; settings file 'conference')",
+        ),
+        "conference_ids",
     )
     group.add_argument(
         "--tz",
@@ -121,7 +124,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        args = build_parser().parse_args(argv)
+        parser = build_parser()
+        if "_ARGCOMPLETE" in os.environ:
+            # The shell asks for completions (see 'confterm completion'); only then is
+            # argcomplete imported. It answers and exits.
+            from confterm.cli.completion import autocomplete
+
+            autocomplete(parser)
+        args = parser.parse_args(argv)
     finally:
         if collecting:
             gc.enable()

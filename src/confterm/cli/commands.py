@@ -30,6 +30,31 @@ BOOKMARK_ACTIONS = ("add", "remove", "list", "export", "import", "compare")
 
 MAX_ALARM_MINUTES = 7 * 24 * 60
 
+#: The shells ``confterm completion`` writes a script for (confterm.cli.completion.SHELLS).
+SHELLS = ("bash", "zsh", "fish")
+
+
+class Completer:
+    """An argcomplete completer: the function ``name`` of :mod:`confterm.cli.completion`,
+    imported only when the shell asks for completions."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, **kwargs: object) -> list[str]:
+        complete: Callable[..., list[str]] = getattr(
+            import_module("confterm.cli.completion"), self.name
+        )
+        return complete(**kwargs)
+
+
+def complete_with(action: argparse.Action, name: str) -> argparse.Action:
+    """Offer the completions of ``name`` (see :class:`Completer`) for ``action``."""
+    action.completer = Completer(name)  # type: ignore[attr-defined]
+    return action
+
 
 class Lazy:
     """A command's handler: the function ``name`` of ``module``, imported on the first call."""
@@ -55,6 +80,7 @@ def declare(add: AddCommand) -> None:
     _bookmark_commands(add)
     _agenda_commands(add)
     _import_commands(add)
+    _shell_commands(add)
 
 
 def _json_flag(parser: argparse._ActionsContainer) -> None:
@@ -90,7 +116,10 @@ def _program_commands(add: AddCommand) -> None:
         description="One session with everything known about it: when (dated in the display "
         "zone), room, track, speakers, chairs, description, papers, links and booths.",
     )
-    show.add_argument("session_id", metavar="ID", help="a session id (see 'confterm list')")
+    complete_with(
+        show.add_argument("session_id", metavar="ID", help="a session id (see 'confterm list')"),
+        "session_ids",
+    )
     _json_flag(show)
     show.set_defaults(handler=run("run_show"))
 
@@ -180,8 +209,11 @@ def _bookmark_commands(add: AddCommand) -> None:
     parser.add_argument(
         "action", choices=BOOKMARK_ACTIONS, help="add, remove, list, export, import or compare"
     )
-    parser.add_argument(
-        "ids", nargs="*", metavar="ID", help="session or booth ids ('-': stdin), or the FILE"
+    complete_with(
+        parser.add_argument(
+            "ids", nargs="*", metavar="ID", help="session or booth ids ('-': stdin), or the FILE"
+        ),
+        "item_ids",
     )
     parser.add_argument("--json", action="store_true", help="machine-readable JSON (list, compare)")
     parser.add_argument(
@@ -268,7 +300,29 @@ def _import_commands(add: AddCommand) -> None:
         description="Delete an imported conference (bundled ones cannot be removed). Asks "
         "first unless --yes; its bookmarks are kept unless --purge.",
     )
-    remove.add_argument("conference_id", metavar="ID", help="the imported conference's id")
+    complete_with(
+        remove.add_argument("conference_id", metavar="ID", help="the imported conference's id"),
+        "conference_ids",
+    )
     remove.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     remove.add_argument("--purge", action="store_true", help="also delete its bookmarks")
     remove.set_defaults(handler=run("run_remove"))
+
+
+def _shell_commands(add: AddCommand) -> None:
+    completion = add(
+        "completion",
+        help="print the shell completion script for bash, zsh or fish",
+        description="Print the completion script for SHELL: commands, options, conference "
+        "ids and session ids. bash: 'eval \"$(confterm completion bash)\"' in ~/.bashrc; "
+        "zsh: the same in ~/.zshrc; fish: 'confterm completion fish | source' in "
+        "~/.config/fish/config.fish.",
+    )
+    completion.add_argument("shell", choices=SHELLS, metavar="SHELL", help="bash, zsh or fish")
+    completion.set_defaults(handler=Lazy("confterm.cli.completion", "run_completion"))
+    man = add(
+        "man",
+        help="print the man page (e.g. 'confterm man | man -l -')",
+        description="Print confterm's man page, generated from these options, in roff.",
+    )
+    man.set_defaults(handler=Lazy("confterm.cli.completion", "run_man"))
