@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+import pytest
 from app_clock import DURING, AppFactory
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.widgets import Static
 
+from confterm.tui.widgets.active_keys import ActiveKey, BindingsShapeChanged, active_keys
 from confterm.tui.widgets.key_bar import KeyBar
 
 
@@ -136,3 +139,39 @@ async def test_the_tooltip_goes_when_the_pointer_leaves_or_the_keys_change() -> 
         assert bar.tooltip is None
         await pilot.hover(KeyBar, offset=(35, 0))  # an empty cell
         assert bar.tooltip is None
+
+
+async def test_textual_still_describes_active_bindings_as_the_adapter_reads_them() -> None:
+    """Textual's ``active_bindings`` is read in one place (widgets/active_keys.py); if an
+    upgrade changes its shape, this fails before the key bar silently shows nothing."""
+    app = _Host()
+    async with app.run_test(size=(60, 3)) as pilot:
+        app.y_enabled = False
+        app.refresh_bindings()
+        await pilot.pause()
+        raw = app.screen.active_bindings
+        assert raw, "Textual no longer lists the screen's active bindings"
+        for key, active in raw.items():
+            assert isinstance(active, tuple), f"{key}: {active!r} is not a tuple any more"
+            assert len(active) == 4, f"{key}: {active!r} is not (node, binding, enabled, tooltip)"
+            node, binding, enabled, tooltip = active
+            assert isinstance(node, DOMNode)
+            assert isinstance(binding, Binding)
+            assert isinstance(enabled, bool)
+            assert isinstance(tooltip, str)
+        keys = active_keys(app.screen)
+        x = keys["x"]
+        assert isinstance(x, ActiveKey)
+        assert (x.binding.action, x.enabled, x.tooltip) == ("record('x')", True, "Records x")
+        assert keys["y"].enabled is False
+        assert keys["z"].binding.show is False
+
+
+def test_the_adapter_refuses_a_shape_it_does_not_know() -> None:
+    class Changed:
+        active_bindings: ClassVar[dict[str, tuple[object, ...]]] = {
+            "x": (None, Binding("x", "go", "Go"), True)  # a field less
+        }
+
+    with pytest.raises(BindingsShapeChanged, match="not 4 fields"):
+        active_keys(Changed())  # type: ignore[arg-type]

@@ -14,11 +14,12 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding
 from textual.events import Click, Leave, MouseMove
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
+
+from confterm.tui.widgets.active_keys import ActiveKey, active_keys
 
 SEPARATOR = "▏"
 
@@ -85,19 +86,20 @@ class KeyBar(Widget):
     def entries(self) -> tuple[list[_Entry], _Entry | None]:
         """The keys shown (one per action, the first bound), and the command palette's key."""
         app = self.app
-        active = self.screen.active_bindings
+        active = active_keys(self.screen)
         by_action: dict[str, _Entry] = {}
-        for _node, binding, enabled, tooltip in active.values():
-            if binding.show and binding.action not in by_action:
-                by_action[binding.action] = self._entry(binding, enabled, tooltip)
+        for key in active.values():
+            if key.binding.show and key.binding.action not in by_action:
+                by_action[key.binding.action] = self._entry(key)
         palette = None
         if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
-            _node, binding, enabled, tooltip = active[app.COMMAND_PALETTE_BINDING]
-            palette = self._entry(binding, enabled, tooltip)
-            by_action.pop(binding.action, None)
+            key = active[app.COMMAND_PALETTE_BINDING]
+            palette = self._entry(key)
+            by_action.pop(key.binding.action, None)
         return list(by_action.values()), palette
 
-    def _entry(self, binding: Binding, enabled: bool, tooltip: str) -> _Entry:
+    def _entry(self, key: ActiveKey) -> _Entry:
+        binding, enabled, tooltip = key.binding, key.enabled, key.tooltip
         return _Entry(
             key=binding.key,
             key_display=self.app.get_key_display(binding),
