@@ -175,6 +175,16 @@ def _silence_stdout() -> None:
 
 
 def _open_app(context: Context) -> int:
-    from confterm.tui import run_app
+    from confterm.tui import AppOptions, run_app
 
-    return run_app(context)
+    options = AppOptions(
+        program=context.program,
+        data_dir=context.data_dir,
+        clock=context.clock,
+        display_zone=context.display_zone,
+        # Read before the notices are: a settings problem found on the way is one of them.
+        remind_minutes=context.remind_minutes,
+        theme=context.theme,
+        notices=tuple(context.notices),
+    )
+    return run_app(options)

@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import tzinfo
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from confterm.cli.context import Context
+    from confterm.clock import Clock
+    from confterm.model.program import Program
 
 
-def run_app(context: Context) -> int:
+@dataclass(frozen=True)
+class AppOptions:
+    """What the app is opened on: plain values, whoever parsed them (the CLI, a test)."""
+
+    program: Program
+    data_dir: Path
+    clock: Clock
+    display_zone: tzinfo
+    #: How long before a bookmarked session to remind (0: never).
+    remind_minutes: int = 10
+    #: The colour theme (None: Textual's default).
+    theme: str | None = None
+    #: Warnings to show when the app opens (a settings problem, say).
+    notices: tuple[str, ...] = ()
+
+
+def run_app(options: AppOptions) -> int:
     """Open the app on the conference the command line selects; return the exit code.
 
     Loading the program happens first, so a bad file is reported by the CLI as one line and
@@ -22,7 +42,7 @@ def run_app(context: Context) -> int:
     pause_gc = gc.isenabled()
     gc.disable()
     try:
-        _run(context, resume_gc=pause_gc)
+        _run(options, resume_gc=pause_gc)
     finally:
         # Also when the program or the store could not be opened: never leave it off.
         if pause_gc:
@@ -30,31 +50,28 @@ def run_app(context: Context) -> int:
     return 0
 
 
-def _run(context: Context, *, resume_gc: bool) -> None:
+def _run(options: AppOptions, *, resume_gc: bool) -> None:
     from confterm import paths
     from confterm.store.bookmarks import BookmarkStore
     from confterm.tui.app import ConftermApp
     from confterm.tui.keymap import load_keymap
     from confterm.tui.view import View
 
-    program = context.program
     view = View(
-        program=program,
-        store=BookmarkStore.open(context.data_dir),
-        clock=context.clock,
-        display_zone=context.display_zone,
+        program=options.program,
+        store=BookmarkStore.open(options.data_dir),
+        clock=options.clock,
+        display_zone=options.display_zone,
     )
     keymap, problem = load_keymap(paths.keymap_file())
-    # Read before the notices are: a settings problem found on the way is one of them.
-    remind_minutes, theme = context.remind_minutes, context.theme
     app = ConftermApp(
         view,
         keymap=keymap,
-        notices=[*context.notices, *([problem] if problem else [])],
-        remind_minutes=remind_minutes,
-        theme=theme,
+        notices=[*options.notices, *([problem] if problem else [])],
+        remind_minutes=options.remind_minutes,
+        theme=options.theme,
         settings_file=paths.settings_file(),
-        data_dir=context.data_dir,
+        data_dir=options.data_dir,
         resume_gc=resume_gc,
     )
     try:
