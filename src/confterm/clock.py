@@ -25,11 +25,6 @@ class Clock:
         self._started_at = time.monotonic()
         self._offset = timedelta(0)
 
-    @property
-    def is_moved(self) -> bool:
-        """True when the clock does not follow the real time."""
-        return self._start is not None or bool(self._offset)
-
     def now(self) -> datetime:
         """The current moment, timezone-aware (UTC)."""
         if self._start is None:

@@ -12,9 +12,10 @@ from textual.widgets import ContentSwitcher, Static
 
 from confterm.model.loading import load_program_file
 from confterm.model.program import Program
+from confterm.model.targets import JumpTarget
+from confterm.present.rows import NOT_ANNOUNCED, session_column, short_name
 from confterm.store.bookmarks import BookmarkStore, ItemKind
 from confterm.tui.app import ConftermApp
-from confterm.tui.messages import JumpTarget
 from confterm.tui.screens.detail_screen import DetailScreen
 from confterm.tui.screens.main import MainScreen
 from confterm.tui.view import View
@@ -22,14 +23,7 @@ from confterm.tui.widgets.booth_detail import BoothDetail, RelatedSessions
 from confterm.tui.widgets.booth_list import BoothList
 from confterm.tui.widgets.detail_pane import DetailPane
 from confterm.tui.widgets.paper_detail import PaperDetail
-from confterm.tui.widgets.paper_list import (
-    NOT_ANNOUNCED,
-    PaperList,
-    columns,
-    fit_session,
-    session_column,
-    short_name,
-)
+from confterm.tui.widgets.paper_list import PaperList, columns, fit_session
 from confterm.tui.widgets.row_list import RowList
 from confterm.tui.widgets.session_detail import SessionDetail
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app_clock import DURING, AppFactory
 
-from confterm.tui.rows import SessionRow
+from confterm.present.rows import SessionRow
 from confterm.tui.widgets.session_detail import SessionDetail
 from confterm.tui.widgets.session_list import SessionList
 

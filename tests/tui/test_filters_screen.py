@@ -10,12 +10,12 @@ from textual.app import App, ComposeResult
 from textual.widgets import SelectionList
 
 from confterm.model.program import Program, SessionKind
+from confterm.model.targets import JumpTarget
 from confterm.paths import user_data_dir
+from confterm.present.rows import SessionRow
 from confterm.queries.filters import Filters, load_hidden
 from confterm.store.bookmarks import BookmarkStore
 from confterm.tui.app import ConftermApp
-from confterm.tui.messages import JumpTarget
-from confterm.tui.rows import SessionRow
 from confterm.tui.screens.filters import FilterScreen
 from confterm.tui.widgets.filter_bar import FilterBar
 from confterm.tui.widgets.session_list import SessionList

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from app_clock import DURING, AppFactory
 
+from confterm.model.targets import JumpTarget
+from confterm.present.rows import SessionRow
 from confterm.store.bookmarks import BookmarkStore, ItemKind
 from confterm.tui.app import ConftermApp
-from confterm.tui.messages import JumpTarget
-from confterm.tui.rows import SessionRow
 from confterm.tui.screens.detail_screen import DetailScreen
 from confterm.tui.screens.help import HelpScreen
 from confterm.tui.screens.main import MainScreen

@@ -17,8 +17,9 @@ from textual.widgets import Label
 from confterm.errors import StoreError
 from confterm.model.loading import load_program_file
 from confterm.model.program import Program, Room
-from confterm.tui.grid_layout import build_layout
-from confterm.tui.messages import JumpTarget
+from confterm.model.targets import JumpTarget
+from confterm.present.grid_layout import build_layout
+from confterm.present.rows import SessionRow
 from confterm.tui.screens.grid import GridScreen
 from confterm.tui.screens.help import HelpScreen
 from confterm.tui.widgets.key_bar import KeyBar
@@ -193,7 +194,8 @@ async def test_sessions_without_a_time_are_listed_under_the_grid(tinyconf: Progr
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, GridScreen)
-        assert screen.untimed_titles() == ["Lightning Talks"]
+        titles = [row.title for row in screen.untimed.rows if isinstance(row, SessionRow)]
+        assert titles == ["Lightning Talks"]
         assert len(screen.untimed.rows) == 2  # the heading and one session
         assert screen.untimed.region.height == 3  # and the line above them
         keys, _ = screen.query_one(KeyBar).entries()

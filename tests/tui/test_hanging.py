@@ -15,12 +15,13 @@ from textual.widgets import OptionList, Static
 
 from confterm.model.loading import load_program_file
 from confterm.model.program import Program
+from confterm.model.targets import JumpTarget
+from confterm.present.hanging import auto_indent
 from confterm.store.bookmarks import BookmarkStore
 from confterm.tui.app import ConftermApp
-from confterm.tui.hanging import Hanging, auto_indent, wrap_line
-from confterm.tui.messages import JumpTarget
 from confterm.tui.screens.now_next import NowNextScreen
 from confterm.tui.view import View
+from confterm.tui.widgets.hanging import Hanging, wrap_line
 from confterm.tui.widgets.session_detail import SessionDetail
 
 

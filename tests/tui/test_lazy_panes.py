@@ -6,8 +6,8 @@ from pathlib import Path
 
 from app_clock import AppFactory
 
+from confterm.model.targets import JumpTarget
 from confterm.store.bookmarks import BookmarkStore, ItemKind
-from confterm.tui.messages import JumpTarget
 from confterm.tui.widgets.agenda_view import AgendaList
 from confterm.tui.widgets.booth_detail import BoothDetail
 from confterm.tui.widgets.booth_list import BoothList

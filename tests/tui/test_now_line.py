@@ -10,10 +10,10 @@ from app_clock import BEFORE, DURING, AppFactory
 
 from confterm.clock import parse_now
 from confterm.model.program import Program
+from confterm.present.day_rows import day_rows
+from confterm.present.rows import TBA_HEADING, Heading, NowLine, Row, SessionRow
 from confterm.queries.agenda import sessions_by_day
 from confterm.tui.app import ConftermApp
-from confterm.tui.day_rows import day_rows
-from confterm.tui.rows import TBA_HEADING, Heading, NowLine, Row, SessionRow
 from confterm.tui.widgets.row_list import render_row
 from confterm.tui.widgets.session_list import SessionList
 

@@ -9,7 +9,7 @@ from finder_host import HostApp, make_view
 from textual.widgets import Label, OptionList
 
 from confterm.model.program import Program
-from confterm.tui.messages import JumpTarget
+from confterm.model.targets import JumpTarget
 from confterm.tui.screens.now_next import NowNextScreen
 
 NY = ZoneInfo("America/New_York")

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from confterm.model.program import Program
-from confterm.queries.agenda import build_agenda, sessions_by_day
-from confterm.store.bookmarks import Bookmark, ItemKind
-from confterm.tui.day_rows import day_rows
-from confterm.tui.messages import JumpTarget
-from confterm.tui.rows import (
+from confterm.model.program import Program, Session
+from confterm.model.targets import JumpTarget
+from confterm.present.day_rows import day_rows
+from confterm.present.rows import (
     NO_LOCATION,
     TBA_HEADING,
     BoothRow,
@@ -20,10 +19,11 @@ from confterm.tui.rows import (
     SessionRow,
     agenda_rows,
     booth_rows,
-    has_clash,
     paper_rows,
     session_row,
 )
+from confterm.queries.agenda import build_agenda, overlaps, sessions_by_day
+from confterm.store.bookmarks import Bookmark, ItemKind
 
 
 def day1(tinyconf: Program, bookmarked: set[str]) -> list[Heading | SessionRow]:
@@ -32,6 +32,12 @@ def day1(tinyconf: Program, bookmarked: set[str]) -> list[Heading | SessionRow]:
     )
     assert all(isinstance(r, (Heading, SessionRow)) for r in rows)
     return list(rows)  # type: ignore[arg-type]
+
+
+def has_clash(session: Session, bookmarked: Iterable[Session]) -> bool:
+    """True when ``session`` overlaps a bookmarked session other than itself (what a row's
+    clash mark means), worked out here on datetimes as a check of DayRows's timestamps."""
+    return any(other.id != session.id and overlaps(session, other) for other in bookmarked)
 
 
 def test_day_rows_group_by_start_with_tba_last(tinyconf: Program) -> None:
@@ -145,7 +151,7 @@ def test_booth_and_paper_rows(tinyconf: Program) -> None:
     ]
     papers = paper_rows(tinyconf, tinyconf.conference.zone)
     assert isinstance(papers[0], PaperRow)
-    assert papers[0].session == "Sat 7 Mar 14:00 · Poster Session A"
+    assert papers[0].session == "Poster Session A · Sat 14:00"
     assert isinstance(papers[-1], PaperRow)
     assert papers[-1].session == "session not announced"
 

@@ -9,8 +9,8 @@ from finder_host import HostApp, make_view
 from textual.widgets import Input, OptionList
 
 from confterm.model.program import Program
+from confterm.model.targets import JumpTarget
 from confterm.store.bookmarks import ItemKind
-from confterm.tui.messages import JumpTarget
 from confterm.tui.screens.search import SearchScreen
 
 

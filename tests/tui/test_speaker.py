@@ -7,7 +7,7 @@ from finder_host import HostApp, make_view
 from textual.widgets import Label, OptionList
 
 from confterm.model.program import Program
-from confterm.tui.messages import JumpTarget
+from confterm.model.targets import JumpTarget
 from confterm.tui.screens.speaker import SpeakerScreen, papers_of, sessions_of
 from confterm.tui.widgets.session_list import SessionList
 

@@ -17,9 +17,9 @@ from textual.widgets import Label
 from confterm.clock import Clock, parse_now
 from confterm.model.loading import load_program_bytes
 from confterm.model.program import Program
+from confterm.model.targets import JumpTarget
 from confterm.store.bookmarks import BookmarkStore
 from confterm.tui.app import ConftermApp
-from confterm.tui.messages import JumpTarget
 from confterm.tui.screens.detail_screen import DetailScreen
 from confterm.tui.screens.main import MainScreen
 from confterm.tui.screens.speaker import SpeakerScreen

@@ -17,14 +17,14 @@ from textual.widgets import OptionList
 
 from confterm.clock import Clock
 from confterm.model.program import Program
+from confterm.model.targets import JumpTarget
+from confterm.present.detail_text import short_when
+from confterm.present.rows import Heading, NowLine, SessionRow, session_label
 from confterm.store.bookmarks import ItemKind
 from confterm.timezones import local_zone
 from confterm.tui.app import ConftermApp
 from confterm.tui.commands import jump_entries
-from confterm.tui.detail_text import short_when
-from confterm.tui.messages import JumpTarget
 from confterm.tui.reminder_timer import ReminderTimer
-from confterm.tui.rows import Heading, NowLine, SessionRow, session_label
 from confterm.tui.screens.grid import GridScreen
 from confterm.tui.screens.search import SearchScreen
 from confterm.tui.widgets.header import ConfHeader
@@ -195,8 +195,8 @@ def test_short_texts_name_the_local_weekday(tinyconf: Program) -> None:
     toggle_zone(view)
     parsing = tinyconf.session_by_id["parsing-schedules"]
     registration = tinyconf.session_by_id["registration"]
-    assert short_when(view, parsing) == "Sat 7 Mar Sun 00:30–01:15"
-    assert short_when(view, registration) == "Sat 7 Mar 22:00–23:00"
+    assert short_when(parsing, view.zone) == "Sat 7 Mar Sun 00:30–01:15"
+    assert short_when(registration, view.zone) == "Sat 7 Mar 22:00–23:00"
     helps = {target.item_id: help_text for _, help_text, target in jump_entries(view)}
     assert helps["parsing-schedules"].endswith("· Sat 7 Mar Sun 00:30–01:15")
     # The paper detail's "Presented in" line: Poster Session A, 14:00 Saturday in New York.

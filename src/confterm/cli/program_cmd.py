@@ -303,14 +303,3 @@ def run_validate(context: Context) -> int:
     summary = ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
     print(f"{context.args.file}: valid: {summary}")
     return 0
-
-
-def print_today(context: Context) -> int:
-    """Fallback for no subcommand before the app exists: today's (or the first) day."""
-    program = context.program
-    days: list[date] = sorted(d for d in sessions_by_day(program) if d is not None)
-    today = context.clock.now().astimezone(program.conference.zone).date()
-    day = today if today in days else (days[0] if days else None)
-    chosen = [s for s in program.sessions if s.day == day]
-    print_sections(day_sections(program, chosen, context.display_zone), SESSION_COLUMNS)
-    return 0

@@ -379,7 +379,3 @@ class Program:
     def chairs_of(self, session: Session) -> list[Speaker]:
         """The session's chairs or moderators, in order."""
         return [self.speaker_by_id[s] for s in session.chairs if s in self.speaker_by_id]
-
-    def local_date(self, moment: datetime) -> date:
-        """The date of a moment in the conference zone."""
-        return moment.astimezone(self.conference.zone).date()

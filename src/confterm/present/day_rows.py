@@ -1,6 +1,6 @@
 """A day's rows for the day list, made only when read (a day can hold 10,000 sessions).
 
-:class:`DayRows` is a sequence of :mod:`confterm.tui.rows` rows: start-time headings, today's
+:class:`DayRows` is a sequence of :mod:`confterm.present.rows` rows: start-time headings, today's
 now-line, and session rows that are made (time formatted, title cleaned, clash checked) the
 first time the list draws them or a caller reads them. Plain data, no Textual.
 """
@@ -13,10 +13,10 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import overload
 
 from confterm.model.program import Program, Session
+from confterm.model.targets import JumpTarget
 from confterm.present.formatting import clock_time, time_range
+from confterm.present.rows import TBA_HEADING, Heading, NowLine, Row, SessionRow, session_row
 from confterm.queries.agenda import overlaps
-from confterm.tui.messages import JumpTarget
-from confterm.tui.rows import TBA_HEADING, Heading, NowLine, Row, SessionRow, session_row
 
 Span = tuple[float, float]  # a session's start and end as POSIX timestamps
 
@@ -210,11 +210,6 @@ class DayRows(Sequence[Row]):
         return self._shown(self._position[target.item_id])
 
     # -- changes ------------------------------------------------------------------------------
-
-    @property
-    def now_index(self) -> int | None:
-        """Where the now-line is, if shown."""
-        return self._now_at
 
     def set_now(self, now: datetime | None) -> bool:
         """Put the now-line before the first group starting after ``now`` (None: no line);

@@ -1,4 +1,9 @@
-"""The text of the detail panes: a session, a booth, a paper, as Textual ``Content``.
+"""The text of the detail panes (a session, a booth, a paper) as plain styled lines.
+
+A detail is a list of :data:`Line`s, each a tuple of :class:`Span`s: a piece of text, the
+role it plays (a title, a muted note, a warning...) and, for a speaker's name, the action a
+click runs. The widgets turn roles into the theme's styles
+(:mod:`confterm.tui.widgets.detail_content`); nothing here knows how it is drawn.
 
 Everything from data goes in as plain strings (through :func:`confterm.text.clean`), so a
 title such as ``[bold]`` or ``[@click=app.quit]`` is shown as those characters.
@@ -8,69 +13,106 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import tzinfo
+from enum import StrEnum
 
-from textual.content import Content
-from textual.style import Style
-
-from confterm.model.program import Booth, Link, Paper, Session
+from confterm.model.program import Booth, Link, Paper, Program, Session
 from confterm.present.formatting import day_label, time_range, when_label
+from confterm.present.rows import NO_LOCATION, session_label
 from confterm.queries.agenda import clashes_with, in_time_order
 from confterm.text import clean, one_line
-from confterm.tui.rows import NO_LOCATION, session_label
-from confterm.tui.view import View
 
-_LABEL = "bold $text-secondary"
-_MUTED = "$text-muted"
 #: What an id must look like before it goes into an action string (the model's slug rule).
 _SAFE_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
 
-def _field(label: str, value: str) -> Content:
-    return Content.assemble((f"{label}: ", _LABEL), one_line(value))
+class Role(StrEnum):
+    """What a piece of a detail is, which decides how it is drawn."""
+
+    PLAIN = "plain"
+    TITLE = "title"  # the item's name, first line
+    KIND = "kind"  # the kind and place under the title
+    LABEL = "label"  # ``Room:``
+    SECTION = "section"  # ``Speakers``, ``Description``...
+    MUTED = "muted"  # secondary facts and hints
+    MARKED = "marked"  # bookmarked, to visit, an award
+    CLASH = "clash"  # the clash warning
+    URL = "url"  # a link's address
 
 
-def _section(title: str) -> Content:
-    return Content.styled(f"\n{title}", "bold $accent")
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of a line: its text, its role, and what a click on it runs ("" for nothing)."""
+
+    text: str
+    role: Role = Role.PLAIN
+    action: str = ""
 
 
-def _links(links: Iterable[Link]) -> list[Content]:
+Line = tuple[Span, ...]
+
+
+def plain_text(lines: Iterable[Line]) -> str:
+    """The text of ``lines`` without roles, one line each."""
+    return "\n".join("".join(span.text for span in line) for line in lines)
+
+
+def _line(*parts: str | tuple[str, Role] | Span) -> Line:
+    spans = []
+    for part in parts:
+        if isinstance(part, Span):
+            spans.append(part)
+        elif isinstance(part, tuple):
+            spans.append(Span(*part))
+        else:
+            spans.append(Span(part))
+    return tuple(spans)
+
+
+def _styled(text: str, role: Role) -> Line:
+    return (Span(text, role),)
+
+
+def _field(label: str, value: str) -> Line:
+    return _line((f"{label}: ", Role.LABEL), one_line(value))
+
+
+def _section(title: str) -> list[Line]:
+    """A blank line, then the section's title."""
+    return [(), _styled(title, Role.SECTION)]
+
+
+def _text(text: str) -> list[Line]:
+    """Cleaned free text (a description, a note), line by line."""
+    return [_line(line) for line in clean(text).split("\n")]
+
+
+def _links(links: Iterable[Link]) -> list[Line]:
     return [
-        Content.assemble(
-            "  ", one_line(link.title), (" — ", _MUTED), (one_line(link.url), "$link-color")
-        )
+        _line("  ", one_line(link.title), (" — ", Role.MUTED), (one_line(link.url), Role.URL))
         for link in links
     ]
 
 
-def speaker_link(speaker_id: str, session_id: str) -> Style | None:
-    """A style whose click opens the speaker's page (cycling through ``session_id``'s people).
+def speaker_action(speaker_id: str, session_id: str) -> str:
+    """The click action opening the speaker's page (cycling through ``session_id``'s people).
 
     Only ids go into the action, never names, and only ids that are plain slugs: the model
-    guarantees it, and checking again costs nothing. None when either is not a slug.
+    guarantees it, and checking again costs nothing. "" when either is not a slug.
     """
     if not (_SAFE_ID.fullmatch(speaker_id) and _SAFE_ID.fullmatch(session_id)):
-        return None
-    return Style.from_meta({"@click": f"app.open_speaker('{speaker_id}', '{session_id}')"})
+        return ""
+    return f"app.open_speaker('{speaker_id}', '{session_id}')"
 
 
-def _join(lines: list[Content]) -> Content:
-    return Content("\n").join(lines)
-
-
-def when_text(view: View, session: Session) -> str:
-    """The "when" line, dated in the display zone, as ``confterm show`` says it:
-    ``Sunday 8 March 2026, 00:30–01:15 (Asia/Tokyo) · conference day Sat 7 Mar``."""
-    return when_label(session, view.zone)
-
-
-def session_content(view: View, session: Session, bookmarked: set[str]) -> Content:
-    """Everything known about a session."""
-    program = view.program
-    lines: list[Content] = [
-        Content.styled(one_line(session.title), "bold"),
-        Content.assemble(
-            (session.kind.label, "italic $text-secondary"), " · ", when_text(view, session)
-        ),
+def session_text(
+    program: Program, session: Session, zone: tzinfo, bookmarked: set[str]
+) -> list[Line]:
+    """Everything known about a session, times in ``zone``."""
+    lines: list[Line] = [
+        _styled(one_line(session.title), Role.TITLE),
+        _line((session.kind.label, Role.KIND), " · ", when_label(session, zone)),
     ]
     room = program.room_name(session)
     lines.append(_field("Room", room or "not announced"))
@@ -78,17 +120,15 @@ def session_content(view: View, session: Session, bookmarked: set[str]) -> Conte
     if track:
         lines.append(_field("Track", track))
     if session.id in bookmarked:
-        lines.append(Content.styled("★ Bookmarked (b to remove)", "bold $warning"))
+        lines.append(_styled("★ Bookmarked (b to remove)", Role.MARKED))
     else:
-        lines.append(Content.styled("Not bookmarked (b to bookmark)", _MUTED))
+        lines.append(_styled("Not bookmarked (b to bookmark)", Role.MUTED))
     clashes = clashes_with(program, session, bookmarked)
     if clashes:
-        lines.append(Content.styled("⚠ Clashes with your bookmarks:", "bold $error"))
+        lines.append(_styled("⚠ Clashes with your bookmarks:", Role.CLASH))
         lines.extend(
-            Content.assemble(
-                "  ", (time_range(other, view.zone, other.day), _MUTED), " ", one_line(other.title)
-            )
-            for other in clashes
+            _line("  ", (time_range(o, zone, o.day), Role.MUTED), " ", one_line(o.title))
+            for o in clashes
         )
     hint = " (click or s: all their sessions)"
     for title, people in (
@@ -96,148 +136,142 @@ def session_content(view: View, session: Session, bookmarked: set[str]) -> Conte
         ("Chairs", program.chairs_of(session)),
     ):
         if people:
-            lines.append(_section(title) + Content.styled(hint, _MUTED))
+            lines += [(), _line((title, Role.SECTION), (hint, Role.MUTED))]
             hint = ""
             for person in people:
-                link = speaker_link(person.id, session.id)
-                name = one_line(person.name)
-                line = Content.assemble("  ", (name, link) if link else name)
+                name = Span(one_line(person.name), action=speaker_action(person.id, session.id))
+                line = _line("  ", name)
                 if person.affiliation:
-                    line = line + Content.styled(f" ({one_line(person.affiliation)})", _MUTED)
+                    line += _styled(f" ({one_line(person.affiliation)})", Role.MUTED)
                 lines.append(line)
     if session.description:
-        lines.append(_section("Description"))
-        lines.append(Content(clean(session.description)))
+        lines += _section("Description")
+        lines += _text(session.description)
     papers = program.papers_by_session.get(session.id, [])
     if papers:
-        lines.append(_section(f"Papers ({len(papers)})"))
+        lines += _section(f"Papers ({len(papers)})")
         for paper in papers:
-            lines.append(Content.assemble("  • ", one_line(paper.title)))
+            lines.append(_line("  • ", one_line(paper.title)))
             authors = ", ".join(one_line(a.name) for a in paper.authors)
             if authors:
-                lines.append(Content.styled(f"    {authors}", _MUTED))
+                lines.append(_styled(f"    {authors}", Role.MUTED))
     booths = program.booths_by_session.get(session.id, [])
     if booths:
-        lines.append(_section("Booths"))
-        lines.extend(Content.assemble("  ", one_line(b.organisation)) for b in booths)
+        lines += _section("Booths")
+        lines.extend(_line("  ", one_line(b.organisation)) for b in booths)
     if session.links:
-        lines.append(_section("Links"))
-        lines.extend(_links(session.links))
+        lines += _section("Links")
+        lines += _links(session.links)
     if session.note:
-        lines.append(_section("Note"))
-        lines.append(Content(clean(session.note)))
+        lines += _section("Note")
+        lines += _text(session.note)
     if session.source_url:
-        lines.append(Content(""))
+        lines.append(())
         lines.append(_field("Source", session.source_url))
-    return _join(lines)
+    return lines
 
 
-def booth_content(view: View, booth: Booth, to_visit: set[str]) -> Content:
+def booth_text(booth: Booth, to_visit: set[str]) -> list[Line]:
     """What a booth is: name, level, place, description and people.
 
-    Its related sessions follow as a list of their own, then :func:`booth_more_content`."""
-    lines: list[Content] = [Content.styled(one_line(booth.organisation), "bold")]
+    Its related sessions follow as a list of their own, then :func:`booth_more_text`."""
+    lines: list[Line] = [_styled(one_line(booth.organisation), Role.TITLE)]
     facts = [one_line(booth.level) + " sponsor" if booth.level else "Exhibitor"]
     facts.append(one_line(booth.location) if booth.location else NO_LOCATION)
-    lines.append(Content.styled(" · ".join(facts), "italic $text-secondary"))
+    lines.append(_styled(" · ".join(facts), Role.KIND))
     if booth.id in to_visit:
-        lines.append(Content.styled("★ To visit (b to unmark)", "bold $warning"))
+        lines.append(_styled("★ To visit (b to unmark)", Role.MARKED))
     else:
-        lines.append(Content.styled("Not marked to visit (b to mark)", _MUTED))
+        lines.append(_styled("Not marked to visit (b to mark)", Role.MUTED))
     if booth.description:
-        lines.append(_section("Description"))
-        lines.append(Content(clean(booth.description)))
+        lines += _section("Description")
+        lines += _text(booth.description)
     if booth.people:
-        lines.append(_section("People"))
+        lines += _section("People")
         for person in booth.people:
-            line = Content.assemble("  ", one_line(person.name))
+            line = _line("  ", one_line(person.name))
             if person.role:
-                line = line + Content.styled(f" — {one_line(person.role)}", _MUTED)
+                line += _styled(f" — {one_line(person.role)}", Role.MUTED)
             lines.append(line)
-    return _join(lines)
+    return lines
 
 
-def short_when(view: View, session: Session) -> str:
+def short_when(session: Session, zone: tzinfo) -> str:
     """``Sat 7 Mar 09:00–10:00``; ``Sat 7 Mar time TBA``; ``Day not announced``. The day is
-    the conference day; a start on another date in the display zone names its weekday
+    the conference day; a start on another date in ``zone`` names its weekday
     (``Sat 7 Mar Sun 00:30–01:15``), as the day list does."""
     if session.day is None:
         return day_label(None)
-    return f"{day_label(session.day)} {time_range(session, view.zone, session.day)}"
+    return f"{day_label(session.day)} {time_range(session, zone, session.day)}"
 
 
-def related_sessions(view: View, booth: Booth) -> list[Session]:
+def related_sessions(program: Program, booth: Booth) -> list[Session]:
     """The booth's related sessions that are in the program, in time order."""
-    program = view.program
     return in_time_order(
         program.session_by_id[i] for i in booth.sessions if i in program.session_by_id
     )
 
 
-def booth_full_content(view: View, booth: Booth, to_visit: set[str]) -> Content:
+def booth_full_text(program: Program, booth: Booth, zone: tzinfo, to_visit: set[str]) -> list[Line]:
     """A booth with its related sessions as text (for a pane that has no list for them)."""
-    lines = [booth_content(view, booth, to_visit)]
-    sessions = related_sessions(view, booth)
+    lines = booth_text(booth, to_visit)
+    sessions = related_sessions(program, booth)
     if sessions:
-        lines.append(_section("Related sessions"))
+        lines += _section("Related sessions")
         lines.extend(
-            Content.assemble("  ", (short_when(view, s), _MUTED), " ", one_line(s.title))
-            for s in sessions
+            _line("  ", (short_when(s, zone), Role.MUTED), " ", one_line(s.title)) for s in sessions
         )
-    more = booth_more_content(booth)
-    if more.plain:
-        lines.append(more)
-    return _join(lines)
+    return lines + booth_more_text(booth)
 
 
-def booth_more_content(booth: Booth) -> Content:
+def booth_more_text(booth: Booth) -> list[Line]:
     """A booth's links, note and source, shown under its related sessions (empty if none)."""
-    lines: list[Content] = []
+    lines: list[Line] = []
     if booth.links:
-        lines.append(_section("Links"))
-        lines.extend(_links(booth.links))
+        lines += _section("Links")
+        lines += _links(booth.links)
     if booth.note:
-        lines.append(_section("Note"))
-        lines.append(Content(clean(booth.note)))
+        lines += _section("Note")
+        lines += _text(booth.note)
     if booth.source_url:
-        lines.append(Content(""))
+        lines.append(())
         lines.append(_field("Source", booth.source_url))
-    return _join(lines)
+    return lines
 
 
-def paper_content(view: View, paper: Paper, bookmarked: set[str]) -> Content:
+def paper_text(program: Program, paper: Paper, zone: tzinfo, bookmarked: set[str]) -> list[Line]:
     """Everything known about a paper, with whether the session presenting it is
     bookmarked (``b`` on a paper bookmarks that session)."""
-    lines: list[Content] = [Content.styled(one_line(paper.title), "bold")]
+    lines: list[Line] = [_styled(one_line(paper.title), Role.TITLE)]
     if paper.award:
-        lines.append(Content.styled(f"🏆 {one_line(paper.award)}", "bold $warning"))
+        lines.append(_styled(f"🏆 {one_line(paper.award)}", Role.MARKED))
     if paper.authors:
-        lines.append(_section("Authors"))
+        lines += _section("Authors")
         for author in paper.authors:
-            line = Content.assemble("  ", one_line(author.name))
+            line = _line("  ", one_line(author.name))
             if author.affiliation:
-                line = line + Content.styled(f" ({one_line(author.affiliation)})", _MUTED)
+                line += _styled(f" ({one_line(author.affiliation)})", Role.MUTED)
             lines.append(line)
-    lines.append(_section("Presented in"))
-    lines.append(Content.assemble("  ", session_label(view.program, paper.session, view.zone)))
-    session = view.program.session_by_id.get(paper.session or "")
+    lines += _section("Presented in")
+    lines.append(_line("  ", session_label(program, paper.session, zone)))
+    session = program.session_by_id.get(paper.session or "")
     if session is not None:
-        room = view.program.room_name(session)
+        room = program.room_name(session)
         if room:
-            lines.append(Content.styled(f"  {one_line(room)}", _MUTED))
+            lines.append(_styled(f"  {one_line(room)}", Role.MUTED))
         if session.id in bookmarked:
-            lines.append(Content.styled("  ★ Bookmarked (b to remove)", "bold $warning"))
+            lines.append(_styled("  ★ Bookmarked (b to remove)", Role.MARKED))
         else:
-            lines.append(Content.styled("  Not bookmarked (b to bookmark the session)", _MUTED))
-        lines.append(Content.styled("  Enter: go to the session", _MUTED))
+            lines.append(_styled("  Not bookmarked (b to bookmark the session)", Role.MUTED))
+        lines.append(_styled("  Enter: go to the session", Role.MUTED))
     if paper.topic:
-        lines.append(Content(""))
+        lines.append(())
         lines.append(_field("Topic", paper.topic))
     if paper.url:
         lines.append(_field("Paper", paper.url))
     if paper.note:
-        lines.append(_section("Note"))
-        lines.append(Content(clean(paper.note)))
+        lines += _section("Note")
+        lines += _text(paper.note)
     if paper.source_url:
         lines.append(_field("Source", paper.source_url))
-    return _join(lines)
+    return lines

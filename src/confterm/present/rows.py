@@ -2,21 +2,20 @@
 
 Each list in the app (a day's sessions, booths, papers, my agenda) is a flat sequence of rows:
 headings (and today's now-line) that the cursor skips and items that it lands on. Building them
-is pure, so it is unit-tested directly; a day's rows (:mod:`confterm.tui.day_rows`) are made
+is pure, so it is unit-tested directly; a day's rows (:mod:`confterm.present.day_rows`) are made
 only when read, since a day can hold 10,000 sessions, and the widgets only draw what is visible.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import tzinfo
 
 from confterm.model.program import Booth, Paper, Program, Session
+from confterm.model.targets import JumpTarget
 from confterm.present.formatting import TIME_TBA, clock_time, day_label, time_range
-from confterm.queries.agenda import Agenda, overlaps
+from confterm.queries.agenda import Agenda
 from confterm.text import one_line
-from confterm.tui.messages import JumpTarget
 
 TBA_HEADING = "Time to be announced"
 NO_LOCATION = "location not announced"
@@ -128,12 +127,6 @@ def session_row(
     )
 
 
-def has_clash(session: Session, bookmarked: Iterable[Session]) -> bool:
-    """True when ``session`` overlaps a bookmarked session other than itself (what a row's
-    clash mark means; :class:`confterm.tui.day_rows.DayRows` computes it on timestamps)."""
-    return any(other.id != session.id and overlaps(session, other) for other in bookmarked)
-
-
 def booth_row(booth: Booth, *, to_visit: bool) -> BoothRow:
     """The row of one booth."""
     return BoothRow(
@@ -173,14 +166,48 @@ def session_label(program: Program, session_id: str | None, zone: tzinfo) -> str
     return f"{when} · {title}" if when else title
 
 
+NOT_ANNOUNCED = "session not announced"
+#: Between a session's short name and its day and time.
+SEPARATOR = " · "
+#: A name before a colon longer than this is not a short name ("Keynote: ..." is).
+SHORT_NAME_MAX = 24
+
+
+def short_name(title: str) -> str:
+    """``Session 1`` for ``Session 1: Graph Learning``; the whole title when it has no short
+    prefix."""
+    title = one_line(title)
+    prefix, colon, _ = title.partition(":")
+    prefix = prefix.strip()
+    return prefix if colon and prefix and len(prefix) <= SHORT_NAME_MAX else title
+
+
+def weekday_time(session: Session, zone: tzinfo) -> str:
+    """``Tue 08:45`` in ``zone``; ``Tue`` when the time is not announced; "" without a day."""
+    if session.start is not None and session.end is not None:
+        return session.start.astimezone(zone).strftime("%a %H:%M")
+    return f"{session.day:%a}" if session.day is not None else ""
+
+
+def session_column(program: Program, session_id: str | None, zone: tzinfo) -> str:
+    """``Session 1 · Tue 08:45``, or "session not announced"."""
+    session = program.session_by_id.get(session_id) if session_id else None
+    if session is None:
+        return NOT_ANNOUNCED
+    when = weekday_time(session, zone)
+    name = short_name(session.title)
+    return f"{name}{SEPARATOR}{when}" if when else name
+
+
 def paper_rows(program: Program, zone: tzinfo) -> list[Row]:
-    """Every accepted paper, in file order."""
+    """Every accepted paper, in file order, with the short session column
+    (``Session 1 · Tue 08:45``: which session and when, in a few cells)."""
     return [
         PaperRow(
             paper_id=paper.id,
             title=one_line(paper.title),
             authors=author_line(paper),
-            session=session_label(program, paper.session, zone),
+            session=session_column(program, paper.session, zone),
         )
         for paper in program.papers
     ]
@@ -229,4 +256,7 @@ __all__ = [
     "agenda_rows",
     "booth_rows",
     "paper_rows",
+    "session_column",
+    "short_name",
+    "weekday_time",
 ]

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
@@ -15,10 +14,10 @@ from textual.screen import Screen
 
 from confterm import paths
 from confterm.errors import ConftermError, StoreError
+from confterm.model.targets import JumpTarget
 from confterm.store.bookmarks import ItemKind
 from confterm.store.catalog import open_program
 from confterm.tui.commands import ConferenceProvider, JumpProvider
-from confterm.tui.messages import JumpRequested, JumpTarget
 from confterm.tui.screens.main import MainScreen
 from confterm.tui.view import View
 from confterm.tui.widgets.row_list import RowList
@@ -231,10 +230,6 @@ class ConftermApp(App[None]):
         """A screen's result: a JumpTarget is followed, anything else ignored."""
         if isinstance(result, JumpTarget):
             self.jump_to(result)
-
-    @on(JumpRequested)
-    def _jump_requested(self, message: JumpRequested) -> None:
-        self.jump_to(message.target)
 
     # -- actions ------------------------------------------------------------------------------
 

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from confterm.model.targets import JumpTarget
 from confterm.present.formatting import day_label, time_range
 from confterm.store.catalog import list_conferences
 from confterm.text import one_line
-from confterm.tui.messages import JumpTarget
 
 if TYPE_CHECKING:
     from confterm.tui.view import View

@@ -1,6 +1,6 @@
 """A session's or booth's detail as a screen of its own, for narrow terminals.
 
-It returns a :class:`~confterm.tui.messages.JumpTarget` when the user picks a related session,
+It returns a :class:`~confterm.model.targets.JumpTarget` when the user picks a related session,
 or None on Esc; the main screen underneath is untouched, so Esc returns to the same place.
 """
 
@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from confterm.errors import StoreError
-from confterm.tui.messages import JumpTarget
+from confterm.model.targets import JumpTarget
 from confterm.tui.view import View
 from confterm.tui.widgets.booth_detail import BoothDetail, RelatedSessions
 from confterm.tui.widgets.header import ConfHeader

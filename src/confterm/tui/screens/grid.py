@@ -3,7 +3,7 @@
 ``[`` / ``]`` and ``1``–``9`` switch the day in place, ``b`` bookmarks the block under the
 cursor, and sessions of the day without a time are listed under the grid, where ``u`` (or Tab)
 moves the cursor to open or bookmark them too. It dismisses with a
-:class:`~confterm.tui.messages.JumpTarget` for the session picked, or None on Esc.
+:class:`~confterm.model.targets.JumpTarget` for the session picked, or None on Esc.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from textual.screen import Screen
 from textual.widgets import Label
 
 from confterm.errors import StoreError
+from confterm.model.targets import JumpTarget
 from confterm.present.formatting import long_day_label, zone_label
+from confterm.present.rows import TBA_HEADING, Heading, Row, session_row
 from confterm.queries.agenda import in_time_order, program_days
 from confterm.store.bookmarks import ItemKind
-from confterm.tui.messages import JumpTarget
-from confterm.tui.rows import TBA_HEADING, Heading, Row, SessionRow, session_row
 from confterm.tui.view import View
 from confterm.tui.widgets.key_bar import KeyBar
 from confterm.tui.widgets.row_list import RowList
@@ -130,10 +130,6 @@ class GridScreen(Screen[JumpTarget | None]):
     def untimed(self) -> SessionList:
         """The list of the day's sessions that have no time yet."""
         return self.query_one("#grid-untimed", SessionList)
-
-    def untimed_titles(self) -> list[str]:
-        """The day's sessions that are not on the grid (no time yet), in program order."""
-        return [row.title for row in self._untimed_rows(set()) if isinstance(row, SessionRow)]
 
     def _untimed_rows(self, bookmarked: set[str]) -> list[Row]:
         program, day = self.view.program, self.day

@@ -14,9 +14,9 @@ from textual import on
 from textual.binding import Binding, BindingType
 
 from confterm.errors import StoreError
+from confterm.model.targets import JumpTarget
 from confterm.queries.agenda import opening_position
 from confterm.queries.filters import Filters, load_hidden
-from confterm.tui.messages import JumpTarget
 from confterm.tui.screens.main_base import (
     NARROW_WIDTH,
     NO_DAY_TAB,

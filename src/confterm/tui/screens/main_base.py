@@ -24,11 +24,11 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Static
 
 from confterm.model.program import Session
+from confterm.model.targets import JumpTarget
+from confterm.present.day_rows import DayRows
 from confterm.present.formatting import DAY_UNKNOWN, day_label
 from confterm.queries.agenda import has_sessions_on, program_days, sessions_by_day
 from confterm.queries.filters import Filters
-from confterm.tui.day_rows import DayRows
-from confterm.tui.messages import JumpTarget
 from confterm.tui.view import View
 from confterm.tui.widgets.agenda_view import AgendaList
 from confterm.tui.widgets.booth_detail import BoothDetail

@@ -4,11 +4,11 @@ rows and details that show it."""
 from __future__ import annotations
 
 from confterm.errors import StoreError
+from confterm.model.targets import JumpTarget
+from confterm.present.day_rows import DayRows
+from confterm.present.rows import BoothRow, booth_row
 from confterm.store.bookmarks import ItemKind
 from confterm.text import one_line
-from confterm.tui.day_rows import DayRows
-from confterm.tui.messages import JumpTarget
-from confterm.tui.rows import BoothRow, booth_row
 from confterm.tui.screens.main_tabs import MainTabs
 from confterm.tui.widgets.agenda_view import AgendaList
 from confterm.tui.widgets.booth_detail import BoothDetail

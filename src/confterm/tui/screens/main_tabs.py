@@ -9,16 +9,16 @@ from textual import on
 from textual.widgets import ContentSwitcher
 
 from confterm.errors import StoreError
+from confterm.model.targets import JumpTarget
+from confterm.present.day_rows import DayRows, day_rows, now_on_day
 from confterm.present.formatting import day_label
+from confterm.present.rows import Row, agenda_rows, booth_rows, paper_rows
 from confterm.queries.agenda import build_agenda, day_sessions, session_times
-from confterm.tui.day_rows import DayRows, day_rows, now_on_day
-from confterm.tui.messages import JumpTarget
-from confterm.tui.rows import Row, agenda_rows, booth_rows
 from confterm.tui.screens.main_base import OTHER_TABS, PANES, MainBase, day_tab_id
 from confterm.tui.widgets.agenda_view import AgendaList
 from confterm.tui.widgets.booth_list import BoothList
 from confterm.tui.widgets.header import ConfHeader
-from confterm.tui.widgets.paper_list import PaperList, paper_list_rows
+from confterm.tui.widgets.paper_list import PaperList
 from confterm.tui.widgets.row_list import RowList
 from confterm.tui.widgets.session_list import SessionList
 from confterm.tui.widgets.tab_bar import TabBar
@@ -115,7 +115,7 @@ class MainTabs(MainBase):
             rows = (
                 booth_rows(program, self.to_visit)
                 if tab_id == "booths"
-                else paper_list_rows(program, zone)
+                else paper_rows(program, zone)
             )
             widget.set_rows(rows, cursor_to=target)
         elif target is not None:

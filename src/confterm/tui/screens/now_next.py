@@ -2,7 +2,7 @@
 
 The list refreshes every 30 seconds as the clock runs. Outside the conference it says when the
 conference starts or that it has ended, and ``f`` jumps to the first day. It dismisses with a
-:class:`~confterm.tui.messages.JumpTarget` (the session picked, or the first session of the
+:class:`~confterm.model.targets.JumpTarget` (the session picked, or the first session of the
 first day) or None on Esc.
 """
 
@@ -20,6 +20,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from confterm.errors import StoreError
+from confterm.model.targets import JumpTarget
 from confterm.present.formatting import clock_time, zone_label
 from confterm.queries.nownext import (
     DEFAULT_WINDOW,
@@ -29,7 +30,6 @@ from confterm.queries.nownext import (
     now_and_next,
     outside_message,
 )
-from confterm.tui.messages import JumpTarget
 from confterm.tui.screens.search import result_option, session_prompt
 from confterm.tui.view import View
 

@@ -1,6 +1,6 @@
 """The search dialog (``/``): type, see ranked hits update, Enter to jump, Esc to go back.
 
-It dismisses with a :class:`~confterm.tui.messages.JumpTarget` (the session or booth picked) or
+It dismisses with a :class:`~confterm.model.targets.JumpTarget` (the session or booth picked) or
 None on Esc, so the screen underneath is untouched and the app stays where it was. The ranking
 is :mod:`confterm.queries.search`'s, shared with ``confterm list --search``.
 """
@@ -21,12 +21,12 @@ from textual.widgets.option_list import Option
 
 from confterm.errors import StoreError
 from confterm.model.program import Program, Session
+from confterm.model.targets import JumpTarget
 from confterm.present.formatting import DAY_UNKNOWN, TIME_TBA, day_label, time_range
 from confterm.queries.search import Hit, SearchIndex, cached_index, index_for
 from confterm.text import one_line
-from confterm.tui.hanging import Hanging
-from confterm.tui.messages import JumpTarget
 from confterm.tui.view import View
+from confterm.tui.widgets.hanging import Hanging
 
 RESULT_LIMIT = 200  # hits ranked and counted
 #: Hits listed: a keystroke builds (and measures the height of) only these lines; past them

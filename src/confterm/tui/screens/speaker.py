@@ -1,7 +1,7 @@
 """A speaker's page: who they are, every session they speak at or chair, and their papers.
 
 Opened from a speaker's name (a detail, the command palette); it dismisses with a
-:class:`~confterm.tui.messages.JumpTarget` for the session or paper picked, or None on Esc.
+:class:`~confterm.model.targets.JumpTarget` for the session or paper picked, or None on Esc.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from textual.widgets.option_list import Option
 
 from confterm.errors import StoreError
 from confterm.model.program import Paper, Program, Session
+from confterm.model.targets import JumpTarget
 from confterm.queries.agenda import in_time_order
 from confterm.text import one_line
-from confterm.tui.messages import JumpTarget
 from confterm.tui.screens.search import WHEN_WIDTH, result_option, session_prompt, when_text
 from confterm.tui.view import View
 

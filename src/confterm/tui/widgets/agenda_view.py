@@ -6,4 +6,4 @@ from confterm.tui.widgets.row_list import RowList
 
 
 class AgendaList(RowList):
-    """A :class:`RowList` of agenda rows (see :func:`confterm.tui.rows.agenda_rows`)."""
+    """A :class:`RowList` of agenda rows (see :func:`confterm.present.rows.agenda_rows`)."""

@@ -14,15 +14,11 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from confterm.model.program import Session
+from confterm.present.detail_text import booth_more_text, booth_text, related_sessions, short_when
+from confterm.present.rows import Heading, Row, SessionRow
 from confterm.text import one_line
-from confterm.tui.detail_text import (
-    booth_content,
-    booth_more_content,
-    related_sessions,
-    short_when,
-)
-from confterm.tui.rows import Heading, Row, SessionRow
 from confterm.tui.view import View
+from confterm.tui.widgets.detail_content import detail_content
 from confterm.tui.widgets.detail_pane import DetailPane
 from confterm.tui.widgets.row_list import STAR, RowList
 
@@ -35,7 +31,7 @@ def related_row(view: View, session: Session, *, bookmarked: bool) -> SessionRow
     """A related session's row: its day and time in the time column, no kind or room."""
     return SessionRow(
         session_id=session.id,
-        time=short_when(view, session),
+        time=short_when(session, view.zone),
         kind="",
         title=one_line(session.title),
         room="",
@@ -104,13 +100,13 @@ class BoothDetail(Vertical):
             related.display = False
             more.display = False
             return
-        pane.show(booth_content(view, booth, to_visit), keep_scroll=same)
-        extra = booth_more_content(booth)
-        more.show(extra, keep_scroll=same)
-        more.display = bool(extra.plain)
+        pane.show(detail_content(booth_text(booth, to_visit)), keep_scroll=same)
+        extra = booth_more_text(booth)
+        more.show(detail_content(extra), keep_scroll=same)
+        more.display = bool(extra)
         rows: list[Row] = [
             related_row(view, session, bookmarked=session.id in bookmarked)
-            for session in related_sessions(view, booth)
+            for session in related_sessions(view.program, booth)
         ]
         if rows:
             rows.insert(0, Heading(RELATED_HEADING))

@@ -6,4 +6,4 @@ from confterm.tui.widgets.row_list import RowList
 
 
 class BoothList(RowList):
-    """A :class:`RowList` of booth rows (see :func:`confterm.tui.rows.booth_rows`)."""
+    """A :class:`RowList` of booth rows (see :func:`confterm.present.rows.booth_rows`)."""

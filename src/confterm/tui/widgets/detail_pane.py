@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from confterm.tui.hanging import Hanging
+from confterm.tui.widgets.hanging import Hanging
 
 
 class DetailPane(VerticalScroll, can_focus=True):

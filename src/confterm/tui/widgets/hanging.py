@@ -1,4 +1,5 @@
-"""Hanging indents: a wrapped line goes on under its own text, never back at column 0.
+"""Text drawn with hanging indents: a wrapped line goes on under its own text, never back at
+column 0 (where it starts is :mod:`confterm.present.hanging`'s rule).
 
 Textual wraps a long line of ``Content`` back to the left edge, so a wrapped paper title in
 a detail (``  • APOLLO: … AdamW-level`` / ``Performance``) or a search result's title under
@@ -17,18 +18,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
-#: Marks that start an item; its continuation lines go under the text after them.
-BULLETS = ("• ", "★ ", "⚠ ", "– ", "- ")
-#: At most this share of the width is given to an indent (a narrower text would be unreadable).
-MOST_INDENT = 0.5
-
-
-def auto_indent(plain: str) -> int:
-    """Where the continuation lines of ``plain`` start: after its leading spaces and bullet."""
-    spaces = len(plain) - len(plain.lstrip(" "))
-    rest = plain[spaces:]
-    bullet = next((len(b) for b in BULLETS if rest.startswith(b)), 0)
-    return spaces + bullet
+from confterm.present.hanging import auto_indent, fitting_indent
 
 
 def wrap_line(line: Content, width: int, indent: int) -> list[Content]:
@@ -36,7 +26,7 @@ def wrap_line(line: Content, width: int, indent: int) -> list[Content]:
     lines starting ``indent`` cells in (less when the width is too small for it)."""
     if width <= 0:
         return [line]
-    indent = min(indent, int(width * MOST_INDENT))
+    indent = fitting_indent(indent, width)
     lines = line.wrap(width)
     if indent <= 0 or len(lines) <= 1:
         return lines

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from confterm.tui.detail_text import paper_content
+from confterm.present.detail_text import paper_text
 from confterm.tui.view import View
+from confterm.tui.widgets.detail_content import detail_content
 from confterm.tui.widgets.detail_pane import DetailPane
 
 
@@ -28,4 +29,5 @@ class PaperDetail(DetailPane):
         if paper is None:
             self.show(self._empty_content())
         else:
-            self.show(paper_content(view, paper, bookmarked), keep_scroll=same)
+            text = paper_text(view.program, paper, view.zone, bookmarked)
+            self.show(detail_content(text), keep_scroll=same)

@@ -6,61 +6,12 @@ that is what a reader scanning the list needs; the full date, room and title are
 
 from __future__ import annotations
 
-from datetime import tzinfo
-
 from textual.content import Content
 from textual.strip import Strip
 from textual.visual import Visual
 
-from confterm.model.program import Program, Session
-from confterm.text import one_line
-from confterm.tui.rows import PaperRow, Row, author_line
+from confterm.present.rows import NOT_ANNOUNCED, SEPARATOR, PaperRow
 from confterm.tui.widgets.row_list import RowList
-
-NOT_ANNOUNCED = "session not announced"
-#: Between a session's short name and its day and time.
-SEPARATOR = " · "
-#: A name before a colon longer than this is not a short name ("Keynote: ..." is).
-SHORT_NAME_MAX = 24
-
-
-def short_name(title: str) -> str:
-    """``Session 1`` for ``Session 1: Graph Learning``; the whole title when it has no short
-    prefix."""
-    title = one_line(title)
-    prefix, colon, _ = title.partition(":")
-    prefix = prefix.strip()
-    return prefix if colon and prefix and len(prefix) <= SHORT_NAME_MAX else title
-
-
-def short_when(session: Session, zone: tzinfo) -> str:
-    """``Tue 08:45`` in ``zone``; ``Tue`` when the time is not announced; "" without a day."""
-    if session.start is not None and session.end is not None:
-        return session.start.astimezone(zone).strftime("%a %H:%M")
-    return f"{session.day:%a}" if session.day is not None else ""
-
-
-def session_column(program: Program, session_id: str | None, zone: tzinfo) -> str:
-    """``Session 1 · Tue 08:45``, or "session not announced"."""
-    session = program.session_by_id.get(session_id) if session_id else None
-    if session is None:
-        return NOT_ANNOUNCED
-    when = short_when(session, zone)
-    name = short_name(session.title)
-    return f"{name}{SEPARATOR}{when}" if when else name
-
-
-def paper_list_rows(program: Program, zone: tzinfo) -> list[Row]:
-    """Every accepted paper, in file order, with the short session column."""
-    return [
-        PaperRow(
-            paper_id=paper.id,
-            title=one_line(paper.title),
-            authors=author_line(paper),
-            session=session_column(program, paper.session, zone),
-        )
-        for paper in program.papers
-    ]
 
 
 def fit_session(text: str, width: int) -> str:
@@ -87,7 +38,7 @@ def columns(width: int, session_width: int) -> tuple[int, int, int]:
 
 
 class PaperList(RowList):
-    """A :class:`RowList` of paper rows (see :func:`paper_list_rows`)."""
+    """A :class:`RowList` of paper rows (see :func:`confterm.present.rows.paper_rows`)."""
 
     _widths: tuple[int, int] = (0, 0)  # (id of the rows measured, their longest session)
 

@@ -1,8 +1,9 @@
 """A fast, single-line-per-row list: the base of every list in the app.
 
 It is a line-API widget: it draws only the rows on screen, so a day of 10,000 sessions costs
-no more to show than a day of ten. Rows are the plain dataclasses of :mod:`confterm.tui.rows`
-(a day's come as a :class:`~confterm.tui.day_rows.DayRows`, which makes each row when first read);
+no more to show than a day of ten. Rows are the plain dataclasses of :mod:`confterm.present.rows`
+(a day's come as a :class:`~confterm.present.day_rows.DayRows`, which makes each row when
+first read);
 text from data is put into :class:`~textual.content.Content` as plain strings, never markup.
 """
 
@@ -20,9 +21,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from confterm.tui.day_rows import DayRows
-from confterm.tui.messages import JumpTarget
-from confterm.tui.rows import (
+from confterm.model.targets import JumpTarget
+from confterm.present.day_rows import DayRows
+from confterm.present.rows import (
     BoothRow,
     Heading,
     MissingRow,

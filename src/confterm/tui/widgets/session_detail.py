@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from confterm.tui.detail_text import booth_full_content, session_content
-from confterm.tui.messages import JumpTarget
+from confterm.model.targets import JumpTarget
+from confterm.present.detail_text import booth_full_text, session_text
 from confterm.tui.view import View
+from confterm.tui.widgets.detail_content import detail_content
 from confterm.tui.widgets.detail_pane import DetailPane
 
 
@@ -29,11 +30,13 @@ class SessionDetail(DetailPane):
         if target is not None and target.kind == "session":
             session = program.session_by_id.get(target.item_id)
             if session is not None:
-                self.show(session_content(view, session, bookmarked), keep_scroll=same)
+                text = session_text(program, session, view.zone, bookmarked)
+                self.show(detail_content(text), keep_scroll=same)
                 return
         if target is not None and target.kind == "booth":
             booth = program.booth_by_id.get(target.item_id)
             if booth is not None:
-                self.show(booth_full_content(view, booth, to_visit or set()), keep_scroll=same)
+                text = booth_full_text(program, booth, view.zone, to_visit or set())
+                self.show(detail_content(text), keep_scroll=same)
                 return
         self.show(self._empty_content())

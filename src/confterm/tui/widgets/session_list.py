@@ -6,4 +6,4 @@ from confterm.tui.widgets.row_list import RowList
 
 
 class SessionList(RowList):
-    """A :class:`RowList` of session rows (see :class:`confterm.tui.day_rows.DayRows`)."""
+    """A :class:`RowList` of session rows (see :class:`confterm.present.day_rows.DayRows`)."""

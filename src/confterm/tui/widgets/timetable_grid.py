@@ -1,6 +1,6 @@
 """A day's timetable as the printed program shows it: rooms as columns, time running down.
 
-:func:`~confterm.tui.grid_layout.build_layout` places each timed session of the day as a
+:func:`~confterm.present.grid_layout.build_layout` places each timed session of the day as a
 block sized by its duration; :class:`TimetableGrid` draws only the lines and columns on
 screen (line API), keeps the room names and the time gutter in view while scrolling, and
 moves a cursor from block to block.
@@ -21,9 +21,9 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from confterm.model.program import Program, Session
+from confterm.present.grid_layout import build_layout, neighbour, time_key
 from confterm.queries.agenda import find_clashes
 from confterm.text import one_line
-from confterm.tui.grid_layout import build_layout, neighbour, time_key
 
 COLUMN_WIDTH = 24
 STAR = "★"
