@@ -338,13 +338,13 @@ async def test_app_opens_on_sample(sample: Sample, tmp_path: Path) -> None:
     from confterm.clock import Clock
     from confterm.store.bookmarks import BookmarkStore
     from confterm.tui.app import ConftermApp
-    from confterm.tui.view import View
+    from confterm.tui.state import AppState
 
     program = _result(sample).program
     starts = [s.start for s in program.sessions if s.start is not None]
     first = min(starts) if starts else datetime(2026, 1, 1, tzinfo=UTC)
-    view = View(program=program, store=BookmarkStore.open(tmp_path), clock=Clock(first))
-    app = ConftermApp(view)
+    state = AppState(program=program, store=BookmarkStore.open(tmp_path), clock=Clock(first))
+    app = ConftermApp(state)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.main.is_mounted

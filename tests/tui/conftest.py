@@ -12,7 +12,7 @@ from confterm.clock import Clock, parse_now
 from confterm.model.program import Program
 from confterm.store.bookmarks import BookmarkStore
 from confterm.tui.app import ConftermApp
-from confterm.tui.view import View
+from confterm.tui.state import AppState
 
 
 @pytest.fixture
@@ -23,11 +23,11 @@ def make_app(tinyconf: Program, isolated_user_data: Path) -> AppFactory:
         now: str = BEFORE, *, data_dir: Path | None = None, **kwargs: object
     ) -> ConftermApp:
         start: datetime = parse_now(now, tinyconf.conference.zone)
-        view = View(
+        state = AppState(
             program=tinyconf,
             store=BookmarkStore.open(data_dir or isolated_user_data),
             clock=Clock(start, frozen=True),
         )
-        return ConftermApp(view, **kwargs)  # type: ignore[arg-type]
+        return ConftermApp(state, **kwargs)  # type: ignore[arg-type]
 
     return factory

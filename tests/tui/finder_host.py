@@ -13,20 +13,21 @@ from confterm.clock import Clock
 from confterm.model.program import Program
 from confterm.paths import user_data_dir
 from confterm.store.bookmarks import BookmarkStore
-from confterm.tui.view import View
+from confterm.tui.state import AppState
 
 
-def make_view(program: Program, now: datetime | None = None) -> View:
-    """A View over ``program`` with a store in the (isolated) user data dir."""
-    return View(program=program, store=BookmarkStore.open(user_data_dir()), clock=Clock(now))
+def make_state(program: Program, now: datetime | None = None) -> AppState:
+    """A AppState over ``program`` with a store in the (isolated) user data dir."""
+    return AppState(program=program, store=BookmarkStore.open(user_data_dir()), clock=Clock(now))
 
 
 class HostApp(App[None]):
     """Shows a label standing for "where the user was", pushes one screen, records results."""
 
-    def __init__(self, view: View, make_screen: Any) -> None:
+    def __init__(self, state: AppState, make_screen: Any) -> None:
         super().__init__()
-        self.view = view
+        self.state = state
+        state.attach(self)
         self.make_screen = make_screen
         self.results: list[Any] = []
 
@@ -38,5 +39,5 @@ class HostApp(App[None]):
 
     def open(self) -> None:
         """Push the screen under test again."""
-        screen: Screen[Any] = self.make_screen(self.view)
+        screen: Screen[Any] = self.make_screen(self.state)
         self.push_screen(screen, self.results.append)

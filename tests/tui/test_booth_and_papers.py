@@ -18,7 +18,7 @@ from confterm.store.bookmarks import BookmarkStore, ItemKind
 from confterm.tui.app import ConftermApp
 from confterm.tui.screens.detail_screen import DetailScreen
 from confterm.tui.screens.main import MainScreen
-from confterm.tui.view import View
+from confterm.tui.state import AppState
 from confterm.tui.widgets.booth_detail import BoothDetail, RelatedSessions
 from confterm.tui.widgets.booth_list import BoothList
 from confterm.tui.widgets.detail_pane import DetailPane
@@ -149,14 +149,14 @@ async def test_b_on_a_paper_bookmarks_its_session_and_says_so(make_app: AppFacto
         assert "Not bookmarked" in detail.text  # Fast Lists, presented in Poster Session A
         await pilot.press("b")
         await pilot.pause()
-        assert app.view.bookmarked_sessions() == {"posters-a"}
+        assert app.state.bookmarks == {"posters-a"}
         assert [(n.message, n.severity) for n in app._notifications] == [
             ('Bookmarked "Poster Session A" (the session presenting this paper)', "information")
         ]
         assert "★ Bookmarked" in detail.text
         await pilot.press("b")
         await pilot.pause()
-        assert app.view.bookmarked_sessions() == set()
+        assert app.state.bookmarks == set()
         assert [n.message for n in app._notifications][-1] == (
             'Removed bookmark "Poster Session A" (the session presenting this paper)'
         )
@@ -168,7 +168,7 @@ async def test_b_on_a_paper_bookmarks_its_session_and_says_so(make_app: AppFacto
             "This paper's session is not announced: nothing to bookmark",
             "warning",
         )
-        assert app.view.bookmarked_sessions() == set()
+        assert app.state.bookmarks == set()
         assert "★" not in detail.text
         assert "bookmark" not in detail.text.lower()
 
@@ -181,8 +181,8 @@ async def test_a_program_without_booths_or_papers_says_so(
     raw["booths"], raw["papers"] = [], []
     path = tmp_path / "bare.json"
     path.write_text(json.dumps(raw), encoding="utf-8")
-    view = View(program=load_program_file(path), store=BookmarkStore.open(isolated_user_data))
-    app = ConftermApp(view, reminders=False)
+    state = AppState(program=load_program_file(path), store=BookmarkStore.open(isolated_user_data))
+    app = ConftermApp(state, reminders=False)
     async with app.run_test(size=size) as pilot:
         for key, pane_id, message in (
             ("B", "booths-pane", "No booths in this program"),
@@ -198,7 +198,11 @@ async def test_a_program_without_booths_or_papers_says_so(
             assert shown[0].region.height == pane.region.height  # centred in the pane
             assert shown[0].region.width == pane.region.width
     # A program with booths and papers shows their lists, not the message.
-    app = ConftermApp(View(program=load_program_file(tinyconf_path), store=view.store))
+    app = ConftermApp(
+        AppState(
+            program=load_program_file(tinyconf_path), store=BookmarkStore.open(isolated_user_data)
+        )
+    )
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("B")
         pane = app.main.query_one("#booths-pane")

@@ -18,7 +18,7 @@ from confterm.model.program import Program
 from confterm.queries.agenda import build_agenda
 from confterm.store.bookmarks import BookmarkStore, ItemKind
 from confterm.tui.screens.export_dialog import ExportDialog
-from confterm.tui.view import View
+from confterm.tui.state import AppState
 
 NOW = datetime.fromisoformat("2026-03-01T12:00:00+00:00")
 MARKED = ["opening-keynote", "parsing-schedules", "caches-talk", "lightning-1"]
@@ -27,23 +27,23 @@ MARKED = ["opening-keynote", "parsing-schedules", "caches-talk", "lightning-1"]
 class Host(App[None]):
     """Pushes the dialog on mount and keeps what it dismissed with."""
 
-    def __init__(self, view: View) -> None:
+    def __init__(self, state: AppState) -> None:
         super().__init__()
-        self.view = view
+        self.state = state
         self.results: list[Path | None] = []
 
     def compose(self) -> ComposeResult:
         yield Static("host")
 
     def on_mount(self) -> None:
-        self.push_screen(ExportDialog(self.view), self.results.append)
+        self.push_screen(ExportDialog(self.state), self.results.append)
 
 
-def make_view(program: Program, data_dir: Path) -> View:
+def make_state(program: Program, data_dir: Path) -> AppState:
     store = BookmarkStore.open(data_dir)
     store.add_items(program.conference.id, [(ItemKind.SESSION, i) for i in MARKED])
     store.add(program.conference.id, ["acme"], ItemKind.BOOTH)
-    return View(program=program, store=store, clock=Clock(NOW, frozen=True))
+    return AppState(program=program, store=store, clock=Clock(NOW, frozen=True))
 
 
 def notifications(app: App[None]) -> list[str]:
@@ -52,7 +52,7 @@ def notifications(app: App[None]) -> list[str]:
 
 async def test_default_path_follows_the_format(tinyconf: Program, isolated_user_data: Path) -> None:
     paths.documents_dir().mkdir(parents=True)
-    app = Host(make_view(tinyconf, isolated_user_data))
+    app = Host(make_state(tinyconf, isolated_user_data))
     async with app.run_test(size=(100, 30)) as pilot:
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
@@ -72,8 +72,8 @@ async def test_default_path_follows_the_format(tinyconf: Program, isolated_user_
 async def test_write_notifies_and_dismisses_with_the_path(
     tinyconf: Program, isolated_user_data: Path, tmp_path: Path
 ) -> None:
-    view = make_view(tinyconf, isolated_user_data)
-    app = Host(view)
+    state = make_state(tinyconf, isolated_user_data)
+    app = Host(state)
     target = tmp_path / "plan.md"
     target.write_text("old", encoding="utf-8")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -87,7 +87,7 @@ async def test_write_notifies_and_dismisses_with_the_path(
         assert app.results == [target]
         assert not isinstance(app.screen, ExportDialog)
         assert notifications(app) == [f"Agenda written to {target}"]
-    marks = view.store.bookmarks(tinyconf.conference.id)
+    marks = state.stored_bookmarks()
     expected = render(build_agenda(tinyconf, marks), "markdown", tinyconf.conference.zone)
     assert target.read_text(encoding="utf-8") == expected
     assert "## Saturday 7 March 2026" in expected
@@ -98,7 +98,7 @@ async def test_enter_writes_ics_to_the_documents_folder(
     tinyconf: Program, isolated_user_data: Path
 ) -> None:
     paths.documents_dir().mkdir(parents=True)
-    app = Host(make_view(tinyconf, isolated_user_data))
+    app = Host(make_state(tinyconf, isolated_user_data))
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.screen, ExportDialog)
         app.screen.query_one("#export-format", Select).value = "ics"
@@ -117,7 +117,7 @@ async def test_ics_stamps_come_from_the_real_clock_not_the_apps(
 ) -> None:
     # The app runs at --now 2026-03-01 12:00 UTC; a calendar only takes an update whose
     # SEQUENCE did not go down since the last real export, so the stamp is the real time.
-    app = Host(make_view(tinyconf, isolated_user_data))
+    app = Host(make_state(tinyconf, isolated_user_data))
     target = tmp_path / "plan.ics"
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.screen, ExportDialog)
@@ -145,7 +145,7 @@ async def test_without_a_documents_folder_the_home_directory_and_nothing_created
     home = Path.home()
     home.mkdir(parents=True)
     assert not paths.documents_dir().exists()
-    app = Host(make_view(tinyconf, isolated_user_data))
+    app = Host(make_state(tinyconf, isolated_user_data))
     async with app.run_test(size=(100, 30)) as pilot:
         field = app.screen.query_one("#export-path", Input)
         assert field.value == str(home / "tinyconf-agenda.html")
@@ -185,7 +185,7 @@ async def test_the_app_says_once_where_the_agenda_went(
 async def test_errors_are_shown_and_the_dialog_stays(
     tinyconf: Program, isolated_user_data: Path, tmp_path: Path
 ) -> None:
-    app = Host(make_view(tinyconf, isolated_user_data))
+    app = Host(make_state(tinyconf, isolated_user_data))
     missing = tmp_path / "no-such-dir" / "plan.html"
     async with app.run_test(size=(100, 30)) as pilot:
         dialog = app.screen
@@ -208,7 +208,7 @@ async def test_errors_are_shown_and_the_dialog_stays(
 
 
 async def test_escape_cancels(tinyconf: Program, isolated_user_data: Path) -> None:
-    app = Host(make_view(tinyconf, isolated_user_data))
+    app = Host(make_state(tinyconf, isolated_user_data))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("escape")
         await pilot.pause()
@@ -218,7 +218,7 @@ async def test_escape_cancels(tinyconf: Program, isolated_user_data: Path) -> No
 
 
 async def test_fits_80x24(tinyconf: Program, isolated_user_data: Path) -> None:
-    app = Host(make_view(tinyconf, isolated_user_data))
+    app = Host(make_state(tinyconf, isolated_user_data))
     async with app.run_test(size=(80, 24)):
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app_clock import DURING, AppFactory
-from finder_host import HostApp, make_view
+from finder_host import HostApp, make_state
 from textual.app import App, ComposeResult
 from textual.widgets import SelectionList
 
@@ -27,7 +27,7 @@ def day_ids(app: ConftermApp) -> list[str]:
 
 
 async def test_kind_filter(tinyconf: Program) -> None:
-    app = HostApp(make_view(tinyconf), FilterScreen)
+    app = HostApp(make_state(tinyconf), FilterScreen)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("space", "down", "down", "space", "enter")
         (chosen,) = app.results
@@ -41,8 +41,8 @@ async def test_kind_filter(tinyconf: Program) -> None:
 
 
 async def test_track_room_and_bookmarked_combined(tinyconf: Program) -> None:
-    view = make_view(tinyconf)
-    app = HostApp(view, FilterScreen)
+    state = make_state(tinyconf)
+    app = HostApp(state, FilterScreen)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("tab", "down", "space")  # track: Systems
         await pilot.press("tab", "down", "space")  # room: Room A
@@ -64,7 +64,7 @@ async def test_clear_key_and_cancel(tinyconf: Program) -> None:
         bookmarked_only=True,
         hidden_tracks=frozenset({"tooling"}),
     )
-    app = HostApp(make_view(tinyconf), lambda view: FilterScreen(view, current))
+    app = HostApp(make_state(tinyconf), lambda state: FilterScreen(state, current))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("escape")
         assert app.results == [None]
@@ -76,12 +76,13 @@ async def test_clear_key_and_cancel(tinyconf: Program) -> None:
 
 
 async def test_hidden_rooms_are_remembered(tinyconf: Program) -> None:
-    view = make_view(tinyconf)
-    app = HostApp(view, FilterScreen)
+    state = make_state(tinyconf)
+    app = HostApp(state, FilterScreen)
     async with app.run_test(size=(120, 40)) as pilot:
         app.screen.query_one("#hidden-rooms", SelectionList).focus()
         await pilot.press("down", "down", "down", "space", "enter")  # Lobby
         assert app.results[0].hidden_rooms == {"lobby"}
+        state.set_filters(app.results[0])  # what the main screen does with the result
     # A new store on the same data dir: as after restarting the app.
     with BookmarkStore.open(user_data_dir()) as store:
         remembered = load_hidden(store, "tinyconf")
@@ -90,7 +91,7 @@ async def test_hidden_rooms_are_remembered(tinyconf: Program) -> None:
     shown = remembered.apply(tinyconf.sessions)
     assert not any(s.room == "lobby" for s in shown)
     # The dialog opens with the remembered choice ticked.
-    again = HostApp(make_view(tinyconf), lambda v: FilterScreen(v, remembered))
+    again = HostApp(make_state(tinyconf), lambda v: FilterScreen(v, remembered))
     async with again.run_test(size=(120, 40)):
         assert again.screen.query_one("#hidden-rooms", SelectionList).selected == ["lobby"]
 
@@ -134,7 +135,7 @@ async def test_filters_in_the_app(make_app: AppFactory) -> None:
         app.jump_to(JumpTarget("session", "lunch-1"))
         await pilot.pause()
         assert main.query_one(SessionList).current_target == JumpTarget("session", "lunch-1")
-        assert not main.filters.is_active
+        assert not app.state.filters.is_active
         await pilot.press("f", "space", "enter")  # Keynote
         await pilot.pause()
         assert day_ids(app) == ["opening-keynote"]

@@ -11,15 +11,17 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from app_clock import DURING, AppFactory
-from finder_host import HostApp, make_view
+from finder_host import HostApp, make_state
 from textual.widgets import Label
 
 from confterm.errors import StoreError
 from confterm.model.loading import load_program_file
 from confterm.model.program import Program, Room
 from confterm.model.targets import JumpTarget
+from confterm.paths import user_data_dir
 from confterm.present.grid_layout import build_layout
 from confterm.present.rows import SessionRow
+from confterm.store.bookmarks import BookmarkStore
 from confterm.tui.screens.grid import GridScreen
 from confterm.tui.screens.help import HelpScreen
 from confterm.tui.widgets.key_bar import KeyBar
@@ -74,7 +76,7 @@ def test_overlapping_sessions_in_one_room_get_lanes(tinyconf: Program) -> None:
 
 
 async def test_arrows_move_between_blocks_and_enter_opens(tinyconf: Program) -> None:
-    app = HostApp(make_view(tinyconf), lambda view: GridScreen(view, DAY1))
+    app = HostApp(make_state(tinyconf), lambda state: GridScreen(state, DAY1))
     async with app.run_test(size=(120, 40)) as pilot:
         grid = app.screen.query_one(TimetableGrid)
         assert grid.current_session == "registration"  # the earliest block
@@ -106,7 +108,7 @@ async def test_arrows_move_between_blocks_and_enter_opens(tinyconf: Program) -> 
 
 
 async def test_starts_on_a_given_session_and_escape_goes_back(tinyconf: Program) -> None:
-    app = HostApp(make_view(tinyconf), lambda view: GridScreen(view, DAY2, "future-panel"))
+    app = HostApp(make_state(tinyconf), lambda state: GridScreen(state, DAY2, "future-panel"))
     async with app.run_test(size=(120, 40)) as pilot:
         assert app.screen.query_one(TimetableGrid).current_session == "future-panel"
         await pilot.press("escape")
@@ -114,7 +116,7 @@ async def test_starts_on_a_given_session_and_escape_goes_back(tinyconf: Program)
 
 
 async def test_a_day_with_nothing_timed(tinyconf: Program) -> None:
-    app = HostApp(make_view(tinyconf), lambda view: GridScreen(view, date(2026, 3, 10)))
+    app = HostApp(make_state(tinyconf), lambda state: GridScreen(state, date(2026, 3, 10)))
     async with app.run_test(size=(80, 24)) as pilot:
         grid = app.screen.query_one(TimetableGrid)
         assert grid.current_session is None
@@ -124,7 +126,7 @@ async def test_a_day_with_nothing_timed(tinyconf: Program) -> None:
 
 
 async def test_days_switch_in_place_with_brackets_and_numbers(tinyconf: Program) -> None:
-    app = HostApp(make_view(tinyconf), lambda view: GridScreen(view, DAY1))
+    app = HostApp(make_state(tinyconf), lambda state: GridScreen(state, DAY1))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         assert isinstance(screen, GridScreen)
@@ -154,21 +156,21 @@ async def test_days_switch_in_place_with_brackets_and_numbers(tinyconf: Program)
 
 
 async def test_b_and_space_toggle_the_bookmark(tinyconf: Program) -> None:
-    view = make_view(tinyconf)
-    app = HostApp(view, lambda v: GridScreen(v, DAY1))
+    state = make_state(tinyconf)
+    app = HostApp(state, lambda v: GridScreen(v, DAY1))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         assert isinstance(screen, GridScreen)
         grid = screen.grid
         assert grid.current_session == "registration"
         await pilot.press("b")
-        assert view.bookmarked_sessions() == {"registration"}
+        assert state.bookmarks == {"registration"}
         assert "registration" in grid.bookmarked
         assert STAR in grid.render_line(1).text  # the block's first line is marked
         await pilot.press("left", "space")
-        assert view.bookmarked_sessions() == {"registration", "caches-talk"}
+        assert state.bookmarks == {"registration", "caches-talk"}
         await pilot.press("right", "up", "b")  # Lobby: lunch, then registration above it
-        assert view.bookmarked_sessions() == {"caches-talk"}
+        assert state.bookmarks == {"caches-talk"}
         assert grid.bookmarked == {"caches-talk"}
         assert STAR not in grid.render_line(1).text
 
@@ -176,13 +178,13 @@ async def test_b_and_space_toggle_the_bookmark(tinyconf: Program) -> None:
 async def test_a_bookmark_that_cannot_be_saved_is_reported(
     tinyconf: Program, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    view = make_view(tinyconf)
+    state = make_state(tinyconf)
 
     def broken(*args: object) -> bool:
         raise StoreError("cannot save bookmarks: disk full")
 
-    monkeypatch.setattr(view.store, "toggle", broken)
-    app = HostApp(view, lambda v: GridScreen(v, DAY1))
+    monkeypatch.setattr(BookmarkStore, "toggle", broken)
+    app = HostApp(state, lambda v: GridScreen(v, DAY1))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("b")
         assert [n.message for n in app._notifications] == ["cannot save bookmarks: disk full"]
@@ -190,7 +192,7 @@ async def test_a_bookmark_that_cannot_be_saved_is_reported(
 
 
 async def test_sessions_without_a_time_are_listed_under_the_grid(tinyconf: Program) -> None:
-    app = HostApp(make_view(tinyconf), lambda view: GridScreen(view, DAY1))
+    app = HostApp(make_state(tinyconf), lambda state: GridScreen(state, DAY1))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, GridScreen)
@@ -212,8 +214,8 @@ async def test_sessions_without_a_time_are_listed_under_the_grid(tinyconf: Progr
 async def test_a_session_without_a_time_can_be_bookmarked_and_opened(
     tinyconf: Program,
 ) -> None:
-    view = make_view(tinyconf)
-    app = HostApp(view, lambda v: GridScreen(v, DAY1))
+    state = make_state(tinyconf)
+    app = HostApp(state, lambda v: GridScreen(v, DAY1))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, GridScreen)
@@ -222,7 +224,8 @@ async def test_a_session_without_a_time_can_be_bookmarked_and_opened(
         assert screen.untimed.current_target == JumpTarget("session", "lightning-1")
         await pilot.press("b")
         await pilot.pause()
-        assert view.store.ids(view.conference_id) == {"lightning-1"}
+        with BookmarkStore.open(user_data_dir()) as store:  # committed, for everyone
+            assert store.ids(state.conference_id) == {"lightning-1"}
         assert screen.untimed.rows[1].bookmarked  # type: ignore[union-attr]
         assert "lightning-1" in screen.grid.bookmarked
         await pilot.press("u")
@@ -277,9 +280,10 @@ async def test_g_opens_the_day_last_shown(make_app: AppFactory) -> None:
 
 
 def test_snapshot_120x40(tinyconf: Program, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    view = make_view(tinyconf)
-    view.store.add("tinyconf", ["parsing-schedules", "caches-talk", "lunch-1"])
-    app = HostApp(view, lambda v: GridScreen(v, DAY1))
+    state = make_state(tinyconf)
+    for session_id in ("parsing-schedules", "caches-talk", "lunch-1"):
+        state.toggle(JumpTarget("session", session_id))
+    app = HostApp(state, lambda v: GridScreen(v, DAY1))
     assert snap_compare(app, terminal_size=(120, 40), press=["left", "left"])
 
 
@@ -320,7 +324,7 @@ async def test_the_grid_opens_scrolled_to_its_session(tinyconf: Program) -> None
     program.rooms += [Room(id=f"extra-{n}", name=f"Extra {n}") for n in range(4)]
     program.session_by_id["registration"].room = "extra-3"
     assert build_layout(program, DAY1, NY).columns[-1].room_name == "Extra 3"
-    app = HostApp(make_view(program), lambda view: GridScreen(view, DAY1, "registration"))
+    app = HostApp(make_state(program), lambda state: GridScreen(state, DAY1, "registration"))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         grid = app.screen.query_one(TimetableGrid)

@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from finder_host import HostApp, make_view
+from finder_host import HostApp, make_state
 from textual.content import Content
 from textual.geometry import Region
 from textual.style import Style
@@ -20,7 +20,7 @@ from confterm.present.hanging import auto_indent
 from confterm.store.bookmarks import BookmarkStore
 from confterm.tui.app import ConftermApp
 from confterm.tui.screens.now_next import NowNextScreen
-from confterm.tui.view import View
+from confterm.tui.state import AppState
 from confterm.tui.widgets.hanging import Hanging, wrap_line
 from confterm.tui.widgets.session_detail import SessionDetail
 
@@ -90,7 +90,7 @@ def shown_lines(widget: Widget) -> list[str]:
 
 async def test_now_and_next_titles_wrap_under_the_title_column(tinyconf: Program) -> None:
     ny = tinyconf.conference.zone
-    app = HostApp(make_view(tinyconf, datetime(2026, 3, 7, 10, 50, tzinfo=ny)), NowNextScreen)
+    app = HostApp(make_state(tinyconf, datetime(2026, 3, 7, 10, 50, tzinfo=ny)), NowNextScreen)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         lines = shown_lines(app.screen.query_one(OptionList))
@@ -111,8 +111,8 @@ async def test_a_long_paper_title_wraps_under_its_bullet_in_the_detail(
     raw["papers"][1]["title"] = long_title  # presented in Oral Session: Systems
     path = tmp_path / "long.json"
     path.write_text(json.dumps(raw), encoding="utf-8")
-    view = View(program=load_program_file(path), store=BookmarkStore.open(isolated_user_data))
-    app = ConftermApp(view, reminders=False)
+    state = AppState(program=load_program_file(path), store=BookmarkStore.open(isolated_user_data))
+    app = ConftermApp(state, reminders=False)
     async with app.run_test(size=(120, 40)) as pilot:
         app.main.jump(JumpTarget("session", "oral-systems"))
         await pilot.pause()

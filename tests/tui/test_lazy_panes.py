@@ -77,7 +77,7 @@ async def test_booth_marks_made_before_the_booths_tab_is_shown(
 ) -> None:
     app = make_app(reminders=False)
     async with app.run_test(size=WIDE) as pilot:
-        app.toggle_mark(JumpTarget("booth", "globex"))  # e.g. from a detail screen
+        app.state.toggle(JumpTarget("booth", "globex"))  # e.g. from a detail screen
         await pilot.press("B")
         with BookmarkStore.open(isolated_user_data) as store:
             assert store.ids("tinyconf", ItemKind.BOOTH) == {"globex"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from finder_host import HostApp, make_view
+from finder_host import HostApp, make_state
 from textual.widgets import Label, OptionList
 
 from confterm.model.program import Program
@@ -29,7 +29,7 @@ def message(app: HostApp) -> str:
 
 
 async def test_during_a_session(tinyconf: Program) -> None:
-    app = HostApp(make_view(tinyconf, at("2026-03-07T10:50")), NowNextScreen)
+    app = HostApp(make_state(tinyconf, at("2026-03-07T10:50")), NowNextScreen)
     async with app.run_test(size=(120, 30)):
         shown = listing(app)
         assert shown[0] == "In progress"
@@ -44,13 +44,13 @@ async def test_during_a_session(tinyconf: Program) -> None:
 
 
 async def test_between_sessions_and_refresh_as_time_passes(tinyconf: Program) -> None:
-    view = make_view(tinyconf, at("2026-03-07T13:10"))
-    app = HostApp(view, NowNextScreen)
+    state = make_state(tinyconf, at("2026-03-07T13:10"))
+    app = HostApp(state, NowNextScreen)
     async with app.run_test(size=(120, 30)) as pilot:
         assert listing(app)[0] == "Starting within 90 minutes"
         assert "Poster Session A" in listing(app)[1]
         assert listing(app)[1].endswith("in 50 min")
-        view.clock.advance(timedelta(hours=1))
+        state.clock.advance(timedelta(hours=1))
         screen = app.screen
         assert isinstance(screen, NowNextScreen)
         screen.refresh_list()
@@ -62,7 +62,7 @@ async def test_between_sessions_and_refresh_as_time_passes(tinyconf: Program) ->
 
 
 async def test_between_days(tinyconf: Program) -> None:
-    app = HostApp(make_view(tinyconf, at("2026-03-07T20:00")), NowNextScreen)
+    app = HostApp(make_state(tinyconf, at("2026-03-07T20:00")), NowNextScreen)
     async with app.run_test(size=(120, 30)) as pilot:
         assert listing(app) == []
         assert message(app) == "Nothing on now or in the next 90 minutes."
@@ -71,7 +71,7 @@ async def test_between_days(tinyconf: Program) -> None:
 
 
 async def test_before_the_conference_offers_the_first_day(tinyconf: Program) -> None:
-    app = HostApp(make_view(tinyconf, at("2026-03-01T09:00")), NowNextScreen)
+    app = HostApp(make_state(tinyconf, at("2026-03-01T09:00")), NowNextScreen)
     async with app.run_test(size=(120, 30)) as pilot:
         assert listing(app) == []
         assert message(app) == (
@@ -82,7 +82,7 @@ async def test_before_the_conference_offers_the_first_day(tinyconf: Program) -> 
 
 
 async def test_after_the_conference(tinyconf: Program) -> None:
-    app = HostApp(make_view(tinyconf, at("2026-04-01T09:00")), NowNextScreen)
+    app = HostApp(make_state(tinyconf, at("2026-04-01T09:00")), NowNextScreen)
     async with app.run_test(size=(120, 30)) as pilot:
         assert message(app).startswith("TinyConf ended Mon 9 Mar at 17:00.")
         await pilot.press("n")
@@ -90,7 +90,7 @@ async def test_after_the_conference(tinyconf: Program) -> None:
 
 
 async def test_refreshes_on_a_timer(tinyconf: Program) -> None:
-    app = HostApp(make_view(tinyconf, at("2026-03-07T10:50")), NowNextScreen)
+    app = HostApp(make_state(tinyconf, at("2026-03-07T10:50")), NowNextScreen)
     async with app.run_test(size=(120, 30)):
         screen = app.screen
         assert any(abs(timer._interval - 30.0) < 1e-9 for timer in screen._timers)

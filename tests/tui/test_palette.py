@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app_clock import AppFactory
-from finder_host import make_view
+from finder_host import make_state
 from textual.command import Command, CommandInput, CommandList, CommandPalette
 from textual.pilot import Pilot
 
@@ -14,7 +14,7 @@ from confterm.tui.screens.speaker import SpeakerScreen
 
 
 def test_a_speakers_entry_says_it_opens_their_page(tinyconf: Program) -> None:
-    entries = {label: help_text for label, help_text, _ in jump_entries(make_view(tinyconf))}
+    entries = {label: help_text for label, help_text, _ in jump_entries(make_state(tinyconf))}
     assert entries["Speaker: Grace Hopper"].startswith("Their sessions and papers (")
     assert not any("first session" in help_text for help_text in entries.values())
 

@@ -35,7 +35,7 @@ async def test_five_minutes_reminds_at_five_not_six(
         # The check at start ran 6 minutes before: too early for a 5-minute reminder.
         assert shown(app) == []
         assert timer.check() == []
-        app.view.clock.advance(timedelta(minutes=1))  # 08:55
+        app.state.clock.advance(timedelta(minutes=1))  # 08:55
         assert [s.id for s in timer.check()] == ["opening-keynote"]
         await pilot.pause()
         assert shown(app) == ["09:00–10:00 Opening Keynote: Terminals Forever · Main Hall"]

@@ -10,17 +10,18 @@ from textual.widgets import Static
 
 from confterm.clock import Clock, parse_now
 from confterm.model.program import Program
+from confterm.model.targets import JumpTarget
 from confterm.store.bookmarks import BookmarkStore
 from confterm.tui.reminder_timer import ReminderTimer, install_reminders
-from confterm.tui.view import View
+from confterm.tui.state import AppState
 
 
 class Host(App[None]):
     """Installs reminders on mount, as the real app does, and counts bells."""
 
-    def __init__(self, view: View, minutes: int = 10) -> None:
+    def __init__(self, state: AppState, minutes: int = 10) -> None:
         super().__init__()
-        self.view = view
+        self.state = state
         self.minutes = minutes
         self.bells = 0
         self.timer: ReminderTimer | None = None
@@ -29,17 +30,17 @@ class Host(App[None]):
         yield Static("host")
 
     def on_mount(self) -> None:
-        self.timer = install_reminders(self, self.view, minutes=self.minutes)
+        self.timer = install_reminders(self, self.state, minutes=self.minutes)
 
     def bell(self) -> None:
         self.bells += 1
 
 
-def make_view(program: Program, data_dir: Path, now: str) -> View:
+def make_state(program: Program, data_dir: Path, now: str) -> AppState:
     store = BookmarkStore.open(data_dir)
     store.add(program.conference.id, ["opening-keynote", "parsing-schedules", "lightning-1"])
     clock = Clock(parse_now(now, program.conference.zone), frozen=True)
-    return View(program=program, store=store, clock=clock)
+    return AppState(program=program, store=store, clock=clock)
 
 
 def reminders(app: App[None]) -> list[tuple[str, str]]:
@@ -49,23 +50,23 @@ def reminders(app: App[None]) -> list[tuple[str, str]]:
 async def test_a_moved_clock_fires_each_reminder_once(
     tinyconf: Program, isolated_user_data: Path
 ) -> None:
-    view = make_view(tinyconf, isolated_user_data, "2026-03-07T08:40")
-    app = Host(view)
+    state = make_state(tinyconf, isolated_user_data, "2026-03-07T08:40")
+    app = Host(state)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.timer is not None
         # 20 minutes before the keynote: nothing yet, even after the check at start.
         assert reminders(app) == []
-        view.clock.advance(timedelta(minutes=11))  # 08:51
+        state.clock.advance(timedelta(minutes=11))  # 08:51
         assert [s.id for s in app.timer.check()] == ["opening-keynote"]
         await pilot.pause()
         assert reminders(app) == [
             ("Starting soon", "09:00–10:00 Opening Keynote: Terminals Forever · Main Hall")
         ]
         assert app.bells == 1
-        view.clock.advance(timedelta(minutes=5))  # 08:56: already shown
+        state.clock.advance(timedelta(minutes=5))  # 08:56: already shown
         assert app.timer.check() == []
-        view.clock.advance(timedelta(minutes=90))  # 10:26
+        state.clock.advance(timedelta(minutes=90))  # 10:26
         assert [s.id for s in app.timer.check()] == ["parsing-schedules"]
         await pilot.pause()
         assert len(reminders(app)) == 2
@@ -75,8 +76,8 @@ async def test_a_moved_clock_fires_each_reminder_once(
 async def test_the_check_at_start_reminds_at_once(
     tinyconf: Program, isolated_user_data: Path
 ) -> None:
-    view = make_view(tinyconf, isolated_user_data, "2026-03-07T10:25")
-    app = Host(view, minutes=5)
+    state = make_state(tinyconf, isolated_user_data, "2026-03-07T10:25")
+    app = Host(state, minutes=5)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -89,9 +90,9 @@ async def test_the_check_at_start_reminds_at_once(
 async def test_sessions_due_together_share_one_short_toast_and_one_bell(
     tinyconf: Program, isolated_user_data: Path
 ) -> None:
-    view = make_view(tinyconf, isolated_user_data, "2026-03-07T10:20")
-    view.store.add(tinyconf.conference.id, ["caches-talk"])
-    app = Host(view, minutes=30)  # 10:30 and 10:45 are both due at 10:20
+    state = make_state(tinyconf, isolated_user_data, "2026-03-07T10:20")
+    state.toggle(JumpTarget("session", "caches-talk"))
+    app = Host(state, minutes=30)  # 10:30 and 10:45 are both due at 10:20
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.pause()

@@ -5,12 +5,11 @@ from __future__ import annotations
 import copy
 
 import pytest
-from finder_host import HostApp, make_view
+from finder_host import HostApp, make_state
 from textual.widgets import Input, OptionList
 
 from confterm.model.program import Program
 from confterm.model.targets import JumpTarget
-from confterm.store.bookmarks import ItemKind
 from confterm.tui.screens.search import SearchScreen
 
 
@@ -25,9 +24,9 @@ def ids(app: HostApp) -> list[str | None]:
 
 
 async def test_ranked_as_you_type_with_bookmarks_first(tinyconf: Program) -> None:
-    view = make_view(tinyconf)
-    view.store.add("tinyconf", ["closing-keynote"], ItemKind.SESSION)
-    app = HostApp(view, SearchScreen)
+    state = make_state(tinyconf)
+    state.toggle(JumpTarget("session", "closing-keynote"))
+    app = HostApp(state, SearchScreen)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press(*"keyn")
         assert app.screen.query_one(Input).value == "keyn"
@@ -44,7 +43,7 @@ async def test_ranked_as_you_type_with_bookmarks_first(tinyconf: Program) -> Non
 
 
 async def test_enter_jumps_to_the_highlighted_hit(tinyconf: Program) -> None:
-    app = HostApp(make_view(tinyconf), SearchScreen)
+    app = HostApp(make_state(tinyconf), SearchScreen)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press(*"ada lovelace")
         assert ids(app)[:3] == [
@@ -58,7 +57,7 @@ async def test_enter_jumps_to_the_highlighted_hit(tinyconf: Program) -> None:
 
 
 async def test_escape_restores_where_the_user_was(tinyconf: Program) -> None:
-    app = HostApp(make_view(tinyconf), SearchScreen)
+    app = HostApp(make_state(tinyconf), SearchScreen)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press(*"caches", "escape")
         assert app.results == [None]
@@ -71,7 +70,7 @@ async def test_escape_restores_where_the_user_was(tinyconf: Program) -> None:
 
 
 async def test_data_is_shown_literally(tinyconf: Program) -> None:
-    app = HostApp(make_view(tinyconf), SearchScreen)
+    app = HostApp(make_state(tinyconf), SearchScreen)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press(*"not bold")
         shown = prompts(app)[0]
@@ -83,7 +82,7 @@ async def test_a_large_program_is_indexed_in_the_background(
     tinyconf: Program, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("confterm.tui.screens.search.BACKGROUND_INDEX_FROM", 0)
-    app = HostApp(make_view(copy.deepcopy(tinyconf)), lambda v: SearchScreen(v, "lunch"))
+    app = HostApp(make_state(copy.deepcopy(tinyconf)), lambda v: SearchScreen(v, "lunch"))
     async with app.run_test(size=(120, 30)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -95,7 +94,7 @@ async def test_a_large_program_is_indexed_in_the_background(
 async def test_only_the_best_hits_are_listed_then_how_many_more(
     tinyconf: Program, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = HostApp(make_view(tinyconf), SearchScreen)
+    app = HostApp(make_state(tinyconf), SearchScreen)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press(*"ada lovelace")
         ranked = ids(app)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app_clock import DURING, AppFactory
-from finder_host import HostApp, make_view
+from finder_host import HostApp, make_state
 from textual.widgets import Label, OptionList
 
 from confterm.model.program import Program
@@ -30,7 +30,7 @@ def test_sessions_and_papers_of_a_speaker(tinyconf: Program) -> None:
 
 
 async def test_speaker_screen_lists_and_jumps(tinyconf: Program) -> None:
-    app = HostApp(make_view(tinyconf), lambda view: SpeakerScreen(view, "grace"))
+    app = HostApp(make_state(tinyconf), lambda state: SpeakerScreen(state, "grace"))
     async with app.run_test(size=(120, 30)) as pilot:
         assert str(app.screen.query_one("#speaker-name", Label).content) == "Grace Hopper"
         assert str(app.screen.query_one("#speaker-about", Label).content) == "US Navy"
@@ -57,7 +57,7 @@ async def test_speaker_screen_lists_and_jumps(tinyconf: Program) -> None:
 
 
 async def test_an_unknown_speaker(tinyconf: Program) -> None:
-    app = HostApp(make_view(tinyconf), lambda view: SpeakerScreen(view, "ghost"))
+    app = HostApp(make_state(tinyconf), lambda state: SpeakerScreen(state, "ghost"))
     async with app.run_test(size=(80, 24)) as pilot:
         assert listing(app) == ["No sessions or papers."]
         await pilot.press("enter", "escape")
@@ -66,7 +66,7 @@ async def test_an_unknown_speaker(tinyconf: Program) -> None:
 
 async def test_cycling_through_the_people_of_a_session(tinyconf: Program) -> None:
     people = ["ada", "grace", "margaret"]
-    app = HostApp(make_view(tinyconf), lambda view: SpeakerScreen(view, "grace", people))
+    app = HostApp(make_state(tinyconf), lambda state: SpeakerScreen(state, "grace", people))
     async with app.run_test(size=(120, 30)) as pilot:
         name = app.screen.query_one("#speaker-name", Label)
         assert str(name.content).startswith("Grace Hopper   (2 of 3")

@@ -23,7 +23,7 @@ from confterm.tui.app import ConftermApp
 from confterm.tui.screens.detail_screen import DetailScreen
 from confterm.tui.screens.main import MainScreen
 from confterm.tui.screens.speaker import SpeakerScreen
-from confterm.tui.view import View
+from confterm.tui.state import AppState
 from confterm.tui.widgets.session_detail import SessionDetail
 
 TRICKY_NAME = "[@click=app.quit]x"
@@ -131,12 +131,12 @@ async def test_a_name_written_as_markup_is_literal_and_harmless(
     tinyconf_path: Path, isolated_user_data: Path
 ) -> None:
     program = tricky_program(tinyconf_path)
-    view = View(
+    state = AppState(
         program=program,
         store=BookmarkStore.open(isolated_user_data),
         clock=Clock(parse_now(DURING, program.conference.zone), frozen=True),
     )
-    app = ConftermApp(view, reminders=False)
+    app = ConftermApp(state, reminders=False)
     async with app.run_test(size=(120, 40)) as pilot:
         main = app.screen
         assert isinstance(main, MainScreen)

@@ -32,9 +32,9 @@ async def test_switching_shows_the_other_program_and_keeps_bookmarks_apart(
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause(0.3)
-        assert app.view.conference_id == "mlsys2025"
+        assert app.state.conference_id == "mlsys2025"
         assert isinstance(app.screen, MainScreen)
-        assert app.screen.view is app.view
+        assert app.screen.state is app.state
         header = str(app.screen.query_one("#header").render())
         assert "MLSys 2025" in header
         await pilot.press("b")
@@ -51,7 +51,7 @@ async def test_a_broken_conference_is_reported_and_the_app_stays(
     async with app.run_test(size=(120, 40)) as pilot:
         app.switch_conference("no-such-conference")
         await pilot.pause()
-        assert app.view.conference_id == "tinyconf"
+        assert app.state.conference_id == "tinyconf"
         errors = [n.message for n in app._notifications if n.severity == "error"]
         assert any("no-such-conference" in message for message in errors)
 
@@ -66,9 +66,9 @@ async def test_switching_back_and_forth_keeps_one_main_screen(make_app: AppFacto
         first = app.main
         app.switch_conference("mlsys2025")  # again: a fresh screen, as after an import
         await pilot.pause()
-        assert app.view.conference_id == "mlsys2025"
+        assert app.state.conference_id == "mlsys2025"
         assert app.main is not first
         assert [type(screen) for screen in app.screen_stack] == [MainScreen]
-        assert app.main.view is app.view
+        assert app.main.state is app.state
         # Only the mode shown is left: the earlier ones (and their screens) were removed.
         assert sum(len(stack) for stack in app._screen_stacks.values()) == 1

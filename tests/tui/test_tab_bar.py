@@ -155,9 +155,9 @@ async def test_tabs_cut_at_an_edge_are_left_out_whole() -> None:
 
 async def test_long_labels_that_do_not_fit_become_short(make_app: AppFactory) -> None:
     app = make_app(DURING, reminders=False)
-    conference = app.view.program.conference
+    conference = app.state.program.conference
     # Twelve days: long labels ("Sat 7 Mar") no longer fit in 120 columns.
-    app.view.program.conference = replace(
+    app.state.program.conference = replace(
         conference, end_date=conference.start_date + timedelta(days=11)
     )
     async with app.run_test(size=(120, 40)) as pilot:

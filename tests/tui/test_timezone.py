@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from app_clock import DURING, AppFactory
-from finder_host import HostApp, make_view
+from finder_host import HostApp, make_state
 from textual.app import App
 from textual.widgets import OptionList
 
@@ -20,7 +20,6 @@ from confterm.model.program import Program
 from confterm.model.targets import JumpTarget
 from confterm.present.detail_text import short_when
 from confterm.present.rows import Heading, NowLine, SessionRow, session_label
-from confterm.store.bookmarks import ItemKind
 from confterm.timezones import local_zone
 from confterm.tui.app import ConftermApp
 from confterm.tui.commands import jump_entries
@@ -31,7 +30,6 @@ from confterm.tui.widgets.header import ConfHeader
 from confterm.tui.widgets.session_detail import SessionDetail
 from confterm.tui.widgets.session_list import SessionList
 from confterm.tui.widgets.timetable_grid import TimetableGrid
-from confterm.tui.zone_switch import toggle_zone
 
 
 @pytest.fixture
@@ -56,24 +54,24 @@ def first_hit(app: HostApp) -> str:
 
 @pytest.mark.usefixtures("in_tokyo")
 def test_toggle_flips_between_conference_and_local_zone(tinyconf: Program) -> None:
-    view = make_view(tinyconf)
+    state = make_state(tinyconf)
     assert local_zone() == ZoneInfo("Asia/Tokyo")
-    assert view.zone is tinyconf.conference.zone
-    label = toggle_zone(view)
-    assert view.zone == ZoneInfo("Asia/Tokyo")
-    assert view.showing_local_zone
+    assert state.zone is tinyconf.conference.zone
+    label = state.toggle_zone()
+    assert state.zone == ZoneInfo("Asia/Tokyo")
+    assert state.showing_local_zone
     assert label.startswith("Times in Asia/Tokyo (JST), your local zone")
-    label = toggle_zone(view)
-    assert view.zone is tinyconf.conference.zone
+    label = state.toggle_zone()
+    assert state.zone is tinyconf.conference.zone
     assert label.startswith("Times in America/New_York (E")
     assert label.endswith("the conference's zone")
 
 
 def test_toggle_when_the_machine_is_in_the_conference_zone(tinyconf: Program) -> None:
-    view = make_view(tinyconf)
-    view.local = ZoneInfo("America/New_York")
-    assert toggle_zone(view).endswith("it is also your local zone")
-    assert view.zone is tinyconf.conference.zone
+    state = make_state(tinyconf)
+    state.local = ZoneInfo("America/New_York")
+    assert state.toggle_zone().endswith("it is also your local zone")
+    assert state.zone is tinyconf.conference.zone
 
 
 @pytest.mark.usefixtures("in_tokyo")
@@ -91,13 +89,13 @@ def test_toggle_when_the_machine_is_in_the_conference_zone(tinyconf: Program) ->
 async def test_search_shows_times_in_the_chosen_zone(
     tinyconf: Program, query: str, conference_time: str, tokyo_time: str
 ) -> None:
-    view = make_view(tinyconf)
-    app = HostApp(view, SearchScreen)
+    state = make_state(tinyconf)
+    app = HostApp(state, SearchScreen)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press(*query)
         assert first_hit(app).startswith(f"  {conference_time} ")
         await pilot.press("escape")
-        toggle_zone(view)
+        state.toggle_zone()
         app.open()
         await pilot.pause()
         await pilot.press(*query)
@@ -106,9 +104,9 @@ async def test_search_shows_times_in_the_chosen_zone(
 
 @pytest.mark.usefixtures("in_tokyo")
 async def test_grid_in_the_local_zone(tinyconf: Program) -> None:
-    view = make_view(tinyconf)
-    toggle_zone(view)
-    app = HostApp(view, lambda v: GridScreen(v, date(2026, 3, 8)))
+    state = make_state(tinyconf)
+    state.toggle_zone()
+    app = HostApp(state, lambda v: GridScreen(v, date(2026, 3, 8)))
     async with app.run_test(size=(120, 40)):
         title = str(app.screen.query_one("#grid-title").render())
         assert "times in Asia/Tokyo (JST)" in title
@@ -180,7 +178,7 @@ async def test_sessions_on_another_local_date_say_so(make_app: AppFactory) -> No
 @pytest.mark.usefixtures("in_tokyo")
 async def test_clash_lines_in_the_detail_name_another_local_date(make_app: AppFactory) -> None:
     app = make_app(DURING)
-    app.view.store.toggle(app.view.conference_id, "caches-talk", ItemKind.SESSION)
+    app.state.toggle(JumpTarget("session", "caches-talk"))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("t")
         app.main.jump(JumpTarget("session", "parsing-schedules"))
@@ -191,16 +189,16 @@ async def test_clash_lines_in_the_detail_name_another_local_date(make_app: AppFa
 
 @pytest.mark.usefixtures("in_tokyo")
 def test_short_texts_name_the_local_weekday(tinyconf: Program) -> None:
-    view = make_view(tinyconf)
-    toggle_zone(view)
+    state = make_state(tinyconf)
+    state.toggle_zone()
     parsing = tinyconf.session_by_id["parsing-schedules"]
     registration = tinyconf.session_by_id["registration"]
-    assert short_when(parsing, view.zone) == "Sat 7 Mar Sun 00:30–01:15"
-    assert short_when(registration, view.zone) == "Sat 7 Mar 22:00–23:00"
-    helps = {target.item_id: help_text for _, help_text, target in jump_entries(view)}
+    assert short_when(parsing, state.zone) == "Sat 7 Mar Sun 00:30–01:15"
+    assert short_when(registration, state.zone) == "Sat 7 Mar 22:00–23:00"
+    helps = {target.item_id: help_text for _, help_text, target in jump_entries(state)}
     assert helps["parsing-schedules"].endswith("· Sat 7 Mar Sun 00:30–01:15")
     # The paper detail's "Presented in" line: Poster Session A, 14:00 Saturday in New York.
-    assert session_label(tinyconf, "posters-a", view.zone) == "Sun 8 Mar 04:00 · Poster Session A"
+    assert session_label(tinyconf, "posters-a", state.zone) == "Sun 8 Mar 04:00 · Poster Session A"
 
 
 @pytest.mark.usefixtures("in_tokyo")
@@ -208,13 +206,13 @@ def test_a_reminder_names_the_weekday_of_a_start_after_midnight(tinyconf: Progra
     # 00:20 on Sunday in Tokyo: the reminder is about 00:30, "today"; the day list files it
     # under Saturday, but a reminder speaks of now.
     now = datetime(2026, 3, 7, 10, 20, tzinfo=tinyconf.conference.zone)
-    view = make_view(tinyconf, now)
-    toggle_zone(view)
-    timer = ReminderTimer(App(), view)
+    state = make_state(tinyconf, now)
+    state.toggle_zone()
+    timer = ReminderTimer(App(), state)
     message = timer.message(tinyconf.session_by_id["parsing-schedules"])
     assert message.startswith("00:30–01:15 Parsing Schedules Without Tears")
     # At 23:55 on Saturday in Tokyo (09:55 in New York) the same session starts "tomorrow".
-    view.clock = Clock(datetime(2026, 3, 7, 9, 55, tzinfo=tinyconf.conference.zone), frozen=True)
+    state.clock = Clock(datetime(2026, 3, 7, 9, 55, tzinfo=tinyconf.conference.zone), frozen=True)
     message = timer.message(tinyconf.session_by_id["parsing-schedules"])
     assert message.startswith("Sun 00:30–01:15 Parsing Schedules Without Tears")
 
@@ -222,9 +220,9 @@ def test_a_reminder_names_the_weekday_of_a_start_after_midnight(tinyconf: Progra
 @pytest.mark.usefixtures("in_tokyo")
 async def test_grid_axis_names_the_next_local_date(tinyconf: Program) -> None:
     # Sunday 8 March in New York runs from 22:30 Sunday to Monday morning in Tokyo.
-    view = make_view(tinyconf)
-    toggle_zone(view)
-    app = HostApp(view, lambda v: GridScreen(v, date(2026, 3, 8)))
+    state = make_state(tinyconf)
+    state.toggle_zone()
+    app = HostApp(state, lambda v: GridScreen(v, date(2026, 3, 8)))
     async with app.run_test(size=(120, 40)):
         grid = app.screen.query_one(TimetableGrid)
         layout = grid.grid
@@ -238,7 +236,7 @@ async def test_grid_axis_names_the_next_local_date(tinyconf: Program) -> None:
 
 @pytest.mark.usefixtures("in_tokyo")
 async def test_grid_within_one_local_date_keeps_its_narrow_axis(tinyconf: Program) -> None:
-    app = HostApp(make_view(tinyconf), lambda v: GridScreen(v, date(2026, 3, 9)))
+    app = HostApp(make_state(tinyconf), lambda v: GridScreen(v, date(2026, 3, 9)))
     async with app.run_test(size=(120, 40)):
         grid = app.screen.query_one(TimetableGrid)
         line = grid.render_line(1).text

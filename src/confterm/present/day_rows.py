@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import overload
 
@@ -44,7 +45,7 @@ class DayRows(Sequence[Row]):
         program: Program,
         sessions: Sequence[Session],
         zone: tzinfo,
-        bookmarked: set[str],
+        bookmarked: AbstractSet[str],
         now: datetime | None = None,
         times: Mapping[str, Span] | None = None,
     ) -> None:
@@ -137,7 +138,7 @@ class DayRows(Sequence[Row]):
                     width = max(width, len(time_range(entry, self._zone, entry.day)))
         return width
 
-    def _relevant(self, bookmarked: set[str]) -> list[tuple[str, float, float]]:
+    def _relevant(self, bookmarked: AbstractSet[str]) -> list[tuple[str, float, float]]:
         """The bookmarks within the day's span, as (id, start, end)."""
         first, last = self._bounds
         if first is None or last is None or not bookmarked:
@@ -228,7 +229,7 @@ class DayRows(Sequence[Row]):
         self._now_at, self._now_line = at, line
         return changed
 
-    def remark(self, session_ids: Iterable[str], bookmarked: set[str]) -> list[int]:
+    def remark(self, session_ids: Iterable[str], bookmarked: AbstractSet[str]) -> list[int]:
         """Bookmarks are now ``bookmarked`` after ``session_ids`` changed: remake the rows
         already made that show them or overlap them; return the indexes that changed.
 
@@ -242,18 +243,20 @@ class DayRows(Sequence[Row]):
             lambda s: s.id in wanted or any(overlaps(s, t) for t in touched),
         )
 
-    def reset_marks(self, bookmarked: set[str]) -> None:
+    def reset_marks(self, bookmarked: AbstractSet[str]) -> None:
         """Bookmarks may have changed while these rows were not shown: forget the rows made
         (they are made again, with the new marks, when read)."""
         self._bookmarked = bookmarked
         self._marked = self._relevant(bookmarked)
         self._made.clear()
 
-    def remark_all(self, bookmarked: set[str]) -> list[int]:
+    def remark_all(self, bookmarked: AbstractSet[str]) -> list[int]:
         """Bookmarks changed elsewhere: remake every row already made; return what changed."""
         return self._remake(bookmarked, lambda _: True)
 
-    def _remake(self, bookmarked: set[str], affected: Callable[[Session], bool]) -> list[int]:
+    def _remake(
+        self, bookmarked: AbstractSet[str], affected: Callable[[Session], bool]
+    ) -> list[int]:
         self._bookmarked = bookmarked
         self._marked = self._relevant(bookmarked)
         changed = []
@@ -273,7 +276,7 @@ def day_rows(
     program: Program,
     sessions: Sequence[Session],
     zone: tzinfo,
-    bookmarked: set[str],
+    bookmarked: AbstractSet[str],
     now: datetime | None = None,
     times: Mapping[str, Span] | None = None,
 ) -> DayRows:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import tzinfo
 from enum import StrEnum
@@ -107,7 +108,7 @@ def speaker_action(speaker_id: str, session_id: str) -> str:
 
 
 def session_text(
-    program: Program, session: Session, zone: tzinfo, bookmarked: set[str]
+    program: Program, session: Session, zone: tzinfo, bookmarked: AbstractSet[str]
 ) -> list[Line]:
     """Everything known about a session, times in ``zone``."""
     lines: list[Line] = [
@@ -171,7 +172,7 @@ def session_text(
     return lines
 
 
-def booth_text(booth: Booth, to_visit: set[str]) -> list[Line]:
+def booth_text(booth: Booth, to_visit: AbstractSet[str]) -> list[Line]:
     """What a booth is: name, level, place, description and people.
 
     Its related sessions follow as a list of their own, then :func:`booth_more_text`."""
@@ -212,7 +213,9 @@ def related_sessions(program: Program, booth: Booth) -> list[Session]:
     )
 
 
-def booth_full_text(program: Program, booth: Booth, zone: tzinfo, to_visit: set[str]) -> list[Line]:
+def booth_full_text(
+    program: Program, booth: Booth, zone: tzinfo, to_visit: AbstractSet[str]
+) -> list[Line]:
     """A booth with its related sessions as text (for a pane that has no list for them)."""
     lines = booth_text(booth, to_visit)
     sessions = related_sessions(program, booth)
@@ -239,7 +242,9 @@ def booth_more_text(booth: Booth) -> list[Line]:
     return lines
 
 
-def paper_text(program: Program, paper: Paper, zone: tzinfo, bookmarked: set[str]) -> list[Line]:
+def paper_text(
+    program: Program, paper: Paper, zone: tzinfo, bookmarked: AbstractSet[str]
+) -> list[Line]:
     """Everything known about a paper, with whether the session presenting it is
     bookmarked (``b`` on a paper bookmarks that session)."""
     lines: list[Line] = [_styled(one_line(paper.title), Role.TITLE)]

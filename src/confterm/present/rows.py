@@ -8,6 +8,7 @@ only when read, since a day can hold 10,000 sessions, and the widgets only draw 
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import tzinfo
 
@@ -138,7 +139,7 @@ def booth_row(booth: Booth, *, to_visit: bool) -> BoothRow:
     )
 
 
-def booth_rows(program: Program, to_visit: set[str]) -> list[Row]:
+def booth_rows(program: Program, to_visit: AbstractSet[str]) -> list[Row]:
     """Every booth, in file order."""
     return [booth_row(booth, to_visit=booth.id in to_visit) for booth in program.booths]
 

@@ -55,9 +55,9 @@ def _run(options: AppOptions, *, resume_gc: bool) -> None:
     from confterm.store.bookmarks import BookmarkStore
     from confterm.tui.app import ConftermApp
     from confterm.tui.keymap import load_keymap
-    from confterm.tui.view import View
+    from confterm.tui.state import AppState
 
-    view = View(
+    state = AppState(
         program=options.program,
         store=BookmarkStore.open(options.data_dir),
         clock=options.clock,
@@ -65,7 +65,7 @@ def _run(options: AppOptions, *, resume_gc: bool) -> None:
     )
     keymap, problem = load_keymap(paths.keymap_file())
     app = ConftermApp(
-        view,
+        state,
         keymap=keymap,
         notices=[*options.notices, *([problem] if problem else [])],
         remind_minutes=options.remind_minutes,
@@ -77,4 +77,4 @@ def _run(options: AppOptions, *, resume_gc: bool) -> None:
     try:
         app.run()
     finally:
-        view.store.close()
+        state.close()

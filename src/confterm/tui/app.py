@@ -1,4 +1,4 @@
-"""The Textual app: wiring only (screens, bindings, commands, polling the bookmark store)."""
+"""The Textual app: wiring only (the app state, screens, bindings, commands)."""
 
 from __future__ import annotations
 
@@ -13,13 +13,12 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from confterm import paths
-from confterm.errors import ConftermError, StoreError
+from confterm.errors import ConftermError
 from confterm.model.targets import JumpTarget
-from confterm.store.bookmarks import ItemKind
 from confterm.store.catalog import open_program
 from confterm.tui.commands import ConferenceProvider, JumpProvider
 from confterm.tui.screens.main import MainScreen
-from confterm.tui.view import View
+from confterm.tui.state import AppState
 from confterm.tui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
@@ -46,7 +45,7 @@ class ConftermApp(App[None]):
 
     def __init__(
         self,
-        view: View,
+        state: AppState,
         *,
         keymap: dict[str, str] | None = None,
         notices: Iterable[str] = (),
@@ -63,14 +62,14 @@ class ConftermApp(App[None]):
         ``theme``: the theme to start with; ``settings_file``: where a theme picked in the
         app is saved (None: nowhere)."""
         super().__init__()
-        self.view = view
+        self.state = state
+        state.attach(self)
         self.data_dir = data_dir or paths.user_data_dir()
         self.notices = list(notices)
         self.reminders = reminders and remind_minutes > 0
         self.remind_minutes = remind_minutes
         self.reminder_timer: ReminderTimer | None = None
         self.user_keymap = dict(keymap or {})
-        self._token: int | None = None
         self._resume_gc = resume_gc
         self._modes_opened = 0
         self.settings_file = settings_file
@@ -87,25 +86,26 @@ class ConftermApp(App[None]):
         return self._main_screen()
 
     def _main_screen(self) -> MainScreen:
-        return MainScreen(self.view)
+        return MainScreen(self.state)
 
     def on_mount(self) -> None:
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         if self._resume_gc:
             self.call_after_refresh(_resume_collector)
-        message = self.view.store.recovery_message
+        message = self.state.recovery_message
         if message:
             self.notify(message, title="Bookmarks", severity="warning", timeout=10)
+        for problem in self.state.problems:
+            self.notify(problem, title="Bookmarks", severity="error", timeout=10, markup=False)
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=10)
-        self._token = self._read_token()
         self.set_interval(POLL_SECONDS, self.poll_store)
         self.theme_changed_signal.subscribe(self, self._save_theme)
         if self.reminders:
             from confterm.tui.reminder_timer import install_reminders
 
-            self.reminder_timer = install_reminders(self, self.view, minutes=self.remind_minutes)
+            self.reminder_timer = install_reminders(self, self.state, minutes=self.remind_minutes)
 
     def _save_theme(self, theme: Theme) -> None:
         """Keep a theme picked in the app (theme picker, palette) for the next start."""
@@ -141,11 +141,8 @@ class ConftermApp(App[None]):
         except ConftermError as error:
             self.notify(error.message, title="Cannot open it", severity="error", timeout=8)
             return
-        old = self.view
-        zone = old.local if old.showing_local_zone else program.conference.zone
-        self.view = View(
-            program=program, store=old.store, clock=old.clock, display_zone=zone, local=old.local
-        )
+        self.state = self.state.for_program(program)
+        self.state.attach(self)
         # A fresh mode, whose base is the new main screen; the old mode goes with every
         # screen opened on the old program. The first mode was opened without being declared
         # (see get_default_screen): declare it, or it could not be removed.
@@ -158,47 +155,12 @@ class ConftermApp(App[None]):
             self.add_mode(shown, self._main_screen)
         self.remove_mode(shown)
         if self.reminder_timer is not None:
-            self.reminder_timer.view = self.view
+            self.reminder_timer.state = self.state
         self.notify(f"{program.conference.short_name}", title="Conference", markup=False)
-
-    # -- bookmarks ----------------------------------------------------------------------------
-
-    def _read_token(self) -> int | None:
-        try:
-            return self.view.store.change_token()
-        except StoreError:
-            return None
 
     def poll_store(self) -> None:
         """Pick up bookmarks changed by another confterm (or the CLI) since the last look."""
-        token = self._read_token()
-        if token is None or token == self._token:
-            return
-        self._token = token
-        self.main.reload_marks()
-        self._refresh_detail_screens()
-
-    def toggle_mark(self, target: JumpTarget) -> bool | None:
-        """Bookmark a session (or mark a booth to visit): committed before it is shown.
-
-        Returns the new state, or None when it could not be saved (the error is shown)."""
-        kind = ItemKind.BOOTH if target.kind == "booth" else ItemKind.SESSION
-        try:
-            state = self.view.store.toggle(self.view.conference_id, target.item_id, kind)
-        except StoreError as error:
-            self.notify(error.message, title="Bookmark not saved", severity="error", timeout=8)
-            return None
-        self._token = self._read_token()
-        self.main.apply_toggle(kind, target.item_id, state)
-        self._refresh_detail_screens()
-        return state
-
-    def _refresh_detail_screens(self) -> None:
-        from confterm.tui.screens.detail_screen import DetailScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, DetailScreen):
-                screen.refresh_detail()
+        self.state.poll()
 
     # -- jumping ------------------------------------------------------------------------------
 
@@ -206,10 +168,10 @@ class ConftermApp(App[None]):
         """Go to a session (in its day), booth, paper or speaker, from wherever we are."""
         while len(self.screen_stack) > 1 and not isinstance(self.screen, MainScreen):
             self.pop_screen()
-        if target.kind == "speaker" and target.item_id in self.view.program.speaker_by_id:
+        if target.kind == "speaker" and target.item_id in self.state.program.speaker_by_id:
             from confterm.tui.screens.speaker import SpeakerScreen
 
-            self.push_screen(SpeakerScreen(self.view, target.item_id), self.jump_result)
+            self.push_screen(SpeakerScreen(self.state, target.item_id), self.jump_result)
             return
         if not self.main.jump(target):
             self.notify("That is not in this program.", severity="warning")
@@ -219,12 +181,12 @@ class ConftermApp(App[None]):
         through the other people of ``session_id``."""
         from confterm.tui.screens.speaker import SpeakerScreen, people_of
 
-        if speaker_id not in self.view.program.speaker_by_id:
+        if speaker_id not in self.state.program.speaker_by_id:
             self.notify("That speaker is not in this program.", severity="warning")
             return
-        session = self.view.program.session_by_id.get(session_id)
+        session = self.state.program.session_by_id.get(session_id)
         people = people_of(session) if session else []
-        self.push_screen(SpeakerScreen(self.view, speaker_id, people), self.jump_result)
+        self.push_screen(SpeakerScreen(self.state, speaker_id, people), self.jump_result)
 
     def jump_result(self, result: object) -> None:
         """A screen's result: a JumpTarget is followed, anything else ignored."""

@@ -19,14 +19,15 @@ from confterm.model.targets import JumpTarget
 from confterm.present.formatting import day_label, time_range
 from confterm.store.catalog import list_conferences
 from confterm.text import one_line
+from confterm.tui.access import confterm_app
 
 if TYPE_CHECKING:
-    from confterm.tui.view import View
+    from confterm.tui.state import AppState
 
 
-def jump_entries(view: View) -> list[tuple[str, str, JumpTarget]]:
+def jump_entries(state: AppState) -> list[tuple[str, str, JumpTarget]]:
     """Every jump destination: (label, help, target)."""
-    program, zone = view.program, view.zone
+    program, zone = state.program, state.zone
     entries: list[tuple[str, str, JumpTarget]] = []
     for session in program.sessions:
         when = f"{day_label(session.day)} {time_range(session, zone, session.day)}"
@@ -124,11 +125,11 @@ class JumpProvider(_LabelledProvider):
     """Jump to session / speaker / booth / paper; booths and speakers are browsable."""
 
     def entries(self) -> list[tuple[str, str, Callable[[], None]]]:
-        view: View = self.app.view  # type: ignore[attr-defined]
-        jump = self.app.jump_to  # type: ignore[attr-defined]
+        app = confterm_app(self)
+        state, jump = app.state, app.jump_to
         return [
             (label, help_text, partial(jump, target))
-            for label, help_text, target in jump_entries(view)
+            for label, help_text, target in jump_entries(state)
         ]
 
     def browsable(self, label: str) -> bool:
@@ -153,11 +154,9 @@ class ConferenceProvider(_LabelledProvider):
     """Switch to another bundled or imported conference."""
 
     def entries(self) -> list[tuple[str, str, Callable[[], None]]]:
-        app = self.app
-        view: View = app.view  # type: ignore[attr-defined]
-        switch = app.switch_conference  # type: ignore[attr-defined]
-        data_dir: Path = app.data_dir  # type: ignore[attr-defined]
+        app = confterm_app(self)
+        state, switch, data_dir = app.state, app.switch_conference, app.data_dir
         return [
             (label, help_text, partial(switch, conference_id))
-            for label, help_text, conference_id in conference_entries(data_dir, view.conference_id)
+            for label, help_text, conference_id in conference_entries(data_dir, state.conference_id)
         ]

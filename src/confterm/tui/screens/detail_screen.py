@@ -13,9 +13,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from confterm.errors import StoreError
 from confterm.model.targets import JumpTarget
-from confterm.tui.view import View
+from confterm.tui.access import confterm_app
+from confterm.tui.state import AppState
 from confterm.tui.widgets.booth_detail import BoothDetail, RelatedSessions
 from confterm.tui.widgets.header import ConfHeader
 from confterm.tui.widgets.key_bar import KeyBar
@@ -40,13 +40,13 @@ class DetailScreen(Screen[JumpTarget | None]):
         ),
     ]
 
-    def __init__(self, view: View, target: JumpTarget) -> None:
+    def __init__(self, state: AppState, target: JumpTarget) -> None:
         super().__init__()
-        self.view = view
+        self.state = state
         self.target = target
 
     def compose(self) -> ComposeResult:
-        yield ConfHeader(self.view, id="header")
+        yield ConfHeader(self.state, id="header")
         if self.target.kind == "booth":
             yield BoothDetail(id="booth-detail", classes="detail")
         else:
@@ -54,6 +54,7 @@ class DetailScreen(Screen[JumpTarget | None]):
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
+        self.state.subscribe(self, lambda change: self.refresh_detail())
         self.refresh_detail()
         if self.target.kind == "booth":
             related = self.query_one(RelatedSessions)
@@ -63,20 +64,11 @@ class DetailScreen(Screen[JumpTarget | None]):
 
     def refresh_detail(self) -> None:
         """Redraw after a bookmark changed."""
-        try:
-            bookmarks = self.view.bookmarked_sessions()
-            to_visit = self.view.booths_to_visit()
-        except StoreError:
-            bookmarks, to_visit = set(), set()
         if self.target.kind == "booth":
-            self.query_one(BoothDetail).show_booth(
-                self.view, self.target.item_id, to_visit, bookmarks
-            )
+            self.query_one(BoothDetail).show_booth(self.state, self.target.item_id)
         else:
-            self.query_one(SessionDetail).show_target(
-                self.view, self.target, bookmarks, keep_scroll=True
-            )
-        session = self.view.program.session_by_id.get(self.target.item_id)
+            self.query_one(SessionDetail).show_target(self.state, self.target, keep_scroll=True)
+        session = self.state.program.session_by_id.get(self.target.item_id)
         if self.target.kind == "session" and session is not None and session.day is not None:
             from confterm.present.formatting import day_label
 
@@ -88,18 +80,18 @@ class DetailScreen(Screen[JumpTarget | None]):
 
     def action_toggle_mark(self) -> None:
         """Bookmark this session (or mark this booth to visit)."""
-        self.app.toggle_mark(self.target)  # type: ignore[attr-defined]
+        self.state.toggle(self.target)
 
     def action_speaker(self) -> None:
         """The first speaker (or chair) of this session; left/right go through the others."""
         from confterm.tui.screens.speaker import people_of
 
-        session = self.view.program.session_by_id.get(self.target.item_id)
+        session = self.state.program.session_by_id.get(self.target.item_id)
         people = people_of(session) if session and self.target.kind == "session" else []
         if not people:
             self.notify("No speakers listed here.")
             return
-        self.app.action_open_speaker(people[0], self.target.item_id)  # type: ignore[attr-defined]
+        confterm_app(self).action_open_speaker(people[0], self.target.item_id)
 
     @on(RowList.Selected)
     def _selected(self, event: RowList.Selected) -> None:

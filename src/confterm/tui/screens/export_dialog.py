@@ -26,7 +26,7 @@ from confterm.atomic import write_atomic
 from confterm.errors import ConftermError
 from confterm.export import EXTENSIONS, FORMATS, LABELS, default_file_name, render_bytes
 from confterm.queries.agenda import build_agenda
-from confterm.tui.view import View
+from confterm.tui.state import AppState
 
 DEFAULT_FORMAT = "html"
 
@@ -65,14 +65,14 @@ class ExportDialog(ModalScreen[Path | None]):
         Binding("ctrl+s", "write", "Write", id="export.write"),
     ]
 
-    def __init__(self, view: View, format: str = DEFAULT_FORMAT) -> None:
+    def __init__(self, state: AppState, format: str = DEFAULT_FORMAT) -> None:
         super().__init__()
-        self.view = view
+        self.state = state
         self.format = format if format in FORMATS else DEFAULT_FORMAT
 
     def default_path(self, format: str) -> Path:
         """Where ``format`` goes unless the user says otherwise."""
-        return default_directory() / default_file_name(self.view.conference_id, format)
+        return default_directory() / default_file_name(self.state.conference_id, format)
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -150,14 +150,14 @@ class ExportDialog(ModalScreen[Path | None]):
         # write_atomic would create a missing directory; a typo in a path should not do that.
         if not directory.is_dir():
             raise ExportError(f"Cannot write {path}: directory {directory} does not exist.")
-        view = self.view
+        state = self.state
         try:
-            marks = view.store.bookmarks(view.conference_id)
-            agenda = build_agenda(view.program, marks)
+            marks = state.stored_bookmarks()
+            agenda = build_agenda(state.program, marks)
             # The export moment (ics DTSTAMP, LAST-MODIFIED, SEQUENCE) is the real clock,
             # never --now: a calendar app only takes an update whose SEQUENCE did not go
             # down since the previous real export (the CLI does the same).
-            data = render_bytes(agenda, self.format, view.zone, now=datetime.now(UTC))
+            data = render_bytes(agenda, self.format, state.zone, now=datetime.now(UTC))
             write_atomic(path, data)
         except ConftermError as error:
             raise ExportError(error.message) from None

@@ -16,11 +16,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, SelectionList, Switch
 
-from confterm.errors import StoreError
 from confterm.model.program import SessionKind
-from confterm.queries.filters import Filters, save_hidden
+from confterm.queries.filters import Filters
 from confterm.text import one_line
-from confterm.tui.view import View
+from confterm.tui.state import AppState
 
 
 def _choices(
@@ -53,13 +52,13 @@ class FilterScreen(ModalScreen[Filters | None]):
         Binding("c", "clear", "Clear", id="filters.clear"),
     ]
 
-    def __init__(self, view: View, current: Filters | None = None) -> None:
+    def __init__(self, state: AppState, current: Filters | None = None) -> None:
         super().__init__()
-        self.view = view
+        self.state = state
         self.current = current or Filters()
 
     def compose(self) -> ComposeResult:
-        program = self.view.program
+        program = self.state.program
         used_kinds = {s.kind for s in program.sessions}
         kinds = [(k.value, k.label) for k in SessionKind if k in used_kinds]
         tracks = [(t.id, t.name) for t in program.tracks]
@@ -113,17 +112,8 @@ class FilterScreen(ModalScreen[Filters | None]):
         )
 
     def action_apply(self) -> None:
-        """Close with the chosen filters, remembering hidden places for the conference."""
-        chosen = self.chosen()
-        if (chosen.hidden_rooms, chosen.hidden_tracks) != (
-            self.current.hidden_rooms,
-            self.current.hidden_tracks,
-        ):
-            try:
-                save_hidden(self.view.store, self.view.conference_id, chosen)
-            except StoreError as error:
-                self.notify(f"Hidden rooms not saved: {error}", severity="error", markup=False)
-        self.dismiss(chosen)
+        """Close with the chosen filters (the app state remembers hidden places)."""
+        self.dismiss(self.chosen())
 
     def action_clear(self) -> None:
         """Untick every kind, track and room, and turn off bookmarked-only."""

@@ -18,13 +18,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Label
 
-from confterm.errors import StoreError
 from confterm.model.targets import JumpTarget
 from confterm.present.formatting import long_day_label, zone_label
 from confterm.present.rows import TBA_HEADING, Heading, Row, session_row
 from confterm.queries.agenda import in_time_order, program_days
-from confterm.store.bookmarks import ItemKind
-from confterm.tui.view import View
+from confterm.tui.messages import MarksChanged, StateChange
+from confterm.tui.state import AppState
 from confterm.tui.widgets.key_bar import KeyBar
 from confterm.tui.widgets.row_list import RowList
 from confterm.tui.widgets.session_list import SessionList
@@ -84,20 +83,17 @@ class GridScreen(Screen[JumpTarget | None]):
         ],
     ]
 
-    def __init__(self, view: View, day: date | None, session_id: str | None = None) -> None:
+    def __init__(self, state: AppState, day: date | None, session_id: str | None = None) -> None:
         super().__init__()
-        self.view = view
+        self.state = state
         self.day = day
         self.session_id = session_id
-        self.days = program_days(view.program)
+        self.days = program_days(state.program)
 
     def compose(self) -> ComposeResult:
-        try:
-            bookmarked = self.view.bookmarked_sessions()
-        except StoreError:
-            bookmarked = set()
+        state = self.state
         yield Label(self._title(), id="grid-title", markup=False)
-        yield TimetableGrid(self.view.program, self.day, self.view.zone, bookmarked, id="grid")
+        yield TimetableGrid(state.program, self.day, state.zone, state.bookmarks, id="grid")
         yield SessionList(id="grid-untimed")
         yield KeyBar()
 
@@ -105,8 +101,14 @@ class GridScreen(Screen[JumpTarget | None]):
         grid = self.query_one(TimetableGrid)
         if self.session_id is not None:
             grid.move_to(self.session_id)
-        self._show_untimed(bookmarked=grid.bookmarked)
+        self._show_untimed()
         grid.focus()
+        self.state.subscribe(self, self._state_changed)
+
+    def _state_changed(self, change: StateChange) -> None:
+        if isinstance(change, MarksChanged):
+            self.grid.marks_changed()
+            self._show_untimed()
 
     @property
     def grid(self) -> TimetableGrid:
@@ -114,16 +116,16 @@ class GridScreen(Screen[JumpTarget | None]):
         return self.query_one(TimetableGrid)
 
     def _title(self) -> str:
-        conference = self.view.program.conference
+        conference = self.state.program.conference
         # The zone's abbreviation in force on the day shown, not today (DST may differ).
         noon = (
             datetime.combine(self.day, time(12), conference.zone)
             if self.day is not None
-            else self.view.now()
+            else self.state.now()
         )
         return (
             f"{conference.short_name} · {long_day_label(self.day)} · "
-            f"times in {zone_label(self.view.zone, noon)}"
+            f"times in {zone_label(self.state.zone, noon)}"
         )
 
     @property
@@ -131,8 +133,8 @@ class GridScreen(Screen[JumpTarget | None]):
         """The list of the day's sessions that have no time yet."""
         return self.query_one("#grid-untimed", SessionList)
 
-    def _untimed_rows(self, bookmarked: set[str]) -> list[Row]:
-        program, day = self.view.program, self.day
+    def _untimed_rows(self) -> list[Row]:
+        program, day, bookmarked = self.state.program, self.day, self.state.bookmarks
         sessions = [
             s
             for s in in_time_order(program.sessions)
@@ -142,15 +144,15 @@ class GridScreen(Screen[JumpTarget | None]):
             return []
         rows: list[Row] = [Heading(TBA_HEADING)]
         rows += [
-            session_row(program, s, self.view.zone, bookmarked=s.id in bookmarked, clash=False)
+            session_row(program, s, self.state.zone, bookmarked=s.id in bookmarked, clash=False)
             for s in sessions
         ]
         return rows
 
-    def _show_untimed(self, *, bookmarked: set[str]) -> None:
+    def _show_untimed(self) -> None:
         untimed = self.untimed
         target = untimed.current_target
-        rows = self._untimed_rows(bookmarked)
+        rows = self._untimed_rows()
         untimed.set_rows(rows, cursor_to=target)
         untimed.set_class(not rows, "-empty")
         untimed.can_focus = bool(rows)
@@ -163,7 +165,7 @@ class GridScreen(Screen[JumpTarget | None]):
         self.day = day
         self.query_one("#grid-title", Label).update(Content(self._title()))
         self.grid.show_day(day)
-        self._show_untimed(bookmarked=self.grid.bookmarked)
+        self._show_untimed()
 
     @on(TimetableGrid.Selected)
     def _selected(self, event: TimetableGrid.Selected) -> None:
@@ -216,17 +218,6 @@ class GridScreen(Screen[JumpTarget | None]):
             session_id = self.grid.current_session
         if session_id is None:
             return
-        view = self.view
-        try:
-            state = view.store.toggle(view.conference_id, session_id, ItemKind.SESSION)
-        except StoreError as error:
-            self.notify(error.message, title="Bookmark not saved", severity="error", timeout=8)
-            return
-        marks = set(self.grid.bookmarked)
-        if state:
-            marks.add(session_id)
-        else:
-            marks.discard(session_id)
-        # The main screen's lists catch up through the app's poll of the store.
-        self.grid.set_bookmarks(marks)
-        self._show_untimed(bookmarked=marks)
+        # Saved before it is shown; the grid and the list under it are redrawn when the
+        # state announces it (as are the main screen's lists underneath).
+        self.state.toggle(JumpTarget("session", session_id))

@@ -13,10 +13,11 @@ from typing import ClassVar
 from textual import on
 from textual.binding import Binding, BindingType
 
-from confterm.errors import StoreError
 from confterm.model.targets import JumpTarget
 from confterm.queries.agenda import opening_position
-from confterm.queries.filters import Filters, load_hidden
+from confterm.queries.filters import Filters
+from confterm.tui.access import confterm_app
+from confterm.tui.messages import FiltersChanged, MarksChanged, StateChange
 from confterm.tui.screens.main_base import (
     NARROW_WIDTH,
     NO_DAY_TAB,
@@ -144,12 +145,8 @@ class MainScreen(MainMarks):
     ]
 
     def on_mount(self) -> None:
-        self.read_marks()
-        try:
-            self.filters = load_hidden(self.view.store, self.view.conference_id)
-        except StoreError:
-            self.filters = Filters()
-        self.query_one(FilterBar).show_filters(self.filters, self.view.program)
+        self.state.subscribe(self, self._state_changed)
+        self.query_one(FilterBar).show_filters(self.state.filters, self.state.program)
         self.activate(*self._opening())
         # Shown now, with the first frame, rather than when the list's Highlighted message
         # arrives just after it (which would lay the screen out a second time).
@@ -170,7 +167,7 @@ class MainScreen(MainMarks):
     def _opening(self) -> tuple[str, JumpTarget | None]:
         """The tab shown first and the session highlighted there (read once: the clock moves)."""
         if self._opened is None:
-            day, session_id = opening_position(self.view.program, self.view.now())
+            day, session_id = opening_position(self.state.program, self.state.now())
             if day is not None and day in self.days:
                 target = JumpTarget("session", session_id) if session_id else None
                 self._opened = (day_tab_id(self.days.index(day)), target)
@@ -182,13 +179,13 @@ class MainScreen(MainMarks):
         """Search the program; Enter on a result goes there."""
         from confterm.tui.screens.search import SearchScreen
 
-        self.app.push_screen(SearchScreen(self.view), self._after_detail)
+        self.app.push_screen(SearchScreen(self.state), self._after_detail)
 
     def action_now_next(self) -> None:
         """What is on now, and next."""
         from confterm.tui.screens.now_next import NowNextScreen
 
-        self.app.push_screen(NowNextScreen(self.view), self._after_detail)
+        self.app.push_screen(NowNextScreen(self.state), self._after_detail)
 
     def action_grid(self) -> None:
         """The day last shown as a timetable grid (from other tabs too; else today or day 1)."""
@@ -196,19 +193,19 @@ class MainScreen(MainMarks):
 
         # The day list keeps the last day's rows while another tab is shown.
         target = self.query_one(SessionList).current_target
-        session = self.view.program.session_by_id.get(target.item_id) if target else None
+        session = self.state.program.session_by_id.get(target.item_id) if target else None
         day = self.shown_day() or (session.day if session else None)
         if day is None and self.days:
-            today = self.view.now().astimezone(self.view.zone).date()
+            today = self.state.now().astimezone(self.state.zone).date()
             day = today if today in self.days else self.days[0]
         session_id = session.id if session is not None and session.day == day else None
-        self.app.push_screen(GridScreen(self.view, day, session_id), self._after_detail)
+        self.app.push_screen(GridScreen(self.state, day, session_id), self._after_detail)
 
     def action_export(self) -> None:
         """Export my agenda (text, Markdown, HTML or iCalendar); the dialog says where."""
         from confterm.tui.screens.export_dialog import ExportDialog
 
-        self.app.push_screen(ExportDialog(self.view))
+        self.app.push_screen(ExportDialog(self.state))
 
     def action_filters(self) -> None:
         """Choose kinds, tracks, rooms, bookmarked-only, and rooms/tracks never to show."""
@@ -218,47 +215,50 @@ class MainScreen(MainMarks):
             if filters is not None:
                 self.set_filters(filters)
 
-        self.app.push_screen(FilterScreen(self.view, self.filters), done)
+        self.app.push_screen(FilterScreen(self.state, self.state.filters), done)
 
     def action_clear_filters(self) -> None:
         """Drop every filter (hidden rooms and tracks stay hidden)."""
-        self.set_filters(self.filters.cleared())
+        self.set_filters(self.state.filters.cleared())
 
     def set_filters(self, filters: Filters) -> None:
-        """Apply ``filters`` to the days' lists and show them in the filter bar."""
-        self.filters = filters
-        self._day_rows.clear()
-        self.query_one(FilterBar).show_filters(filters, self.view.program)
-        if self.current_tab and self.current_tab not in PANES:
-            self.activate(self.current_tab)
+        """Apply ``filters`` to the days' lists (the state announces it; see _state_changed)."""
+        self.state.set_filters(filters)
+
+    def _state_changed(self, change: StateChange) -> None:
+        if isinstance(change, MarksChanged):
+            self.marks_changed(change)
+        elif isinstance(change, FiltersChanged):
+            self._day_rows.clear()
+            self.query_one(FilterBar).show_filters(change.filters, self.state.program)
+            if self.current_tab and self.current_tab not in PANES:
+                self.activate(self.current_tab)
+        else:
+            self._built.discard("papers")  # its rows show times; rebuilt when next shown
+            if self.current_tab:
+                self.activate(self.current_tab)
+            self._refresh_details()
+            self.query_one(ConfHeader).tick()
 
     def action_toggle_zone(self) -> None:
         """Show times in the conference's zone or the machine's."""
-        from confterm.tui.zone_switch import toggle_zone
-
-        label = toggle_zone(self.view)
-        self._built.discard("papers")  # its rows show times; rebuilt when next shown
-        if self.current_tab:
-            self.activate(self.current_tab)
-        self._refresh_details()
-        self.query_one(ConfHeader).tick()
-        self.notify(label, title="Time zone")
+        self.notify(self.state.toggle_zone(), title="Time zone")
 
     def action_speaker(self) -> None:
         """The highlighted session's speakers and chairs: all their sessions and papers."""
         from confterm.tui.screens.speaker import SpeakerScreen
 
         target = self.current_target()
-        session = self.view.program.session_by_id.get(target.item_id) if target else None
+        session = self.state.program.session_by_id.get(target.item_id) if target else None
         people = [*session.speakers, *session.chairs] if session else []
         if not people:
             self.notify("No speakers listed here.")
             return
-        self.app.push_screen(SpeakerScreen(self.view, people[0], people), self._after_detail)
+        self.app.push_screen(SpeakerScreen(self.state, people[0], people), self._after_detail)
 
     def jump(self, target: JumpTarget) -> bool:
         """Go to a session (its day), booth, paper or speaker (first session); False if unknown."""
-        program = self.view.program
+        program = self.state.program
         if target.kind == "speaker":
             first = next(
                 (
@@ -276,7 +276,7 @@ class MainScreen(MainMarks):
             session = program.session_by_id.get(target.item_id)
             if session is None:
                 return False
-            if not self.filters.matches(session, self.bookmarks):
+            if not self.state.filters.matches(session):
                 self.set_filters(Filters())  # show it rather than land elsewhere
             day = session.day
             tab = NO_DAY_TAB if day is None else day_tab_id(self.days.index(day))
@@ -295,21 +295,13 @@ class MainScreen(MainMarks):
         target = event.row.target if event.row is not None else None
         control = event.control
         if isinstance(control, SessionList):
-            self.query_one("#session-detail", SessionDetail).show_target(
-                self.view, target, self.bookmarks
-            )
+            self.query_one("#session-detail", SessionDetail).show_target(self.state, target)
         elif isinstance(control, BoothList):
-            self.query_one(BoothDetail).show_booth(
-                self.view, target.item_id if target else None, self.to_visit, self.bookmarks
-            )
+            self.query_one(BoothDetail).show_booth(self.state, target.item_id if target else None)
         elif isinstance(control, PaperList):
-            self.query_one(PaperDetail).show_paper(
-                self.view, target.item_id if target else None, self.bookmarks
-            )
+            self.query_one(PaperDetail).show_paper(self.state, target.item_id if target else None)
         elif isinstance(control, AgendaList):
-            self.query_one("#agenda-detail", SessionDetail).show_target(
-                self.view, target, self.bookmarks, self.to_visit
-            )
+            self.query_one("#agenda-detail", SessionDetail).show_target(self.state, target)
 
     @on(RowList.Selected)
     def _selected(self, event: RowList.Selected) -> None:
@@ -321,7 +313,7 @@ class MainScreen(MainMarks):
             if self.narrow:
                 from confterm.tui.screens.detail_screen import DetailScreen
 
-                self.app.push_screen(DetailScreen(self.view, target), self._after_detail)
+                self.app.push_screen(DetailScreen(self.state, target), self._after_detail)
             elif isinstance(control, SessionList):
                 self.set_focus(self.query_one("#session-detail"))
             else:
@@ -329,7 +321,7 @@ class MainScreen(MainMarks):
                 pane = self.query_one(BoothDetail).query_one(DetailPane)
                 self.set_focus(related if related.rows else pane)
         elif isinstance(control, PaperList):
-            paper = self.view.program.paper_by_id.get(target.item_id)
+            paper = self.state.program.paper_by_id.get(target.item_id)
             if (
                 paper is None
                 or paper.session is None
@@ -341,4 +333,4 @@ class MainScreen(MainMarks):
 
     def _after_detail(self, result: JumpTarget | None) -> None:
         if result is not None:
-            self.app.jump_to(result)  # type: ignore[attr-defined]
+            confterm_app(self).jump_to(result)

@@ -28,8 +28,7 @@ from confterm.model.targets import JumpTarget
 from confterm.present.day_rows import DayRows
 from confterm.present.formatting import DAY_UNKNOWN, day_label
 from confterm.queries.agenda import has_sessions_on, program_days, sessions_by_day
-from confterm.queries.filters import Filters
-from confterm.tui.view import View
+from confterm.tui.state import AppState
 from confterm.tui.widgets.agenda_view import AgendaList
 from confterm.tui.widgets.booth_detail import BoothDetail
 from confterm.tui.widgets.booth_list import BoothList
@@ -63,28 +62,25 @@ def day_tab_id(index: int) -> str:
 class MainBase(Screen[None]):
     """The main screen's state and layout: a tab per day, booths, papers, my agenda."""
 
-    def __init__(self, view: View) -> None:
+    def __init__(self, state: AppState) -> None:
         super().__init__()
-        self.view = view
-        program = view.program
+        self.state = state
+        program = state.program
         self.days: list[date] = program_days(program)
         self.tab_ids: list[str] = [day_tab_id(i) for i in range(len(self.days))]
         if has_sessions_on(program, None):
             self.tab_ids.append(NO_DAY_TAB)
         self.tab_ids += list(OTHER_TABS)
         self.current_tab = ""
-        self.bookmarks: set[str] = set()
-        self.to_visit: set[str] = set()
         self._built: set[str] = set()
         self._mounting: dict[str, AwaitMount] = {}  # panes mounted on first showing
         self._mounted: set[str] = set()
         self._day_cursor: dict[str, JumpTarget] = {}
         self._day_rows: dict[tuple[date | None, tzinfo], DayRows] = {}
         self._labelled = False
-        self.filters = Filters()
 
     def compose(self) -> ComposeResult:
-        yield ConfHeader(self.view, id="header")
+        yield ConfHeader(self.state, id="header")
         # Labelled for the terminal's width and opened on the first tab shown, so the first
         # frame is not followed by a relabelling and an underline moving.
         width = self.app.size.width
@@ -108,7 +104,7 @@ class MainBase(Screen[None]):
         """A new pane for the tab ``tab_id`` (booths, papers or my agenda), to be mounted."""
         # A program may have no booths or papers (an imported FOSDEM has neither): the tab
         # stays, so B and P and the tab order never change, and says so in one line.
-        program = self.view.program
+        program = self.state.program
         children: list[Widget]
         if tab_id == "booths":
             items: Sized = program.booths
@@ -139,7 +135,7 @@ class MainBase(Screen[None]):
     @property
     def by_day(self) -> dict[date | None, list[Session]]:
         """Every session by day, in time order (sorted once per program, when first needed)."""
-        return sessions_by_day(self.view.program)
+        return sessions_by_day(self.state.program)
 
     def shown_day(self) -> date | None:
         """The day whose list is shown (None: the undated sessions, or another tab)."""

@@ -1,14 +1,13 @@
-"""The main screen's bookmarks: reading them, toggling one (``b``), and redrawing only the
-rows and details that show it."""
+"""The main screen's bookmarks: toggling one (``b``), and redrawing only the rows and details
+that show a mark that changed (the app state announces every change)."""
 
 from __future__ import annotations
 
-from confterm.errors import StoreError
 from confterm.model.targets import JumpTarget
 from confterm.present.day_rows import DayRows
 from confterm.present.rows import BoothRow, booth_row
-from confterm.store.bookmarks import ItemKind
 from confterm.text import one_line
+from confterm.tui.messages import MarksChanged
 from confterm.tui.screens.main_tabs import MainTabs
 from confterm.tui.widgets.agenda_view import AgendaList
 from confterm.tui.widgets.booth_detail import BoothDetail
@@ -23,47 +22,22 @@ from confterm.tui.widgets.session_list import SessionList
 class MainMarks(MainTabs):
     """Bookmarks and booths to visit: what ``b`` acts on, and the marks shown."""
 
-    def read_marks(self) -> None:
-        """Read bookmarks and booths to visit from the store (empty if it cannot be read)."""
-        try:
-            self.bookmarks = self.view.bookmarked_sessions()
-            self.to_visit = self.view.booths_to_visit()
-        except StoreError as error:
-            self.bookmarks, self.to_visit = set(), set()
-            self.notify(error.message, severity="error")
-
-    def reload_marks(self) -> None:
-        """Bookmarks changed elsewhere (another instance, the CLI): redraw the marks."""
-        self.read_marks()
-        self._refresh_marks()
-
-    def apply_toggle(self, kind: ItemKind, item_id: str, state: bool) -> None:
-        """One bookmark changed here: update the rows that show it, nothing else."""
-        marks = self.bookmarks if kind is ItemKind.SESSION else self.to_visit
-        if state:
-            marks.add(item_id)
-        else:
-            marks.discard(item_id)
-        if kind is ItemKind.SESSION:
-            sessions = self.query_one(SessionList)
-            if isinstance(sessions.rows, DayRows):
-                # The details are refreshed below, keeping their scroll position.
-                changed = sessions.rows.remark([item_id], self.bookmarks)
-                sessions.update_rows(changed, announce=False)
-        else:
+    def marks_changed(self, change: MarksChanged) -> None:
+        """Marks changed (here, in another screen, or in another process): redraw the rows
+        and details that show them, nothing else."""
+        sessions = self.query_one(SessionList)
+        if isinstance(sessions.rows, DayRows):
+            if change.elsewhere:
+                changed = sessions.rows.remark_all(self.state.bookmarks)
+            else:
+                changed = sessions.rows.remark(change.sessions, self.state.bookmarks)
+            # The details are refreshed below, keeping their scroll position.
+            sessions.update_rows(changed, announce=False)
+        if change.booths or change.elsewhere:
             self._remark_booths()
         self._refresh_details(keep_scroll=True)
         if self.current_tab == "agenda":  # otherwise it is rebuilt when next shown
             self._build_agenda()
-
-    def _refresh_marks(self) -> None:
-        sessions = self.query_one(SessionList)
-        if isinstance(sessions.rows, DayRows):
-            sessions.update_rows(sessions.rows.remark_all(self.bookmarks), announce=False)
-        self._remark_booths()
-        if self.current_tab == "agenda":
-            self._build_agenda()
-        self._refresh_details(keep_scroll=True)
 
     def _remark_booths(self) -> None:
         if "booths" not in self._built:  # made with the marks of the day when first shown
@@ -72,9 +46,9 @@ class MainMarks(MainTabs):
         rows = list(booths.rows)
         changed = []
         for index, row in enumerate(rows):
-            if isinstance(row, BoothRow) and row.to_visit != (row.booth_id in self.to_visit):
-                booth = self.view.program.booth_by_id[row.booth_id]
-                rows[index] = booth_row(booth, to_visit=booth.id in self.to_visit)
+            if isinstance(row, BoothRow) and row.to_visit != (row.booth_id in self.state.to_visit):
+                booth = self.state.program.booth_by_id[row.booth_id]
+                rows[index] = booth_row(booth, to_visit=booth.id in self.state.to_visit)
                 changed.append(index)
         if changed:
             booths.rows = rows
@@ -83,26 +57,21 @@ class MainMarks(MainTabs):
     def _refresh_details(self, *, keep_scroll: bool = False) -> None:
         detail = self.query_one("#session-detail", SessionDetail)
         detail.show_target(
-            self.view,
+            self.state,
             self.query_one(SessionList).current_target,
-            self.bookmarks,
             keep_scroll=keep_scroll,
         )
         if "booths" in self._built:
-            self.query_one(BoothDetail).show_booth(
-                self.view, self._booth_shown(), self.to_visit, self.bookmarks
-            )
+            self.query_one(BoothDetail).show_booth(self.state, self._booth_shown())
         if "papers" in self._built:
             target = self.query_one(PaperList).current_target
             self.query_one(PaperDetail).show_paper(
-                self.view, target.item_id if target else None, self.bookmarks, keep_scroll=True
+                self.state, target.item_id if target else None, keep_scroll=True
             )
         if "agenda" in self._built:
             self.query_one("#agenda-detail", SessionDetail).show_target(
-                self.view,
+                self.state,
                 self.query_one(AgendaList).current_target,
-                self.bookmarks,
-                self.to_visit,
                 keep_scroll=keep_scroll,
             )
 
@@ -130,10 +99,10 @@ class MainMarks(MainTabs):
         if target is not None and target.kind == "paper":
             self._toggle_paper_session(target.item_id)
         elif target is not None:
-            self.app.toggle_mark(target)  # type: ignore[attr-defined]
+            self.state.toggle(target)
 
     def _toggle_paper_session(self, paper_id: str) -> None:
-        program = self.view.program
+        program = self.state.program
         paper = program.paper_by_id.get(paper_id)
         session = program.session_by_id.get(paper.session or "") if paper else None
         if session is None:
@@ -141,9 +110,9 @@ class MainMarks(MainTabs):
                 "This paper's session is not announced: nothing to bookmark", severity="warning"
             )
             return
-        state = self.app.toggle_mark(JumpTarget("session", session.id))  # type: ignore[attr-defined]
-        if state is not None:
-            done = "Bookmarked" if state else "Removed bookmark"
+        marked = self.state.toggle(JumpTarget("session", session.id))
+        if marked is not None:
+            done = "Bookmarked" if marked else "Removed bookmark"
             self.notify(
                 f'{done} "{one_line(session.title)}" (the session presenting this paper)',
                 markup=False,

@@ -31,7 +31,7 @@ class MainTabs(MainBase):
         """Keep the now-line of today's list at the current time (it appears at midnight)."""
         sessions = self.query_one(SessionList)
         if isinstance(sessions.rows, DayRows):
-            now = now_on_day(self.shown_day(), self.view.now(), self.view.program.conference.zone)
+            now = now_on_day(self.shown_day(), self.state.now(), self.state.program.conference.zone)
             # Read before the line moves: a line leaving from above shifts the rows below.
             target = sessions.current_target
             if sessions.rows.set_now(now):
@@ -70,20 +70,20 @@ class MainTabs(MainBase):
     def _rows_of(self, day: date | None) -> DayRows:
         """The rows of ``day``; kept while no filter is set, so going back to a day costs
         next to nothing (its marks are remade when drawn, its now-line moved)."""
-        program, zone = self.view.program, self.view.zone
+        program, zone = self.state.program, self.state.zone
         # Days are the conference's: today is today in its zone, whatever zone times show in.
-        now = now_on_day(day, self.view.now(), program.conference.zone)
+        now = now_on_day(day, self.state.now(), program.conference.zone)
         key = (day, zone)
         rows = self._day_rows.get(key)
         if rows is not None:
-            rows.reset_marks(self.bookmarks)
+            rows.reset_marks(self.state.bookmarks)
             rows.set_now(now)
             return rows
         shown = day_sessions(program, day)
-        if self.filters.is_active:
-            shown = self.filters.apply(shown, self.bookmarks)
-        rows = day_rows(program, shown, zone, self.bookmarks, now, session_times(program))
-        if not self.filters.is_active:
+        if self.state.filters.is_active:
+            shown = self.state.filters.apply(shown, self.state.bookmarks)
+        rows = day_rows(program, shown, zone, self.state.bookmarks, now, session_times(program))
+        if not self.state.filters.is_active:
             self._day_rows[key] = rows
         return rows
 
@@ -93,7 +93,7 @@ class MainTabs(MainBase):
         shown = self.shown_day()
         here = self.days.index(shown) if shown is not None else 0
         for day in sorted(self.days, key=lambda d: abs(self.days.index(d) - here)):
-            day_sessions(self.view.program, day)
+            day_sessions(self.state.program, day)
 
     async def _show_mounted(self, tab_id: str, target: JumpTarget | None) -> None:
         """Fill the pane of ``tab_id`` once it is mounted (its first showing)."""
@@ -104,7 +104,7 @@ class MainTabs(MainBase):
             self._focus_list()
 
     def _show_other(self, tab_id: str, target: JumpTarget | None) -> None:
-        program, zone = self.view.program, self.view.zone
+        program, zone = self.state.program, self.state.zone
         if tab_id == "agenda":
             self._built.add("agenda")
             self._build_agenda(target)
@@ -113,7 +113,7 @@ class MainTabs(MainBase):
         if tab_id not in self._built:
             self._built.add(tab_id)
             rows = (
-                booth_rows(program, self.to_visit)
+                booth_rows(program, self.state.to_visit)
                 if tab_id == "booths"
                 else paper_rows(program, zone)
             )
@@ -124,11 +124,11 @@ class MainTabs(MainBase):
     def _build_agenda(self, target: JumpTarget | None = None) -> None:
         agenda_list = self.query_one(AgendaList)
         try:
-            marks = self.view.store.bookmarks(self.view.conference_id)
+            marks = self.state.stored_bookmarks()
         except StoreError as error:
             self.notify(error.message, severity="error")
             marks = []
-        rows: list[Row] = agenda_rows(build_agenda(self.view.program, marks), self.view.zone)
+        rows: list[Row] = agenda_rows(build_agenda(self.state.program, marks), self.state.zone)
         keep = target or agenda_list.current_target
         old_cursor = agenda_list.cursor
         agenda_list.set_rows(rows, cursor_to=keep)

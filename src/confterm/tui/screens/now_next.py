@@ -19,7 +19,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from confterm.errors import StoreError
 from confterm.model.targets import JumpTarget
 from confterm.present.formatting import clock_time, zone_label
 from confterm.queries.nownext import (
@@ -31,7 +30,7 @@ from confterm.queries.nownext import (
     outside_message,
 )
 from confterm.tui.screens.search import result_option, session_prompt
-from confterm.tui.view import View
+from confterm.tui.state import AppState
 
 REFRESH_SECONDS = 30.0
 
@@ -55,9 +54,9 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
         Binding("f", "first_day", "First day", id="now.first_day"),
     ]
 
-    def __init__(self, view: View) -> None:
+    def __init__(self, state: AppState) -> None:
         super().__init__()
-        self.view = view
+        self.state = state
         self.result: NowNext | None = None
         self._targets: list[str] = []
 
@@ -68,6 +67,8 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
             yield OptionList(id="now-list")
 
     def on_mount(self) -> None:
+        # A bookmark made elsewhere (another confterm, the CLI) or the zone: redraw.
+        self.state.subscribe(self, lambda _change: self.refresh_list())
         self.refresh_list()
         self.query_one(OptionList).focus()
         self.set_interval(REFRESH_SECONDS, self.refresh_list)
@@ -75,19 +76,16 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
     def refresh_list(self) -> None:
         """Recompute now & next at the clock's current time and redraw, keeping the
         highlighted session when it is still listed."""
-        view = self.view
-        now = view.now()
-        zone = view.zone
-        result = now_and_next(view.program, now, DEFAULT_WINDOW)
+        state = self.state
+        now = state.now()
+        zone = state.zone
+        result = now_and_next(state.program, now, DEFAULT_WINDOW)
         self.result = result
-        try:
-            bookmarked = view.bookmarked_sessions()
-        except StoreError:
-            bookmarked = set()
+        bookmarked = state.bookmarks
         self.query_one("#now-title", Label).update(
             Content(f"Now {clock_time(now, zone)} · {zone_label(zone, now)}")
         )
-        message = outside_message(view.program, result, zone)
+        message = outside_message(state.program, result, zone)
         if message is not None:
             message += " Press f to jump to the first day."
         elif result.is_empty:
@@ -100,7 +98,9 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
             targets.append("")
             for session, left in result.in_progress:
                 note = f"{duration_text(left)} left"
-                prompt = session_prompt(view.program, session, zone, session.id in bookmarked, note)
+                prompt = session_prompt(
+                    state.program, session, zone, session.id in bookmarked, note
+                )
                 options.append(result_option(prompt, id=f"now:{session.id}"))
                 targets.append(session.id)
         if result.upcoming:
@@ -111,7 +111,9 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
             for session in result.upcoming:
                 assert session.start is not None
                 note = f"in {duration_text(session.start - now)}"
-                prompt = session_prompt(view.program, session, zone, session.id in bookmarked, note)
+                prompt = session_prompt(
+                    state.program, session, zone, session.id in bookmarked, note
+                )
                 options.append(result_option(prompt, id=f"next:{session.id}"))
                 targets.append(session.id)
         results = self.query_one(OptionList)
@@ -139,7 +141,7 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
 
     def action_first_day(self) -> None:
         """Jump to the first session of the first day."""
-        first = first_session_id(self.view.program)
+        first = first_session_id(self.state.program)
         if first is not None:
             self.dismiss(JumpTarget("session", first))
 

@@ -7,6 +7,7 @@ is :mod:`confterm.queries.search`'s, shared with ``confterm list --search``.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from datetime import tzinfo
 from typing import ClassVar
 
@@ -19,13 +20,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from confterm.errors import StoreError
 from confterm.model.program import Program, Session
 from confterm.model.targets import JumpTarget
 from confterm.present.formatting import DAY_UNKNOWN, TIME_TBA, day_label, time_range
 from confterm.queries.search import Hit, SearchIndex, cached_index, index_for
 from confterm.text import one_line
-from confterm.tui.view import View
+from confterm.tui.state import AppState
 from confterm.tui.widgets.hanging import Hanging
 
 RESULT_LIMIT = 200  # hits ranked and counted
@@ -100,9 +100,9 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
         Binding("pageup", "move(-10)", "Page up", show=False, id="search.page_up"),
     ]
 
-    def __init__(self, view: View, query: str = "") -> None:
+    def __init__(self, state: AppState, query: str = "") -> None:
         super().__init__()
-        self.view = view
+        self.state = state
         self.initial_query = query
         self.hits: list[Hit] = []
         self.index: SearchIndex | None = None
@@ -118,8 +118,10 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
             yield OptionList(id="search-results")
 
     def on_mount(self) -> None:
+        # A bookmark made elsewhere (another confterm, the CLI) or the zone: redraw.
+        self.state.subscribe(self, lambda _change: self.run_search(self.query_one(Input).value))
         self.query_one(Input).focus()
-        program = self.view.program
+        program = self.state.program
         self.index = cached_index(program)
         if self.index is None and len(program.sessions) < BACKGROUND_INDEX_FROM:
             self.index = index_for(program)
@@ -131,7 +133,7 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
             self.run_search(self.initial_query)
 
     def _build_index(self) -> None:
-        index = index_for(self.view.program)
+        index = index_for(self.state.program)
         self.app.call_from_thread(self._index_ready, index)
 
     def _index_ready(self, index: SearchIndex) -> None:
@@ -146,10 +148,7 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
         """Search for ``query`` and show the hits, the best one highlighted."""
         if self.index is None:
             return  # still indexing; the query is run when the index is ready
-        try:
-            bookmarked = self.view.bookmarked_sessions()
-        except StoreError:
-            bookmarked = set()
+        bookmarked = self.state.bookmarks
         self.hits = self.index.search(query, bookmarked, limit=RESULT_LIMIT)
         options = [self._option(hit, bookmarked) for hit in self.hits[:RESULTS_SHOWN]]
         if len(self.hits) > RESULTS_SHOWN:
@@ -174,8 +173,8 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
         text = f"  {more}{plus} more — keep typing to narrow the search"
         return Option(Content.styled(text, "$text-muted"), id="more", disabled=True)
 
-    def _option(self, hit: Hit, bookmarked: set[str]) -> Option:
-        program = self.view.program
+    def _option(self, hit: Hit, bookmarked: AbstractSet[str]) -> Option:
+        program = self.state.program
         if hit.kind == "booth":
             booth = program.booth_by_id[hit.item_id]
             where = one_line(booth.location or "location not announced")
@@ -191,7 +190,7 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
             session = program.session_by_id[hit.item_id]
             note = "" if hit.field == "title" else f"({hit.field})"
             prompt = session_prompt(
-                program, session, self.view.zone, hit.item_id in bookmarked, note
+                program, session, self.state.zone, hit.item_id in bookmarked, note
             )
         return result_option(prompt, id=f"{hit.kind}:{hit.item_id}")
 

@@ -18,13 +18,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from confterm.errors import StoreError
 from confterm.model.program import Paper, Program, Session
 from confterm.model.targets import JumpTarget
 from confterm.queries.agenda import in_time_order
 from confterm.text import one_line
 from confterm.tui.screens.search import WHEN_WIDTH, result_option, session_prompt, when_text
-from confterm.tui.view import View
+from confterm.tui.state import AppState
 
 
 def sessions_of(program: Program, speaker_id: str) -> list[tuple[Session, str]]:
@@ -77,11 +76,11 @@ class SpeakerScreen(ModalScreen[JumpTarget | None]):
         Binding("left,left_square_bracket", "cycle(-1)", "Previous person", id="speaker.previous"),
     ]
 
-    def __init__(self, view: View, speaker_id: str, people: Sequence[str] = ()) -> None:
+    def __init__(self, state: AppState, speaker_id: str, people: Sequence[str] = ()) -> None:
         """``people``: the speakers and chairs of the session it was opened from, which
         left/right cycle through."""
         super().__init__()
-        self.view = view
+        self.state = state
         self.speaker_id = speaker_id
         self.people = list(people) or [speaker_id]
         if speaker_id not in self.people:
@@ -97,7 +96,7 @@ class SpeakerScreen(ModalScreen[JumpTarget | None]):
     def show_speaker(self, speaker_id: str) -> None:
         """Show ``speaker_id``'s name, affiliation, sessions and papers."""
         self.speaker_id = speaker_id
-        speaker = self.view.program.speaker_by_id.get(speaker_id)
+        speaker = self.state.program.speaker_by_id.get(speaker_id)
         name = one_line(speaker.name) if speaker else speaker_id
         if len(self.people) > 1:
             name += f"   ({self.people.index(speaker_id) + 1} of {len(self.people)}, ←/→)"
@@ -119,12 +118,9 @@ class SpeakerScreen(ModalScreen[JumpTarget | None]):
             self.show_speaker(self.people[index])
 
     def _options(self) -> list[Option]:
-        program = self.view.program
-        zone = self.view.zone
-        try:
-            bookmarked = self.view.bookmarked_sessions()
-        except StoreError:
-            bookmarked = set()
+        program = self.state.program
+        zone = self.state.zone
+        bookmarked = self.state.bookmarks
         options: list[Option] = []
         self.targets = []
         sessions = sessions_of(program, self.speaker_id)
@@ -161,6 +157,8 @@ class SpeakerScreen(ModalScreen[JumpTarget | None]):
         return options
 
     def on_mount(self) -> None:
+        # A bookmark made elsewhere (another confterm, the CLI) or the zone: redraw.
+        self.state.subscribe(self, lambda _change: self.show_speaker(self.speaker_id))
         self.show_speaker(self.speaker_id)
         self.query_one(OptionList).focus()
 

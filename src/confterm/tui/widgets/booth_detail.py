@@ -17,7 +17,7 @@ from confterm.model.program import Session
 from confterm.present.detail_text import booth_more_text, booth_text, related_sessions, short_when
 from confterm.present.rows import Heading, Row, SessionRow
 from confterm.text import one_line
-from confterm.tui.view import View
+from confterm.tui.state import AppState
 from confterm.tui.widgets.detail_content import detail_content
 from confterm.tui.widgets.detail_pane import DetailPane
 from confterm.tui.widgets.row_list import STAR, RowList
@@ -27,11 +27,11 @@ RELATED_HEADING = "Related sessions (Enter to go there)"
 MOST_SHOWN = 10
 
 
-def related_row(view: View, session: Session, *, bookmarked: bool) -> SessionRow:
+def related_row(state: AppState, session: Session, *, bookmarked: bool) -> SessionRow:
     """A related session's row: its day and time in the time column, no kind or room."""
     return SessionRow(
         session_id=session.id,
-        time=short_when(session, view.zone),
+        time=short_when(session, state.zone),
         kind="",
         title=one_line(session.title),
         room="",
@@ -85,7 +85,9 @@ class BoothDetail(Vertical):
         yield DetailPane("", classes="booth-more")
 
     def show_booth(
-        self, view: View, booth_id: str | None, to_visit: set[str], bookmarked: set[str]
+        self,
+        state: AppState,
+        booth_id: str | None,
     ) -> None:
         """Show the booth ``booth_id`` (or nothing)."""
         same = booth_id == self.booth_id
@@ -93,20 +95,20 @@ class BoothDetail(Vertical):
         pane = self.query_one(".booth-body", DetailPane)
         more = self.query_one(".booth-more", DetailPane)
         related = self.query_one(RelatedSessions)
-        booth = view.program.booth_by_id.get(booth_id or "")
+        booth = state.program.booth_by_id.get(booth_id or "")
         if booth is None:
             pane.show(pane._empty_content())
             related.set_rows([])
             related.display = False
             more.display = False
             return
-        pane.show(detail_content(booth_text(booth, to_visit)), keep_scroll=same)
+        pane.show(detail_content(booth_text(booth, state.to_visit)), keep_scroll=same)
         extra = booth_more_text(booth)
         more.show(detail_content(extra), keep_scroll=same)
         more.display = bool(extra)
         rows: list[Row] = [
-            related_row(view, session, bookmarked=session.id in bookmarked)
-            for session in related_sessions(view.program, booth)
+            related_row(state, session, bookmarked=session.id in state.bookmarks)
+            for session in related_sessions(state.program, booth)
         ]
         if rows:
             rows.insert(0, Heading(RELATED_HEADING))

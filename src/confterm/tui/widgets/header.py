@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from confterm.present.formatting import clock_time, zone_label
 from confterm.text import one_line
-from confterm.tui.view import View
+from confterm.tui.state import AppState
 
 
 class ConfHeader(Static):
@@ -23,9 +23,9 @@ class ConfHeader(Static):
     }
     """
 
-    def __init__(self, view: View, *, id: str | None = None) -> None:
+    def __init__(self, state: AppState, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.view = view
+        self.state = state
         self.day_text = ""
         self._shown: Content | None = None
 
@@ -40,17 +40,17 @@ class ConfHeader(Static):
 
     def line(self) -> Content:
         """The header's content at the current time."""
-        now = self.view.now()
+        now = self.state.now()
         parts: list[Content | str | tuple[str, str]] = [
-            (one_line(self.view.program.conference.short_name), "bold $accent"),
+            (one_line(self.state.program.conference.short_name), "bold $accent"),
         ]
         if self.day_text:
             parts += [("  ·  ", "$text-muted"), (self.day_text, "bold")]
         parts += [
             ("  ·  now ", "$text-muted"),
-            (clock_time(now, self.view.zone), "bold"),
+            (clock_time(now, self.state.zone), "bold"),
             " ",
-            (zone_label(self.view.zone, now), "$text-muted"),
+            (zone_label(self.state.zone, now), "$text-muted"),
         ]
         return Content.assemble(*parts)
 

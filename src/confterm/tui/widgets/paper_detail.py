@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from confterm.present.detail_text import paper_text
-from confterm.tui.view import View
+from confterm.tui.state import AppState
 from confterm.tui.widgets.detail_content import detail_content
 from confterm.tui.widgets.detail_pane import DetailPane
 
@@ -16,18 +16,17 @@ class PaperDetail(DetailPane):
 
     def show_paper(
         self,
-        view: View,
+        state: AppState,
         paper_id: str | None,
-        bookmarked: set[str],
         *,
         keep_scroll: bool = False,
     ) -> None:
         """Show the paper ``paper_id`` (or nothing), with its session's bookmark."""
         same = keep_scroll and paper_id == self.paper_id
         self.paper_id = paper_id
-        paper = view.program.paper_by_id.get(paper_id or "")
+        paper = state.program.paper_by_id.get(paper_id or "")
         if paper is None:
             self.show(self._empty_content())
         else:
-            text = paper_text(view.program, paper, view.zone, bookmarked)
+            text = paper_text(state.program, paper, state.zone, state.bookmarks)
             self.show(detail_content(text), keep_scroll=same)

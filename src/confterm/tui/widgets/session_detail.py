@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from confterm.model.targets import JumpTarget
 from confterm.present.detail_text import booth_full_text, session_text
-from confterm.tui.view import View
+from confterm.tui.state import AppState
 from confterm.tui.widgets.detail_content import detail_content
 from confterm.tui.widgets.detail_pane import DetailPane
 
@@ -16,27 +16,25 @@ class SessionDetail(DetailPane):
 
     def show_target(
         self,
-        view: View,
+        state: AppState,
         target: JumpTarget | None,
-        bookmarked: set[str],
-        to_visit: set[str] | None = None,
         *,
         keep_scroll: bool = False,
     ) -> None:
         """Show the session (or booth) ``target``; nothing for None."""
         same = keep_scroll and target == self.target
         self.target = target
-        program = view.program
+        program = state.program
         if target is not None and target.kind == "session":
             session = program.session_by_id.get(target.item_id)
             if session is not None:
-                text = session_text(program, session, view.zone, bookmarked)
+                text = session_text(program, session, state.zone, state.bookmarks)
                 self.show(detail_content(text), keep_scroll=same)
                 return
         if target is not None and target.kind == "booth":
             booth = program.booth_by_id.get(target.item_id)
             if booth is not None:
-                text = booth_full_text(program, booth, view.zone, to_visit or set())
+                text = booth_full_text(program, booth, state.zone, state.to_visit)
                 self.show(detail_content(text), keep_scroll=same)
                 return
         self.show(self._empty_content())

@@ -8,6 +8,7 @@ moves a cursor from block to block.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from datetime import date, tzinfo
 from typing import ClassVar
 
@@ -130,13 +131,15 @@ class TimetableGrid(ScrollView, can_focus=True):
         program: Program,
         day: date | None,
         zone: tzinfo,
-        bookmarked: set[str] | None = None,
+        bookmarked: AbstractSet[str] = frozenset(),
         *,
         id: str | None = None,
     ) -> None:
+        """``bookmarked``: the app state's own set of bookmarks, read whenever the grid is
+        drawn (never copied); call :meth:`marks_changed` when it changes."""
         super().__init__(id=id)
         self.program = program
-        self.bookmarked = bookmarked or set()
+        self.bookmarked = bookmarked
         self.grid = build_layout(program, day, zone)
         self._lines: dict[int, list[str]] = {}
         self._clashes: set[str] = set()
@@ -156,9 +159,8 @@ class TimetableGrid(ScrollView, can_focus=True):
         ]
         self._clashes = set(find_clashes(marked))
 
-    def set_bookmarks(self, bookmarked: set[str]) -> None:
-        """Redraw with a new set of bookmarked ids."""
-        self.bookmarked = set(bookmarked)
+    def marks_changed(self) -> None:
+        """Redraw after the bookmarks changed."""
         self._update_clashes()
         self.refresh()
 

@@ -1,0 +1,39 @@
+"""What the app state announces when it changes (see :class:`confterm.tui.state.AppState`).
+
+Each is a small immutable record published on the state's signal; subscribers (panes, screens,
+the header) redraw what it touches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import tzinfo
+
+from confterm.queries.filters import Filters
+
+
+@dataclass(frozen=True, slots=True)
+class MarksChanged:
+    """Bookmarks or booths to visit changed: ``sessions`` and ``booths`` are the ids whose
+    mark flipped. ``elsewhere``: seen in the store, made by another confterm or the CLI."""
+
+    sessions: frozenset[str] = frozenset()
+    booths: frozenset[str] = frozenset()
+    elsewhere: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneChanged:
+    """Times are now shown in ``zone``."""
+
+    zone: tzinfo
+
+
+@dataclass(frozen=True, slots=True)
+class FiltersChanged:
+    """The days' lists are now shown through ``filters``."""
+
+    filters: Filters
+
+
+StateChange = MarksChanged | ZoneChanged | FiltersChanged

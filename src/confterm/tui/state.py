@@ -1,0 +1,243 @@
+"""The one observable state of a running app: the program, the marks, the zone, the filters, the
+clock.
+
+Every screen, pane and widget reads what it shows from one :class:`AppState` and changes it only
+through it. The state is the only writer to the bookmark store: a bookmark toggled in a list,
+the grid or a detail, and one made by another confterm or the CLI (seen by :meth:`poll`), are
+announced alike on :attr:`AppState.changed`, a Textual ``Signal`` whose subscribers redraw what
+they show. Nothing else keeps a copy of the marks: they read :attr:`bookmarks` and
+:attr:`to_visit` when they draw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
+from contextlib import suppress
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING, Any
+
+from textual.signal import Signal
+
+from confterm.clock import Clock
+from confterm.errors import StoreError
+from confterm.model.program import Program
+from confterm.model.targets import JumpTarget
+from confterm.present.formatting import zone_label
+from confterm.queries.filters import Filters, load_hidden, save_hidden
+from confterm.store.bookmarks import Bookmark, BookmarkStore, ItemKind
+from confterm.timezones import local_zone, zone_name
+from confterm.tui.messages import FiltersChanged, MarksChanged, StateChange, ZoneChanged
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.dom import DOMNode
+
+
+class AppState:
+    """What the app shows, owned in one place and announced on every change."""
+
+    def __init__(
+        self,
+        program: Program,
+        store: BookmarkStore,
+        clock: Clock | None = None,
+        display_zone: tzinfo | None = None,
+        local: tzinfo | None = None,
+    ) -> None:
+        self.program = program
+        self.clock = clock or Clock()
+        #: The machine's own zone (``t`` switches to it).
+        self.local = local or local_zone()
+        self._store = store
+        self._zone = display_zone or program.conference.zone
+        self._bookmarks: set[str] = set()
+        self._to_visit: set[str] = set()
+        self._filters = Filters()
+        self._token: int | None = None
+        self._app: App[Any] | None = None
+        self.changed: Signal[StateChange] | None = None
+        #: Problems met reading the store before the app could show them.
+        self.problems: list[str] = []
+        self._read_marks(report=self.problems.append)
+        # An error here is the one the marks already reported: no filters are hidden then.
+        with suppress(StoreError):
+            self._filters = load_hidden(store, self.conference_id)
+
+    # -- wiring -------------------------------------------------------------------------------
+
+    def attach(self, app: App[Any]) -> None:
+        """Announce changes through ``app`` (whose notifications also show store errors)."""
+        self._app = app
+        self.changed = Signal(app, "app-state-changed")
+
+    def subscribe(self, node: DOMNode, callback: Callable[[StateChange], object]) -> None:
+        """Call ``callback`` (on ``node``, once its messages are handled) after each change."""
+        if self.changed is not None:
+            self.changed.subscribe(node, callback)
+
+    def _announce(self, change: StateChange) -> None:
+        if self.changed is not None:
+            self.changed.publish(change)
+
+    def _report(self, message: str, title: str) -> None:
+        if self._app is not None:
+            self._app.notify(message, title=title, severity="error", timeout=8, markup=False)
+        else:
+            self.problems.append(message)
+
+    # -- the program, the clock, the zone -------------------------------------------------------
+
+    @property
+    def conference_id(self) -> str:
+        """The id bookmarks are filed under."""
+        return self.program.conference.id
+
+    def now(self) -> datetime:
+        """The app's clock (real, or moved by --now)."""
+        return self.clock.now()
+
+    @property
+    def zone(self) -> tzinfo:
+        """The zone every time is shown in right now."""
+        return self._zone
+
+    @zone.setter
+    def zone(self, zone: tzinfo) -> None:
+        if zone is not self._zone:
+            self._zone = zone
+            self._announce(ZoneChanged(zone))
+
+    @property
+    def showing_local_zone(self) -> bool:
+        """True when times are shown in the machine's zone rather than the conference's."""
+        return self._zone is not self.program.conference.zone
+
+    @property
+    def local_is_conference_zone(self) -> bool:
+        """True when the machine's zone is the conference's (switching would change nothing)."""
+        conference = self.program.conference.zone
+        return self.local is conference or zone_name(self.local) == zone_name(conference)
+
+    def describe_zone(self) -> str:
+        """``Times in Asia/Tokyo (JST), your local zone`` (or ``…, the conference's zone``)."""
+        which = "your local zone" if self.showing_local_zone else "the conference's zone"
+        return f"Times in {zone_label(self._zone, self.now())}, {which}"
+
+    def toggle_zone(self) -> str:
+        """Show times in the local zone instead of the conference's, or back (``t``); return a
+        line saying which is now shown (for a notification)."""
+        if self.showing_local_zone:
+            self.zone = self.program.conference.zone
+        elif self.local_is_conference_zone:
+            return f"{self.describe_zone()}; it is also your local zone"
+        else:
+            self.zone = self.local
+        return self.describe_zone()
+
+    # -- marks ----------------------------------------------------------------------------------
+
+    @property
+    def bookmarks(self) -> AbstractSet[str]:
+        """Ids of the bookmarked sessions (the state's own set: read it, never keep it)."""
+        return self._bookmarks
+
+    @property
+    def to_visit(self) -> AbstractSet[str]:
+        """Ids of the booths marked "to visit"."""
+        return self._to_visit
+
+    @property
+    def recovery_message(self) -> str | None:
+        """What the store says when it had to start afresh from a damaged file."""
+        return self._store.recovery_message
+
+    def stored_bookmarks(self) -> list[Bookmark]:
+        """Every bookmark of this conference as stored (with when it was added), for my
+        agenda and the export; raises StoreError when the store cannot be read."""
+        return self._store.bookmarks(self.conference_id)
+
+    def toggle(self, target: JumpTarget) -> bool | None:
+        """Bookmark a session (or mark a booth to visit), committed before it is announced.
+
+        Returns the new state, or None when it could not be saved (the error is shown)."""
+        kind = ItemKind.BOOTH if target.kind == "booth" else ItemKind.SESSION
+        try:
+            state = self._store.toggle(self.conference_id, target.item_id, kind)
+            self._token = self._store.change_token()
+        except StoreError as error:
+            self._report(error.message, "Bookmark not saved")
+            return None
+        marks = self._bookmarks if kind is ItemKind.SESSION else self._to_visit
+        if state:
+            marks.add(target.item_id)
+        else:
+            marks.discard(target.item_id)
+        ids = frozenset({target.item_id})
+        if kind is ItemKind.SESSION:
+            self._announce(MarksChanged(sessions=ids))
+        else:
+            self._announce(MarksChanged(booths=ids))
+        return state
+
+    def poll(self) -> None:
+        """Pick up marks changed by another confterm (or the CLI) since the last look."""
+        try:
+            token = self._store.change_token()
+        except StoreError:
+            return
+        if token == self._token:
+            return
+        self._token = token
+        sessions, booths = set(self._bookmarks), set(self._to_visit)
+        self._read_marks(report=lambda message: self._report(message, "Bookmarks"))
+        self._announce(
+            MarksChanged(
+                sessions=frozenset(sessions ^ self._bookmarks),
+                booths=frozenset(booths ^ self._to_visit),
+                elsewhere=True,
+            )
+        )
+
+    def _read_marks(self, report: Callable[[str], object]) -> None:
+        try:
+            self._token = self._store.change_token()
+            bookmarks = self._store.ids(self.conference_id, ItemKind.SESSION)
+            to_visit = self._store.ids(self.conference_id, ItemKind.BOOTH)
+        except StoreError as error:
+            bookmarks, to_visit = set(), set()
+            report(error.message)
+        # In place: whoever holds the set (a day's rows) sees the new marks.
+        self._bookmarks.clear()
+        self._bookmarks.update(bookmarks)
+        self._to_visit.clear()
+        self._to_visit.update(to_visit)
+
+    # -- filters --------------------------------------------------------------------------------
+
+    @property
+    def filters(self) -> Filters:
+        """What the days' lists show (kinds, tracks, rooms, bookmarked only, hidden places)."""
+        return self._filters
+
+    def set_filters(self, filters: Filters) -> None:
+        """Show the days' lists through ``filters``; hidden rooms and tracks are remembered for
+        the conference when they change."""
+        old = self._filters
+        if (filters.hidden_rooms, filters.hidden_tracks) != (old.hidden_rooms, old.hidden_tracks):
+            try:
+                save_hidden(self._store, self.conference_id, filters)
+            except StoreError as error:
+                self._report(f"Hidden rooms not saved: {error.message}", "Filters")
+        self._filters = filters
+        self._announce(FiltersChanged(filters))
+
+    def close(self) -> None:
+        """Close the store (at the end of the app)."""
+        self._store.close()
+
+    def for_program(self, program: Program) -> AppState:
+        """A state on ``program`` sharing this one's store, clock and local zone, showing
+        times in the local zone if this one does."""
+        zone = self.local if self.showing_local_zone else program.conference.zone
+        return AppState(program, self._store, self.clock, zone, self.local)
