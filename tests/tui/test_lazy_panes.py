@@ -66,7 +66,7 @@ async def test_leaving_a_pane_before_it_is_mounted_keeps_the_day(make_app: AppFa
         await pilot.pause()
         assert main.current_tab == "day-1"
         assert main.query_one("#panes").visible_content.id == "day-pane"  # type: ignore[attr-defined]
-        assert main.focused is main.focus_of("day-pane")
+        assert main.focused is main.day_pane.list
         await pilot.press("b", "a")  # shown later: built then, with the new bookmark
         assert main.current_tab == "agenda"
         assert main.query_one(AgendaList).current_target is not None

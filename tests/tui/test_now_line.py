@@ -98,7 +98,7 @@ async def test_line_moves_with_the_clock_and_keeps_the_cursor(make_app: AppFacto
         await pilot.press("down")
         assert highlighted(app) == "caches-talk"
         app.state.clock.advance(timedelta(hours=1, minutes=30))  # 12:10
-        app.main.move_now_line()  # what the screen's interval calls
+        app.main.day_pane.move_now_line()  # what the screen's interval calls
         await pilot.pause()
         session_list = app.main.query_one(SessionList)
         [index] = now_lines(session_list.rows)
@@ -113,7 +113,7 @@ async def test_line_moves_with_the_clock_and_keeps_the_cursor(make_app: AppFacto
         assert cursor_row.session_id == "caches-talk"
         # Late in the evening: after every timed session, above those with no time yet.
         app.state.clock.advance(timedelta(hours=8))
-        app.main.move_now_line()
+        app.main.day_pane.move_now_line()
         rows = session_list.rows
         [index] = now_lines(rows)
         assert around(rows, index) == ("posters-a", TBA_HEADING)

@@ -1,205 +1,273 @@
-"""The main screen: a tab per day, then booths, papers and my agenda; a list and a detail pane.
+"""The main screen: the header, a tab per day then booths, papers and my agenda, the pane of the
+tab shown, and the keys.
 
-Its layers live in their own modules (:mod:`~confterm.tui.screens.main_base`: state and
-layout; :mod:`~confterm.tui.screens.main_tabs`: tabs and their lists;
-:mod:`~confterm.tui.screens.main_marks`: bookmarks); this one holds the keys, the other
-screens they open, filters, the zone switch and jumps.
+What each tab shows and does is its pane's (:mod:`confterm.tui.panes`); this screen only
+switches between them, opens the other screens, and goes where a jump asks. Only what is shown
+is built: the booths, papers and agenda panes are mounted the first time their tab is, so the
+first screen composes only what it shows and a huge program paints as fast as a small one.
+Below ``NARROW_WIDTH`` columns (a Textual breakpoint) the list alone is shown and Enter opens
+the detail as its own screen.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import ClassVar
 
 from textual import on
-from textual.binding import Binding, BindingType
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widget import AwaitMount
+from textual.widgets import ContentSwitcher
 
 from confterm.model.targets import JumpTarget
-from confterm.queries.agenda import opening_position
+from confterm.present.formatting import day_label
+from confterm.queries.agenda import has_sessions_on, opening_position, sessions_by_day
 from confterm.queries.filters import Filters
 from confterm.tui.access import confterm_app
-from confterm.tui.messages import FiltersChanged, MarksChanged, StateChange
-from confterm.tui.screens.main_base import (
-    NARROW_WIDTH,
-    NO_DAY_TAB,
-    NOW_LINE_SECONDS,
-    OTHER_TABS,
-    PANES,
-    SORT_AHEAD_DELAY,
-    day_tab_id,
-)
-from confterm.tui.screens.main_marks import MainMarks
-from confterm.tui.widgets.agenda_view import AgendaList
-from confterm.tui.widgets.booth_detail import BoothDetail, RelatedSessions
-from confterm.tui.widgets.booth_list import BoothList
-from confterm.tui.widgets.detail_pane import DetailPane
+from confterm.tui.messages import StateChange, ZoneChanged
+from confterm.tui.panes.agenda import AgendaPane
+from confterm.tui.panes.base import Pane
+from confterm.tui.panes.booths import BoothsPane
+from confterm.tui.panes.day import DayPane
+from confterm.tui.panes.papers import PapersPane
+from confterm.tui.screens.main_keys import MAIN_BINDINGS
+from confterm.tui.state import AppState
 from confterm.tui.widgets.filter_bar import FilterBar
 from confterm.tui.widgets.header import ConfHeader
-from confterm.tui.widgets.paper_detail import PaperDetail
-from confterm.tui.widgets.paper_list import PaperList
-from confterm.tui.widgets.row_list import RowList
-from confterm.tui.widgets.session_detail import SessionDetail
-from confterm.tui.widgets.session_list import SessionList
+from confterm.tui.widgets.key_bar import KeyBar
+from confterm.tui.widgets.tab_bar import TabBar
+from confterm.tui.widgets.tab_labels import NO_DAY_TAB, OTHER_TABS, TabLabels, day_tab_id
 
-__all__ = [
-    "NARROW_WIDTH",
-    "NO_DAY_TAB",
-    "OTHER_TABS",
-    "PANES",
-    "MainScreen",
-    "day_tab_id",
-]
+NARROW_WIDTH = 100
+#: The panes of the tabs other than days, mounted when their tab is first shown.
+PANES: dict[str, Callable[[AppState], Pane]] = {
+    "booths": BoothsPane,
+    "papers": PapersPane,
+    "agenda": AgendaPane,
+}
 
 
-class MainScreen(MainMarks):
-    """Days, booths, papers and my agenda, each a list with the highlighted item's detail."""
+class MainScreen(Screen[None]):
+    """Days, booths, papers and my agenda: a tab bar over the pane of the tab shown."""
 
-    _opened: tuple[str, JumpTarget | None] | None = None
+    BINDINGS: ClassVar[list[BindingType]] = MAIN_BINDINGS
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_WIDTH, "-wide")]  # noqa: RUF012
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "b,space",
-            "toggle_mark",
-            "Bookmark",
-            tooltip="Bookmark session / mark booth to visit",
-            id="main.bookmark",
-        ),
-        Binding(
-            "left,left_square_bracket",
-            "prev_tab",
-            "Previous day",
-            tooltip="Previous day (or tab)",
-            show=False,
-            priority=True,
-            id="main.previous_day",
-        ),
-        Binding(
-            "right,right_square_bracket",
-            "next_tab",
-            "Day",
-            tooltip="Next day (or tab)",
-            key_display="←→",
-            priority=True,
-            id="main.next_day",
-        ),
-        Binding("a", "show_tab('agenda')", "Agenda", tooltip="My agenda", id="main.agenda"),
-        Binding(
-            "slash",
-            "search",
-            "Search",
-            tooltip="Search sessions, speakers, booths",
-            id="main.search",
-        ),
-        Binding("n", "now_next", "Now", tooltip="Now & next", show=False, id="main.now_next"),
-        Binding(
-            "g", "grid", "Grid", tooltip="The day as a timetable grid", show=False, id="main.grid"
-        ),
-        Binding(
-            "p",
-            "export",
-            "Export",
-            tooltip="Export my agenda to a file",
-            show=False,
-            id="main.export",
-        ),
-        Binding(
-            "f",
-            "filters",
-            "Filter",
-            tooltip="Filter the days' lists",
-            show=False,
-            id="main.filters",
-        ),
-        Binding("x", "clear_filters", "Clear filters", show=False, id="main.clear_filters"),
-        Binding(
-            "t",
-            "toggle_zone",
-            "Zone",
-            tooltip="Conference / local time",
-            show=False,
-            id="main.zone",
-        ),
-        Binding(
-            "s",
-            "speaker",
-            "Speakers",
-            tooltip="The session's speakers",
-            show=False,
-            id="main.speaker",
-        ),
-        Binding("B", "show_tab('booths')", "Booths", id="main.booths"),
-        Binding("P", "show_tab('papers')", "Papers", id="main.papers"),
-        Binding(
-            "escape",
-            "back",
-            "Back",
-            tooltip="From the detail pane back to the list",
-            show=False,
-            id="main.back",
-        ),
-        *[
-            Binding(
-                str(n), f"day({n})", f"Day {n}", tooltip=f"Day {n}", show=False, id=f"main.day_{n}"
-            )
-            for n in range(1, 10)
-        ],
-    ]
+    def __init__(self, state: AppState) -> None:
+        super().__init__()
+        self.state = state
+        self.day_pane = DayPane(state)
+        self.days: list[date] = self.day_pane.days
+        undated = [NO_DAY_TAB] if has_sessions_on(state.program, None) else []
+        self.tab_ids = [*(day_tab_id(i) for i in range(len(self.days))), *undated, *OTHER_TABS]
+        self.labels = TabLabels(self.tab_ids, self.days)
+        self.current_tab = ""
+        self._panes: dict[str, Pane] = {}
+        self._mounting: dict[str, AwaitMount] = {}
+        self._mounted: set[str] = set()
+        self._opened = self._opening()
+
+    def compose(self) -> ComposeResult:
+        yield ConfHeader(self.state, id="header")
+        # Classed and labelled for the terminal's width, and opened on the first tab shown,
+        # so the first frame is not followed by a relabelling and an underline moving.
+        width = self.app.size.width
+        self.set_class(width < NARROW_WIDTH, "-narrow")
+        yield TabBar(self.labels.for_width(width), active=self._opened[0], id="tabs")
+        yield FilterBar(id="filter-bar")
+        with ContentSwitcher(initial="day-pane", id="panes"):
+            yield self.day_pane
+        yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
         self.state.subscribe(self, self._state_changed)
         self.query_one(FilterBar).show_filters(self.state.filters, self.state.program)
-        self.activate(*self._opening())
-        # Shown now, with the first frame, rather than when the list's Highlighted message
-        # arrives just after it (which would lay the screen out a second time).
-        self._refresh_details()
-        self.set_interval(NOW_LINE_SECONDS, self.move_now_line)
-        # Once the first screen is up (a thread still holds the interpreter's lock by turns).
-        self.set_timer(
-            SORT_AHEAD_DELAY,
-            lambda: self.run_worker(
-                self._sort_days, thread=True, group="sort-days", exit_on_error=False
-            ),
-        )
-
-    def opening_tab(self) -> str:
-        """The tab shown first: the day of the session on now or next, else the first."""
-        return self._opening()[0]
+        self.activate(*self._opened)
 
     def _opening(self) -> tuple[str, JumpTarget | None]:
-        """The tab shown first and the session highlighted there (read once: the clock moves)."""
-        if self._opened is None:
-            day, session_id = opening_position(self.state.program, self.state.now())
-            if day is not None and day in self.days:
-                target = JumpTarget("session", session_id) if session_id else None
-                self._opened = (day_tab_id(self.days.index(day)), target)
+        """The tab shown first (the day of the session on now or next, else the first tab)
+        and the session highlighted there; read once, as the clock moves."""
+        day, session_id = opening_position(self.state.program, self.state.now())
+        if day is None or day not in self.days:
+            return self.tab_ids[0], None
+        target = JumpTarget("session", session_id) if session_id else None
+        return day_tab_id(self.days.index(day)), target
+
+    @on(Resize)
+    def _relabel(self, event: Resize) -> None:
+        self.query_one(TabBar).set_labels(dict(self.labels.for_width(event.size.width)))
+
+    @property
+    def narrow(self) -> bool:
+        """True when only one pane is shown at a time."""
+        return self.has_class("-narrow")
+
+    # -- tabs -----------------------------------------------------------------------------------
+
+    def shown_pane(self) -> Pane:
+        """The pane of the tab shown (the day pane while another is being mounted)."""
+        return self._panes.get(self.current_tab, self.day_pane)
+
+    def shown_day(self) -> date | None:
+        """The day whose list is shown (None: the undated sessions, or another tab)."""
+        if self.current_tab in PANES or self.current_tab in ("", NO_DAY_TAB):
+            return None
+        return self.days[self.tab_ids.index(self.current_tab)]
+
+    def activate(self, tab_id: str, target: JumpTarget | None = None) -> None:
+        """Show the tab ``tab_id``, with the cursor on ``target`` when given."""
+        if tab_id not in self.tab_ids:
+            return
+        self.current_tab = tab_id
+        tabs = self.query_one(TabBar)
+        if tabs.active != tab_id:
+            tabs.active = tab_id
+        switcher = self.query_one(ContentSwitcher)
+        if tab_id in PANES:
+            self.query_one(ConfHeader).set_day(OTHER_TABS[tab_id])
+            if tab_id not in self._mounting:
+                self._panes[tab_id] = PANES[tab_id](self.state)
+                self._mounting[tab_id] = switcher.mount(self._panes[tab_id])
+            pane = self._panes[tab_id]
+            switcher.current = pane.id
+            if tab_id in self._mounted:
+                pane.show(target)
+                pane.focus_list()
             else:
-                self._opened = (self.tab_ids[0], None)
-        return self._opened
+                self.call_next(self._show_mounted, tab_id, target)
+        else:
+            switcher.current = "day-pane"
+            day = self.shown_day()
+            self.query_one(ConfHeader).set_day(day_label(day))
+            self.day_pane.show_day(day, target)
+            self.day_pane.focus_list()
+
+    async def _show_mounted(self, tab_id: str, target: JumpTarget | None) -> None:
+        """Fill the pane of ``tab_id`` once it is mounted (at once after its first showing)."""
+        await self._mounting[tab_id]
+        self._mounted.add(tab_id)
+        if self.current_tab == tab_id:  # not left already
+            pane = self._panes[tab_id]
+            pane.show(target)
+            pane.focus_list()
+
+    @on(TabBar.Clicked)
+    def _tab_clicked(self, event: TabBar.Clicked) -> None:
+        self.activate(event.tab_id)
+
+    def action_prev_tab(self) -> None:
+        """The tab to the left."""
+        index = self.tab_ids.index(self.current_tab)
+        if index > 0:
+            self.activate(self.tab_ids[index - 1])
+
+    def action_next_tab(self) -> None:
+        """The tab to the right."""
+        index = self.tab_ids.index(self.current_tab)
+        if index + 1 < len(self.tab_ids):
+            self.activate(self.tab_ids[index + 1])
+
+    def action_day(self, number: int) -> None:
+        """Day ``number`` (1-based)."""
+        if 1 <= number <= len(self.days):
+            self.activate(day_tab_id(number - 1))
+
+    def action_show_tab(self, tab_id: str) -> None:
+        """Booths, papers or my agenda."""
+        self.activate(tab_id)
+
+    def action_back(self) -> None:
+        """From a detail back to its list."""
+        self.shown_pane().focus_list(force=True)
+
+    def jump(self, target: JumpTarget) -> bool:
+        """Go to a session (its day), booth, paper or speaker (first session); False if unknown."""
+        program = self.state.program
+        if target.kind == "speaker":
+            person = target.item_id
+            first = next(
+                (
+                    s.id
+                    for day in sessions_by_day(program).values()
+                    for s in day
+                    if person in s.speakers or person in s.chairs
+                ),
+                None,
+            )
+            if first is None:
+                return False
+            target = JumpTarget("session", first)
+        if target.kind == "session":
+            session = program.session_by_id.get(target.item_id)
+            if session is None:
+                return False
+            if not self.state.filters.matches(session, self.state.bookmarks):
+                self.state.set_filters(Filters())  # show it rather than land elsewhere
+            day = session.day
+            tab = NO_DAY_TAB if day is None else day_tab_id(self.days.index(day))
+        elif target.kind == "booth" and target.item_id in program.booth_by_id:
+            tab = "booths"
+        elif target.kind == "paper" and target.item_id in program.paper_by_id:
+            tab = "papers"
+        else:
+            return False
+        self.activate(tab, target)
+        self.shown_pane().focus_list(force=True)
+        return True
+
+    # -- what the state announces ---------------------------------------------------------------
+
+    def _state_changed(self, change: StateChange) -> None:
+        if isinstance(change, ZoneChanged):
+            self.query_one(ConfHeader).tick()
+        else:
+            self.query_one(FilterBar).show_filters(self.state.filters, self.state.program)
+
+    # -- keys that act on the item shown, or open another screen --------------------------------
+
+    def current_target(self) -> JumpTarget | None:
+        """What ``b`` and ``s`` act on: the shown pane's focused detail, else its row."""
+        return self.shown_pane().current_target()
+
+    def action_toggle_mark(self) -> None:
+        """Bookmark the session (or mark the booth to visit) under the cursor; on a paper,
+        the session presenting it."""
+        self.shown_pane().toggle_mark()
+
+    def action_toggle_zone(self) -> None:
+        """Show times in the conference's zone or the machine's."""
+        self.notify(self.state.toggle_zone(), title="Time zone")
+
+    def action_clear_filters(self) -> None:
+        """Drop every filter (hidden rooms and tracks stay hidden)."""
+        self.state.set_filters(self.state.filters.cleared())
+
+    def _open(self, screen: Screen[JumpTarget | None]) -> None:
+        """Push ``screen``; the item it returns, if any, is gone to."""
+        self.app.push_screen(screen, confterm_app(self).jump_result)
 
     def action_search(self) -> None:
         """Search the program; Enter on a result goes there."""
         from confterm.tui.screens.search import SearchScreen
 
-        self.app.push_screen(SearchScreen(self.state), self._after_detail)
+        self._open(SearchScreen(self.state))
 
     def action_now_next(self) -> None:
         """What is on now, and next."""
         from confterm.tui.screens.now_next import NowNextScreen
 
-        self.app.push_screen(NowNextScreen(self.state), self._after_detail)
+        self._open(NowNextScreen(self.state))
 
     def action_grid(self) -> None:
         """The day last shown as a timetable grid (from other tabs too; else today or day 1)."""
         from confterm.tui.screens.grid import GridScreen
 
-        # The day list keeps the last day's rows while another tab is shown.
-        target = self.query_one(SessionList).current_target
-        session = self.state.program.session_by_id.get(target.item_id) if target else None
-        day = self.shown_day() or (session.day if session else None)
-        if day is None and self.days:
-            today = self.state.now().astimezone(self.state.zone).date()
-            day = today if today in self.days else self.days[0]
-        session_id = session.id if session is not None and session.day == day else None
-        self.app.push_screen(GridScreen(self.state, day, session_id), self._after_detail)
+        day, session_id = self.day_pane.grid_start(self.shown_day())
+        self._open(GridScreen(self.state, day, session_id))
 
     def action_export(self) -> None:
         """Export my agenda (text, Markdown, HTML or iCalendar); the dialog says where."""
@@ -213,36 +281,9 @@ class MainScreen(MainMarks):
 
         def done(filters: Filters | None) -> None:
             if filters is not None:
-                self.set_filters(filters)
+                self.state.set_filters(filters)
 
         self.app.push_screen(FilterScreen(self.state, self.state.filters), done)
-
-    def action_clear_filters(self) -> None:
-        """Drop every filter (hidden rooms and tracks stay hidden)."""
-        self.set_filters(self.state.filters.cleared())
-
-    def set_filters(self, filters: Filters) -> None:
-        """Apply ``filters`` to the days' lists (the state announces it; see _state_changed)."""
-        self.state.set_filters(filters)
-
-    def _state_changed(self, change: StateChange) -> None:
-        if isinstance(change, MarksChanged):
-            self.marks_changed(change)
-        elif isinstance(change, FiltersChanged):
-            self._day_rows.clear()
-            self.query_one(FilterBar).show_filters(change.filters, self.state.program)
-            if self.current_tab and self.current_tab not in PANES:
-                self.activate(self.current_tab)
-        else:
-            self._built.discard("papers")  # its rows show times; rebuilt when next shown
-            if self.current_tab:
-                self.activate(self.current_tab)
-            self._refresh_details()
-            self.query_one(ConfHeader).tick()
-
-    def action_toggle_zone(self) -> None:
-        """Show times in the conference's zone or the machine's."""
-        self.notify(self.state.toggle_zone(), title="Time zone")
 
     def action_speaker(self) -> None:
         """The highlighted session's speakers and chairs: all their sessions and papers."""
@@ -254,83 +295,4 @@ class MainScreen(MainMarks):
         if not people:
             self.notify("No speakers listed here.")
             return
-        self.app.push_screen(SpeakerScreen(self.state, people[0], people), self._after_detail)
-
-    def jump(self, target: JumpTarget) -> bool:
-        """Go to a session (its day), booth, paper or speaker (first session); False if unknown."""
-        program = self.state.program
-        if target.kind == "speaker":
-            first = next(
-                (
-                    s
-                    for day in self.by_day.values()
-                    for s in day
-                    if target.item_id in s.speakers or target.item_id in s.chairs
-                ),
-                None,
-            )
-            if first is None:
-                return False
-            target = JumpTarget("session", first.id)
-        if target.kind == "session":
-            session = program.session_by_id.get(target.item_id)
-            if session is None:
-                return False
-            if not self.state.filters.matches(session):
-                self.set_filters(Filters())  # show it rather than land elsewhere
-            day = session.day
-            tab = NO_DAY_TAB if day is None else day_tab_id(self.days.index(day))
-        elif target.kind == "booth" and target.item_id in program.booth_by_id:
-            tab = "booths"
-        elif target.kind == "paper" and target.item_id in program.paper_by_id:
-            tab = "papers"
-        else:
-            return False
-        self.activate(tab, target)
-        self._focus_list_force()
-        return True
-
-    @on(RowList.Highlighted)
-    def _highlighted(self, event: RowList.Highlighted) -> None:
-        target = event.row.target if event.row is not None else None
-        control = event.control
-        if isinstance(control, SessionList):
-            self.query_one("#session-detail", SessionDetail).show_target(self.state, target)
-        elif isinstance(control, BoothList):
-            self.query_one(BoothDetail).show_booth(self.state, target.item_id if target else None)
-        elif isinstance(control, PaperList):
-            self.query_one(PaperDetail).show_paper(self.state, target.item_id if target else None)
-        elif isinstance(control, AgendaList):
-            self.query_one("#agenda-detail", SessionDetail).show_target(self.state, target)
-
-    @on(RowList.Selected)
-    def _selected(self, event: RowList.Selected) -> None:
-        target = event.row.target
-        control = event.control
-        if target is None:
-            return
-        if isinstance(control, (SessionList, BoothList)):
-            if self.narrow:
-                from confterm.tui.screens.detail_screen import DetailScreen
-
-                self.app.push_screen(DetailScreen(self.state, target), self._after_detail)
-            elif isinstance(control, SessionList):
-                self.set_focus(self.query_one("#session-detail"))
-            else:
-                related = self.query_one(RelatedSessions)
-                pane = self.query_one(BoothDetail).query_one(DetailPane)
-                self.set_focus(related if related.rows else pane)
-        elif isinstance(control, PaperList):
-            paper = self.state.program.paper_by_id.get(target.item_id)
-            if (
-                paper is None
-                or paper.session is None
-                or not self.jump(JumpTarget("session", paper.session))
-            ):
-                self.notify("This paper's session is not announced yet.", severity="warning")
-        else:
-            self.jump(target)
-
-    def _after_detail(self, result: JumpTarget | None) -> None:
-        if result is not None:
-            confterm_app(self).jump_to(result)
+        self._open(SpeakerScreen(self.state, people[0], people))

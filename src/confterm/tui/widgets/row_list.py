@@ -331,6 +331,11 @@ class RowList(ScrollView, can_focus=True):
         if index is not None:
             self.cursor = index
 
+    def move_near(self, index: int) -> None:
+        """Put the cursor on the item at ``index`` or the next one after (else before): where
+        an item that left the list was."""
+        self._jump(min(index, len(self.rows) - 1), 1)
+
     def action_page_up(self) -> None:
         """Up one screen."""
         self._jump((self.cursor or 0) - max(1, self.size.height - 1), -1)
