@@ -23,7 +23,7 @@ from confterm.cli.output import Column, Section, is_rich, make_console, print_js
 from confterm.errors import DataError, UsageError
 from confterm.model.program import Program
 from confterm.present.formatting import LOCATION_UNKNOWN, day_label, iso_or_none, time_range
-from confterm.queries.agenda import in_time_order
+from confterm.queries.index import in_time_order
 from confterm.store.bookmarks import Bookmark, BookmarkStore, ItemKind
 from confterm.text import one_line
 from confterm.timezones import zone_name

@@ -14,7 +14,7 @@ from textual.style import Style
 
 from confterm.model.program import Booth, Link, Paper, Session
 from confterm.present.formatting import day_label, time_range, when_label
-from confterm.queries.agenda import clashes_with, in_time_order
+from confterm.queries.agenda import clashes_with
 from confterm.text import clean, one_line
 from confterm.tui.rows import NO_LOCATION, session_label
 from confterm.tui.view import View
@@ -81,7 +81,7 @@ def session_content(view: View, session: Session, bookmarked: set[str]) -> Conte
         lines.append(Content.styled("★ Bookmarked (b to remove)", "bold $warning"))
     else:
         lines.append(Content.styled("Not bookmarked (b to bookmark)", _MUTED))
-    clashes = clashes_with(program, session, bookmarked)
+    clashes = clashes_with(view.index, session, bookmarked)
     if clashes:
         lines.append(Content.styled("⚠ Clashes with your bookmarks:", "bold $error"))
         lines.extend(
@@ -169,7 +169,7 @@ def short_when(view: View, session: Session) -> str:
 def related_sessions(view: View, booth: Booth) -> list[Session]:
     """The booth's related sessions that are in the program, in time order."""
     program = view.program
-    return in_time_order(
+    return view.index.ordered(
         program.session_by_id[i] for i in booth.sessions if i in program.session_by_id
     )
 

@@ -12,8 +12,8 @@ import math
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from confterm.model.program import Program, Session
-from confterm.queries.agenda import in_time_order
+from confterm.model.program import Session
+from confterm.queries.index import ProgramIndex
 from confterm.text import one_line
 
 GUTTER_WIDTH = 6
@@ -94,13 +94,11 @@ def _slot_for(sessions: list[Session]) -> timedelta:
     return timedelta(minutes=5) if shortest < timedelta(minutes=15) else timedelta(minutes=15)
 
 
-def build_layout(program: Program, day: date | None, zone: tzinfo) -> GridLayout:
+def build_layout(index: ProgramIndex, day: date | None, zone: tzinfo) -> GridLayout:
     """The grid of ``day``'s timed sessions in ``zone``, rooms in the program's order."""
-    sessions = [
-        s
-        for s in in_time_order(program.sessions)
-        if s.day == day and s.start is not None and s.end is not None
-    ]
+    program = index.program
+    # The day's sessions in time order come from the index: no sort of the whole program.
+    sessions = [s for s in index.sessions_on(day) if s.start is not None and s.end is not None]
     layout = GridLayout(day=day, zone=zone, slot=_slot_for(sessions))
     if not sessions:
         return layout
@@ -140,11 +138,11 @@ def build_layout(program: Program, day: date | None, zone: tzinfo) -> GridLayout
     if dates != {day}:
         layout.gutter = DATED_GUTTER_WIDTH
     layout.cells = [[-1] * last_row for _ in layout.columns]
-    for index, block in enumerate(layout.blocks):
+    for number, block in enumerate(layout.blocks):
         cells = layout.cells[block.column]
         for row in range(block.row, block.row + block.height):
             if cells[row] == -1:
-                cells[row] = index
+                cells[row] = number
     return layout
 
 

@@ -1,4 +1,5 @@
-"""What every screen and widget of the app reads: the program, the zone, the clock, bookmarks.
+"""What every screen and widget of the app reads: the program and its index, the zone, the
+clock, bookmarks.
 
 The app owns one :class:`View`; screens receive it instead of reaching into the app, so each
 screen can be tested on its own with a View built from a fixture.
@@ -11,6 +12,7 @@ from datetime import datetime, tzinfo
 
 from confterm.clock import Clock
 from confterm.model.program import Program
+from confterm.queries.index import ProgramIndex
 from confterm.store.bookmarks import BookmarkStore, ItemKind
 from confterm.timezones import local_zone
 
@@ -24,8 +26,11 @@ class View:
     clock: Clock = field(default_factory=Clock)
     display_zone: tzinfo | None = None
     local: tzinfo = field(default_factory=local_zone)
+    #: The one index of ``program`` that every query takes (built here, per program).
+    index: ProgramIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        self.index = ProgramIndex(self.program)
         if self.display_zone is None:
             self.display_zone = self.program.conference.zone
 

@@ -153,7 +153,7 @@ class ExportDialog(ModalScreen[Path | None]):
         view = self.view
         try:
             marks = view.store.bookmarks(view.conference_id)
-            agenda = build_agenda(view.program, marks)
+            agenda = build_agenda(view.index, marks)
             # The export moment (ics DTSTAMP, LAST-MODIFIED, SEQUENCE) is the real clock,
             # never --now: a calendar app only takes an update whose SEQUENCE did not go
             # down since the previous real export (the CLI does the same).

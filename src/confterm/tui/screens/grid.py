@@ -20,7 +20,7 @@ from textual.widgets import Label
 
 from confterm.errors import StoreError
 from confterm.present.formatting import long_day_label, zone_label
-from confterm.queries.agenda import in_time_order, program_days
+from confterm.queries.agenda import program_days
 from confterm.store.bookmarks import ItemKind
 from confterm.tui.messages import JumpTarget
 from confterm.tui.rows import TBA_HEADING, Heading, Row, SessionRow, session_row
@@ -89,7 +89,7 @@ class GridScreen(Screen[JumpTarget | None]):
         self.view = view
         self.day = day
         self.session_id = session_id
-        self.days = program_days(view.program)
+        self.days = program_days(view.index)
 
     def compose(self) -> ComposeResult:
         try:
@@ -97,7 +97,7 @@ class GridScreen(Screen[JumpTarget | None]):
         except StoreError:
             bookmarked = set()
         yield Label(self._title(), id="grid-title", markup=False)
-        yield TimetableGrid(self.view.program, self.day, self.view.zone, bookmarked, id="grid")
+        yield TimetableGrid(self.view.index, self.day, self.view.zone, bookmarked, id="grid")
         yield SessionList(id="grid-untimed")
         yield KeyBar()
 
@@ -137,11 +137,8 @@ class GridScreen(Screen[JumpTarget | None]):
 
     def _untimed_rows(self, bookmarked: set[str]) -> list[Row]:
         program, day = self.view.program, self.day
-        sessions = [
-            s
-            for s in in_time_order(program.sessions)
-            if day is not None and s.day == day and not s.is_timed
-        ]
+        on_day = self.view.index.sessions_on(day) if day is not None else ()
+        sessions = [s for s in on_day if not s.is_timed]
         if not sessions:
             return []
         rows: list[Row] = [Heading(TBA_HEADING)]

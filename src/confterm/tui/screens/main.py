@@ -170,7 +170,7 @@ class MainScreen(MainMarks):
     def _opening(self) -> tuple[str, JumpTarget | None]:
         """The tab shown first and the session highlighted there (read once: the clock moves)."""
         if self._opened is None:
-            day, session_id = opening_position(self.view.program, self.view.now())
+            day, session_id = opening_position(self.view.index, self.view.now())
             if day is not None and day in self.days:
                 target = JumpTarget("session", session_id) if session_id else None
                 self._opened = (day_tab_id(self.days.index(day)), target)

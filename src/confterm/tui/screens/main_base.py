@@ -66,10 +66,9 @@ class MainBase(Screen[None]):
     def __init__(self, view: View) -> None:
         super().__init__()
         self.view = view
-        program = view.program
-        self.days: list[date] = program_days(program)
+        self.days: list[date] = program_days(view.index)
         self.tab_ids: list[str] = [day_tab_id(i) for i in range(len(self.days))]
-        if has_sessions_on(program, None):
+        if has_sessions_on(view.index, None):
             self.tab_ids.append(NO_DAY_TAB)
         self.tab_ids += list(OTHER_TABS)
         self.current_tab = ""
@@ -139,7 +138,7 @@ class MainBase(Screen[None]):
     @property
     def by_day(self) -> dict[date | None, list[Session]]:
         """Every session by day, in time order (sorted once per program, when first needed)."""
-        return sessions_by_day(self.view.program)
+        return sessions_by_day(self.view.index)
 
     def shown_day(self) -> date | None:
         """The day whose list is shown (None: the undated sessions, or another tab)."""

@@ -79,10 +79,10 @@ class MainTabs(MainBase):
             rows.reset_marks(self.bookmarks)
             rows.set_now(now)
             return rows
-        shown = day_sessions(program, day)
+        shown = day_sessions(self.view.index, day)
         if self.filters.is_active:
             shown = self.filters.apply(shown, self.bookmarks)
-        rows = day_rows(program, shown, zone, self.bookmarks, now, session_times(program))
+        rows = day_rows(program, shown, zone, self.bookmarks, now, session_times(self.view.index))
         if not self.filters.is_active:
             self._day_rows[key] = rows
         return rows
@@ -93,7 +93,7 @@ class MainTabs(MainBase):
         shown = self.shown_day()
         here = self.days.index(shown) if shown is not None else 0
         for day in sorted(self.days, key=lambda d: abs(self.days.index(d) - here)):
-            day_sessions(self.view.program, day)
+            day_sessions(self.view.index, day)
 
     async def _show_mounted(self, tab_id: str, target: JumpTarget | None) -> None:
         """Fill the pane of ``tab_id`` once it is mounted (its first showing)."""
@@ -128,7 +128,7 @@ class MainTabs(MainBase):
         except StoreError as error:
             self.notify(error.message, severity="error")
             marks = []
-        rows: list[Row] = agenda_rows(build_agenda(self.view.program, marks), self.view.zone)
+        rows: list[Row] = agenda_rows(build_agenda(self.view.index, marks), self.view.zone)
         keep = target or agenda_list.current_target
         old_cursor = agenda_list.cursor
         agenda_list.set_rows(rows, cursor_to=keep)

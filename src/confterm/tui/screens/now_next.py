@@ -78,7 +78,7 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
         view = self.view
         now = view.now()
         zone = view.zone
-        result = now_and_next(view.program, now, DEFAULT_WINDOW)
+        result = now_and_next(view.index, now, DEFAULT_WINDOW)
         self.result = result
         try:
             bookmarked = view.bookmarked_sessions()
@@ -139,7 +139,7 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
 
     def action_first_day(self) -> None:
         """Jump to the first session of the first day."""
-        first = first_session_id(self.view.program)
+        first = first_session_id(self.view.index)
         if first is not None:
             self.dismiss(JumpTarget("session", first))
 

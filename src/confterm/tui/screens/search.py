@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from confterm.errors import StoreError
 from confterm.model.program import Program, Session
 from confterm.present.formatting import DAY_UNKNOWN, TIME_TBA, day_label, time_range
-from confterm.queries.search import Hit, SearchIndex, cached_index, index_for
+from confterm.queries.search import Hit, SearchIndex
 from confterm.text import one_line
 from confterm.tui.hanging import Hanging
 from confterm.tui.messages import JumpTarget
@@ -119,10 +119,9 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
-        program = self.view.program
-        self.index = cached_index(program)
-        if self.index is None and len(program.sessions) < BACKGROUND_INDEX_FROM:
-            self.index = index_for(program)
+        program, programs_index = self.view.program, self.view.index
+        if programs_index.search_ready or len(program.sessions) < BACKGROUND_INDEX_FROM:
+            self.index = programs_index.search
         if self.index is None:
             count = len(program.sessions)
             self.query_one("#search-status", Label).update(f"Indexing {count:,} sessions…")
@@ -131,7 +130,7 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
             self.run_search(self.initial_query)
 
     def _build_index(self) -> None:
-        index = index_for(self.view.program)
+        index = self.view.index.search
         self.app.call_from_thread(self._index_ready, index)
 
     def _index_ready(self, index: SearchIndex) -> None:

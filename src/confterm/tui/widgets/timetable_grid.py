@@ -22,6 +22,7 @@ from textual.visual import Visual
 
 from confterm.model.program import Program, Session
 from confterm.queries.agenda import find_clashes
+from confterm.queries.index import ProgramIndex
 from confterm.text import one_line
 from confterm.tui.grid_layout import build_layout, neighbour, time_key
 
@@ -127,7 +128,7 @@ class TimetableGrid(ScrollView, can_focus=True):
 
     def __init__(
         self,
-        program: Program,
+        index: ProgramIndex,
         day: date | None,
         zone: tzinfo,
         bookmarked: set[str] | None = None,
@@ -135,9 +136,10 @@ class TimetableGrid(ScrollView, can_focus=True):
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
-        self.program = program
+        self.index = index
+        self.program = index.program
         self.bookmarked = bookmarked or set()
-        self.grid = build_layout(program, day, zone)
+        self.grid = build_layout(index, day, zone)
         self._lines: dict[int, list[str]] = {}
         self._clashes: set[str] = set()
         self._update_clashes()
@@ -176,7 +178,7 @@ class TimetableGrid(ScrollView, can_focus=True):
 
     def show_day(self, day: date | None) -> None:
         """Replace the grid with ``day``'s, the cursor on its earliest block."""
-        self.grid = build_layout(self.program, day, self.grid.zone)
+        self.grid = build_layout(self.index, day, self.grid.zone)
         self._lines.clear()
         self._update_clashes()
         self.virtual_size = self._virtual_size()
