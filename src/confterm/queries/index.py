@@ -75,6 +75,7 @@ class ProgramIndex:
             grouped.setdefault(session.day, []).append(session)
         self._unsorted = grouped
         self._ordered: dict[date | None, tuple[Session, ...]] = {}
+        self._place: dict[str, int] = {}  # a session's place in its day, once the day is sorted
         self._times: dict[str, tuple[float, float]] = {}
         self._search: SearchIndex | None = None
 
@@ -103,7 +104,9 @@ class ProgramIndex:
             keyed = sorted(
                 ((sort_key(s), s) for s in self._unsorted.get(day, ())), key=itemgetter(0)
             )
-            ordered = self._ordered[day] = tuple(session for _, session in keyed)
+            ordered = tuple(session for _, session in keyed)
+            self._place.update((s.id, n) for n, s in enumerate(ordered))
+            self._ordered[day] = ordered
             # The timestamps the sort computed anyway, kept for span() and the day lists.
             self._times.update((s.id, (key[2], key[3])) for key, s in keyed if key[1] == 0)
         return ordered
@@ -113,22 +116,15 @@ class ProgramIndex:
         """Every session in time order (:func:`sort_key`): day after day, None last."""
         return tuple(s for day in self.filed_days for s in self.sessions_on(day))
 
-    @cached_property
-    def position(self) -> Mapping[str, int]:
-        """Each session's place in :attr:`in_order`, by id (for sorting a few by time)."""
-        return {session.id: n for n, session in enumerate(self.in_order)}
-
     def ordered(self, sessions: Iterable[Session]) -> list[Session]:
-        """``sessions`` in time order, without computing a sort key for any of them once the
-        whole program is in order; the program's own sessions only (others are sorted)."""
+        """``sessions`` in time order (:func:`sort_key`). When their days are in order
+        already, by their day and place in it, which computes no sort key at all."""
         chosen = list(sessions)
-        if "in_order" not in self.__dict__ and len(chosen) * 8 < len(self.program.sessions):
-            return in_time_order(chosen)  # a few: cheaper than putting every day in order
-        position = self.position
-        by_id = self.program.session_by_id
-        if any(by_id.get(s.id) is not s for s in chosen):
-            return in_time_order(chosen)
-        return sorted(chosen, key=lambda s: position[s.id])
+        place, by_id, sorted_days = self._place, self.program.session_by_id, self._ordered
+        if all(s.day in sorted_days and by_id.get(s.id) is s for s in chosen):
+            # sort_key's first part is the day (None last), and a day's order is sort_key's.
+            return sorted(chosen, key=lambda s: (s.day or date.max, place[s.id]))
+        return in_time_order(chosen)
 
     # -- times --------------------------------------------------------------------------------
 
@@ -173,13 +169,13 @@ class ProgramIndex:
             (self._times[s.id][1] - self._times[s.id][0] for s in self._by_start[1]), default=0.0
         )
 
-    def on_between(self, begin: datetime, until: datetime) -> list[Session]:
-        """The timed sessions that are on at some moment of [``begin``, ``until``] (a
-        superset: ended ones are not removed), in no particular order; a bisection on start
-        times, not a scan of the program."""
+    def on_between(self, begin: float, until: float) -> list[Session]:
+        """The timed sessions that start by ``until`` and may not have ended by ``begin``
+        (POSIX timestamps; a superset: ended ones are not removed), in no particular order:
+        a bisection on start times, not a scan of the program."""
         starts, sessions, long = self._by_start
-        low = bisect.bisect_left(starts, begin.timestamp() - self._longest_short)
-        high = bisect.bisect_right(starts, until.timestamp())
+        low = bisect.bisect_left(starts, begin - self._longest_short)
+        high = bisect.bisect_right(starts, until)
         return [*sessions[low:high], *long]
 
     @cached_property

@@ -55,14 +55,20 @@ def now_and_next(index: ProgramIndex, now: datetime, window: timedelta = DEFAULT
     starts_at, ended_at = conference_bounds(index)
     state: State = "before" if now < starts_at else "after" if now >= ended_at else "during"
     result = NowNext(state=state, now=now, starts_at=starts_at, ended_at=ended_at)
-    # Only the sessions on around that time are looked at, not the whole program.
-    for session in index.ordered(index.on_between(now, now + window)):
-        if session.start is None or session.end is None:
+    # Only the sessions on around that time are looked at, not the whole program, and
+    # compared as timestamps (comparing aware datetimes converts each to UTC first).
+    moment, until = now.timestamp(), (now + window).timestamp()
+    on, soon = [], []
+    for session in index.on_between(moment, until):
+        span = index.span(session)
+        if span is None:
             continue
-        if session.start <= now < session.end:
-            result.in_progress.append((session, session.end - now))
-        elif now < session.start <= now + window:
-            result.upcoming.append(session)
+        if span[0] <= moment < span[1]:
+            on.append(session)
+        elif moment < span[0] <= until:
+            soon.append(session)
+    result.in_progress = [(s, s.end - now) for s in index.ordered(on) if s.end is not None]
+    result.upcoming = index.ordered(soon)
     result.in_progress.sort(key=lambda pair: (pair[1], pair[0].start or now))
     return result
 
