@@ -124,11 +124,11 @@ class Glance:
 
 
 def at_a_glance(
-    program: Program, now: datetime, bookmarked: set[str], window: timedelta = DEFAULT_WINDOW
+    index: ProgramIndex, now: datetime, bookmarked: set[str], window: timedelta = DEFAULT_WINDOW
 ) -> Glance:
     """Now and next among the bookmarked sessions when any of them is on or starts within
     ``window``; otherwise now and next in the whole program."""
-    result = now_and_next(program, now, window)
+    result = now_and_next(index, now, window)
     mine_on = [(s, left) for s, left in result.in_progress if s.id in bookmarked]
     mine_next = [s for s in result.upcoming if s.id in bookmarked]
     if mine_on or mine_next:
