@@ -14,6 +14,7 @@ from textual.style import Style
 
 from confterm.model.program import Booth, Link, Paper, Session
 from confterm.present.formatting import day_label, time_range, when_label
+from confterm.present.links import link_url
 from confterm.queries.agenda import clashes_with
 from confterm.text import clean, one_line
 from confterm.tui.rows import NO_LOCATION, session_label
@@ -33,13 +34,37 @@ def _section(title: str) -> Content:
     return Content.styled(f"\n{title}", "bold $accent")
 
 
+def link_style(url: str) -> Style | None:
+    """A hyperlink to ``url`` (a terminal's own click, via OSC 8) whose click in the app opens
+    the browser; None when ``url`` is not a safe http(s) URL (see :func:`link_url`), which
+    then shows as plain text."""
+    safe = link_url(url)
+    if safe is None:
+        return None
+    # link_url leaves no quote or backslash, so the URL cannot end the action's argument.
+    return Style(link=safe) + Style.from_meta({"@click": f"app.open_link('{safe}')"})
+
+
+def url_content(url: str) -> Content:
+    """``url`` as a hyperlink when it is one (the text as the data has it, cleaned)."""
+    text = one_line(url)
+    style = link_style(url)
+    if style is None:
+        return Content(text)
+    return Content.styled(text, "$link-color underline").stylize(style)
+
+
 def _links(links: Iterable[Link]) -> list[Content]:
+    # A URL too long for its line goes to the next (it has no space to break at) and is cut
+    # there with an ellipsis, never broken in the middle (see Hanging); its link stays whole.
     return [
-        Content.assemble(
-            "  ", one_line(link.title), (" — ", _MUTED), (one_line(link.url), "$link-color")
-        )
+        Content.assemble("  ", one_line(link.title), (" — ", _MUTED), url_content(link.url))
         for link in links
     ]
+
+
+def _url_field(label: str, url: str) -> Content:
+    return Content.assemble((f"{label}: ", _LABEL), url_content(url))
 
 
 def speaker_link(speaker_id: str, session_id: str) -> Style | None:
@@ -128,7 +153,7 @@ def session_content(view: View, session: Session, bookmarked: set[str]) -> Conte
         lines.append(Content(clean(session.note)))
     if session.source_url:
         lines.append(Content(""))
-        lines.append(_field("Source", session.source_url))
+        lines.append(_url_field("Source", session.source_url))
     return _join(lines)
 
 
@@ -201,7 +226,7 @@ def booth_more_content(booth: Booth) -> Content:
         lines.append(Content(clean(booth.note)))
     if booth.source_url:
         lines.append(Content(""))
-        lines.append(_field("Source", booth.source_url))
+        lines.append(_url_field("Source", booth.source_url))
     return _join(lines)
 
 
@@ -234,10 +259,10 @@ def paper_content(view: View, paper: Paper, bookmarked: set[str]) -> Content:
         lines.append(Content(""))
         lines.append(_field("Topic", paper.topic))
     if paper.url:
-        lines.append(_field("Paper", paper.url))
+        lines.append(_url_field("Paper", paper.url))
     if paper.note:
         lines.append(_section("Note"))
         lines.append(Content(clean(paper.note)))
     if paper.source_url:
-        lines.append(_field("Source", paper.source_url))
+        lines.append(_url_field("Source", paper.source_url))
     return _join(lines)
