@@ -191,13 +191,35 @@ class AgendaDay:
         return self.timed + self.tba
 
 
+class LastKnownLike(Protocol):
+    """What a bookmarked session last looked like (see
+    :class:`confterm.store.bookmarks.LastKnown`)."""
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def day(self) -> date | None: ...
+
+    @property
+    def start(self) -> datetime | None: ...
+
+    @property
+    def end(self) -> datetime | None: ...
+
+    @property
+    def room(self) -> str | None: ...
+
+
 @dataclass
 class MissingBookmark:
-    """A bookmark whose session or booth is no longer in the program."""
+    """A bookmark whose session or booth is no longer in the program, with what it last
+    looked like when the store remembers it (a session removed by a re-import)."""
 
     kind: str
     item_id: str
     added_at: datetime
+    last_known: LastKnownLike | None = None
 
 
 @dataclass
@@ -236,7 +258,7 @@ def build_agenda(
     session_ids = {m.item_id for m in marks if m.kind == "session"}
     booth_ids = [m.item_id for m in marks if m.kind == "booth"]
     missing = [
-        MissingBookmark(m.kind, m.item_id, m.added_at)
+        MissingBookmark(m.kind, m.item_id, m.added_at, getattr(m, "last_known", None))
         for m in marks
         if (m.kind == "session" and m.item_id not in program.session_by_id)
         or (m.kind == "booth" and m.item_id not in program.booth_by_id)
