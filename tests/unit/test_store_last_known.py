@@ -72,12 +72,13 @@ def test_the_agenda_and_its_exports_name_a_vanished_session(tmp_path: Path) -> N
     from confterm.model.loading import load_program_file
     from confterm.paths import bundled_file
     from confterm.queries.agenda import build_agenda
+    from confterm.queries.index import ProgramIndex
 
     program = load_program_file(bundled_file("mlsys2025.json"))
     with BookmarkStore(tmp_path / "b.sqlite3") as store:
         store.add(program.conference.id, ["no-longer-here"])
         store.remember(program.conference.id, {(ItemKind.SESSION, "no-longer-here"): TALK})
-        agenda = build_agenda(program, store.bookmarks(program.conference.id))
+        agenda = build_agenda(ProgramIndex(program), store.bookmarks(program.conference.id))
     (missing,) = agenda.missing
     assert missing.last_known == TALK
     line = missing_line(missing, BERLIN)
