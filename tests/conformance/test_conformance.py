@@ -138,6 +138,9 @@ def test_every_event_matches_an_independent_reading(sample: Sample) -> None:
             s.end.astimezone(UTC) if s.end else None,
             rooms.get(s.room or "", ""),
             tuple(sorted(names[p].casefold() for p in s.speakers)),
+            s.start.utcoffset() if s.start else None,
+            s.source_url,
+            tuple(sorted(link.url for link in s.links)),
         )
         for s in program.sessions
     )
