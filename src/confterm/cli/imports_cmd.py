@@ -115,10 +115,11 @@ def _print_summary(result: ImportResult, path: Path) -> None:
     conference = program.conference
     days = sorted({s.day for s in program.sessions if s.day is not None})
     print(f"imported {one_line(conference.name)} as {conference.id} ({result.format_name})")
-    print(
-        f"days: {len(days)} ({conference.start_date} to {conference.end_date}), "
-        f"time zone {zone_name(conference.zone)}"
-    )
+    if days:
+        span = f"{len(days)} ({conference.start_date} to {conference.end_date})"
+    else:
+        span = "none announced yet"  # the dates the model needs are placeholders then
+    print(f"days: {span}, time zone {zone_name(conference.zone)}")
     print(
         f"sessions: {len(program.sessions)}, rooms: {len(program.rooms)}, "
         f"speakers: {len(program.speakers)}, tracks: {len(program.tracks)}"

@@ -83,7 +83,11 @@ class ProgramIndex:
 
     @cached_property
     def days(self) -> list[date]:
-        """The conference's days, plus any day a session is filed under outside them."""
+        """The conference's days, plus any day a session is filed under outside them; none
+        when sessions exist but none has a day yet (a schedule not made: the conference's
+        dates are then only placeholders, and showing them would offer empty days)."""
+        if self.program.sessions and all(d is None for d in self._unsorted):
+            return []
         days = set(self.program.conference.days)
         days.update(d for d in self._unsorted if d is not None)
         return sorted(days)
