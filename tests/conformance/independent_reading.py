@@ -27,6 +27,9 @@ class Event:
     end: datetime | None
     room: str
     speakers: tuple[str, ...]  # casefolded, sorted
+    offset: timedelta | None = None  # the start's offset as the file writes it (or its zone)
+    url: str | None = None  # the event's own http(s) page
+    links: tuple[str, ...] = ()  # http(s) links, sorted
 
 
 def text(value: str | None) -> str:
@@ -38,8 +41,21 @@ def text(value: str | None) -> str:
     return " ".join(value.split())
 
 
+def _web(url: str | None) -> str | None:
+    url = (url or "").strip()
+    if url.startswith("//"):
+        url = "https:" + url  # protocol-relative: the page's scheme, https today
+    return url if url.startswith(("http://", "https://")) else None
+
+
 def _event(
-    title: str, start: datetime | None, end: datetime | None, room: str, speakers: list[str]
+    title: str,
+    start: datetime | None,
+    end: datetime | None,
+    room: str,
+    speakers: list[str],
+    url: str | None = None,
+    links: list[str] | None = None,
 ) -> Event:
     names = sorted({text(name).casefold() for name in speakers if text(name)})
     return Event(
@@ -48,6 +64,9 @@ def _event(
         end.astimezone(UTC) if end else None,
         text(room),
         tuple(names),
+        start.utcoffset() if start else None,
+        _web(url),
+        tuple(sorted(u for link in links or [] if (u := _web(link)))),
     )
 
 
@@ -90,9 +109,10 @@ def frab_xml(path: Path, zone: ZoneInfo) -> list[Event]:
                 end = start + _duration(event.findtext("duration") or "00:00")
                 speakers = ["".join(p.itertext()) for p in event.iter("person")]
                 room_name = event.findtext("room") or room.get("name", "")
-                events.append(
-                    _event(event.findtext("title") or "", start, end, room_name, speakers)
-                )
+                links = [link.get("href", "") for link in event.iter("link")]
+                url = event.findtext("url")
+                title = event.findtext("title") or ""
+                events.append(_event(title, start, end, room_name, speakers, url, links))
     return events
 
 
@@ -114,7 +134,12 @@ def frab_json(path: Path, zone: ZoneInfo) -> list[Event]:
                     for p in event.get("persons") or []
                 ]
                 room = event.get("room") or room_name
-                events.append(_event(event["title"], start, end, room, speakers))
+                links = [
+                    link if isinstance(link, str) else link.get("url", "")
+                    for link in event.get("links") or []
+                ]
+                url = event.get("url")
+                events.append(_event(event["title"], start, end, room, speakers, url, links))
     return events
 
 
@@ -171,7 +196,8 @@ def ics(path: Path, zone: ZoneInfo) -> list[Event]:
         if pretalx and not speakers and " - " in title:
             title, names = title.rsplit(" - ", 1)
             speakers = names.split(", ")
-        events.append(_event(title, start, end, room, speakers))
+        url = props.get("URL", [({}, "")])[0][1]
+        events.append(_event(title, start, end, room, speakers, url))
     return events
 
 

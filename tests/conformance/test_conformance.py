@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
+import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -25,7 +27,8 @@ from confterm.model.cache import program_from_json
 from confterm.model.loading import validate_program
 from confterm.model.program import Program
 from confterm.model.validation import program_json
-from confterm.sources import ImportResult, import_source
+from confterm.queries.index import ProgramIndex
+from confterm.sources import ImportResult, import_bytes, import_source
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CONFORMANCE = REPO_ROOT.parent / "shared" / "conformance"
@@ -136,6 +139,9 @@ def test_every_event_matches_an_independent_reading(sample: Sample) -> None:
             s.end.astimezone(UTC) if s.end else None,
             rooms.get(s.room or "", ""),
             tuple(sorted(names[p].casefold() for p in s.speakers)),
+            s.start.utcoffset() if s.start else None,
+            s.source_url,
+            tuple(sorted(link.url for link in s.links)),
         )
         for s in program.sessions
     )
@@ -294,6 +300,8 @@ def test_unscheduled_sessionize_imports_as_to_be_announced() -> None:
         assert len(sessions) == 35
         assert not any(s.is_timed or s.day for s in sessions)
         assert all(s.speakers for s in sessions)
+        # No placeholder day to open on: the app and the CLI show the "day not announced" list.
+        assert ProgramIndex(result.program).days == []
         notes += result.notes
     assert any("time to be announced" in note for note in notes)
 
@@ -348,3 +356,40 @@ async def test_app_opens_on_sample(sample: Sample, tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.main.is_mounted
+
+
+# -- ids that do not depend on the order of the file ---------------------------------------------
+
+
+def _ids(program: Program) -> dict[str, tuple[str, datetime | None, str | None]]:
+    return {s.id: (s.title, s.start, s.room) for s in program.sessions}
+
+
+def test_frab_ids_do_not_depend_on_event_order() -> None:
+    # 36C3 has three GUIDs used twice: those must not take each other's id when reordered.
+    raw = (CONFORMANCE / "frab-36c3-merged-2019.xml").read_bytes()
+    tree = ET.ElementTree(ET.fromstring(raw))  # noqa: S314  (our own sample file)
+    for room in tree.getroot().iter("room"):
+        children = list(room)
+        for child in children:
+            room.remove(child)
+        room.extend(reversed(children))
+    dropped = next(tree.getroot().iter("room"))
+    dropped.remove(dropped[0])  # an unrelated event removed
+    reordered = ET.tostring(tree.getroot(), encoding="utf-8", xml_declaration=True)
+    before = _ids(_import("frab-36c3-merged-2019.xml"))
+    after = _ids(import_bytes(reordered, "x.xml", conference_id=None, tz="Europe/Berlin").program)
+    assert len(after) == len(before) - 1
+    assert all(before[session_id] == place for session_id, place in after.items())
+
+
+def test_ical_ids_do_not_depend_on_event_order() -> None:
+    raw = (CONFORMANCE / "ics-moca-2024.ics").read_bytes()
+    events = re.findall(rb"BEGIN:VEVENT\r?\n.*?END:VEVENT\r?\n", raw, re.S)
+    head = raw[: raw.index(events[0])]
+    foot = raw[raw.rindex(events[-1]) + len(events[-1]) :]
+    reordered = head + b"".join(reversed(events[1:])) + foot
+    before = _ids(_import("ics-moca-2024.ics"))
+    after = _ids(import_bytes(reordered, "x.ics", conference_id=None, tz="Europe/Rome").program)
+    assert len(after) == 87
+    assert all(before[session_id] == place for session_id, place in after.items())

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -87,6 +88,36 @@ def test_wheel_contains_the_package_and_data(wheel: Path) -> None:
     assert any(name.endswith("entry_points.txt") for name in names)
 
 
+def test_the_wheel_and_sdist_carry_the_license_and_metadata(
+    wheel: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    license_text = (REPO / "LICENSE").read_text(encoding="utf-8")
+    assert license_text.startswith("MIT License")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        (licence_name,) = [n for n in names if n.endswith(".dist-info/licenses/LICENSE")]
+        assert archive.read(licence_name).decode("utf-8") == license_text
+        (metadata_name,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+        metadata = archive.read(metadata_name).decode("utf-8")
+        assert "confterm/cli/confterm.1" in names  # the man page is shipped
+    assert "License-Expression: MIT" in metadata
+    for classifier in (
+        "Environment :: Console",
+        "Intended Audience :: End Users/Desktop",
+        "Programming Language :: Python :: 3.11",
+        "Topic :: Office/Business :: Scheduling",
+    ):
+        assert f"Classifier: {classifier}\n" in metadata
+    assert UV is not None
+    out = tmp_path_factory.mktemp("sdist")
+    _run([UV, "build", "--sdist", "-o", str(out)], cwd=REPO, env=REAL_ENV)
+    (sdist,) = out.glob("confterm-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        member = archive.extractfile(f"{sdist.name.removesuffix('.tar.gz')}/LICENSE")
+        assert member is not None
+        assert member.read().decode("utf-8") == license_text
+
+
 def test_installed_wheel_runs_outside_the_source_tree(venv: Path, tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -119,3 +150,16 @@ def test_installed_wheel_runs_outside_the_source_tree(venv: Path, tmp_path: Path
     assert version.stdout.startswith("confterm ")
     schema = _run([str(venv / "bin" / "confterm"), "schema"], cwd=elsewhere, env=env)
     assert schema.stdout == (REPO / "data" / "schema.json").read_text(encoding="utf-8")
+
+
+def test_the_installed_script_has_completion_man_page_and_now(venv: Path, tmp_path: Path) -> None:
+    env = _outside_env(tmp_path / "user-data")
+    env["CONFTERM_CONFIG_DIR"] = str(tmp_path / "config")
+    script = str(venv / "bin" / "confterm")
+    for shell in ("bash", "zsh", "fish"):
+        assert "_ARGCOMPLETE" in _run([script, "completion", shell], cwd=tmp_path, env=env).stdout
+    man = _run([script, "man"], cwd=tmp_path, env=env).stdout
+    assert man == (REPO / "src" / "confterm" / "cli" / "confterm.1").read_text(encoding="utf-8")
+    line = _run([script, "now", "--now", "2025-05-13T10:50"], cwd=tmp_path, env=env).stdout
+    assert line.startswith("Now: ")
+    assert line.count("\n") == 1

@@ -16,6 +16,7 @@ from confterm.export import render
 from confterm.export.ics import sequence_at
 from confterm.model.program import Program
 from confterm.queries.agenda import build_agenda
+from confterm.queries.index import ProgramIndex
 from confterm.store.bookmarks import BookmarkStore, ItemKind
 from confterm.tui.screens.export_dialog import ExportDialog
 from confterm.tui.state import AppState
@@ -88,7 +89,9 @@ async def test_write_notifies_and_dismisses_with_the_path(
         assert not isinstance(app.screen, ExportDialog)
         assert notifications(app) == [f"Agenda written to {target}"]
     marks = state.stored_bookmarks()
-    expected = render(build_agenda(tinyconf, marks), "markdown", tinyconf.conference.zone)
+    expected = render(
+        build_agenda(ProgramIndex(tinyconf), marks), "markdown", tinyconf.conference.zone
+    )
     assert target.read_text(encoding="utf-8") == expected
     assert "## Saturday 7 March 2026" in expected
     assert "Acme Corp (Gold) — Booth 12" in expected

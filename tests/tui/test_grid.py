@@ -21,6 +21,7 @@ from confterm.model.targets import JumpTarget
 from confterm.paths import user_data_dir
 from confterm.present.grid_layout import build_layout
 from confterm.present.rows import SessionRow
+from confterm.queries.index import ProgramIndex
 from confterm.store.bookmarks import BookmarkStore
 from confterm.tui.screens.grid import GridScreen
 from confterm.tui.screens.help import HelpScreen
@@ -34,7 +35,7 @@ NY = ZoneInfo("America/New_York")
 
 
 def test_layout_rooms_rows_and_sizes(tinyconf: Program) -> None:
-    layout = build_layout(tinyconf, DAY1, NY)
+    layout = build_layout(ProgramIndex(tinyconf), DAY1, NY)
     assert [c.room_name for c in layout.columns] == [
         "Main Hall",
         "Room A",
@@ -58,11 +59,11 @@ def test_layout_rooms_rows_and_sizes(tinyconf: Program) -> None:
 
 
 def test_layout_across_midnight_and_in_another_zone(tinyconf: Program) -> None:
-    layout = build_layout(tinyconf, DAY2, NY)
+    layout = build_layout(ProgramIndex(tinyconf), DAY2, NY)
     blocks = {b.session_id: (b.column, b.row, b.height) for b in layout.blocks}
     # 09:30 start; the social runs 22:00 to 01:00, twelve rows from row 50.
     assert blocks["night-social"] == (3, 50, 12)
-    tokyo = build_layout(tinyconf, DAY1, ZoneInfo("Asia/Tokyo"))
+    tokyo = build_layout(ProgramIndex(tinyconf), DAY1, ZoneInfo("Asia/Tokyo"))
     assert tokyo.top is not None
     assert tokyo.top.astimezone(ZoneInfo("Asia/Tokyo")).strftime("%H:%M") == "22:00"
 
@@ -71,7 +72,7 @@ def test_overlapping_sessions_in_one_room_get_lanes(tinyconf: Program) -> None:
     moved = copy.deepcopy(tinyconf)
     clash = moved.session_by_id["caches-talk"]
     clash.room = "room-a"
-    layout = build_layout(moved, DAY1, NY)
+    layout = build_layout(ProgramIndex(moved), DAY1, NY)
     assert [(c.room_name, c.lane) for c in layout.columns[1:3]] == [("Room A", 0), ("Room A", 1)]
 
 
@@ -307,7 +308,7 @@ async def test_the_time_axis_is_right_past_a_dst_change(
     path = tmp_path / "dst.json"
     path.write_text(json.dumps(raw), encoding="utf-8")
     program = load_program_file(path)
-    layout = build_layout(program, date(2026, 3, 7), program.conference.zone)
+    layout = build_layout(ProgramIndex(program), date(2026, 3, 7), program.conference.zone)
     block = layout.blocks[layout.block_of("night-owls") or 0]
     assert block.height * layout.slot == timedelta(hours=2)
     labels = [layout.axis_label(row) for row in range(layout.row_count + 1)]
@@ -323,7 +324,7 @@ async def test_the_grid_opens_scrolled_to_its_session(tinyconf: Program) -> None
     program = copy.deepcopy(tinyconf)
     program.rooms += [Room(id=f"extra-{n}", name=f"Extra {n}") for n in range(4)]
     program.session_by_id["registration"].room = "extra-3"
-    assert build_layout(program, DAY1, NY).columns[-1].room_name == "Extra 3"
+    assert build_layout(ProgramIndex(program), DAY1, NY).columns[-1].room_name == "Extra 3"
     app = HostApp(make_state(program), lambda state: GridScreen(state, DAY1, "registration"))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

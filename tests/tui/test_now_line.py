@@ -13,6 +13,7 @@ from confterm.model.program import Program
 from confterm.present.day_rows import day_rows
 from confterm.present.rows import TBA_HEADING, Heading, NowLine, Row, SessionRow
 from confterm.queries.agenda import sessions_by_day
+from confterm.queries.index import ProgramIndex
 from confterm.tui.app import ConftermApp
 from confterm.tui.widgets.row_list import render_row
 from confterm.tui.widgets.session_list import SessionList
@@ -122,7 +123,7 @@ async def test_line_moves_with_the_clock_and_keeps_the_cursor(make_app: AppFacto
 def test_line_on_top_before_the_first_session(tinyconf: Program) -> None:
     zone = tinyconf.conference.zone
     early = parse_now("2026-03-07T07:15:00", zone)
-    rows = day_rows(tinyconf, sessions_by_day(tinyconf)[DAY1], zone, set(), early)
+    rows = day_rows(tinyconf, sessions_by_day(ProgramIndex(tinyconf))[DAY1], zone, set(), early)
     assert now_lines(rows) == [0]
     assert isinstance(rows[1], Heading)
     assert rows[1].text == "08:00"

@@ -23,12 +23,16 @@ from confterm.present.rows import (
     session_row,
 )
 from confterm.queries.agenda import build_agenda, overlaps, sessions_by_day
+from confterm.queries.index import ProgramIndex
 from confterm.store.bookmarks import Bookmark, ItemKind
 
 
 def day1(tinyconf: Program, bookmarked: set[str]) -> list[Heading | SessionRow]:
     rows = day_rows(
-        tinyconf, sessions_by_day(tinyconf)[date(2026, 3, 7)], tinyconf.conference.zone, bookmarked
+        tinyconf,
+        sessions_by_day(ProgramIndex(tinyconf))[date(2026, 3, 7)],
+        tinyconf.conference.zone,
+        bookmarked,
     )
     assert all(isinstance(r, (Heading, SessionRow)) for r in rows)
     return list(rows)  # type: ignore[arg-type]
@@ -69,7 +73,10 @@ def test_clash_marks_overlap_with_a_bookmark(tinyconf: Program) -> None:
 
 def test_remark_updates_only_affected_rows(tinyconf: Program) -> None:
     rows = day_rows(
-        tinyconf, sessions_by_day(tinyconf)[date(2026, 3, 7)], tinyconf.conference.zone, set()
+        tinyconf,
+        sessions_by_day(ProgramIndex(tinyconf))[date(2026, 3, 7)],
+        tinyconf.conference.zone,
+        set(),
     )
     list(rows)  # every row made, as if all were on screen
     changed = rows.remark(["caches-talk"], {"caches-talk"})
@@ -89,7 +96,10 @@ def test_remark_updates_only_affected_rows(tinyconf: Program) -> None:
 
 def test_rows_not_yet_made_see_the_new_bookmarks(tinyconf: Program) -> None:
     rows = day_rows(
-        tinyconf, sessions_by_day(tinyconf)[date(2026, 3, 7)], tinyconf.conference.zone, set()
+        tinyconf,
+        sessions_by_day(ProgramIndex(tinyconf))[date(2026, 3, 7)],
+        tinyconf.conference.zone,
+        set(),
     )
     assert rows.remark(["caches-talk"], {"caches-talk"}) == []  # nothing made, nothing redrawn
     parsing = rows[rows.index_of(JumpTarget("session", "parsing-schedules")) or 0]
@@ -100,7 +110,7 @@ def test_rows_not_yet_made_see_the_new_bookmarks(tinyconf: Program) -> None:
 def test_lazy_rows_match_an_eager_build(tinyconf: Program) -> None:
     zone = tinyconf.conference.zone
     marks = {"parsing-schedules", "closing-keynote"}
-    for day, sessions in sessions_by_day(tinyconf).items():
+    for day, sessions in sessions_by_day(ProgramIndex(tinyconf)).items():
         rows = day_rows(tinyconf, sessions, zone, marks)
         made = list(rows)
         assert len(made) == len(rows) == len(sessions) + len({s.start for s in sessions})
@@ -121,7 +131,7 @@ def test_lazy_rows_match_an_eager_build(tinyconf: Program) -> None:
 
 def test_time_column_widens_for_sessions_past_midnight(tinyconf: Program) -> None:
     zone = tinyconf.conference.zone
-    sessions = sessions_by_day(tinyconf)[date(2026, 3, 7)]
+    sessions = sessions_by_day(ProgramIndex(tinyconf))[date(2026, 3, 7)]
     assert day_rows(tinyconf, sessions, zone, set()).time_width == 11
     late = replace(
         sessions[-3],
@@ -137,7 +147,10 @@ def test_time_column_widens_for_sessions_past_midnight(tinyconf: Program) -> Non
 
 def test_markup_titles_stay_plain_and_lose_escapes(tinyconf: Program) -> None:
     rows = day_rows(
-        tinyconf, sessions_by_day(tinyconf)[date(2026, 3, 8)], tinyconf.conference.zone, set()
+        tinyconf,
+        sessions_by_day(ProgramIndex(tinyconf))[date(2026, 3, 8)],
+        tinyconf.conference.zone,
+        set(),
     )
     titles = [r.title for r in rows if isinstance(r, SessionRow)]
     assert titles[0] == "[bold]Not bold[/] and [@click=app.quit]no action[/] red"
@@ -158,7 +171,10 @@ def test_booth_and_paper_rows(tinyconf: Program) -> None:
 
 def test_kept_rows_show_bookmarks_changed_meanwhile(tinyconf: Program) -> None:
     rows = day_rows(
-        tinyconf, sessions_by_day(tinyconf)[date(2026, 3, 7)], tinyconf.conference.zone, set()
+        tinyconf,
+        sessions_by_day(ProgramIndex(tinyconf))[date(2026, 3, 7)],
+        tinyconf.conference.zone,
+        set(),
     )
     index = rows.index_of(JumpTarget("session", "parsing-schedules"))
     assert index is not None
@@ -175,7 +191,7 @@ def test_kept_rows_show_bookmarks_changed_meanwhile(tinyconf: Program) -> None:
 def test_rows_on_another_local_date_name_its_weekday(tinyconf: Program) -> None:
     # Day 1 in Tokyo: 08:00 in New York is 22:00 on Saturday, 10:30 is 00:30 on Sunday.
     tokyo = ZoneInfo("Asia/Tokyo")
-    sessions = sessions_by_day(tinyconf)[date(2026, 3, 7)]
+    sessions = sessions_by_day(ProgramIndex(tinyconf))[date(2026, 3, 7)]
     rows = day_rows(tinyconf, sessions, tokyo, set())
     headings = [r.text for r in rows if isinstance(r, Heading)]
     assert headings[:3] == ["22:00", "23:00", "Sun 00:30"]
@@ -195,7 +211,7 @@ def test_agenda_rows_name_the_weekday_under_the_conference_day(tinyconf: Program
             "tinyconf", ItemKind.SESSION, "parsing-schedules", datetime(2026, 1, 1, tzinfo=UTC)
         )
     ]
-    rows = agenda_rows(build_agenda(tinyconf, marks), ZoneInfo("Asia/Tokyo"))
+    rows = agenda_rows(build_agenda(ProgramIndex(tinyconf), marks), ZoneInfo("Asia/Tokyo"))
     assert rows[0] == Heading("Sat 7 Mar")
     assert isinstance(rows[1], SessionRow)
     assert rows[1].time == "Sun 00:30–01:15"

@@ -8,7 +8,8 @@ from textual.widgets import Label, OptionList
 
 from confterm.model.program import Program
 from confterm.model.targets import JumpTarget
-from confterm.tui.screens.speaker import SpeakerScreen, papers_of, sessions_of
+from confterm.queries.index import ProgramIndex
+from confterm.tui.screens.speaker import SpeakerScreen
 from confterm.tui.widgets.session_list import SessionList
 
 
@@ -18,15 +19,16 @@ def listing(app: HostApp) -> list[str]:
 
 
 def test_sessions_and_papers_of_a_speaker(tinyconf: Program) -> None:
-    assert [(s.id, role) for s, role in sessions_of(tinyconf, "margaret")] == [
+    index = ProgramIndex(tinyconf)
+    assert [(s.id, role) for s, role in index.sessions_of_person("margaret")] == [
         ("markup-title", "speaker"),
         ("textual-workshop", "chair"),
         ("future-panel", "speaker"),
         ("closing-keynote", "speaker"),
     ]
-    assert [p.id for p in papers_of(tinyconf, "margaret")] == ["timezone-pain"]
-    assert [p.id for p in papers_of(tinyconf, "ada")] == ["orphan-paper"]
-    assert papers_of(tinyconf, "nobody") == []
+    assert [p.id for p in index.papers_of_person("margaret")] == ["timezone-pain"]
+    assert [p.id for p in index.papers_of_person("ada")] == ["orphan-paper"]
+    assert index.papers_of_person("nobody") == []
 
 
 async def test_speaker_screen_lists_and_jumps(tinyconf: Program) -> None:

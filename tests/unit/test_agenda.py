@@ -16,7 +16,6 @@ from confterm.queries.agenda import (
     day_sessions,
     find_clashes,
     group_by_start,
-    in_time_order,
     opening_position,
     overlaps,
     program_days,
@@ -24,6 +23,7 @@ from confterm.queries.agenda import (
     session_times,
     sessions_by_day,
 )
+from confterm.queries.index import ProgramIndex, in_time_order
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def ids(sessions: object) -> list[str]:
 
 
 def test_day_groups_put_timed_sessions_first_then_time_to_be_announced(tinyconf: Program) -> None:
-    day1 = sessions_by_day(tinyconf)[date(2026, 3, 7)]
+    day1 = sessions_by_day(ProgramIndex(tinyconf))[date(2026, 3, 7)]
     assert ids(day1) == [
         "registration",
         "opening-keynote",
@@ -48,7 +48,7 @@ def test_day_groups_put_timed_sessions_first_then_time_to_be_announced(tinyconf:
         "posters-a",
         "lightning-1",
     ]
-    assert ids(sessions_by_day(tinyconf)[None]) == ["bof-tba"]
+    assert ids(sessions_by_day(ProgramIndex(tinyconf))[None]) == ["bof-tba"]
 
 
 def test_untimed_sessions_sort_numbers_naturally(tinyconf: Program) -> None:
@@ -59,7 +59,11 @@ def test_untimed_sessions_sort_numbers_naturally(tinyconf: Program) -> None:
 
 
 def test_program_days_are_the_conference_days(tinyconf: Program) -> None:
-    assert program_days(tinyconf) == [date(2026, 3, 7), date(2026, 3, 8), date(2026, 3, 9)]
+    assert program_days(ProgramIndex(tinyconf)) == [
+        date(2026, 3, 7),
+        date(2026, 3, 8),
+        date(2026, 3, 9),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -69,7 +73,7 @@ def test_program_days_are_the_conference_days(tinyconf: Program) -> None:
 def test_resolve_day_accepts_numbers_and_dates(
     tinyconf: Program, spec: str, expected: date
 ) -> None:
-    assert resolve_day(tinyconf, spec) == expected
+    assert resolve_day(ProgramIndex(tinyconf), spec) == expected
 
 
 @pytest.mark.parametrize(
@@ -80,11 +84,11 @@ def test_resolve_day_rejects_days_outside_the_conference(
     tinyconf: Program, spec: str, message: str
 ) -> None:
     with pytest.raises(UsageError, match=message):
-        resolve_day(tinyconf, spec)
+        resolve_day(ProgramIndex(tinyconf), spec)
 
 
 def test_clashes_are_symmetric_and_touching_ends_do_not_clash(tinyconf: Program) -> None:
-    day1 = sessions_by_day(tinyconf)[date(2026, 3, 7)]
+    day1 = sessions_by_day(ProgramIndex(tinyconf))[date(2026, 3, 7)]
     clashes = find_clashes(day1)
     assert clashes == {"parsing-schedules": ["caches-talk"], "caches-talk": ["parsing-schedules"]}
     # registration ends at 09:00 exactly when the keynote starts: no clash
@@ -93,18 +97,20 @@ def test_clashes_are_symmetric_and_touching_ends_do_not_clash(tinyconf: Program)
 
 def test_clashes_with_only_looks_at_the_given_ids(tinyconf: Program) -> None:
     talk = tinyconf.session_by_id["parsing-schedules"]
-    assert ids(clashes_with(tinyconf, talk, {"caches-talk", "lunch-1"})) == ["caches-talk"]
-    assert clashes_with(tinyconf, talk, {"lunch-1", "parsing-schedules"}) == []
+    assert ids(clashes_with(ProgramIndex(tinyconf), talk, {"caches-talk", "lunch-1"})) == [
+        "caches-talk"
+    ]
+    assert clashes_with(ProgramIndex(tinyconf), talk, {"lunch-1", "parsing-schedules"}) == []
 
 
 def test_group_by_start_puts_untimed_last(tinyconf: Program) -> None:
-    groups = group_by_start(sessions_by_day(tinyconf)[date(2026, 3, 7)])
+    groups = group_by_start(sessions_by_day(ProgramIndex(tinyconf))[date(2026, 3, 7)])
     assert groups[-1][0] is None
     assert ids(groups[-1][1]) == ["lightning-1"]
 
 
 def test_current_or_next(tinyconf: Program) -> None:
-    day1 = sessions_by_day(tinyconf)[date(2026, 3, 7)]
+    day1 = sessions_by_day(ProgramIndex(tinyconf))[date(2026, 3, 7)]
     during = datetime(2026, 3, 7, 15, 0, tzinfo=UTC)  # 10:00 in New York: keynote just ended
     session = current_or_next(day1, during)
     assert session is not None
@@ -145,7 +151,7 @@ def test_current_prefers_the_session_that_started_last(tinyconf: Program) -> Non
     # "Next" is unchanged: nothing in progress, the earliest start after now.
     assert current_or_next([later, at("last", (16, 0), (17, 0))], now) is later
     # On tinyconf at 10:50 both Parsing (10:30) and Caches (10:45) are on: Caches began last.
-    day1 = sessions_by_day(tinyconf)[date(2026, 3, 7)]
+    day1 = sessions_by_day(ProgramIndex(tinyconf))[date(2026, 3, 7)]
     current = current_or_next(day1, datetime(2026, 3, 7, 10, 50, tzinfo=zone))
     assert current is not None
     assert current.id == "caches-talk"
@@ -153,9 +159,12 @@ def test_current_prefers_the_session_that_started_last(tinyconf: Program) -> Non
 
 def test_opening_position_inside_and_outside_the_conference(tinyconf: Program) -> None:
     inside = datetime(2026, 3, 8, 15, 0, tzinfo=UTC)  # 11:00 EDT on day 2: the workshop
-    assert opening_position(tinyconf, inside) == (date(2026, 3, 8), "textual-workshop")
+    assert opening_position(ProgramIndex(tinyconf), inside) == (
+        date(2026, 3, 8),
+        "textual-workshop",
+    )
     before = datetime(2025, 1, 1, tzinfo=UTC)
-    assert opening_position(tinyconf, before) == (date(2026, 3, 7), None)
+    assert opening_position(ProgramIndex(tinyconf), before) == (date(2026, 3, 7), None)
 
 
 def test_agenda_keeps_missing_bookmarks_and_lists_booths(tinyconf: Program) -> None:
@@ -167,7 +176,7 @@ def test_agenda_keeps_missing_bookmarks_and_lists_booths(tinyconf: Program) -> N
         Mark("booth", "acme"),
         Mark("booth", "gone-booth"),
     ]
-    agenda = build_agenda(tinyconf, marks)
+    agenda = build_agenda(ProgramIndex(tinyconf), marks)
     assert [d.day for d in agenda.days] == [date(2026, 3, 7)]
     assert ids(agenda.days[0].timed) == ["parsing-schedules", "caches-talk"]
     assert ids(agenda.days[0].tba) == ["lightning-1"]
@@ -181,7 +190,10 @@ def test_agenda_keeps_missing_bookmarks_and_lists_booths(tinyconf: Program) -> N
 
 def test_whole_program_agenda_for_one_day(tinyconf: Program) -> None:
     agenda = build_agenda(
-        tinyconf, [Mark("session", "night-social")], whole_program=True, day=date(2026, 3, 8)
+        ProgramIndex(tinyconf),
+        [Mark("session", "night-social")],
+        whole_program=True,
+        day=date(2026, 3, 8),
     )
     assert ids(agenda.days[0].sessions) == [
         "markup-title",
@@ -194,24 +206,26 @@ def test_whole_program_agenda_for_one_day(tinyconf: Program) -> None:
 
 
 def test_empty_agenda_is_empty(tinyconf: Program) -> None:
-    agenda = build_agenda(tinyconf, [])
+    agenda = build_agenda(ProgramIndex(tinyconf), [])
     assert agenda.is_empty
     assert agenda.session_count == 0
 
 
 def test_day_sessions_are_sorted_once_and_copied(tinyconf: Program) -> None:
     day = date(2026, 3, 7)
-    first = day_sessions(tinyconf, day)
+    index = ProgramIndex(tinyconf)
+    first = day_sessions(index, day)
     assert first == in_time_order(s for s in tinyconf.sessions if s.day == day)
     first.clear()  # a caller's copy: the cache is untouched
-    assert day_sessions(tinyconf, day) == sessions_by_day(tinyconf)[day]
-    assert list(sessions_by_day(tinyconf)) == [*program_days(tinyconf), None]
-    assert day_sessions(tinyconf, date(1999, 1, 1)) == []
+    assert day_sessions(index, day) == sessions_by_day(index)[day]
+    assert list(sessions_by_day(index)) == [*program_days(index), None]
+    assert day_sessions(index, date(1999, 1, 1)) == []
 
 
 def test_session_times_are_the_sort_timestamps(tinyconf: Program) -> None:
-    sessions = day_sessions(tinyconf, date(2026, 3, 8))
-    times = session_times(tinyconf)
+    index = ProgramIndex(tinyconf)
+    sessions = day_sessions(index, date(2026, 3, 8))
+    times = session_times(index)
     for session in sessions:
         if session.start is None or session.end is None:
             assert session.id not in times
@@ -227,4 +241,4 @@ def test_clashes_with_matches_overlaps(tinyconf: Program) -> None:
             for other in tinyconf.sessions
             if other.id != session.id and overlaps(session, other)
         )
-        assert clashes_with(tinyconf, session, [*everyone, "no-such-id"]) == expected
+        assert clashes_with(ProgramIndex(tinyconf), session, [*everyone, "no-such-id"]) == expected

@@ -17,24 +17,25 @@ from confterm.export.markdown import escape
 from confterm.export.text import rich_agenda
 from confterm.model.program import Program
 from confterm.queries.agenda import build_agenda
+from confterm.queries.index import ProgramIndex
 
 EXPECTED = Path(__file__).resolve().parents[1] / "data" / "expected"
 
 
 def test_text_matches_the_hand_written_file(tinyconf: Program) -> None:
-    agenda = build_agenda(tinyconf, MARKS)
+    agenda = build_agenda(ProgramIndex(tinyconf), MARKS)
     text = render(agenda, "text", tinyconf.conference.zone)
     assert text == (EXPECTED / "tinyconf-agenda.txt").read_text(encoding="utf-8")
 
 
 def test_markdown_matches_the_hand_written_file(tinyconf: Program) -> None:
-    agenda = build_agenda(tinyconf, MARKS)
+    agenda = build_agenda(ProgramIndex(tinyconf), MARKS)
     markdown = render(agenda, "markdown", tinyconf.conference.zone)
     assert markdown == (EXPECTED / "tinyconf-agenda.md").read_text(encoding="utf-8")
 
 
 def test_text_in_another_zone_names_it_once_per_day(tinyconf: Program) -> None:
-    agenda = build_agenda(tinyconf, [Mark("session", "opening-keynote")])
+    agenda = build_agenda(ProgramIndex(tinyconf), [Mark("session", "opening-keynote")])
     text = render(agenda, "text", ZoneInfo("Europe/Paris"))
     assert isinstance(text, str)
     assert "Saturday 7 March 2026 — times in Europe/Paris (CET)" in text
@@ -44,14 +45,14 @@ def test_text_in_another_zone_names_it_once_per_day(tinyconf: Program) -> None:
 
 @pytest.mark.parametrize("format", ["text", "markdown", "html"])
 def test_an_empty_agenda_says_how_to_add_bookmarks(tinyconf: Program, format: str) -> None:
-    output = render(build_agenda(tinyconf, []), format, tinyconf.conference.zone)
+    output = render(build_agenda(ProgramIndex(tinyconf), []), format, tinyconf.conference.zone)
     assert isinstance(output, str)
     assert "Nothing bookmarked for TinyConf yet" in output
     assert "confterm bookmark add ID" in output
 
 
 def test_whole_program_lists_every_session_and_flags_no_clash(tinyconf: Program) -> None:
-    agenda = build_agenda(tinyconf, [], whole_program=True)
+    agenda = build_agenda(ProgramIndex(tinyconf), [], whole_program=True)
     text = render(agenda, "text", tinyconf.conference.zone)
     assert isinstance(text, str)
     assert text.startswith("Program: Tiny Conference 2026\n")
@@ -71,7 +72,7 @@ def test_markdown_escape_defuses_links_and_emphasis() -> None:
 
 
 def test_json_holds_the_same_content(tinyconf: Program) -> None:
-    agenda = build_agenda(tinyconf, MARKS)
+    agenda = build_agenda(ProgramIndex(tinyconf), MARKS)
     data = json.loads(render(agenda, "json", ZoneInfo("UTC")))
     assert data["conference"] == {
         "id": "tinyconf",
@@ -102,14 +103,18 @@ def test_json_holds_the_same_content(tinyconf: Program) -> None:
 
 
 def test_json_is_stable_between_runs(tinyconf: Program) -> None:
-    agenda = build_agenda(tinyconf, MARKS)
+    agenda = build_agenda(ProgramIndex(tinyconf), MARKS)
     zone = tinyconf.conference.zone
-    assert render(agenda, "json", zone) == render(build_agenda(tinyconf, MARKS), "json", zone)
+    assert render(agenda, "json", zone) == render(
+        build_agenda(ProgramIndex(tinyconf), MARKS), "json", zone
+    )
 
 
 def test_day_limits_the_agenda_and_drops_booths(tinyconf: Program) -> None:
     day = datetime(2026, 3, 8).date()
-    text = render(build_agenda(tinyconf, MARKS, day=day), "text", tinyconf.conference.zone)
+    text = render(
+        build_agenda(ProgramIndex(tinyconf), MARKS, day=day), "text", tinyconf.conference.zone
+    )
     assert isinstance(text, str)
     assert "Sunday 8 March 2026" in text
     assert "Saturday" not in text
@@ -118,7 +123,9 @@ def test_day_limits_the_agenda_and_drops_booths(tinyconf: Program) -> None:
 
 def test_rich_form_keeps_markup_literal(tinyconf: Program) -> None:
     console = Console(width=120, record=True, color_system=None, file=io.StringIO())
-    console.print(rich_agenda(build_agenda(tinyconf, MARKS), tinyconf.conference.zone))
+    console.print(
+        rich_agenda(build_agenda(ProgramIndex(tinyconf), MARKS), tinyconf.conference.zone)
+    )
     shown = console.export_text()
     assert "[bold]Not bold[/] and [@click=app.quit]no action[/] red" in shown
     assert "! clashes with Clashing Talk About Caches (10:45–11:30)" in shown
@@ -126,7 +133,7 @@ def test_rich_form_keeps_markup_literal(tinyconf: Program) -> None:
 
 
 def test_every_format_renders_and_has_an_extension(tinyconf: Program) -> None:
-    agenda = build_agenda(tinyconf, MARKS)
+    agenda = build_agenda(ProgramIndex(tinyconf), MARKS)
     moment = datetime(2026, 3, 1, tzinfo=UTC)
     for format in FORMATS:
         data = render_bytes(agenda, format, tinyconf.conference.zone, now=moment)

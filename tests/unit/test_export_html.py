@@ -12,6 +12,7 @@ from confterm.export import render
 from confterm.model.program import Program
 from confterm.model.validation import build_record, program_json
 from confterm.queries.agenda import build_agenda
+from confterm.queries.index import ProgramIndex
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)> & <b>bold</b> [b]x[/b]'
 
@@ -64,7 +65,7 @@ def hostile_program(tinyconf: Program) -> Program:
 
 def test_hostile_text_is_escaped(tinyconf: Program) -> None:
     program = hostile_program(tinyconf)
-    page = render(build_agenda(program, MARKS), "html", program.conference.zone)
+    page = render(build_agenda(ProgramIndex(program), MARKS), "html", program.conference.zone)
     parsed = parse(page)
     tag_names = {name for name, _ in parsed.tags}
     assert "script" not in tag_names
@@ -79,7 +80,9 @@ def test_hostile_text_is_escaped(tinyconf: Program) -> None:
 
 
 def test_page_is_self_contained_and_prints_a_day_per_page(tinyconf: Program) -> None:
-    parsed = parse(render(build_agenda(tinyconf, MARKS), "html", tinyconf.conference.zone))
+    parsed = parse(
+        render(build_agenda(ProgramIndex(tinyconf), MARKS), "html", tinyconf.conference.zone)
+    )
     for name, attrs in parsed.tags:
         assert name not in ("link", "script", "img", "iframe")
         assert "src" not in attrs
@@ -91,7 +94,7 @@ def test_page_is_self_contained_and_prints_a_day_per_page(tinyconf: Program) -> 
 
 
 def test_content_matches_the_agenda(tinyconf: Program) -> None:
-    parsed = parse(render(build_agenda(tinyconf, MARKS), "html", ZoneInfo("UTC")))
+    parsed = parse(render(build_agenda(ProgramIndex(tinyconf), MARKS), "html", ZoneInfo("UTC")))
     text = " ".join(t.strip() for t in parsed.text if t.strip())
     assert "My agenda: Tiny Conference 2026" in text
     assert "Saturday 7 March 2026 Times in UTC" in text
@@ -105,5 +108,9 @@ def test_content_matches_the_agenda(tinyconf: Program) -> None:
 
 
 def test_a_bookmark_to_a_removed_booth_alone_is_listed(tinyconf: Program) -> None:
-    parsed = parse(render(build_agenda(tinyconf, [Mark("booth", "gone")]), "html", ZoneInfo("UTC")))
+    parsed = parse(
+        render(
+            build_agenda(ProgramIndex(tinyconf), [Mark("booth", "gone")]), "html", ZoneInfo("UTC")
+        )
+    )
     assert "booth gone" in "".join(parsed.text)

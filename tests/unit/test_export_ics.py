@@ -12,13 +12,16 @@ from confterm.export import render
 from confterm.export.ics import left_out
 from confterm.model.program import Program
 from confterm.queries.agenda import build_agenda
+from confterm.queries.index import ProgramIndex
 
 FIRST = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 LATER = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 def export(program: Program, marks: list[Mark], **options: object) -> Calendar:
-    data = render(build_agenda(program, marks), "ics", ZoneInfo("Asia/Tokyo"), **options)  # type: ignore[arg-type]
+    data = render(
+        build_agenda(ProgramIndex(program), marks), "ics", ZoneInfo("Asia/Tokyo"), **options
+    )  # type: ignore[arg-type]
     assert isinstance(data, bytes)
     return Calendar.from_ical(data)
 
@@ -84,7 +87,7 @@ def test_uids_are_stable_and_sequence_grows_between_exports(tinyconf: Program) -
 
 
 def test_untimed_sessions_are_left_out(tinyconf: Program) -> None:
-    agenda = build_agenda(tinyconf, MARKS)
+    agenda = build_agenda(ProgramIndex(tinyconf), MARKS)
     assert [s.id for s in left_out(agenda)] == ["lightning-1", "bof-tba"]
     events = events_by_uid(export(tinyconf, MARKS, now=FIRST))
     assert "lightning-1@tinyconf.confterm" not in events

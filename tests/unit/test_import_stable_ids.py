@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
 import re
+from datetime import UTC, datetime, timedelta
 
 from confterm.sources import import_bytes
+from confterm.sources.builder import session_ids
 from confterm.sources.slugs import MAX_SLUG, stable_id
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -47,3 +50,31 @@ def test_stable_id_keeps_slugs_and_hashes_the_rest() -> None:
         assert len(made) <= MAX_SLUG
         assert made != stable_id(changed.lower() + "?")
         assert made == stable_id(changed)
+
+
+def test_session_ids_do_not_depend_on_order() -> None:
+    """A bounded property check (200 random files, fixed seed): shuffling the events of a file
+    where many share a source id never moves an id to another session."""
+    generator = random.Random(11)  # noqa: S311  (reproducible test data, not secrets)
+    base = datetime(2024, 9, 13, 10, tzinfo=UTC)
+    for _ in range(200):
+        sessions: list[tuple[str, dict[str, object]]] = [
+            (
+                generator.choice(["46939", "a", "b"]),
+                {
+                    "start": base + timedelta(hours=generator.randint(0, 3)),
+                    "room": generator.choice(["XOR", "MOV", None]),
+                    "title": generator.choice(["Talk", "Workshop"]),
+                },
+            )
+            for _ in range(generator.randint(1, 12))
+        ]
+        ids = session_ids(sessions)
+        assert len(set(ids)) == len(ids)
+        order = list(range(len(sessions)))
+        generator.shuffle(order)
+        shuffled = session_ids([sessions[i] for i in order])
+        # Identical sessions may swap ids between themselves, nothing else may.
+        for position, index in enumerate(order):
+            twins = [j for j, other in enumerate(sessions) if other == sessions[index]]
+            assert shuffled[position] in {ids[j] for j in twins}

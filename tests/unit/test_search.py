@@ -8,11 +8,11 @@ from typing import Any
 
 from confterm.model.program import Program
 from confterm.model.validation import build_record
+from confterm.queries.index import ProgramIndex
 from confterm.queries.search import (
     SCORE_EXACT,
     SCORE_FUZZY,
     SearchIndex,
-    index_for,
     search_sessions,
 )
 
@@ -67,7 +67,7 @@ def _program() -> Program:
 
 
 def test_ranking_tiers_in_order() -> None:
-    hits = SearchIndex(_program()).search("Graph")
+    hits = SearchIndex(ProgramIndex(_program())).search("Graph")
     assert [(h.item_id, h.field) for h in hits] == [
         ("exact", "title"),
         ("prefix", "title"),
@@ -86,7 +86,7 @@ def test_ranking_tiers_in_order() -> None:
 
 
 def test_time_order_among_equals_and_bookmarks_first(tinyconf: Program) -> None:
-    index = SearchIndex(tinyconf)
+    index = SearchIndex(ProgramIndex(tinyconf))
     assert [h.item_id for h in index.search("keynote")] == ["opening-keynote", "closing-keynote"]
     assert [h.item_id for h in index.search("keynote", {"closing-keynote"})] == [
         "closing-keynote",
@@ -98,7 +98,7 @@ def test_time_order_among_equals_and_bookmarks_first(tinyconf: Program) -> None:
 
 
 def test_fields_of_tinyconf(tinyconf: Program) -> None:
-    index = SearchIndex(tinyconf)
+    index = SearchIndex(ProgramIndex(tinyconf))
 
     def ids(query: str) -> list[str]:
         return [h.item_id for h in index.search(query)]
@@ -122,39 +122,40 @@ def test_fields_of_tinyconf(tinyconf: Program) -> None:
 
 
 def test_markup_and_escapes_are_searched_as_plain_text(tinyconf: Program) -> None:
-    hits = SearchIndex(tinyconf).search("[bold]not bold")
+    hits = SearchIndex(ProgramIndex(tinyconf)).search("[bold]not bold")
     assert hits[0].item_id == "markup-title"
-    assert SearchIndex(tinyconf).search("red")[0].item_id == "markup-title"
+    assert SearchIndex(ProgramIndex(tinyconf)).search("red")[0].item_id == "markup-title"
 
 
 def test_narrowing_gives_the_same_results_as_a_fresh_search(tinyconf: Program) -> None:
-    typed = SearchIndex(tinyconf)
+    typed = SearchIndex(ProgramIndex(tinyconf))
     for query in ["s", "sc", "sch", "sche", "sched", "sche", "t", "ta", "tal", "talk"]:
-        assert typed.search(query) == SearchIndex(tinyconf).search(query), query
+        assert typed.search(query) == SearchIndex(ProgramIndex(tinyconf)).search(query), query
 
 
 def test_limit(tinyconf: Program) -> None:
-    index = SearchIndex(tinyconf)
+    index = SearchIndex(ProgramIndex(tinyconf))
     everything = index.search("e", limit=None)
     assert len(everything) > 3
     assert index.search("e", limit=3) == everything[:3]
 
 
 def test_index_is_cached_per_program(tinyconf: Program) -> None:
-    assert index_for(tinyconf) is index_for(tinyconf)
-    assert index_for(_program()) is not index_for(tinyconf)
+    index = ProgramIndex(tinyconf)
+    assert index.search is index.search
+    assert ProgramIndex(_program()).search is not index.search
 
 
 def test_search_sessions_keeps_its_contract(tinyconf: Program) -> None:
-    assert search_sessions(tinyconf, "") == list(tinyconf.sessions)
-    found = search_sessions(tinyconf, "keynote", ["closing-keynote"])
+    assert search_sessions(ProgramIndex(tinyconf), "") == list(tinyconf.sessions)
+    found = search_sessions(ProgramIndex(tinyconf), "keynote", ["closing-keynote"])
     assert [s.id for s in found] == ["closing-keynote", "opening-keynote"]
     # Booths are not sessions.
-    assert search_sessions(tinyconf, "acme") == []
+    assert search_sessions(ProgramIndex(tinyconf), "acme") == []
 
 
 def test_fuzzy_needs_the_letters_close_together() -> None:
-    index = SearchIndex(_program())
+    index = SearchIndex(ProgramIndex(_program()))
     # g..r..a..p..h are all in "Great Rapid Pathways", but far apart: not a hit.
     sessions = [
         replace(s, title="Great Rapid Pathways") if s.id == "fuzzy" else s
@@ -162,7 +163,7 @@ def test_fuzzy_needs_the_letters_close_together() -> None:
     ]
     scattered = replace(_program(), sessions=sessions)
     assert "fuzzy" in [h.item_id for h in index.search("graph")]
-    assert "fuzzy" not in [h.item_id for h in SearchIndex(scattered).search("graph")]
+    assert "fuzzy" not in [h.item_id for h in SearchIndex(ProgramIndex(scattered)).search("graph")]
 
 
 def _many_equal_matches(count: int) -> Program:
@@ -207,7 +208,7 @@ def test_a_limited_search_is_the_start_of_the_full_ranking() -> None:
     # tier, or not at all: a search that stops early must still put every bookmarked match
     # of its tier first, and only once.
     bookmarked = {"s3", "s14", "s5000", "s5998", "s5901", "s5990"}
-    index = SearchIndex(program)
+    index = SearchIndex(ProgramIndex(program))
     for marks in [set(), bookmarked]:
         for query in ["graph", "learning", "gr", "e", "graph theory"]:
             everything = index.search(query, marks, limit=None)
@@ -219,7 +220,7 @@ def test_a_limited_search_is_the_start_of_the_full_ranking() -> None:
 
 
 def test_names_affiliations_and_places_are_separate_words(tinyconf: Program) -> None:
-    index = SearchIndex(tinyconf)
+    index = SearchIndex(ProgramIndex(tinyconf))
 
     def ids(query: str) -> list[str]:
         return [h.item_id for h in index.search(query)]

@@ -29,12 +29,12 @@ def run_agenda(context: Context) -> int:
     if args.alarm is not None and args.format != "ics":
         raise UsageError("--alarm only applies to --format ics")
     program = context.program
-    day = resolve_day(program, args.day) if args.day else None
+    day = resolve_day(context.index, args.day) if args.day else None
     with BookmarkStore.open(context.data_dir) as store:
         if store.recovery_message:
             sys.stderr.write(f"confterm: {one_line(store.recovery_message)}\n")
         marks = store.bookmarks(program.conference.id)
-    agenda = build_agenda(program, marks, whole_program=args.all, day=day)
+    agenda = build_agenda(context.index, marks, whole_program=args.all, day=day)
     if args.format == "ics":
         # Here, not at the top: icalendar is slow to import and only this format needs it.
         from confterm.export.ics import left_out

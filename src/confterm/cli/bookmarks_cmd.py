@@ -22,8 +22,14 @@ from confterm.cli.context import Context
 from confterm.cli.output import Column, Section, is_rich, make_console, print_json, print_sections
 from confterm.errors import DataError, UsageError
 from confterm.model.program import Program
-from confterm.present.formatting import LOCATION_UNKNOWN, day_label, iso_or_none, time_range
-from confterm.queries.agenda import in_time_order
+from confterm.present.formatting import (
+    LOCATION_UNKNOWN,
+    day_label,
+    iso_or_none,
+    missing_label,
+    time_range,
+)
+from confterm.queries.index import in_time_order
 from confterm.store.bookmarks import Bookmark, BookmarkStore, ItemKind
 from confterm.text import one_line
 from confterm.timezones import zone_name
@@ -35,7 +41,12 @@ SESSION_COLUMNS = (
     Column("Room", style="dim", pad=False, prefix="· "),
 )
 BOOTH_COLUMNS = (Column("Organisation"), Column("Location", style="dim", pad=False))
-STALE_COLUMNS = (Column("Kind"), Column("Id"), Column("Bookmarked", style="dim", pad=False))
+STALE_COLUMNS = (
+    Column("Kind"),
+    Column("Id"),
+    Column("Last known", pad=False),
+    Column("Bookmarked", style="dim", pad=False, prefix="· "),
+)
 
 
 SHARING = ("export", "import", "compare")
@@ -168,17 +179,24 @@ def _remove(store: BookmarkStore, program: Program, ids: list[str]) -> int:
 def bookmark_json(program: Program, mark: Bookmark, zone: tzinfo) -> dict[str, Any]:
     """The stable JSON object of one bookmark (see the module docstring)."""
     session = program.session_by_id.get(mark.item_id) if mark.kind is ItemKind.SESSION else None
-    in_program = _title(program, mark.kind, mark.item_id) is not None
+    title = _title(program, mark.kind, mark.item_id)
+    in_program = title is not None
     room = program.room_name(session) if session else None
+    day = session.day if session else None
+    start, end = (session.start, session.end) if session else (None, None)
+    known = mark.last_known
+    if not in_program and known is not None:
+        # Left the program: what it last looked like, so it can still be named.
+        title, day, start, end, room = known.title, known.day, known.start, known.end, known.room
     return {
         "id": mark.item_id,
         "kind": mark.kind.value,
-        "title": _title(program, mark.kind, mark.item_id),
+        "title": one_line(title) if title is not None else None,
         "added_at": mark.added_at.isoformat(),
         "in_program": in_program,
-        "day": session.day.isoformat() if session and session.day else None,
-        "start": iso_or_none(session.start, zone) if session else None,
-        "end": iso_or_none(session.end, zone) if session else None,
+        "day": day.isoformat() if day else None,
+        "start": iso_or_none(start, zone),
+        "end": iso_or_none(end, zone),
         "room": one_line(room) if room else None,
     }
 
@@ -225,7 +243,17 @@ def _list(store: BookmarkStore, program: Program, zone: tzinfo, *, json: bool) -
         (
             Section(
                 "No longer in the program",
-                [[m.kind.value, m.item_id, f"bookmarked {m.added_at:%Y-%m-%d}"] for m in stale],
+                [
+                    [
+                        m.kind.value,
+                        m.item_id,
+                        missing_label(m.kind.value, m.item_id, m.last_known, zone)
+                        if m.last_known
+                        else "",
+                        f"bookmarked {m.added_at:%Y-%m-%d}",
+                    ]
+                    for m in stale
+                ],
             ),
             STALE_COLUMNS,
         ),

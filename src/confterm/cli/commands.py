@@ -276,7 +276,14 @@ def _import_commands(add: AddCommand) -> None:
     imp.add_argument("source", nargs="?", metavar="SOURCE", help="a file path or http(s) URL")
     imp.add_argument("--id", metavar="ID", help="the conference id to store it under")
     imp.add_argument(
-        "--refresh", metavar="ID", help="fetch the stored source of ID again and show changes"
+        "--name",
+        metavar="NAME",
+        help="the conference's name (default: the name the file gives; kept by --refresh)",
+    )
+    imp.add_argument(
+        "--refresh",
+        metavar="ID",
+        help="fetch the stored source of ID again and report what changed (bookmarked first)",
     )
     for action in imp._actions:
         # The global --tz (same dest) is the display zone elsewhere; here it is the source's.

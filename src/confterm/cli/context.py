@@ -12,6 +12,7 @@ from confterm import paths
 from confterm.clock import NOW_ENV, Clock, now_from_env, parse_now
 from confterm.errors import UsageError
 from confterm.model.program import Program
+from confterm.queries.index import ProgramIndex
 from confterm.settings import Settings
 from confterm.store.catalog import open_program
 from confterm.timezones import resolve_display_zone
@@ -83,6 +84,11 @@ class Context:
             Path(data) if data else None,
             self.data_dir,
         )
+
+    @cached_property
+    def index(self) -> ProgramIndex:
+        """The index of :attr:`program` that every query takes (one per command)."""
+        return ProgramIndex(self.program)
 
     @cached_property
     def display_zone(self) -> tzinfo:

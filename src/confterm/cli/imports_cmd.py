@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     # The readers of outside formats load only for the commands that import: not to open
     # the app, not for `list`.
     from confterm.sources import ImportResult
-    from confterm.sources.changes import ProgramChanges
+    from confterm.sources.changes import Change, ProgramChanges
 
 
 def _source_zone(context: Context) -> str | None:
@@ -44,30 +44,59 @@ def _check_id(conference_id: str | None) -> None:
 
 
 def run_import(context: Context) -> int:
-    """``confterm import SOURCE [--id ID] [--tz ZONE]`` and ``import --refresh ID``."""
+    """``confterm import SOURCE [--id ID] [--name NAME] [--tz ZONE]`` and
+    ``import --refresh ID [--name NAME]``."""
     args = context.args
+    name = _name_option(context)
     if args.refresh:
         if args.source or args.id:
             raise UsageError("import --refresh ID takes no SOURCE and no --id")
-        return _refresh(context, args.refresh)
+        return _refresh(context, args.refresh, name)
     if not args.source:
         raise UsageError("import: give a SOURCE (file or http(s) URL) or --refresh ID")
     _check_id(args.id)
     tz = _source_zone(context)
     from confterm.sources import import_source
 
-    result = import_source(args.source, conference_id=args.id, tz=tz)
+    result = import_source(args.source, conference_id=args.id, tz=tz, name=name)
     conference_id = result.program.conference.id
     _check_id(conference_id)
-    replaced = catalog.imported_program_path(context.data_dir, conference_id).is_file()
-    path = _store(context, result, args.source, tz)
+    old_path = catalog.imported_program_path(context.data_dir, conference_id)
+    old = _previous(old_path)
+    path = _store(context, result, args.source, tz, name)
     _print_summary(result, path)
-    if replaced:
+    if old is not None:
         print("(replaced the previous import of this conference)")
+        _report_changes(context, old, result.program)
+    else:
+        _remember(context, None, result.program)
     return 0
 
 
-def _store(context: Context, result: ImportResult, source: str, tz: str | None) -> Path:
+def _name_option(context: Context) -> str | None:
+    name = getattr(context.args, "name", None)
+    if name is None:
+        return None
+    cleaned = one_line(name)
+    if not cleaned:
+        raise UsageError("--name: give a non-empty name")
+    return cleaned
+
+
+def _previous(path: Path) -> Program | None:
+    """The program stored before this import, or None (none, or unreadable: then there is
+    nothing to compare with, and the new import replaces it anyway)."""
+    if not path.is_file():
+        return None
+    try:
+        return load_program_file(path)
+    except DataError:
+        return None
+
+
+def _store(
+    context: Context, result: ImportResult, source: str, tz: str | None, name: str | None
+) -> Path:
     from confterm.sources.fetch import is_url
 
     source_text = source if is_url(source) else str(Path(source).expanduser().resolve())
@@ -76,6 +105,7 @@ def _store(context: Context, result: ImportResult, source: str, tz: str | None) 
         "format": result.format_name,
         "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "tz": tz,
+        "name": name,
     }
     return catalog.save_imported(context.data_dir, result.program, meta)
 
@@ -85,10 +115,11 @@ def _print_summary(result: ImportResult, path: Path) -> None:
     conference = program.conference
     days = sorted({s.day for s in program.sessions if s.day is not None})
     print(f"imported {one_line(conference.name)} as {conference.id} ({result.format_name})")
-    print(
-        f"days: {len(days)} ({conference.start_date} to {conference.end_date}), "
-        f"time zone {zone_name(conference.zone)}"
-    )
+    if days:
+        span = f"{len(days)} ({conference.start_date} to {conference.end_date})"
+    else:
+        span = "none announced yet"  # the dates the model needs are placeholders then
+    print(f"days: {span}, time zone {zone_name(conference.zone)}")
     print(
         f"sessions: {len(program.sessions)}, rooms: {len(program.rooms)}, "
         f"speakers: {len(program.speakers)}, tracks: {len(program.tracks)}"
@@ -104,7 +135,7 @@ def _print_summary(result: ImportResult, path: Path) -> None:
     print(f"stored in {path}")
 
 
-def _refresh(context: Context, conference_id: str) -> int:
+def _refresh(context: Context, conference_id: str, name: str | None) -> int:
     path = catalog.require_imported(context.data_dir, conference_id, action="refreshed")
     meta = catalog.imported_meta(context.data_dir, conference_id)
     source = meta.get("source")
@@ -112,15 +143,15 @@ def _refresh(context: Context, conference_id: str) -> int:
         raise DataError(f"{catalog.imported_meta_path(context.data_dir, conference_id)}: no source")
     stored_tz = meta.get("tz")
     tz = _source_zone(context) or (stored_tz if isinstance(stored_tz, str) else None)
+    stored_name = meta.get("name")
+    name = name or (stored_name if isinstance(stored_name, str) else None)
     from confterm.sources import import_source
-    from confterm.sources.changes import diff_programs
 
     old = load_program_file(path)
-    result = import_source(source, conference_id=conference_id, tz=tz)
-    changes = diff_programs(old, result.program)
-    new_path = _store(context, result, source, tz)
+    result = import_source(source, conference_id=conference_id, tz=tz, name=name)
+    new_path = _store(context, result, source, tz, name)
     _print_summary(result, new_path)
-    _print_changes(context, result.program, changes)
+    _report_changes(context, old, result.program)
     return 0
 
 
@@ -129,43 +160,87 @@ def _when(program: Program, session: Session) -> str:
     room = program.room_name(session)
     where = f" in {one_line(room)}" if room else ""
     if session.start is None:
-        return f"{session.day or 'unscheduled'}{where}"
-    return f"{session.start.astimezone(zone):%Y-%m-%d %H:%M}{where}"
+        return f"{session.day or 'time to be announced'}{where}"
+    return f"{session.start.astimezone(zone):%a %Y-%m-%d %H:%M}{where}"
 
 
-def _print_changes(context: Context, program: Program, changes: ProgramChanges) -> None:
+def _report_changes(context: Context, old: Program, new: Program) -> None:
+    """Print what changed since ``old``, bookmarked sessions first, and remember what the
+    bookmarked sessions looked like (so one that left the program keeps its name)."""
+    from confterm.sources.changes import diff_programs
+
+    changes = diff_programs(old, new)
+    bookmarked = _remember(context, old, new)
+    _print_changes(old, new, changes, bookmarked)
+
+
+def _change_line(old: Program, new: Program, change: Change) -> str:
+    before, after = change.before, change.after
+    if after is None:
+        assert before is not None
+        return f"removed: {one_line(before.title)} (was {_when(old, before)})"
+    if before is None:
+        return f"added: {one_line(after.title)} ({_when(new, after)})"
+    parts = []
+    if change.cancelled:
+        parts.append(f"CANCELLED: {one_line(after.title)} ({_when(new, after)})")
+    elif change.retitled:
+        parts.append(f"retitled: {one_line(before.title)} -> {one_line(after.title)}")
+    if change.moved:
+        where = f"({_when(old, before)} -> {_when(new, after)})"
+        parts.append(f"moved: {one_line(after.title)} {where}" if not parts else f"moved {where}")
+    return "; ".join(parts)
+
+
+def _print_changes(old: Program, new: Program, changes: ProgramChanges, marked: set[str]) -> None:
     if changes.is_empty:
         print("changes: none")
         return
+    cancelled = len(changes.cancelled)
     print(
         f"changes: {len(changes.added)} added, {len(changes.removed)} removed, "
-        f"{len(changes.moved)} moved"
+        f"{len(changes.moved)} moved, {len(changes.retitled)} retitled"
+        + (f" ({cancelled} cancelled)" if cancelled else "")
     )
-    lines: dict[str, str] = {}
-    for session in changes.added:
-        lines[session.id] = f"added: {one_line(session.title)} ({_when(program, session)})"
-    for session in changes.removed:
-        lines[session.id] = f"removed: {one_line(session.title)}"
-    for moved in changes.moved:
-        lines[moved.after.id] = (
-            f"moved: {one_line(moved.after.title)} "
-            f"({_when(program, moved.before)} -> {_when(program, moved.after)})"
-        )
-    for line in lines.values():
-        print(f"  {line}")
-    bookmarked = _bookmarked(context, program.conference.id) & changes.touched_ids()
-    if bookmarked:
-        print(f"bookmarked sessions among them: {len(bookmarked)}")
-        for session_id, line in lines.items():
-            if session_id in bookmarked:
-                print(f"  {line} [{session_id}]")
+    ordered = changes.ordered(marked)
+    among = [c for c in ordered if c.id in marked]
+    if among:
+        print(f"bookmarked sessions among them: {len(among)}")
+        for change in among:
+            print(f"  * {_change_line(old, new, change)} [{change.id}]")
+        if len(among) < len(ordered):
+            print("other changes:")
+    for change in ordered:
+        if change.id not in marked:
+            print(f"  {_change_line(old, new, change)}")
 
 
-def _bookmarked(context: Context, conference_id: str) -> set[str]:
-    from confterm.store.bookmarks import BookmarkStore
+def _remember(context: Context, old: Program | None, new: Program) -> set[str]:
+    """Record the last known title, day, times and room of every bookmarked session (from
+    the new program, else the old one); return the bookmarked session ids."""
+    from confterm.store.bookmarks import BookmarkStore, ItemKind, LastKnown
 
     with BookmarkStore.open(context.data_dir) as store:
-        return store.ids(conference_id)
+        marked = store.ids(new.conference.id)
+        if not marked:
+            return marked  # nothing to remember, and no store file created for nothing
+        items: dict[tuple[ItemKind, str], LastKnown] = {}
+        for program in (old, new):  # the new program's facts win
+            if program is None:
+                continue
+            for session_id in marked:
+                session = program.session_by_id.get(session_id)
+                if session is not None:
+                    items[(ItemKind.SESSION, session_id)] = LastKnown(
+                        title=session.title,
+                        day=session.day,
+                        start=session.start,
+                        end=session.end,
+                        room=program.room_name(session),
+                    )
+        if items:
+            store.remember(new.conference.id, items)
+        return marked
 
 
 def run_conferences(context: Context) -> int:

@@ -82,7 +82,7 @@ def run_now(context: Context) -> int:
     program = context.program
     zone = context.display_zone
     glance = at_a_glance(
-        program,
+        context.index,
         context.clock.now(),
         _bookmarked(context, program.conference.id),
         timedelta(minutes=args.window),

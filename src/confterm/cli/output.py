@@ -7,6 +7,9 @@ Every command renders through these helpers so that all of them honour the same 
   multi-line fields) and is rendered as a rich :class:`~rich.text.Text`.
 * On a terminal the output uses rich tables; piped, it is plain text with no escape codes.
   ``NO_COLOR`` (any non-empty value) turns colour off on a terminal.
+* On a terminal, http(s) URLs in details are hyperlinks (OSC 8) to the address as
+  :func:`confterm.present.links.link_url` makes it safe; the text shown is the literal URL.
+  ``TERM=dumb`` turns them off; piped output has plain URLs only.
 * ``--json`` output is built by :mod:`confterm.export.records` and printed by
   :func:`print_json`.
 
@@ -27,12 +30,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from rich.console import Console
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -198,7 +203,7 @@ def print_details(
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column()
         for detail in shown:
-            grid.add_row(Text(detail.label), Text("\n".join(_cell_lines(detail))))
+            grid.add_row(Text(detail.label), linked_text("\n".join(_cell_lines(detail))))
         console.print(grid)
         return
     width = max((len(f.label) for f in shown), default=0) + 2
@@ -213,6 +218,30 @@ def print_details(
         else:
             lines.append(f"{detail.label + ':':<{width}}{body[0]}")
     out.write("\n".join(lines) + "\n")
+
+
+_URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
+
+
+def hyperlinks_wanted() -> bool:
+    """False on a terminal that says it is dumb (it would show the escape codes)."""
+    return os.environ.get("TERM", "") != "dumb"
+
+
+def linked_text(text: str) -> Text:
+    """``text`` (already cleaned) as rich Text whose http(s) URLs are hyperlinks."""
+    from confterm.present.links import link_url
+
+    result = Text(text)
+    if not hyperlinks_wanted():
+        return result
+    for match in _URL.finditer(text):
+        # Sentence punctuation after a URL is not part of it.
+        url = match.group().rstrip(".,;:!?)")
+        safe = link_url(url)
+        if safe is not None:
+            result.stylize(Style(link=safe), match.start(), match.start() + len(url))
+    return result
 
 
 def _cell_lines(detail: Detail) -> list[str]:

@@ -39,7 +39,8 @@ from confterm.present.formatting import (
     time_range,
     when_label,
 )
-from confterm.queries.agenda import in_time_order, resolve_day, sessions_by_day
+from confterm.queries.agenda import resolve_day
+from confterm.queries.index import ProgramIndex
 from confterm.queries.search import search_sessions
 from confterm.text import one_line
 from confterm.timezones import zone_key, zone_name
@@ -61,17 +62,20 @@ SEARCH_COLUMNS = (Column("Day"), *SESSION_COLUMNS)
 def run_list(context: Context) -> int:
     """``confterm list``."""
     args = context.args
-    program = context.program
+    program, index = context.program, context.index
     zone = context.display_zone
-    day = resolve_day(program, args.day) if args.day else None
+    day = resolve_day(index, args.day) if args.day else None
+    sessions: Iterable[Session]
     if args.search:
         # The engine's ranking is the order the user asked for; keep it. Bookmarked sessions
         # go first among equals, as in the app.
         sessions = search_sessions(
-            program, args.search, bookmarked=_bookmarked(context, program.conference.id)
+            index, args.search, bookmarked=_bookmarked(context, program.conference.id)
         )
+    elif day is not None:
+        sessions = index.sessions_on(day)
     else:
-        sessions = in_time_order(program.sessions)
+        sessions = index.in_order
     sessions = [
         s
         for s in sessions
@@ -93,7 +97,7 @@ def run_list(context: Context) -> int:
         print_sections([Section(heading, rows)], SEARCH_COLUMNS, empty=f"No match for {heading}")
         return 0
     print_sections(
-        day_sections(program, sessions, zone), SESSION_COLUMNS, empty="No sessions to show."
+        day_sections(index, sessions, zone), SESSION_COLUMNS, empty="No sessions to show."
     )
     return 0
 
@@ -110,14 +114,19 @@ def _bookmarked(context: Context, conference_id: str) -> set[str]:
         return set()
 
 
-def day_sections(program: Program, sessions: Iterable[Session], zone: tzinfo) -> list[Section]:
+def day_sections(index: ProgramIndex, sessions: Iterable[Session], zone: tzinfo) -> list[Section]:
     """``sessions`` as one section per day (timed, then a "Time to be announced" section),
     with the sessions whose day is not known last."""
-    wanted = {s.id for s in sessions}
+    program = index.program
+    chosen_sessions = list(sessions)
+    wanted = {s.id for s in chosen_sessions}
+    # Only the days that hold a wanted session are put in order.
+    wanted_days = {s.day for s in chosen_sessions}
     sections: list[Section] = []
-    grouped = sessions_by_day(program)
-    for day in sorted(d for d in grouped if d is not None):
-        chosen = [s for s in grouped[day] if s.id in wanted]
+    for day in index.filed_days:
+        if day is None or day not in wanted_days:
+            continue
+        chosen = [s for s in index.sessions_on(day) if s.id in wanted]
         if not chosen:
             continue
         timed = [_session_row(program, s, zone, day) for s in chosen if s.is_timed]
@@ -129,7 +138,7 @@ def day_sections(program: Program, sessions: Iterable[Session], zone: tzinfo) ->
                 sections.append(Section(TIME_TBA_HEADING, untimed, level=2))
         else:
             sections.append(Section(f"{heading} — {TIME_TBA_HEADING.lower()}", untimed))
-    unknown = [_session_row(program, s, zone) for s in grouped.get(None, []) if s.id in wanted]
+    unknown = [_session_row(program, s, zone) for s in index.sessions_on(None) if s.id in wanted]
     if unknown:
         sections.append(Section(DAY_UNKNOWN, unknown))
     return sections

@@ -2,7 +2,7 @@
 
 :func:`render` is the one entry point the CLI and the app use::
 
-    data = render(build_agenda(program, bookmarks), "ics", zone, now=clock.now())
+    data = render(build_agenda(index, bookmarks), "ics", zone, now=clock.now())
 """
 
 from __future__ import annotations

@@ -9,7 +9,13 @@ from __future__ import annotations
 from datetime import date, datetime, time, tzinfo
 
 from confterm.model.program import Booth, Program, Session
-from confterm.present.formatting import LOCATION_UNKNOWN, long_day_label, time_range, zone_label
+from confterm.present.formatting import (
+    LOCATION_UNKNOWN,
+    long_day_label,
+    missing_label,
+    time_range,
+    zone_label,
+)
 from confterm.queries.agenda import Agenda, MissingBookmark
 from confterm.text import one_line
 
@@ -99,9 +105,10 @@ def booth_line(booth: Booth) -> str:
 
 
 def missing_line(mark: MissingBookmark, zone: tzinfo) -> str:
-    """``session removed-talk (bookmarked 2026-03-01)``."""
+    """``session removed-talk (bookmarked 2026-03-01)``; by name when the store remembers
+    it: ``Rust in Space (was Sat 28 Dec 14:00–15:00, Saal 1) (bookmarked 2026-03-01)``."""
     added = mark.added_at.astimezone(zone).date().isoformat()
-    return f"{mark.kind} {one_line(mark.item_id)} (bookmarked {added})"
+    return f"{missing_label(mark.kind, mark.item_id, mark.last_known, zone)} (bookmarked {added})"
 
 
 BOOTHS_HEADING = "Booths to visit"

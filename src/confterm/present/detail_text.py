@@ -20,8 +20,10 @@ from enum import StrEnum
 
 from confterm.model.program import Booth, Link, Paper, Program, Session
 from confterm.present.formatting import day_label, time_range, when_label
+from confterm.present.links import link_url
 from confterm.present.rows import NO_LOCATION, session_label
-from confterm.queries.agenda import clashes_with, in_time_order
+from confterm.queries.agenda import clashes_with
+from confterm.queries.index import ProgramIndex
 from confterm.text import clean, one_line
 
 #: What an id must look like before it goes into an action string (the model's slug rule).
@@ -49,6 +51,9 @@ class Span:
     text: str
     role: Role = Role.PLAIN
     action: str = ""
+    #: A safe http(s) URL (see :func:`confterm.present.links.link_url`): the span is a
+    #: hyperlink to it (a terminal's own click, via OSC 8) whose click in the app opens it.
+    link: str = ""
 
 
 Line = tuple[Span, ...]
@@ -89,10 +94,24 @@ def _text(text: str) -> list[Line]:
     return [_line(line) for line in clean(text).split("\n")]
 
 
+def url_span(url: str) -> Span:
+    """``url`` as a hyperlink when it is a safe http(s) URL, else as plain text (the text as
+    the data has it, cleaned)."""
+    safe = link_url(url)
+    if safe is None:
+        return Span(one_line(url))
+    return Span(one_line(url), Role.URL, link=safe)
+
+
+def _url_field(label: str, url: str) -> Line:
+    return _line((f"{label}: ", Role.LABEL), url_span(url))
+
+
 def _links(links: Iterable[Link]) -> list[Line]:
+    # A URL too long for its line goes to the next (it has no space to break at) and is cut
+    # there with an ellipsis, never broken in the middle (see Hanging); its link stays whole.
     return [
-        _line("  ", one_line(link.title), (" — ", Role.MUTED), (one_line(link.url), Role.URL))
-        for link in links
+        _line("  ", one_line(link.title), (" — ", Role.MUTED), url_span(link.url)) for link in links
     ]
 
 
@@ -108,9 +127,10 @@ def speaker_action(speaker_id: str, session_id: str) -> str:
 
 
 def session_text(
-    program: Program, session: Session, zone: tzinfo, bookmarked: AbstractSet[str]
+    index: ProgramIndex, session: Session, zone: tzinfo, bookmarked: AbstractSet[str]
 ) -> list[Line]:
     """Everything known about a session, times in ``zone``."""
+    program = index.program
     lines: list[Line] = [
         _styled(one_line(session.title), Role.TITLE),
         _line((session.kind.label, Role.KIND), " · ", when_label(session, zone)),
@@ -124,7 +144,7 @@ def session_text(
         lines.append(_styled("★ Bookmarked (b to remove)", Role.MARKED))
     else:
         lines.append(_styled("Not bookmarked (b to bookmark)", Role.MUTED))
-    clashes = clashes_with(program, session, bookmarked)
+    clashes = clashes_with(index, session, bookmarked)
     if clashes:
         lines.append(_styled("⚠ Clashes with your bookmarks:", Role.CLASH))
         lines.extend(
@@ -168,7 +188,7 @@ def session_text(
         lines += _text(session.note)
     if session.source_url:
         lines.append(())
-        lines.append(_field("Source", session.source_url))
+        lines.append(_url_field("Source", session.source_url))
     return lines
 
 
@@ -206,19 +226,20 @@ def short_when(session: Session, zone: tzinfo) -> str:
     return f"{day_label(session.day)} {time_range(session, zone, session.day)}"
 
 
-def related_sessions(program: Program, booth: Booth) -> list[Session]:
+def related_sessions(index: ProgramIndex, booth: Booth) -> list[Session]:
     """The booth's related sessions that are in the program, in time order."""
-    return in_time_order(
+    program = index.program
+    return index.ordered(
         program.session_by_id[i] for i in booth.sessions if i in program.session_by_id
     )
 
 
 def booth_full_text(
-    program: Program, booth: Booth, zone: tzinfo, to_visit: AbstractSet[str]
+    index: ProgramIndex, booth: Booth, zone: tzinfo, to_visit: AbstractSet[str]
 ) -> list[Line]:
     """A booth with its related sessions as text (for a pane that has no list for them)."""
     lines = booth_text(booth, to_visit)
-    sessions = related_sessions(program, booth)
+    sessions = related_sessions(index, booth)
     if sessions:
         lines += _section("Related sessions")
         lines.extend(
@@ -238,7 +259,7 @@ def booth_more_text(booth: Booth) -> list[Line]:
         lines += _text(booth.note)
     if booth.source_url:
         lines.append(())
-        lines.append(_field("Source", booth.source_url))
+        lines.append(_url_field("Source", booth.source_url))
     return lines
 
 
@@ -273,10 +294,10 @@ def paper_text(
         lines.append(())
         lines.append(_field("Topic", paper.topic))
     if paper.url:
-        lines.append(_field("Paper", paper.url))
+        lines.append(_url_field("Paper", paper.url))
     if paper.note:
         lines += _section("Note")
         lines += _text(paper.note)
     if paper.source_url:
-        lines.append(_field("Source", paper.source_url))
+        lines.append(_url_field("Source", paper.source_url))
     return lines

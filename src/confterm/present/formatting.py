@@ -4,8 +4,13 @@ No Textual."""
 from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from confterm.model.program import Session
+from confterm.text import one_line
+
+if TYPE_CHECKING:
+    from confterm.queries.agenda import LastKnownLike
 from confterm.timezones import is_fixed_offset_name, zone_name
 
 TIME_TBA = "time TBA"
@@ -65,6 +70,22 @@ def when_label(session: Session, zone: tzinfo) -> str:
     if session.day is not None and session.day != local_day:
         text += f" · conference day {day_label(session.day)}"
     return text
+
+
+def missing_label(kind: str, item_id: str, last_known: LastKnownLike | None, zone: tzinfo) -> str:
+    """A bookmark whose item left the program, by name when its last look is known:
+    ``Rust in Space (was Sat 28 Dec 14:00–15:00, Saal 1)``; else ``session abc-123``."""
+    if last_known is None:
+        return f"{kind} {one_line(item_id)}"
+    start, end = last_known.start, last_known.end
+    if start is not None and end is not None:
+        local_start, local_end = start.astimezone(zone), end.astimezone(zone)
+        when = f"{day_label(last_known.day or local_start.date())} "
+        when += f"{local_start:%H:%M}–{local_end:%H:%M}"
+    else:
+        when = f"{day_label(last_known.day)}, {TIME_TBA}" if last_known.day else TIME_TBA
+    room = f", {one_line(last_known.room)}" if last_known.room else ""
+    return f"{one_line(last_known.title)} (was {when}{room})"
 
 
 def zone_label(zone: tzinfo, at: datetime | None = None) -> str:

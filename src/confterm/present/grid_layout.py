@@ -8,12 +8,11 @@ where the arrow keys go from a block.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from confterm.model.program import Program, Session
-from confterm.queries.agenda import in_time_order
+from confterm.model.program import Session
+from confterm.queries.index import ProgramIndex
 from confterm.text import one_line
 
 GUTTER_WIDTH = 6
@@ -88,23 +87,37 @@ class GridLayout:
         return (self.top.astimezone(UTC) + self.slot * row).astimezone(self.zone)
 
 
-def _slot_for(sessions: list[Session]) -> timedelta:
+def _slot_for(spans: list[tuple[int, int]]) -> timedelta:
     """15-minute rows, or 5-minute rows when a session is shorter than 15 minutes."""
-    shortest = min((s.duration for s in sessions if s.duration), default=timedelta(hours=1))
-    return timedelta(minutes=5) if shortest < timedelta(minutes=15) else timedelta(minutes=15)
+    shortest = min((end - start for start, end in spans if end != start), default=_HOUR_US)
+    return timedelta(minutes=5) if shortest < _QUARTER_US else timedelta(minutes=15)
 
 
-def build_layout(program: Program, day: date | None, zone: tzinfo) -> GridLayout:
+_MICRO = 1_000_000
+_HOUR_US = 3600 * _MICRO
+_QUARTER_US = 900 * _MICRO
+
+
+def _micros(span: tuple[float, float]) -> tuple[int, int]:
+    """A (start, end) of POSIX timestamps in whole microseconds (exact: a float timestamp of
+    this century is within a quarter of a microsecond of the instant it was made from)."""
+    return round(span[0] * _MICRO), round(span[1] * _MICRO)
+
+
+def build_layout(index: ProgramIndex, day: date | None, zone: tzinfo) -> GridLayout:
     """The grid of ``day``'s timed sessions in ``zone``, rooms in the program's order."""
-    sessions = [
-        s
-        for s in in_time_order(program.sessions)
-        if s.day == day and s.start is not None and s.end is not None
-    ]
-    layout = GridLayout(day=day, zone=zone, slot=_slot_for(sessions))
+    program = index.program
+    # The day's sessions in time order come from the index: no sort of the whole program.
+    # Times are compared and divided as integers (microseconds): arithmetic on aware datetimes
+    # converts both to UTC each time, which a 10,000-session day cannot afford.
+    sessions = [s for s in index.sessions_on(day) if s.start is not None and s.end is not None]
+    spans = {s.id: _micros(index.span(s) or (0.0, 0.0)) for s in sessions}
+    layout = GridLayout(day=day, zone=zone, slot=_slot_for(list(spans.values())))
     if not sessions:
         return layout
-    first = min(s.start for s in sessions if s.start is not None).astimezone(zone)
+    earliest = min(sessions, key=lambda s: spans[s.id][0])
+    assert earliest.start is not None
+    first = earliest.start.astimezone(zone)
     # Rows start on a whole slot in the display zone, so times line up with the clock.
     minutes = first.hour * 60 + first.minute
     slot_minutes = int(layout.slot.total_seconds() // 60)
@@ -112,6 +125,8 @@ def build_layout(program: Program, day: date | None, zone: tzinfo) -> GridLayout
         minutes=(minutes % 60) // slot_minutes * slot_minutes
     )
     layout.top = top
+    top_us = round(top.timestamp() * _MICRO)
+    slot_us = int(layout.slot.total_seconds()) * _MICRO
     order = {room.id: n for n, room in enumerate(program.rooms)}
     by_room: dict[str | None, list[Session]] = {}
     for session in sessions:
@@ -120,19 +135,19 @@ def build_layout(program: Program, day: date | None, zone: tzinfo) -> GridLayout
     last_row = 0
     for room in rooms:
         name = (program.room_by_id[room].name if room in program.room_by_id else room) or NO_ROOM
-        lanes: list[datetime] = []  # when each lane of this room is free again
+        lanes: list[int] = []  # when each lane of this room is free again
         for session in by_room[room]:
             assert session.start is not None
-            assert session.end is not None
-            lane = next((n for n, free in enumerate(lanes) if free <= session.start), None)
+            start, end = spans[session.id]
+            lane = next((n for n, free in enumerate(lanes) if free <= start), None)
             if lane is None:
                 lane = len(lanes)
-                lanes.append(session.end)
+                lanes.append(end)
                 layout.columns.append(GridColumn(one_line(name), lane))
-            lanes[lane] = session.end
+            lanes[lane] = end
             column = len(layout.columns) - len(lanes) + lane
-            row = int((session.start - top) // layout.slot)
-            height = max(1, math.ceil((session.end - session.start) / layout.slot))
+            row = (start - top_us) // slot_us
+            height = max(1, -(-(end - start) // slot_us))
             layout.blocks.append(Block(session.id, column, row, height, session.start))
             last_row = max(last_row, row + height)
     layout.row_count = last_row
@@ -140,11 +155,11 @@ def build_layout(program: Program, day: date | None, zone: tzinfo) -> GridLayout
     if dates != {day}:
         layout.gutter = DATED_GUTTER_WIDTH
     layout.cells = [[-1] * last_row for _ in layout.columns]
-    for index, block in enumerate(layout.blocks):
+    for number, block in enumerate(layout.blocks):
         cells = layout.cells[block.column]
         for row in range(block.row, block.row + block.height):
             if cells[row] == -1:
-                cells[row] = index
+                cells[row] = number
     return layout
 
 

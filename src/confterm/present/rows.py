@@ -14,7 +14,7 @@ from datetime import tzinfo
 
 from confterm.model.program import Booth, Paper, Program, Session
 from confterm.model.targets import JumpTarget
-from confterm.present.formatting import TIME_TBA, clock_time, day_label, time_range
+from confterm.present.formatting import TIME_TBA, clock_time, day_label, missing_label, time_range
 from confterm.queries.agenda import Agenda
 from confterm.text import one_line
 
@@ -102,6 +102,7 @@ class MissingRow:
     kind: str
     item_id: str
     added: str
+    label: str = ""  # its last known title, day, time and room, else kind and id
 
     @property
     def target(self) -> None:
@@ -237,7 +238,12 @@ def agenda_rows(agenda: Agenda, zone: tzinfo) -> list[Row]:
     if agenda.missing:
         rows.append(Heading("No longer in the program"))
         rows.extend(
-            MissingRow(m.kind, one_line(m.item_id), m.added_at.astimezone(zone).strftime("%d %b"))
+            MissingRow(
+                m.kind,
+                one_line(m.item_id),
+                m.added_at.astimezone(zone).strftime("%d %b"),
+                missing_label(m.kind, m.item_id, m.last_known, zone) if m.last_known else "",
+            )
             for m in agenda.missing
         )
     return rows

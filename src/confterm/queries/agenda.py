@@ -1,23 +1,20 @@
 """Pure queries over a program: a day's sessions, clashes, the personal agenda, where to open.
 
-Everything here takes a :class:`~confterm.model.Program` and plain values and returns plain
-values, so the CLI, the app and the exporters share one definition of "in time order",
-"clashes with" and "my agenda".
+Everything here takes the program's :class:`~confterm.queries.index.ProgramIndex` and plain
+values and returns plain values, so the CLI, the app and the exporters share one definition of
+"in time order", "clashes with" and "my agenda".
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from operator import itemgetter
 from typing import Protocol
 
 from confterm.errors import UsageError
 from confterm.model.program import Booth, Program, Session
-
-_DIGITS = re.compile(r"(\d+)")
+from confterm.queries.index import ProgramIndex
 
 
 class BookmarkLike(Protocol):
@@ -34,106 +31,39 @@ class BookmarkLike(Protocol):
     def added_at(self) -> datetime: ...
 
 
-def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
-    """A sort key that puts "Session 9" before "Session 10"."""
-    folded = text.casefold()
-    if _DIGITS.search(folded) is None:
-        # Most titles have no digits: skip the split (this key is computed per session).
-        return ((1, folded),) if folded else ()
-    return tuple(
-        (0, int(part)) if part.isdigit() else (1, part) for part in _DIGITS.split(folded) if part
-    )
-
-
-def sort_key(session: Session) -> tuple[date, int, float, float, tuple[object, ...], str]:
-    """Time order: by day, timed sessions by start then end, then those with no time
-    (by title, numbers in natural order)."""
-    day = session.day or date.max
-    if session.start is not None and session.end is not None:
-        start, end = session.start.timestamp(), session.end.timestamp()
-        return (day, 0, start, end, natural_key(session.title), session.id)
-    return (day, 1, 0.0, 0.0, natural_key(session.title), session.id)
-
-
-def in_time_order(sessions: Iterable[Session]) -> list[Session]:
-    """``sessions`` sorted by :func:`sort_key`."""
-    return sorted(sessions, key=sort_key)
-
-
-@dataclass
-class _DayIndex:
-    """A program's sessions grouped by day, each day put in time order the first time it is
-    asked for (sorting a 50,000-session program takes a good part of a second)."""
-
-    program: Program
-    unsorted: dict[date | None, list[Session]]
-    ordered: dict[date | None, list[Session]] = field(default_factory=dict)
-    times: dict[str, tuple[float, float]] = field(default_factory=dict)
-
-
-_DAY_INDEXES: dict[int, _DayIndex] = {}
-_DAY_INDEX_LIMIT = 4  # programs kept; an app shows one, tests load many
-
-
-def _day_index(program: Program) -> _DayIndex:
-    # Keyed by id(): the entry holds the program, so the id cannot be reused while cached.
-    # Like Program's cached properties, this assumes a loaded program is not mutated.
-    entry = _DAY_INDEXES.get(id(program))
-    if entry is None or entry.program is not program:
-        if len(_DAY_INDEXES) >= _DAY_INDEX_LIMIT:
-            _DAY_INDEXES.clear()
-        grouped: dict[date | None, list[Session]] = {}
-        for session in program.sessions:
-            grouped.setdefault(session.day, []).append(session)
-        entry = _DayIndex(program, grouped)
-        _DAY_INDEXES[id(program)] = entry
-    return entry
-
-
-def day_sessions(program: Program, day: date | None) -> list[Session]:
+def day_sessions(index: ProgramIndex, day: date | None) -> list[Session]:
     """The sessions of ``day`` (None: day not known) in time order; a new list each call.
 
-    Each day is sorted once per program and cached, so switching days does not sort again.
+    The index sorts each day once, so switching days does not sort again.
     """
-    entry = _day_index(program)
-    ordered = entry.ordered.get(day)
-    if ordered is None:
-        keyed = sorted(((sort_key(s), s) for s in entry.unsorted.get(day, ())), key=itemgetter(0))
-        ordered = entry.ordered[day] = [session for _, session in keyed]
-        # The timestamps the sort computed anyway, kept for session_times().
-        entry.times.update((s.id, (key[2], key[3])) for key, s in keyed if key[1] == 0)
-    return list(ordered)
+    return list(index.sessions_on(day))
 
 
-def session_times(program: Program) -> Mapping[str, tuple[float, float]]:
-    """(start, end) as POSIX timestamps of the timed sessions of the days sorted so far by
-    :func:`day_sessions`, by id: comparing these floats is far cheaper than comparing aware
-    datetimes whose tzinfo objects differ (each parsed time has its own)."""
-    return _day_index(program).times
+def session_times(index: ProgramIndex) -> Mapping[str, tuple[float, float]]:
+    """(start, end) as POSIX timestamps of the timed sessions of the days put in order so far
+    by :func:`day_sessions`, by id (see :attr:`ProgramIndex.times`)."""
+    return index.times
 
 
-def has_sessions_on(program: Program, day: date | None) -> bool:
+def has_sessions_on(index: ProgramIndex, day: date | None) -> bool:
     """True when some session is filed under ``day`` (None: sessions with no known day)."""
-    return bool(_day_index(program).unsorted.get(day))
+    return index.has_sessions_on(day)
 
 
-def sessions_by_day(program: Program) -> dict[date | None, list[Session]]:
+def sessions_by_day(index: ProgramIndex) -> dict[date | None, list[Session]]:
     """Every session grouped by its day (None: day not known), each group in time order;
     days in order, None last."""
-    days = sorted(_day_index(program).unsorted, key=lambda d: (d is None, d or date.min))
-    return {day: day_sessions(program, day) for day in days}
+    return {day: day_sessions(index, day) for day in index.filed_days}
 
 
-def program_days(program: Program) -> list[date]:
+def program_days(index: ProgramIndex) -> list[date]:
     """The conference's days, plus any day a session is filed under outside them."""
-    days = set(program.conference.days)
-    days.update(d for d in _day_index(program).unsorted if d is not None)
-    return sorted(days)
+    return list(index.days)
 
 
-def resolve_day(program: Program, spec: str) -> date:
+def resolve_day(index: ProgramIndex, spec: str) -> date:
     """Turn ``--day`` (an ISO date or a 1-based day number) into a conference day."""
-    days = program_days(program)
+    days = index.days
     text = spec.strip()
     if text.isdigit():
         number = int(text)
@@ -180,35 +110,22 @@ def find_clashes(sessions: Sequence[Session]) -> dict[str, list[str]]:
     return clashes
 
 
-def clashes_with(program: Program, session: Session, others: Iterable[str]) -> list[Session]:
+def clashes_with(index: ProgramIndex, session: Session, others: Iterable[str]) -> list[Session]:
     """The sessions among ``others`` (ids) that overlap ``session``, in time order."""
-    span = _span(program, session)
+    span = index.span(session)
     if span is None:
         return []
     start, end = span
-    by_id = program.session_by_id
+    by_id = index.program.session_by_id
     found = []
     for other in others:
         candidate = by_id.get(other) if other != session.id else None
         if candidate is None:
             continue
-        other_span = _span(program, candidate)
+        other_span = index.span(candidate)
         if other_span is not None and other_span[0] < end and start < other_span[1]:
             found.append(candidate)
-    return in_time_order(found)
-
-
-def _span(program: Program, session: Session) -> tuple[float, float] | None:
-    """(start, end) as POSIX timestamps (what :func:`overlaps` compares), cached per program."""
-    if session.start is None or session.end is None:
-        return None
-    if program.session_by_id.get(session.id) is not session:  # not the program's own
-        return (session.start.timestamp(), session.end.timestamp())
-    times = _day_index(program).times
-    span = times.get(session.id)
-    if span is None:
-        span = times[session.id] = (session.start.timestamp(), session.end.timestamp())
-    return span
+    return index.ordered(found)
 
 
 def group_by_start(sessions: Sequence[Session]) -> list[tuple[datetime | None, list[Session]]]:
@@ -246,17 +163,17 @@ def current_or_next(sessions: Sequence[Session], now: datetime) -> Session | Non
     return current or upcoming
 
 
-def opening_position(program: Program, now: datetime) -> tuple[date | None, str | None]:
+def opening_position(index: ProgramIndex, now: datetime) -> tuple[date | None, str | None]:
     """Where the app opens: today and the session in progress (or next) during the
     conference; otherwise the first day and no particular session."""
-    days = program_days(program)
+    days = index.days
     if not days:
         return None, None
-    today = now.astimezone(program.conference.zone).date()
+    today = now.astimezone(index.program.conference.zone).date()
     if today not in days:
         return days[0], None
     # In time order, so of sessions alike (same start and end) the first is picked.
-    session = current_or_next(day_sessions(program, today), now)
+    session = current_or_next(index.sessions_on(today), now)
     return today, session.id if session else None
 
 
@@ -274,13 +191,35 @@ class AgendaDay:
         return self.timed + self.tba
 
 
+class LastKnownLike(Protocol):
+    """What a bookmarked session last looked like (see
+    :class:`confterm.store.bookmarks.LastKnown`)."""
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def day(self) -> date | None: ...
+
+    @property
+    def start(self) -> datetime | None: ...
+
+    @property
+    def end(self) -> datetime | None: ...
+
+    @property
+    def room(self) -> str | None: ...
+
+
 @dataclass
 class MissingBookmark:
-    """A bookmark whose session or booth is no longer in the program."""
+    """A bookmark whose session or booth is no longer in the program, with what it last
+    looked like when the store remembers it (a session removed by a re-import)."""
 
     kind: str
     item_id: str
     added_at: datetime
+    last_known: LastKnownLike | None = None
 
 
 @dataclass
@@ -306,7 +245,7 @@ class Agenda:
 
 
 def build_agenda(
-    program: Program,
+    index: ProgramIndex,
     bookmarks: Iterable[BookmarkLike],
     *,
     whole_program: bool = False,
@@ -314,26 +253,34 @@ def build_agenda(
 ) -> Agenda:
     """The bookmarked sessions (or all, with ``whole_program``) by day, with clashes among
     them, booths to visit, and bookmarks that point at nothing any more."""
+    program = index.program
     marks = list(bookmarks)
     session_ids = {m.item_id for m in marks if m.kind == "session"}
     booth_ids = [m.item_id for m in marks if m.kind == "booth"]
     missing = [
-        MissingBookmark(m.kind, m.item_id, m.added_at)
+        MissingBookmark(m.kind, m.item_id, m.added_at, getattr(m, "last_known", None))
         for m in marks
         if (m.kind == "session" and m.item_id not in program.session_by_id)
         or (m.kind == "booth" and m.item_id not in program.booth_by_id)
     ]
+    by_id = program.session_by_id
     if whole_program:
-        chosen = list(program.sessions)
+        # In file order, as the clashes' lists have always been built.
+        bookmarked = [s for s in program.sessions if s.id in session_ids]
     else:
-        chosen = [program.session_by_id[i] for i in session_ids if i in program.session_by_id]
+        bookmarked = [by_id[i] for i in session_ids if i in by_id]
     if day is not None:
-        chosen = [s for s in chosen if s.day == day]
+        bookmarked = [s for s in bookmarked if s.day == day]
+    ordered: Sequence[Session]
+    if whole_program:
+        # Already in time order in the index: nothing is sorted here.
+        ordered = index.in_order if day is None else index.sessions_on(day)
+    else:
+        ordered = index.ordered(bookmarked)
     # Clashes are only meaningful between sessions the attendee wants to attend.
-    bookmarked = [s for s in chosen if s.id in session_ids]
     clashes = find_clashes(bookmarked)
     days: dict[date | None, AgendaDay] = {}
-    for session in in_time_order(chosen):
+    for session in ordered:
         entry = days.setdefault(session.day, AgendaDay(session.day))
         (entry.timed if session.is_timed else entry.tba).append(session)
     booths = (

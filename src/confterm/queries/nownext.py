@@ -12,7 +12,7 @@ from typing import Literal
 
 from confterm.model.program import Program, Session
 from confterm.present.formatting import clock_time, day_label
-from confterm.queries.agenda import in_time_order, program_days, sessions_by_day
+from confterm.queries.index import ProgramIndex
 
 DEFAULT_WINDOW = timedelta(minutes=90)
 State = Literal["before", "during", "after"]
@@ -35,44 +35,52 @@ class NowNext:
         return not (self.in_progress or self.upcoming)
 
 
-def conference_bounds(program: Program) -> tuple[datetime, datetime]:
+def conference_bounds(index: ProgramIndex) -> tuple[datetime, datetime]:
     """When the conference starts and ends: its first timed session's start and last one's
     end, or midnight of its first and after its last day when nothing is timed."""
-    timed = [s for s in program.sessions if s.start is not None and s.end is not None]
-    zone = program.conference.zone
-    days = program_days(program)
-    first_day = days[0] if days else program.conference.start_date
-    last_day = days[-1] if days else program.conference.end_date
+    if index.bounds is not None:
+        return index.bounds
+    zone = index.program.conference.zone
+    days = index.days
+    conference = index.program.conference
+    first_day = days[0] if days else conference.start_date
+    last_day = days[-1] if days else conference.end_date
     start = datetime.combine(first_day, time(0), zone)
     end = datetime.combine(last_day + timedelta(days=1), time(0), zone)
-    if timed:
-        start = min(s.start for s in timed if s.start is not None)
-        end = max(s.end for s in timed if s.end is not None)
     return start, end
 
 
-def now_and_next(program: Program, now: datetime, window: timedelta = DEFAULT_WINDOW) -> NowNext:
+def now_and_next(index: ProgramIndex, now: datetime, window: timedelta = DEFAULT_WINDOW) -> NowNext:
     """What is on at ``now`` across all rooms, and what starts within ``window`` after it."""
-    starts_at, ended_at = conference_bounds(program)
+    starts_at, ended_at = conference_bounds(index)
     state: State = "before" if now < starts_at else "after" if now >= ended_at else "during"
     result = NowNext(state=state, now=now, starts_at=starts_at, ended_at=ended_at)
-    for session in in_time_order(program.sessions):
-        if session.start is None or session.end is None:
+    # Only the sessions on around that time are looked at, not the whole program, and
+    # compared as timestamps (comparing aware datetimes converts each to UTC first).
+    moment, until = now.timestamp(), (now + window).timestamp()
+    on, soon = [], []
+    for session in index.on_between(moment, until):
+        span = index.span(session)
+        if span is None:
             continue
-        if session.start <= now < session.end:
-            result.in_progress.append((session, session.end - now))
-        elif now < session.start <= now + window:
-            result.upcoming.append(session)
+        if span[0] <= moment < span[1]:
+            on.append(session)
+        elif moment < span[0] <= until:
+            soon.append(session)
+    result.in_progress = [(s, s.end - now) for s in index.ordered(on) if s.end is not None]
+    result.upcoming = index.ordered(soon)
     result.in_progress.sort(key=lambda pair: (pair[1], pair[0].start or now))
     return result
 
 
-def first_session_id(program: Program) -> str | None:
+def first_session_id(index: ProgramIndex) -> str | None:
     """The first session of the first day that has one (timed sessions first), for "jump
     to the first day"."""
-    for day, sessions in sessions_by_day(program).items():
-        if day is not None and sessions:
-            return sessions[0].id
+    for day in index.filed_days:
+        if day is not None:
+            sessions = index.sessions_on(day)
+            if sessions:
+                return sessions[0].id
     return None
 
 
@@ -116,11 +124,11 @@ class Glance:
 
 
 def at_a_glance(
-    program: Program, now: datetime, bookmarked: set[str], window: timedelta = DEFAULT_WINDOW
+    index: ProgramIndex, now: datetime, bookmarked: set[str], window: timedelta = DEFAULT_WINDOW
 ) -> Glance:
     """Now and next among the bookmarked sessions when any of them is on or starts within
     ``window``; otherwise now and next in the whole program."""
-    result = now_and_next(program, now, window)
+    result = now_and_next(index, now, window)
     mine_on = [(s, left) for s, left in result.in_progress if s.id in bookmarked]
     mine_next = [s for s in result.upcoming if s.id in bookmarked]
     if mine_on or mine_next:

@@ -11,7 +11,7 @@ from collections.abc import Collection
 from datetime import datetime, timedelta
 
 from confterm.model.program import Program, Session
-from confterm.queries.agenda import in_time_order
+from confterm.queries.index import in_time_order
 
 DEFAULT_LEAD = timedelta(minutes=10)
 

@@ -1,8 +1,10 @@
 """Ranked, incremental search over a program's sessions and booths. No Textual.
 
-A :class:`SearchIndex` is built once per program: every searchable field is cleaned and
-casefolded up front and kept in ONE text per item (fields joined by a separator, with their
-offsets), so a keystroke costs a few bounded ``find`` tests per candidate. Ranking, best first:
+A :class:`SearchIndex` is built once per program, when its
+:class:`~confterm.queries.index.ProgramIndex` is first asked for it: every searchable field is
+cleaned and casefolded up front and kept in ONE text per item (fields joined by a separator,
+with their offsets), so a keystroke costs a few bounded ``find`` tests per candidate. Ranking,
+best first:
 
 1. the title is exactly the query;
 2. the title starts with it, then a word of the title starts with it;
@@ -22,14 +24,13 @@ from __future__ import annotations
 
 import bisect
 import re
-import weakref
 from array import array
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from confterm.model.program import Booth, Program, Session
-from confterm.queries.agenda import sort_key
+from confterm.queries.index import ProgramIndex
 from confterm.text import one_line
 
 HitKind = Literal["session", "booth"]
@@ -235,8 +236,9 @@ _CHUNK = 2048
 class SearchIndex:
     """Prepared search texts of one program, and the last query's matches for narrowing."""
 
-    def __init__(self, program: Program) -> None:
-        ordered = sorted(program.sessions, key=sort_key)
+    def __init__(self, index: ProgramIndex) -> None:
+        program = index.program
+        ordered = index.in_order
         self.session_ids: list[str] = [s.id for s in ordered]
         self._position = {session_id: i for i, session_id in enumerate(self.session_ids)}
         self._sessions = _Table([_session_text(program, s) for s in ordered])
@@ -382,33 +384,12 @@ def _members(marked: list[int], remaining: list[int], start: int) -> list[int]:
     return found
 
 
-# Programs are unhashable (dataclasses compared by value), so the cache is keyed by id() and
-# cleared by a weakref callback when the program is garbage collected.
-_INDEXES: dict[int, tuple[weakref.ref[Program], SearchIndex]] = {}
-
-
-def cached_index(program: Program) -> SearchIndex | None:
-    """The index of ``program`` if it has been built already, else None (no work done)."""
-    cached = _INDEXES.get(id(program))
-    return cached[1] if cached is not None and cached[0]() is program else None
-
-
-def index_for(program: Program) -> SearchIndex:
-    """The (cached) search index of ``program``."""
-    key = id(program)
-    cached = _INDEXES.get(key)
-    if cached is not None and cached[0]() is program:
-        return cached[1]
-    index = SearchIndex(program)
-    _INDEXES[key] = (weakref.ref(program, lambda _ref: _INDEXES.pop(key, None)), index)
-    return index
-
-
 def search_sessions(
-    program: Program, query: str, bookmarked: Collection[str] = ()
+    index: ProgramIndex, query: str, bookmarked: Collection[str] = ()
 ) -> list[Session]:
     """Sessions matching ``query``, best first (all sessions, in file order, when empty)."""
+    program = index.program
     if not query.strip():
         return list(program.sessions)
-    hits = index_for(program).search(query, bookmarked, limit=None)
+    hits = index.search.search(query, bookmarked, limit=None)
     return [program.session_by_id[h.item_id] for h in hits if h.kind == "session"]

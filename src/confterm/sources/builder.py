@@ -12,7 +12,7 @@ on the event is the truth.
 Session ids are decided when the program is built, from the source ids of all sessions at
 once: a source id used by one session is that session's id; one shared by several (MOCA's
 iCalendar has 67 events with ``UID:46939``) is made unique with each event's start instant,
-then its title. So an id never depends on the order of the events in the file, nor on
+then its room, then its title. So an id never depends on the order of the events in the file, nor on
 unrelated events added or removed.
 """
 
@@ -233,11 +233,12 @@ def session_ids(sessions: list[tuple[str, dict[str, Any]]]) -> list[str]:
     """The confterm id of each (source id, session fields), independent of their order.
 
     A source id used once is kept (as :func:`stable_id` makes it); sessions sharing one are
-    told apart by their start instant, then by title, and, when even those agree, by their
-    rank in an order that depends only on their content.
+    told apart by their start instant, then their room, then their title (a retitled
+    session keeps its id unless it needs the title to be told apart), and, when even those
+    agree, by their rank in an order that depends only on their content.
     """
     raws = [source_id for source_id, _ in sessions]
-    for refine in (_with_start, _with_title, None):
+    for refine in (_with_start, _with_room, _with_title, None):
         groups: defaultdict[str, list[int]] = defaultdict(list)
         for index, raw in enumerate(raws):
             groups[raw].append(index)
@@ -259,6 +260,10 @@ def _with_start(raw: str, fields: dict[str, Any]) -> str:
     start = fields.get("start")
     when = start.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ") if start is not None else "tba"
     return f"{raw}@{when}"
+
+
+def _with_room(raw: str, fields: dict[str, Any]) -> str:
+    return f"{raw}@{fields.get('room') or ''}"
 
 
 def _with_title(raw: str, fields: dict[str, Any]) -> str:

@@ -98,8 +98,11 @@ def join_texts(*parts: str | None) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """``url`` when it is a plain http(s) URL, else None (no javascript:, no control chars)."""
+    """``url`` when it is a plain http(s) URL, else None (no javascript:, no control chars).
+    A protocol-relative ``//host/path`` (31C3's wiki links) is taken as https."""
     url = one_line(decode_entities(url or ""))
+    if url.startswith("//") and len(url) > 2 and url[2] != "/":
+        url = f"https:{url}"
     if url.startswith(("http://", "https://")) and " " not in url:
         return url
     return None

@@ -91,6 +91,8 @@ def _event(
         if isinstance(value, dict):
             lpath = f"{path}.links[{index}]"
             links.append((doc.text(value, "title", lpath), doc.text(value, "url", lpath)))
+        elif isinstance(value, str):  # the 2014 shape: a bare URL
+            links.append(("", value))
     return FrabEvent(
         where=lambda: path,
         day=day,

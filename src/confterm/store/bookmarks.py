@@ -23,14 +23,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 
 from confterm import paths
 from confterm.store.db import BUSY_TIMEOUT_MS, SCHEMA_VERSION, StoreDatabase
 
-__all__ = ["BUSY_TIMEOUT_MS", "SCHEMA_VERSION", "Bookmark", "BookmarkStore", "ItemKind"]
+# The schema version that added the last_known table (see store.db._MIGRATIONS).
+_LAST_KNOWN_VERSION = 2
+
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "SCHEMA_VERSION",
+    "Bookmark",
+    "BookmarkStore",
+    "ItemKind",
+    "LastKnown",
+]
 
 
 class ItemKind(StrEnum):
@@ -41,6 +51,17 @@ class ItemKind(StrEnum):
 
 
 @dataclass(frozen=True)
+class LastKnown:
+    """What a bookmarked item last looked like when a program holding it was imported."""
+
+    title: str
+    day: date | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+    room: str | None = None
+
+
+@dataclass(frozen=True)
 class Bookmark:
     """One bookmarked session or booth of a conference."""
 
@@ -48,6 +69,7 @@ class Bookmark:
     kind: ItemKind
     item_id: str
     added_at: datetime  # aware, UTC
+    last_known: LastKnown | None = None
 
 
 def _now_text() -> str:
@@ -87,6 +109,7 @@ class BookmarkStore:
         if kind is not None:
             sql += " AND kind = ?"
             params += (str(kind),)
+        known = self.last_known(conference_id)
         result = []
         for kind_text, item_id, added_at in self._db.read(
             sql + " ORDER BY added_at, rowid", params
@@ -96,8 +119,35 @@ class BookmarkStore:
             stamp = datetime.fromisoformat(added_at)
             if stamp.tzinfo is None:
                 stamp = stamp.replace(tzinfo=UTC)
-            result.append(Bookmark(conference_id, ItemKind(kind_text), item_id, stamp))
+            item_kind = ItemKind(kind_text)
+            result.append(
+                Bookmark(conference_id, item_kind, item_id, stamp, known.get((item_kind, item_id)))
+            )
         return result
+
+    def last_known(self, conference_id: str) -> dict[tuple[ItemKind, str], LastKnown]:
+        """What each remembered item of a conference last looked like."""
+        sql = (
+            "SELECT kind, item_id, title, day, start, end, room FROM last_known "
+            "WHERE conference_id = ?"
+        )
+        found: dict[tuple[ItemKind, str], LastKnown] = {}
+        # A store not yet migrated (read only, or never written since) remembers nothing.
+        rows = self._db.read(sql, (conference_id,), since=_LAST_KNOWN_VERSION)
+        for kind_text, item_id, title, day, start, end, room in rows:
+            if kind_text not in ItemKind._value2member_map_:
+                continue
+            try:
+                found[(ItemKind(kind_text), item_id)] = LastKnown(
+                    title=title,
+                    day=date.fromisoformat(day) if day else None,
+                    start=datetime.fromisoformat(start) if start else None,
+                    end=datetime.fromisoformat(end) if end else None,
+                    room=room,
+                )
+            except ValueError:
+                continue  # a damaged row: the bookmark is still listed, by id
+        return found
 
     def ids(self, conference_id: str, kind: ItemKind = ItemKind.SESSION) -> set[str]:
         """The bookmarked item ids of one kind."""
@@ -181,6 +231,25 @@ class BookmarkStore:
                 return False
             conn.execute("INSERT INTO bookmarks VALUES (?, ?, ?, ?)", (*key, _now_text()))
             return True
+
+    def remember(self, conference_id: str, items: Mapping[tuple[ItemKind, str], LastKnown]) -> None:
+        """Record what bookmarked items look like now, in one transaction (an import calls
+        this, so a bookmark whose session later leaves the program keeps its name)."""
+        with self._db.write() as conn:
+            for (kind, item_id), known in items.items():
+                conn.execute(
+                    "INSERT OR REPLACE INTO last_known VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        conference_id,
+                        str(kind),
+                        item_id,
+                        known.title,
+                        known.day.isoformat() if known.day else None,
+                        known.start.isoformat() if known.start else None,
+                        known.end.isoformat() if known.end else None,
+                        known.room,
+                    ),
+                )
 
     def purge(self, conference_id: str) -> int:
         """Delete every bookmark of a conference (its preferences stay); return how many."""

@@ -40,6 +40,21 @@ _MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (conference_id, key)
     );
     """,
+    # What a bookmarked session last looked like (title, day, times, room), so a bookmark
+    # whose session left the program is still shown by name. Written at each import.
+    """
+    CREATE TABLE last_known (
+        conference_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        day TEXT,
+        start TEXT,
+        end TEXT,
+        room TEXT,
+        PRIMARY KEY (conference_id, kind, item_id)
+    );
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -104,15 +119,16 @@ class StoreDatabase:
                 self._reader()
             return self._recovery_message
 
-    def read(self, sql: str, params: tuple[str, ...]) -> list[tuple[Any, ...]]:
-        """The rows of one query; none while the file is missing or not yet migrated."""
+    def read(self, sql: str, params: tuple[str, ...], *, since: int = 1) -> list[tuple[Any, ...]]:
+        """The rows of one query; none while the file is missing or not yet migrated to
+        schema version ``since`` (the version that made the tables the query reads)."""
         with self._lock:
             conn = self._reader()
             if conn is None:
                 return []
             try:
                 self._refresh_version(conn)
-                if self._version < 1:
+                if self._version < since:
                     return []
                 return list(conn.execute(sql, params).fetchall())
             except sqlite3.Error as error:

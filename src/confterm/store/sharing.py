@@ -25,7 +25,8 @@ from typing import Any, TypeGuard
 from confterm.errors import DataError
 from confterm.model.program import Program, Session
 from confterm.present.formatting import iso_or_none
-from confterm.queries.agenda import find_clashes, in_time_order
+from confterm.queries.agenda import find_clashes
+from confterm.queries.index import in_time_order
 from confterm.text import one_line
 
 FORMAT = "confterm-bookmarks"

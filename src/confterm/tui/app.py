@@ -176,6 +176,18 @@ class ConftermApp(App[None]):
         if not self.main.jump(target):
             self.notify("That is not in this program.", severity="warning")
 
+    def action_open_link(self, url: str) -> None:
+        """Open a link of a detail in the browser (a click, or Enter on the detail)."""
+        from confterm.present.links import link_url
+
+        safe = link_url(url)
+        if safe is None or safe != url:
+            # Only URLs the detail made links of arrive here; anything else is refused.
+            self.notify("That is not a web link.", severity="warning")
+            return
+        self.open_url(safe)
+        self.notify(safe, title="Opening in the browser", markup=False, timeout=4)
+
     def action_open_speaker(self, speaker_id: str, session_id: str = "") -> None:
         """A speaker's sessions and papers (a name clicked in a detail, or s); left/right go
         through the other people of ``session_id``."""

@@ -1,5 +1,5 @@
-"""The one observable state of a running app: the program, the marks, the zone, the filters, the
-clock.
+"""The one observable state of a running app: the program and its index, the marks, the zone,
+the filters, the clock.
 
 Every screen, pane and widget reads what it shows from one :class:`AppState` and changes it only
 through it. The state is the only writer to the bookmark store: a bookmark toggled in a list,
@@ -25,6 +25,7 @@ from confterm.model.program import Program
 from confterm.model.targets import JumpTarget
 from confterm.present.formatting import zone_label
 from confterm.queries.filters import Filters, load_hidden, save_hidden
+from confterm.queries.index import ProgramIndex
 from confterm.store.bookmarks import Bookmark, BookmarkStore, ItemKind
 from confterm.timezones import local_zone, zone_name
 from confterm.tui.messages import FiltersChanged, MarksChanged, StateChange, ZoneChanged
@@ -46,6 +47,8 @@ class AppState:
         local: tzinfo | None = None,
     ) -> None:
         self.program = program
+        #: The one index of ``program`` that every query takes (built here, per program).
+        self.index = ProgramIndex(program)
         self.clock = clock or Clock()
         #: The machine's own zone (``t`` switches to it).
         self.local = local or local_zone()

@@ -49,7 +49,7 @@ class AgendaPane(Pane):
         except StoreError as error:
             self.notify(error.message, severity="error")
             marks = []
-        rows = agenda_rows(build_agenda(self.state.program, marks), self.state.zone)
+        rows = agenda_rows(build_agenda(self.state.index, marks), self.state.zone)
         keep = target or agenda_list.current_target
         old_cursor = agenda_list.cursor
         agenda_list.set_rows(rows, cursor_to=keep)

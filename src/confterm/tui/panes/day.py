@@ -37,7 +37,7 @@ class DayPane(Pane):
             SessionDetail("No session selected.", id="session-detail", classes="detail"),
             id=id,
         )
-        self.days: list[date] = program_days(state.program)
+        self.days: list[date] = program_days(state.index)
         #: The day shown, or last shown while another tab is (None: the undated sessions).
         self.day: date | None = None
         self._rows: dict[tuple[date | None, tzinfo], DayRows] = {}
@@ -91,10 +91,10 @@ class DayPane(Pane):
             rows.reset_marks(state.bookmarks)
             rows.set_now(now)
             return rows
-        shown = day_sessions(program, day)
+        shown = day_sessions(state.index, day)
         if filters.is_active:
             shown = filters.apply(shown, state.bookmarks)
-        rows = day_rows(program, shown, zone, state.bookmarks, now, session_times(program))
+        rows = day_rows(program, shown, zone, state.bookmarks, now, session_times(state.index))
         if not filters.is_active:
             self._rows[key] = rows
         return rows
@@ -104,7 +104,7 @@ class DayPane(Pane):
         50,000-session program's day takes tens of milliseconds to sort)."""
         here = self.days.index(self.day) if self.day in self.days else 0
         for day in sorted(self.days, key=lambda d: abs(self.days.index(d) - here)):
-            day_sessions(self.state.program, day)
+            day_sessions(self.state.index, day)
 
     def move_now_line(self) -> None:
         """Keep the now-line of today's list at the current time (it appears at midnight)."""

@@ -153,7 +153,7 @@ class ExportDialog(ModalScreen[Path | None]):
         state = self.state
         try:
             marks = state.stored_bookmarks()
-            agenda = build_agenda(state.program, marks)
+            agenda = build_agenda(state.index, marks)
             # The export moment (ics DTSTAMP, LAST-MODIFIED, SEQUENCE) is the real clock,
             # never --now: a calendar app only takes an update whose SEQUENCE did not go
             # down since the previous real export (the CLI does the same).

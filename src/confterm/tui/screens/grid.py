@@ -21,7 +21,7 @@ from textual.widgets import Label
 from confterm.model.targets import JumpTarget
 from confterm.present.formatting import long_day_label, zone_label
 from confterm.present.rows import TBA_HEADING, Heading, Row, session_row
-from confterm.queries.agenda import in_time_order, program_days
+from confterm.queries.agenda import program_days
 from confterm.tui.messages import MarksChanged, StateChange
 from confterm.tui.state import AppState
 from confterm.tui.widgets.key_bar import KeyBar
@@ -88,12 +88,12 @@ class GridScreen(Screen[JumpTarget | None]):
         self.state = state
         self.day = day
         self.session_id = session_id
-        self.days = program_days(state.program)
+        self.days = program_days(state.index)
 
     def compose(self) -> ComposeResult:
         state = self.state
         yield Label(self._title(), id="grid-title", markup=False)
-        yield TimetableGrid(state.program, self.day, state.zone, state.bookmarks, id="grid")
+        yield TimetableGrid(state.index, self.day, state.zone, state.bookmarks, id="grid")
         yield SessionList(id="grid-untimed")
         yield KeyBar()
 
@@ -135,11 +135,8 @@ class GridScreen(Screen[JumpTarget | None]):
 
     def _untimed_rows(self) -> list[Row]:
         program, day, bookmarked = self.state.program, self.day, self.state.bookmarks
-        sessions = [
-            s
-            for s in in_time_order(program.sessions)
-            if day is not None and s.day == day and not s.is_timed
-        ]
+        on_day = self.state.index.sessions_on(day) if day is not None else ()
+        sessions = [s for s in on_day if not s.is_timed]
         if not sessions:
             return []
         rows: list[Row] = [Heading(TBA_HEADING)]

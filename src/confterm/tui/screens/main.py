@@ -62,7 +62,7 @@ class MainScreen(Screen[None]):
         self.state = state
         self.day_pane = DayPane(state)
         self.days: list[date] = self.day_pane.days
-        undated = [NO_DAY_TAB] if has_sessions_on(state.program, None) else []
+        undated = [NO_DAY_TAB] if has_sessions_on(state.index, None) else []
         self.tab_ids = [*(day_tab_id(i) for i in range(len(self.days))), *undated, *OTHER_TABS]
         self.labels = TabLabels(self.tab_ids, self.days)
         self.current_tab = ""
@@ -91,7 +91,7 @@ class MainScreen(Screen[None]):
     def _opening(self) -> tuple[str, JumpTarget | None]:
         """The tab shown first (the day of the session on now or next, else the first tab)
         and the session highlighted there; read once, as the clock moves."""
-        day, session_id = opening_position(self.state.program, self.state.now())
+        day, session_id = opening_position(self.state.index, self.state.now())
         if day is None or day not in self.days:
             return self.tab_ids[0], None
         target = JumpTarget("session", session_id) if session_id else None
@@ -192,7 +192,7 @@ class MainScreen(Screen[None]):
             first = next(
                 (
                     s.id
-                    for day in sessions_by_day(program).values()
+                    for day in sessions_by_day(self.state.index).values()
                     for s in day
                     if person in s.speakers or person in s.chairs
                 ),

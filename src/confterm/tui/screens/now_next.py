@@ -79,7 +79,7 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
         state = self.state
         now = state.now()
         zone = state.zone
-        result = now_and_next(state.program, now, DEFAULT_WINDOW)
+        result = now_and_next(state.index, now, DEFAULT_WINDOW)
         self.result = result
         bookmarked = state.bookmarks
         self.query_one("#now-title", Label).update(
@@ -141,7 +141,7 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
 
     def action_first_day(self) -> None:
         """Jump to the first session of the first day."""
-        first = first_session_id(self.state.program)
+        first = first_session_id(self.state.index)
         if first is not None:
             self.dismiss(JumpTarget("session", first))
 

@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 from confterm.model.program import Program, Session
 from confterm.model.targets import JumpTarget
 from confterm.present.formatting import DAY_UNKNOWN, TIME_TBA, day_label, time_range
-from confterm.queries.search import Hit, SearchIndex, cached_index, index_for
+from confterm.queries.search import Hit, SearchIndex
 from confterm.text import one_line
 from confterm.tui.state import AppState
 from confterm.tui.widgets.hanging import Hanging
@@ -121,10 +121,9 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
         # A bookmark made elsewhere (another confterm, the CLI) or the zone: redraw.
         self.state.subscribe(self, lambda _change: self.run_search(self.query_one(Input).value))
         self.query_one(Input).focus()
-        program = self.state.program
-        self.index = cached_index(program)
-        if self.index is None and len(program.sessions) < BACKGROUND_INDEX_FROM:
-            self.index = index_for(program)
+        program, programs_index = self.state.program, self.state.index
+        if programs_index.search_ready or len(program.sessions) < BACKGROUND_INDEX_FROM:
+            self.index = programs_index.search
         if self.index is None:
             count = len(program.sessions)
             self.query_one("#search-status", Label).update(f"Indexing {count:,} sessions…")
@@ -133,7 +132,7 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
             self.run_search(self.initial_query)
 
     def _build_index(self) -> None:
-        index = index_for(self.state.program)
+        index = self.state.index.search
         self.app.call_from_thread(self._index_ready, index)
 
     def _index_ready(self, index: SearchIndex) -> None:

@@ -18,42 +18,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from confterm.model.program import Paper, Program, Session
+from confterm.model.program import Session
 from confterm.model.targets import JumpTarget
-from confterm.queries.agenda import in_time_order
 from confterm.text import one_line
 from confterm.tui.screens.search import WHEN_WIDTH, result_option, session_prompt, when_text
 from confterm.tui.state import AppState
 
 
-def sessions_of(program: Program, speaker_id: str) -> list[tuple[Session, str]]:
-    """The speaker's sessions in time order, each with their role ("speaker" or "chair")."""
-    found = []
-    for session in in_time_order(program.sessions):
-        if speaker_id in session.speakers:
-            found.append((session, "speaker"))
-        elif speaker_id in session.chairs:
-            found.append((session, "chair"))
-    return found
-
-
 def people_of(session: Session) -> list[str]:
     """The ids of a session's speakers then chairs, each once: whom left/right cycle through."""
     return list(dict.fromkeys([*session.speakers, *session.chairs]))
-
-
-def papers_of(program: Program, speaker_id: str) -> list[Paper]:
-    """Papers listing the speaker among their authors (matched by name, as papers name their
-    authors rather than pointing at speaker ids)."""
-    speaker = program.speaker_by_id.get(speaker_id)
-    if speaker is None:
-        return []
-    name = " ".join(speaker.name.casefold().split())
-    return [
-        paper
-        for paper in program.papers
-        if any(" ".join(a.name.casefold().split()) == name for a in paper.authors)
-    ]
 
 
 class SpeakerScreen(ModalScreen[JumpTarget | None]):
@@ -123,8 +97,8 @@ class SpeakerScreen(ModalScreen[JumpTarget | None]):
         bookmarked = self.state.bookmarks
         options: list[Option] = []
         self.targets = []
-        sessions = sessions_of(program, self.speaker_id)
-        papers = papers_of(program, self.speaker_id)
+        sessions = self.state.index.sessions_of_person(self.speaker_id)
+        papers = self.state.index.papers_of_person(self.speaker_id)
         if sessions:
             options.append(Option(Content.styled("Sessions", "bold $accent"), disabled=True))
             self.targets.append(None)

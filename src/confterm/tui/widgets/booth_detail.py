@@ -108,7 +108,7 @@ class BoothDetail(Vertical):
         more.display = bool(extra)
         rows: list[Row] = [
             related_row(state, session, bookmarked=session.id in state.bookmarks)
-            for session in related_sessions(state.program, booth)
+            for session in related_sessions(state.index, booth)
         ]
         if rows:
             rows.insert(0, Heading(RELATED_HEADING))

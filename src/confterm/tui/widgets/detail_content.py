@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from textual.content import Content
 from textual.style import Style
 
-from confterm.present.detail_text import Line, Role
+from confterm.present.detail_text import Line, Role, Span, url_span
 
 #: How each role of a detail is drawn.
 ROLE_STYLES: dict[Role, str] = {
@@ -23,16 +23,21 @@ ROLE_STYLES: dict[Role, str] = {
 }
 
 
+def _piece(span: Span) -> Content:
+    if span.link:
+        # link_url leaves no quote or backslash, so the URL cannot end the action's argument.
+        link = Style(link=span.link) + Style.from_meta({"@click": f"app.open_link('{span.link}')"})
+        return Content.styled(span.text, "$link-color underline").stylize(link)
+    if span.action:
+        return Content.styled(span.text, Style.from_meta({"@click": span.action}))
+    return Content.styled(span.text, ROLE_STYLES[span.role])
+
+
 def detail_content(lines: Iterable[Line]) -> Content:
     """``lines`` as one ``Content``; a span with an action runs it when clicked."""
-    return Content("\n").join(
-        Content.assemble(
-            *(
-                (span.text, Style.from_meta({"@click": span.action}))
-                if span.action
-                else (span.text, ROLE_STYLES[span.role])
-                for span in line
-            )
-        )
-        for line in lines
-    )
+    return Content("\n").join(Content.assemble(*(_piece(span) for span in line)) for line in lines)
+
+
+def url_content(url: str) -> Content:
+    """``url`` as a hyperlink when it is a safe http(s) URL, else as plain text."""
+    return _piece(url_span(url))

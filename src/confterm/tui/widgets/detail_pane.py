@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.style import Style
 from textual.widgets import Static
 
 from confterm.tui.widgets.hanging import Hanging
@@ -12,6 +16,16 @@ from confterm.tui.widgets.hanging import Hanging
 
 class DetailPane(VerticalScroll, can_focus=True):
     """Shows the ``Content`` it is given; focusable so long details can be scrolled by keys."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "open_link",
+            "Open link",
+            tooltip="Open the detail's first link in the browser",
+            id="detail.open_link",
+        ),
+    ]
 
     DEFAULT_CSS = """
     DetailPane { padding: 0 1; }
@@ -42,6 +56,24 @@ class DetailPane(VerticalScroll, can_focus=True):
             self.query_one(".body", Static).update(Hanging(content))
         if not keep_scroll:
             self.scroll_home(animate=False, immediate=True)
+
+    @property
+    def links(self) -> list[str]:
+        """The URLs of the hyperlinks shown, in order."""
+        shown = self._shown
+        if shown is None:
+            return []
+        found = (s.style.link for s in shown.spans if isinstance(s.style, Style))
+        return list(dict.fromkeys(link for link in found if link))
+
+    async def action_open_link(self) -> None:
+        """Open the first link shown (a click opens any)."""
+        links = self.links
+        if links:
+            # Only links this pane made are here: link_url left no quote in them.
+            await self.app.run_action(f"app.open_link('{links[0]}')")
+        else:
+            self.app.notify("No link in this detail.", timeout=3)
 
     @property
     def text(self) -> str:

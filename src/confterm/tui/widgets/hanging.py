@@ -27,6 +27,9 @@ def wrap_line(line: Content, width: int, indent: int) -> list[Content]:
     if width <= 0:
         return [line]
     indent = fitting_indent(indent, width)
+    start = _trailing_link(line)
+    if start is not None and line.cell_length > width:
+        return _wrap_before_link(line, start, width, indent)
     lines = line.wrap(width)
     if indent <= 0 or len(lines) <= 1:
         return lines
@@ -35,6 +38,26 @@ def wrap_line(line: Content, width: int, indent: int) -> list[Content]:
     # The break's spaces end the first line; the continuation starts at the next word.
     rest = rest[len(rest.plain) - len(rest.plain.lstrip(" ")) :]
     return [head, *(part.pad_left(indent) for part in rest.wrap(width - indent))]
+
+
+def _trailing_link(line: Content) -> int | None:
+    """Where the hyperlink that ends ``line`` starts (a URL of a detail), or None."""
+    end = len(line.plain)
+    for span in line.spans:
+        if isinstance(span.style, Style) and span.style.link and span.end >= end:
+            return span.start
+    return None
+
+
+def _wrap_before_link(line: Content, start: int, width: int, indent: int) -> list[Content]:
+    """``line`` wrapped with its trailing URL on a line of its own, cut with an ellipsis when
+    it is wider still: a URL is never broken in the middle (its link keeps the whole address,
+    and a terminal finds it whole)."""
+    head = line[:start].rstrip()
+    lines = wrap_line(head, width, indent) if head.plain.strip() else []
+    pad = min(indent, width - 1) if lines else 0
+    url = line[start:].truncate(width - pad, ellipsis=True)
+    return [*lines, url.pad_left(pad) if pad else url]
 
 
 class Hanging(Visual):

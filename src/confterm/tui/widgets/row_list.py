@@ -112,7 +112,7 @@ def render_row(row: Row, width: int, time_width: int = 11) -> Content:
             width,
         )
     assert isinstance(row, MissingRow)
-    text = f"  {row.kind} {row.item_id!r} is no longer in the program"
+    text = f"  {row.label or f'{row.kind} {row.item_id!r}'} is no longer in the program"
     return Content.styled(_fit(text, width), "$text-muted")
 
 

@@ -28,13 +28,13 @@ class SessionDetail(DetailPane):
         if target is not None and target.kind == "session":
             session = program.session_by_id.get(target.item_id)
             if session is not None:
-                text = session_text(program, session, state.zone, state.bookmarks)
+                text = session_text(state.index, session, state.zone, state.bookmarks)
                 self.show(detail_content(text), keep_scroll=same)
                 return
         if target is not None and target.kind == "booth":
             booth = program.booth_by_id.get(target.item_id)
             if booth is not None:
-                text = booth_full_text(program, booth, state.zone, state.to_visit)
+                text = booth_full_text(state.index, booth, state.zone, state.to_visit)
                 self.show(detail_content(text), keep_scroll=same)
                 return
         self.show(self._empty_content())

@@ -24,6 +24,7 @@ from textual.visual import Visual
 from confterm.model.program import Program, Session
 from confterm.present.grid_layout import build_layout, neighbour, time_key
 from confterm.queries.agenda import find_clashes
+from confterm.queries.index import ProgramIndex
 from confterm.text import one_line
 
 COLUMN_WIDTH = 24
@@ -128,7 +129,7 @@ class TimetableGrid(ScrollView, can_focus=True):
 
     def __init__(
         self,
-        program: Program,
+        index: ProgramIndex,
         day: date | None,
         zone: tzinfo,
         bookmarked: AbstractSet[str] = frozenset(),
@@ -138,9 +139,10 @@ class TimetableGrid(ScrollView, can_focus=True):
         """``bookmarked``: the app state's own set of bookmarks, read whenever the grid is
         drawn (never copied); call :meth:`marks_changed` when it changes."""
         super().__init__(id=id)
-        self.program = program
+        self.index = index
+        self.program = index.program
         self.bookmarked = bookmarked
-        self.grid = build_layout(program, day, zone)
+        self.grid = build_layout(index, day, zone)
         self._lines: dict[int, list[str]] = {}
         self._clashes: set[str] = set()
         self._update_clashes()
@@ -178,7 +180,7 @@ class TimetableGrid(ScrollView, can_focus=True):
 
     def show_day(self, day: date | None) -> None:
         """Replace the grid with ``day``'s, the cursor on its earliest block."""
-        self.grid = build_layout(self.program, day, self.grid.zone)
+        self.grid = build_layout(self.index, day, self.grid.zone)
         self._lines.clear()
         self._update_clashes()
         self.virtual_size = self._virtual_size()

@@ -1,0 +1,274 @@
+"""One index per loaded program: what every query looks up instead of scanning all sessions.
+
+A :class:`ProgramIndex` is built once where a program is loaded (the CLI's context, the app's
+state) and handed to every query. It holds the conference's days in order, each day's sessions
+in time order, the sessions' start and end as POSIX timestamps, the sessions of each speaker,
+room and track, and the search index. Each part is built the first time it is asked for, so a
+command that only lists one day never sorts the others, and none is ever built twice.
+
+Like :class:`~confterm.model.program.Program`'s cached lookups, the index assumes the program
+it was built from is not changed afterwards; a new program gets a new index. No Textual.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+from functools import cached_property
+from operator import itemgetter
+from typing import TYPE_CHECKING, Literal
+
+from confterm.model.program import Paper, Program, Session, SessionKind
+
+if TYPE_CHECKING:
+    from confterm.queries.search import SearchIndex
+
+_DIGITS = re.compile(r"(\d+)")
+#: A session this long or longer is kept out of the start-ordered list that now & next
+#: narrows by time (see :meth:`ProgramIndex.on_between`): one week-long exhibition must not
+#: widen the window searched for every talk.
+LONG_SESSION_SECONDS = 12 * 3600
+
+Role = Literal["speaker", "chair"]
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key that puts "Session 9" before "Session 10"."""
+    folded = text.casefold()
+    if _DIGITS.search(folded) is None:
+        # Most titles have no digits: skip the split (this key is computed per session).
+        return ((1, folded),) if folded else ()
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part) for part in _DIGITS.split(folded) if part
+    )
+
+
+def sort_key(session: Session) -> tuple[date, int, float, float, tuple[object, ...], str]:
+    """Time order: by day, timed sessions by start then end, then those with no time
+    (by title, numbers in natural order)."""
+    day = session.day or date.max
+    if session.start is not None and session.end is not None:
+        start, end = session.start.timestamp(), session.end.timestamp()
+        return (day, 0, start, end, natural_key(session.title), session.id)
+    return (day, 1, 0.0, 0.0, natural_key(session.title), session.id)
+
+
+def in_time_order(sessions: Iterable[Session]) -> list[Session]:
+    """``sessions`` sorted by :func:`sort_key`."""
+    return sorted(sessions, key=sort_key)
+
+
+def _person_key(name: str) -> str:
+    """A person's name as papers and speakers are matched: case and spacing ignored."""
+    return " ".join(name.casefold().split())
+
+
+class ProgramIndex:
+    """The derived lookups of one program, each built on first use and kept."""
+
+    def __init__(self, program: Program) -> None:
+        self.program = program
+        grouped: dict[date | None, list[Session]] = {}
+        for session in program.sessions:
+            grouped.setdefault(session.day, []).append(session)
+        self._unsorted = grouped
+        self._ordered: dict[date | None, tuple[Session, ...]] = {}
+        self._place: dict[str, int] = {}  # a session's place in its day, once the day is sorted
+        self._times: dict[str, tuple[float, float]] = {}
+        self._search: SearchIndex | None = None
+
+    # -- days ---------------------------------------------------------------------------------
+
+    @cached_property
+    def days(self) -> list[date]:
+        """The conference's days, plus any day a session is filed under outside them; none
+        when sessions exist but none has a day yet (a schedule not made: the conference's
+        dates are then only placeholders, and showing them would offer empty days)."""
+        if self.program.sessions and all(d is None for d in self._unsorted):
+            return []
+        days = set(self.program.conference.days)
+        days.update(d for d in self._unsorted if d is not None)
+        return sorted(days)
+
+    @cached_property
+    def filed_days(self) -> list[date | None]:
+        """The days sessions are filed under, in order, None (day not known) last."""
+        return sorted(self._unsorted, key=lambda d: (d is None, d or date.min))
+
+    def has_sessions_on(self, day: date | None) -> bool:
+        """True when some session is filed under ``day`` (None: sessions with no known day)."""
+        return bool(self._unsorted.get(day))
+
+    def sessions_on(self, day: date | None) -> Sequence[Session]:
+        """The sessions filed under ``day`` in time order (sorted once per day, then kept)."""
+        ordered = self._ordered.get(day)
+        if ordered is None:
+            keyed = sorted(
+                ((sort_key(s), s) for s in self._unsorted.get(day, ())), key=itemgetter(0)
+            )
+            ordered = tuple(session for _, session in keyed)
+            self._place.update((s.id, n) for n, s in enumerate(ordered))
+            self._ordered[day] = ordered
+            # The timestamps the sort computed anyway, kept for span() and the day lists.
+            self._times.update((s.id, (key[2], key[3])) for key, s in keyed if key[1] == 0)
+        return ordered
+
+    @cached_property
+    def in_order(self) -> tuple[Session, ...]:
+        """Every session in time order (:func:`sort_key`): day after day, None last."""
+        return tuple(s for day in self.filed_days for s in self.sessions_on(day))
+
+    def ordered(self, sessions: Iterable[Session]) -> list[Session]:
+        """``sessions`` in time order (:func:`sort_key`). When their days are in order
+        already, by their day and place in it, which computes no sort key at all."""
+        chosen = list(sessions)
+        place, by_id, sorted_days = self._place, self.program.session_by_id, self._ordered
+        if all(s.day in sorted_days and by_id.get(s.id) is s for s in chosen):
+            # sort_key's first part is the day (None last), and a day's order is sort_key's.
+            return sorted(chosen, key=lambda s: (s.day or date.max, place[s.id]))
+        return in_time_order(chosen)
+
+    # -- times --------------------------------------------------------------------------------
+
+    @property
+    def times(self) -> Mapping[str, tuple[float, float]]:
+        """(start, end) as POSIX timestamps of the timed sessions of the days put in order so
+        far, by id: comparing these floats is far cheaper than comparing aware datetimes
+        whose tzinfo objects differ (each parsed time has its own)."""
+        return self._times
+
+    def span(self, session: Session) -> tuple[float, float] | None:
+        """``session``'s (start, end) as POSIX timestamps; None when it has no time."""
+        if session.start is None or session.end is None:
+            return None
+        if self.program.session_by_id.get(session.id) is not session:  # not the program's own
+            return (session.start.timestamp(), session.end.timestamp())
+        span = self._times.get(session.id)
+        if span is None:
+            span = self._times[session.id] = (session.start.timestamp(), session.end.timestamp())
+        return span
+
+    @cached_property
+    def _by_start(self) -> tuple[list[float], list[Session], list[Session]]:
+        """Timed sessions shorter than a long one sorted by start (their starts beside them),
+        and the long ones."""
+        starts: list[tuple[float, int, Session]] = []
+        long: list[Session] = []
+        for n, session in enumerate(self.program.sessions):
+            span = self.span(session)
+            if span is None:
+                continue
+            if span[1] - span[0] >= LONG_SESSION_SECONDS:
+                long.append(session)
+            else:
+                starts.append((span[0], n, session))
+        starts.sort(key=itemgetter(0, 1))
+        return [s[0] for s in starts], [s[2] for s in starts], long
+
+    @cached_property
+    def _longest_short(self) -> float:
+        return max(
+            (self._times[s.id][1] - self._times[s.id][0] for s in self._by_start[1]), default=0.0
+        )
+
+    def on_between(self, begin: float, until: float) -> list[Session]:
+        """The timed sessions that start by ``until`` and may not have ended by ``begin``
+        (POSIX timestamps; a superset: ended ones are not removed), in no particular order:
+        a bisection on start times, not a scan of the program."""
+        starts, sessions, long = self._by_start
+        low = bisect.bisect_left(starts, begin - self._longest_short)
+        high = bisect.bisect_right(starts, until)
+        return [*sessions[low:high], *long]
+
+    @cached_property
+    def bounds(self) -> tuple[datetime, datetime] | None:
+        """The first timed session's start and the last one's end; None if none is timed."""
+        timed = [s for s in self.program.sessions if s.start is not None and s.end is not None]
+        if not timed:
+            return None
+        first = min(timed, key=lambda s: self.span(s) or (0.0, 0.0))
+        last = max(timed, key=lambda s: (self.span(s) or (0.0, 0.0))[1])
+        assert first.start is not None
+        assert last.end is not None
+        return first.start, last.end
+
+    # -- people and places --------------------------------------------------------------------
+
+    @cached_property
+    def _by_person(self) -> dict[str, list[tuple[Session, Role]]]:
+        found: dict[str, list[tuple[Session, Role]]] = {}
+        for session in self.program.sessions:
+            for speaker in dict.fromkeys(session.speakers):
+                found.setdefault(speaker, []).append((session, "speaker"))
+            for chair in dict.fromkeys(session.chairs):
+                if chair not in session.speakers:
+                    found.setdefault(chair, []).append((session, "chair"))
+        return found
+
+    def sessions_of_person(self, speaker_id: str) -> list[tuple[Session, Role]]:
+        """The sessions a speaker speaks at or chairs, in time order, each with the role
+        (speaking wins when they do both)."""
+        found = self._by_person.get(speaker_id, [])
+        roles = {session.id: role for session, role in found}
+        return [(s, roles[s.id]) for s in self.ordered(s for s, _ in found)]
+
+    @cached_property
+    def _papers_by_author(self) -> dict[str, list[Paper]]:
+        found: dict[str, list[Paper]] = {}
+        for paper in self.program.papers:
+            for name in dict.fromkeys(_person_key(a.name) for a in paper.authors):
+                found.setdefault(name, []).append(paper)
+        return found
+
+    def papers_of_person(self, speaker_id: str) -> list[Paper]:
+        """Papers listing the speaker among their authors, in file order (matched by name, as
+        papers name their authors rather than pointing at speaker ids)."""
+        speaker = self.program.speaker_by_id.get(speaker_id)
+        if speaker is None:
+            return []
+        return list(self._papers_by_author.get(_person_key(speaker.name), ()))
+
+    @cached_property
+    def _by_room(self) -> dict[str | None, list[Session]]:
+        grouped: dict[str | None, list[Session]] = {}
+        for session in self.program.sessions:
+            grouped.setdefault(session.room, []).append(session)
+        return grouped
+
+    @cached_property
+    def _by_track(self) -> dict[str | None, list[Session]]:
+        grouped: dict[str | None, list[Session]] = {}
+        for session in self.program.sessions:
+            grouped.setdefault(session.track, []).append(session)
+        return grouped
+
+    def sessions_in_room(self, room_id: str | None) -> Sequence[Session]:
+        """The sessions in ``room_id`` (None: no room announced), in file order."""
+        return self._by_room.get(room_id, ())
+
+    def sessions_in_track(self, track_id: str | None) -> Sequence[Session]:
+        """The sessions of ``track_id`` (None: no track), in file order."""
+        return self._by_track.get(track_id, ())
+
+    @cached_property
+    def kinds(self) -> frozenset[SessionKind]:
+        """The kinds of session the program has."""
+        return frozenset(s.kind for s in self.program.sessions)
+
+    # -- search -------------------------------------------------------------------------------
+
+    @property
+    def search_ready(self) -> bool:
+        """True once the search index has been built (asking for it then costs nothing)."""
+        return self._search is not None
+
+    @property
+    def search(self) -> SearchIndex:
+        """The search index, built the first time it is asked for (a worker may ask first)."""
+        if self._search is None:
+            from confterm.queries.search import SearchIndex
+
+            self._search = SearchIndex(self)
+        return self._search
