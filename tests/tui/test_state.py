@@ -158,3 +158,24 @@ async def test_the_state_is_the_only_writer_of_the_store(
         await pilot.pause()
     assert len(store_writers) >= 6
     assert set(store_writers) == {"confterm.tui.state"}
+
+
+async def test_search_keeps_the_highlighted_hit_when_marks_change_elsewhere(
+    make_app: AppFactory, isolated_user_data: Path
+) -> None:
+    app = make_app(DURING, reminders=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("slash", *"keyn")
+        await pilot.pause()
+        results = app.screen.query_one(OptionList)
+        first, second = (results.get_option_at_index(i).id for i in range(2))
+        await pilot.press("down")
+        assert results.highlighted == 1
+        with BookmarkStore.open(isolated_user_data) as other:
+            other.toggle("tinyconf", (second or "").removeprefix("session:"))
+        app.poll_store()
+        await pilot.pause()
+        # Bookmarked hits rank first: the hit moved up, and the highlight went with it.
+        assert [results.get_option_at_index(i).id for i in range(2)] == [second, first]
+        assert results.highlighted == 0
+        assert len(starred_options(app)) == 1

@@ -15,7 +15,6 @@ from confterm.queries.agenda import (
     current_or_next,
     day_sessions,
     find_clashes,
-    group_by_start,
     opening_position,
     overlaps,
     program_days,
@@ -101,12 +100,6 @@ def test_clashes_with_only_looks_at_the_given_ids(tinyconf: Program) -> None:
         "caches-talk"
     ]
     assert clashes_with(ProgramIndex(tinyconf), talk, {"lunch-1", "parsing-schedules"}) == []
-
-
-def test_group_by_start_puts_untimed_last(tinyconf: Program) -> None:
-    groups = group_by_start(sessions_by_day(ProgramIndex(tinyconf))[date(2026, 3, 7)])
-    assert groups[-1][0] is None
-    assert ids(groups[-1][1]) == ["lightning-1"]
 
 
 def test_current_or_next(tinyconf: Program) -> None:
@@ -208,7 +201,7 @@ def test_whole_program_agenda_for_one_day(tinyconf: Program) -> None:
 def test_empty_agenda_is_empty(tinyconf: Program) -> None:
     agenda = build_agenda(ProgramIndex(tinyconf), [])
     assert agenda.is_empty
-    assert agenda.session_count == 0
+    assert agenda.days == []
 
 
 def test_day_sessions_are_sorted_once_and_copied(tinyconf: Program) -> None:

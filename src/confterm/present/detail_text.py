@@ -59,11 +59,6 @@ class Span:
 Line = tuple[Span, ...]
 
 
-def plain_text(lines: Iterable[Line]) -> str:
-    """The text of ``lines`` without roles, one line each."""
-    return "\n".join("".join(span.text for span in line) for line in lines)
-
-
 def _line(*parts: str | tuple[str, Role] | Span) -> Line:
     spans = []
     for part in parts:

@@ -128,18 +128,6 @@ def clashes_with(index: ProgramIndex, session: Session, others: Iterable[str]) -
     return index.ordered(found)
 
 
-def group_by_start(sessions: Sequence[Session]) -> list[tuple[datetime | None, list[Session]]]:
-    """Consecutive sessions sharing a start time, in order; untimed ones last under None."""
-    groups: list[tuple[datetime | None, list[Session]]] = []
-    for session in sessions:
-        start = session.start if session.is_timed else None
-        if groups and groups[-1][0] == start:
-            groups[-1][1].append(session)
-        else:
-            groups.append((start, [session]))
-    return groups
-
-
 def current_or_next(sessions: Sequence[Session], now: datetime) -> Session | None:
     """The session in progress at ``now`` that started most recently (of those starting
     together, the one ending first), else the next to start, else None.
@@ -237,11 +225,6 @@ class Agenda:
     def is_empty(self) -> bool:
         """True when there is nothing at all to show."""
         return not (self.days or self.booths or self.missing)
-
-    @property
-    def session_count(self) -> int:
-        """How many sessions the agenda holds."""
-        return sum(len(day.sessions) for day in self.days)
 
 
 def build_agenda(

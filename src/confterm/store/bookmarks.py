@@ -154,13 +154,6 @@ class BookmarkStore:
         sql = "SELECT item_id FROM bookmarks WHERE conference_id = ? AND kind = ?"
         return {row[0] for row in self._db.read(sql, (conference_id, str(kind)))}
 
-    def is_bookmarked(
-        self, conference_id: str, item_id: str, kind: ItemKind = ItemKind.SESSION
-    ) -> bool:
-        """True when the item is bookmarked."""
-        sql = "SELECT 1 FROM bookmarks WHERE conference_id = ? AND kind = ? AND item_id = ?"
-        return bool(self._db.read(sql, (conference_id, str(kind), item_id)))
-
     def get_pref(self, conference_id: str, key: str) -> str | None:
         """A per-conference preference, or None when unset."""
         sql = "SELECT value FROM prefs WHERE conference_id = ? AND key = ?"

@@ -8,6 +8,7 @@ is :mod:`confterm.queries.search`'s, shared with ``confterm list --search``.
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
+from contextlib import suppress
 from datetime import tzinfo
 from typing import ClassVar
 
@@ -18,13 +19,14 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from confterm.model.program import Program, Session
 from confterm.model.targets import JumpTarget
 from confterm.present.formatting import DAY_UNKNOWN, TIME_TBA, day_label, time_range
 from confterm.queries.search import Hit, SearchIndex
 from confterm.text import one_line
+from confterm.tui.messages import StateChange
 from confterm.tui.state import AppState
 from confterm.tui.widgets.hanging import Hanging
 
@@ -119,7 +121,7 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
 
     def on_mount(self) -> None:
         # A bookmark made elsewhere (another confterm, the CLI) or the zone: redraw.
-        self.state.subscribe(self, lambda _change: self.run_search(self.query_one(Input).value))
+        self.state.subscribe(self, self._state_changed)
         self.query_one(Input).focus()
         program, programs_index = self.state.program, self.state.index
         if programs_index.search_ready or len(program.sessions) < BACKGROUND_INDEX_FROM:
@@ -130,6 +132,16 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
             self.run_worker(self._build_index, thread=True, exclusive=True)
         else:
             self.run_search(self.initial_query)
+
+    def _state_changed(self, _change: StateChange) -> None:
+        """The same search again (its stars or times changed), the same hit highlighted."""
+        results = self.query_one(OptionList)
+        shown = results.highlighted
+        kept = results.get_option_at_index(shown).id if shown is not None else None
+        self.run_search(self.query_one(Input).value)
+        if kept is not None:
+            with suppress(OptionDoesNotExist):
+                results.highlighted = results.get_option_index(kept)
 
     def _build_index(self) -> None:
         index = self.state.index.search
