@@ -14,6 +14,12 @@ from confterm.model.targets import JumpTarget
 from confterm.present.rows import BoothRow, SessionRow
 from confterm.store.bookmarks import BookmarkStore, ItemKind
 from confterm.tui.app import ConftermApp
+from confterm.tui.messages import StateChange
+from confterm.tui.panes.agenda import AgendaPane
+from confterm.tui.panes.base import Pane
+from confterm.tui.panes.booths import BoothsPane
+from confterm.tui.panes.day import DayPane
+from confterm.tui.panes.papers import PapersPane
 from confterm.tui.screens.grid import GridScreen
 from confterm.tui.screens.now_next import NowNextScreen
 from confterm.tui.screens.search import SearchScreen
@@ -179,3 +185,24 @@ async def test_search_keeps_the_highlighted_hit_when_marks_change_elsewhere(
         assert [results.get_option_at_index(i).id for i in range(2)] == [second, first]
         assert results.highlighted == 0
         assert len(starred_options(app)) == 1
+
+
+async def test_each_pane_hears_each_change_once(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    heard: list[str] = []
+    for pane_class in (DayPane, BoothsPane, PapersPane, AgendaPane):
+        original = pane_class.state_changed
+
+        def record(self: Pane, change: StateChange, _original=original) -> None:  # type: ignore[no-untyped-def]
+            heard.append(self.id or "")
+            _original(self, change)
+
+        monkeypatch.setattr(pane_class, "state_changed", record)
+    app = make_app(DURING, reminders=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("B", "P", "a", "1")
+        await pilot.pause()
+        app.state.toggle(JumpTarget("session", TALK))
+        await pilot.pause()
+    assert sorted(heard) == ["agenda-pane", "booths-pane", "day-pane", "papers-pane"]

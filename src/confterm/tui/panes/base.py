@@ -25,6 +25,7 @@ class Pane(Horizontal):
         self.state = state
 
     def on_mount(self) -> None:
+        # Textual runs this for every pane, before the pane class's own on_mount (if any).
         self.state.subscribe(self, self.state_changed)
 
     def state_changed(self, change: StateChange) -> None:

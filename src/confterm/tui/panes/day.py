@@ -44,7 +44,8 @@ class DayPane(Pane):
         self._cursor: dict[date | None, JumpTarget] = {}
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # (Pane's own on_mount, which subscribes to the state, runs too: Textual calls the
+        # handler of every class of the pane.)
         self.set_interval(NOW_LINE_SECONDS, self.move_now_line)
         # Once the first screen is up (a thread still holds the interpreter's lock by turns).
         self.set_timer(
