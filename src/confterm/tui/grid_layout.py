@@ -55,6 +55,7 @@ class GridLayout:
     # cells[column][row]: index into blocks, or -1 for an empty cell.
     cells: list[list[int]] = field(default_factory=list)
     gutter: int = GUTTER_WIDTH  # the time axis's width
+    first: int | None = None  # the earliest block (by row, then column): where the cursor starts
 
     def axis_label(self, row: int) -> str:
         """The time axis at ``row``: ``10:00`` on whole hours (and on the first row); the
@@ -163,6 +164,9 @@ def build_layout(index: ProgramIndex, day: date | None, zone: tzinfo) -> GridLay
     dates = {top.date(), (top + layout.slot * max(0, last_row - 1)).astimezone(zone).date()}
     if dates != {day}:
         layout.gutter = DATED_GUTTER_WIDTH
+    layout.first = min(
+        range(len(blocks)), key=lambda n: (blocks[n].row, blocks[n].column), default=None
+    )
     layout.cells = grid = [[-1] * last_row for _ in columns]
     for number, (_, column, top_row, height, _) in enumerate(blocks):
         cells = grid[column]
@@ -170,6 +174,23 @@ def build_layout(index: ProgramIndex, day: date | None, zone: tzinfo) -> GridLay
             if cells[row] == -1:
                 cells[row] = number
     return layout
+
+
+class GridLayouts:
+    """The grid layouts of one program, by day and display zone, each built once: a
+    10,000-session day takes tens of milliseconds to lay out, too long for every opening of
+    the grid or every ``]``. The app builds them ahead of time in a thread."""
+
+    def __init__(self, index: ProgramIndex) -> None:
+        self.index = index
+        self._built: dict[tuple[date | None, tzinfo], GridLayout] = {}
+
+    def get(self, day: date | None, zone: tzinfo) -> GridLayout:
+        """The layout of ``day`` in ``zone`` (built now if it was not before)."""
+        layout = self._built.get((day, zone))
+        if layout is None:
+            layout = self._built[(day, zone)] = build_layout(self.index, day, zone)
+        return layout
 
 
 def neighbour(layout: GridLayout, current: int, direction: str) -> int | None:

@@ -15,6 +15,7 @@ from confterm.model.program import Program
 from confterm.queries.index import ProgramIndex
 from confterm.store.bookmarks import BookmarkStore, ItemKind
 from confterm.timezones import local_zone
+from confterm.tui.grid_layout import GridLayouts
 
 
 @dataclass
@@ -28,9 +29,12 @@ class View:
     local: tzinfo = field(default_factory=local_zone)
     #: The one index of ``program`` that every query takes (built here, per program).
     index: ProgramIndex = field(init=False, repr=False, compare=False)
+    #: The timetable grid's layouts of ``program``, by day and zone, each built once.
+    layouts: GridLayouts = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.index = ProgramIndex(self.program)
+        self.layouts = GridLayouts(self.index)
         if self.display_zone is None:
             self.display_zone = self.program.conference.zone
 

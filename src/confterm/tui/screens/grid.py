@@ -97,7 +97,7 @@ class GridScreen(Screen[JumpTarget | None]):
         except StoreError:
             bookmarked = set()
         yield Label(self._title(), id="grid-title", markup=False)
-        yield TimetableGrid(self.view.index, self.day, self.view.zone, bookmarked, id="grid")
+        yield TimetableGrid(self.view.layouts, self.day, self.view.zone, bookmarked, id="grid")
         yield SessionList(id="grid-untimed")
         yield KeyBar()
 
