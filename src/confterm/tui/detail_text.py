@@ -31,7 +31,7 @@ def _field(label: str, value: str) -> Content:
 
 
 def _section(title: str) -> Content:
-    return Content.styled(f"\n{title}", "bold $accent")
+    return Content.styled(f"\n{title}", "bold $text-accent")
 
 
 def link_style(url: str) -> Style | None:
@@ -103,12 +103,12 @@ def session_content(view: View, session: Session, bookmarked: set[str]) -> Conte
     if track:
         lines.append(_field("Track", track))
     if session.id in bookmarked:
-        lines.append(Content.styled("★ Bookmarked (b to remove)", "bold $warning"))
+        lines.append(Content.styled("★ Bookmarked (b to remove)", "bold $text-warning"))
     else:
         lines.append(Content.styled("Not bookmarked (b to bookmark)", _MUTED))
     clashes = clashes_with(view.index, session, bookmarked)
     if clashes:
-        lines.append(Content.styled("⚠ Clashes with your bookmarks:", "bold $error"))
+        lines.append(Content.styled("⚠ Clashes with your bookmarks:", "bold $text-error"))
         lines.extend(
             Content.assemble(
                 "  ", (time_range(other, view.zone, other.day), _MUTED), " ", one_line(other.title)
@@ -166,7 +166,7 @@ def booth_content(view: View, booth: Booth, to_visit: set[str]) -> Content:
     facts.append(one_line(booth.location) if booth.location else NO_LOCATION)
     lines.append(Content.styled(" · ".join(facts), "italic $text-secondary"))
     if booth.id in to_visit:
-        lines.append(Content.styled("★ To visit (b to unmark)", "bold $warning"))
+        lines.append(Content.styled("★ To visit (b to unmark)", "bold $text-warning"))
     else:
         lines.append(Content.styled("Not marked to visit (b to mark)", _MUTED))
     if booth.description:
@@ -235,7 +235,7 @@ def paper_content(view: View, paper: Paper, bookmarked: set[str]) -> Content:
     bookmarked (``b`` on a paper bookmarks that session)."""
     lines: list[Content] = [Content.styled(one_line(paper.title), "bold")]
     if paper.award:
-        lines.append(Content.styled(f"🏆 {one_line(paper.award)}", "bold $warning"))
+        lines.append(Content.styled(f"🏆 {one_line(paper.award)}", "bold $text-warning"))
     if paper.authors:
         lines.append(_section("Authors"))
         for author in paper.authors:
@@ -251,7 +251,7 @@ def paper_content(view: View, paper: Paper, bookmarked: set[str]) -> Content:
         if room:
             lines.append(Content.styled(f"  {one_line(room)}", _MUTED))
         if session.id in bookmarked:
-            lines.append(Content.styled("  ★ Bookmarked (b to remove)", "bold $warning"))
+            lines.append(Content.styled("  ★ Bookmarked (b to remove)", "bold $text-warning"))
         else:
             lines.append(Content.styled("  Not bookmarked (b to bookmark the session)", _MUTED))
         lines.append(Content.styled("  Enter: go to the session", _MUTED))
