@@ -128,6 +128,7 @@ MEASURES = (
             ("grid", "grid open (app)"),
             ("grid_day", "next day in the grid (app)"),
             ("now_next", "now & next (app)"),
+            ("now_next_full", "now & next, every row in (app)"),
             ("speaker", "speaker view (app)"),
             ("filters", "filters dialog (app)"),
         )

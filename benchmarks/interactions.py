@@ -23,7 +23,8 @@ Printed lines, medians taken by the runner:
 * ``grid``: ``g`` from the day list until the day's timetable grid is painted;
 * ``grid_day``: next day / previous day (``]`` / ``[``) inside the grid;
 * ``now_next``: ``n`` until the now & next list is painted (the clock is the runner's
-  ``CONFTERM_NOW``, mid-morning of the second day);
+  ``CONFTERM_NOW``, mid-morning of the second day); a long list paints its first rows and
+  adds the rest after the frame: ``now_next_full`` is the time until every row is in;
 * ``speaker``: ``s`` on the highlighted session until its speaker's page is painted;
 * ``filters``: ``f`` until the filters dialog is painted.
 
@@ -103,6 +104,7 @@ async def run_interactions(pilot: Any, runs: int) -> None:
         ("grid", _grid),
         ("grid_day", _grid_day),
         ("now_next", _now_next),
+        ("now_next_full", _now_next_full),
         ("speaker", _speaker),
         ("filters", _filters),
     ):
@@ -190,6 +192,26 @@ async def _grid(pilot: Any, runs: int) -> list[float]:
 
 async def _now_next(pilot: Any, runs: int) -> list[float]:
     return await _open_and_close(pilot, runs, "now_next")
+
+
+async def _now_next_full(pilot: Any, runs: int) -> list[float]:
+    app = pilot.app
+    main = app.screen
+    key = _binding_key(app, "now_next")
+    if key is None:
+        return []
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        await timed_key(pilot, key)
+        if app.screen is main:
+            return []
+        deadline = start + INDEX_TIMEOUT
+        while getattr(app.screen, "filling", False) and time.perf_counter() < deadline:
+            await _drain(pilot)
+        times.append(time.perf_counter() - start)
+        await _close(pilot, main)
+    return times
 
 
 async def _filters(pilot: Any, runs: int) -> list[float]:

@@ -204,22 +204,20 @@ class ProgramIndex:
     # -- people and places --------------------------------------------------------------------
 
     @cached_property
-    def _by_person(self) -> dict[str, list[tuple[Session, Role]]]:
-        found: dict[str, list[tuple[Session, Role]]] = {}
+    def _by_person(self) -> dict[str, list[Session]]:
+        # Sessions only (the role is read back from the session): 50,000 sessions have
+        # about 100,000 people in them, and a pair each would double this map's memory.
+        found: dict[str, list[Session]] = {}
         for session in self.program.sessions:
-            for speaker in dict.fromkeys(session.speakers):
-                found.setdefault(speaker, []).append((session, "speaker"))
-            for chair in dict.fromkeys(session.chairs):
-                if chair not in session.speakers:
-                    found.setdefault(chair, []).append((session, "chair"))
+            for person in dict.fromkeys([*session.speakers, *session.chairs]):
+                found.setdefault(person, []).append(session)
         return found
 
     def sessions_of_person(self, speaker_id: str) -> list[tuple[Session, Role]]:
         """The sessions a speaker speaks at or chairs, in time order, each with the role
         (speaking wins when they do both)."""
-        found = self._by_person.get(speaker_id, [])
-        roles = {session.id: role for session, role in found}
-        return [(s, roles[s.id]) for s in self.ordered(s for s, _ in found)]
+        found = self.ordered(self._by_person.get(speaker_id, ()))
+        return [(s, "speaker" if speaker_id in s.speakers else "chair") for s in found]
 
     @cached_property
     def _papers_by_author(self) -> dict[str, list[Paper]]:

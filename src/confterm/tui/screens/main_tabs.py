@@ -88,17 +88,18 @@ class MainTabs(MainBase):
         return rows
 
     def _sort_days(self) -> None:
-        """Build the program's index ahead of time, nearest days first, then each day's
+        """Build the program's index ahead of time, nearest days first, and the shown day's
         grid (in a thread: on 50,000 sessions a day takes tens of milliseconds to sort and
-        to lay out, and the search index most of a second)."""
+        to lay out, and the search index most of a second). Other days' grids are laid out
+        when first shown: each is megabytes on such a program."""
         shown = self.shown_day()
         here = self.days.index(shown) if shown is not None else 0
         nearest = sorted(self.days, key=lambda d: abs(self.days.index(d) - here))
         view = self.view
         for day in nearest:
             day_sessions(view.index, day)
-        for day in nearest:
-            view.layouts.get(day, view.zone)
+        if nearest:
+            view.layouts.get(nearest[0], view.zone)
         view.index.prepare(nearest)
 
     async def _show_mounted(self, tab_id: str, target: JumpTarget | None) -> None:
