@@ -1,9 +1,11 @@
 """The benchmark runner: ``uv run python -m benchmarks [--sizes bundled,5000,50000] [--runs 5]``.
 
 Generates the synthetic programs in a temporary directory, measures each size (see
-:mod:`benchmarks.runner` for what each row means exactly) and prints a Markdown table of
-medians with the targets, plus the machine it ran on. ``--json`` prints the raw numbers
-instead; ``--markdown FILE`` also writes the table (with how it was run) to FILE.
+:mod:`benchmarks.runner`, :mod:`benchmarks.interactions` and :mod:`benchmarks.commands` for
+what each row means exactly) and prints a Markdown table of medians with the targets, plus the
+machine it ran on. With the bundled program and a larger size measured, one more column gives
+each time at the largest size over the same time on the bundled program. ``--json`` prints the
+raw numbers instead; ``--markdown FILE`` also writes the table (with how it was run) to FILE.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmarks.commands import AGENDA_FORMATS, measure_commands
 from benchmarks.measure import (
     NOT_AVAILABLE,
     fmt_ms,
@@ -51,6 +54,8 @@ class Measure:
     target: str = "—"
     target_size: str | None = None  # the column the target applies to
     meets: Callable[[float], bool] | None = None
+    # At most this many times the bundled program's value, at ``target_size``.
+    vs_bundled: float | None = None
 
 
 def _cached_ms(seconds: float | None) -> str:
@@ -86,7 +91,15 @@ MEASURES = (
     ),
     Measure("noop", "unbound key (measurement floor, app)", fmt_ms),
     Measure("search_open", "open search, first time (app)", fmt_ms),
-    Measure("search_ready", "search index ready, first time (app)", fmt_ms),
+    Measure(
+        "search_ready",
+        "search index ready, first time (app)",
+        fmt_ms,
+        "< 100 ms and ≤ 3x bundled at 50,000",
+        "50000",
+        lambda v: v < 0.100,
+        3.0,
+    ),
     Measure("search_first", "search: first keystroke (app)", fmt_ms),
     Measure(
         "search",
@@ -100,7 +113,26 @@ MEASURES = (
     Measure(
         "toggle", "bookmark toggle (app)", fmt_ms, "< 20 ms at 50,000", "50000", lambda v: v < 0.020
     ),
-    Measure("agenda", "open my agenda (app)", fmt_ms),
+    *(
+        Measure(
+            key,
+            label,
+            fmt_ms,
+            "< 100 ms and ≤ 3x bundled at 50,000",
+            "50000",
+            lambda v: v < 0.100,
+            3.0,
+        )
+        for key, label in (
+            ("agenda", "my agenda, 500 bookmarks (app)"),
+            ("grid", "grid open (app)"),
+            ("grid_day", "next day in the grid (app)"),
+            ("now_next", "now & next (app)"),
+            ("now_next_full", "now & next, every row in (app)"),
+            ("speaker", "speaker view (app)"),
+            ("filters", "filters dialog (app)"),
+        )
+    ),
     Measure(
         "rss_paint",
         "peak memory: app at first paint",
@@ -120,6 +152,21 @@ MEASURES = (
     Measure("py_floor", "process: python -c pass (floor)", fmt_ms),
     Measure("now_cmd", "process: confterm now (status line)", fmt_ms),
     Measure("now_ratio", "process: confterm now / python -c pass", fmt_ratio),
+    Measure("parse_floor", "process: json.loads of the program (parse floor)", fmt_ms),
+    Measure("list_json", "process: list --json", fmt_ms),
+    Measure("list_json_ratio", "process: list --json / parse floor", fmt_ratio),
+    *(
+        measure
+        for fmt in AGENDA_FORMATS
+        for measure in (
+            Measure(f"agenda_{fmt}", f"process: agenda --all --format {fmt}", fmt_ms),
+            Measure(
+                f"agenda_{fmt}_ratio",
+                f"process: agenda --all --format {fmt} / parse floor",
+                fmt_ratio,
+            ),
+        )
+    ),
     Measure("q_index", "domain: build the search index", fmt_ms),
     Measure("q_domain", "domain: one search query", fmt_ms),
     Measure("agenda_domain", "domain: build_agenda", fmt_ms),
@@ -175,6 +222,8 @@ def collect(
         record_interactions(dataset, measure_interactions(dataset, runs))
         log(f"{dataset.label}: confterm now...")
         measure_now(dataset, runs)
+        log(f"{dataset.label}: list and agenda commands...")
+        measure_commands(dataset, runs)
     return datasets
 
 
@@ -183,25 +232,54 @@ def _column(dataset: Dataset) -> str:
 
 
 def table(datasets: Sequence[Dataset]) -> str:
-    """The results as a Markdown table: measure | each size | target | met?."""
-    header = ["measure", *(_column(d) for d in datasets), "target", "met?"]
+    """The results as a Markdown table: measure | each size | [largest / bundled] | target |
+    met?."""
+    header = ["measure", *(_column(d) for d in datasets)]
+    bundled, largest = _bundled_and_largest(datasets)
+    if bundled is not None and largest is not None:
+        header.append(f"{largest.label} / bundled")
+    header += ["target", "met?"]
     rows = []
     for measure in MEASURES:
         cells = [measure.show(d.results.get(measure.key)) for d in datasets]
+        if bundled is not None and largest is not None:
+            ratio = _ratio_to_bundled(measure, bundled, largest)
+            cells.append("—" if ratio is None else fmt_ratio(ratio))
         rows.append([measure.label, *cells, measure.target, _verdict(measure, datasets)])
     return markdown_table(header, rows)
+
+
+def _bundled_and_largest(datasets: Sequence[Dataset]) -> tuple[Dataset | None, Dataset | None]:
+    bundled = next((d for d in datasets if d.label == "bundled"), None)
+    others = [d for d in datasets if d.label != "bundled"]
+    return bundled, max(others, key=lambda d: d.sessions, default=None)
+
+
+def _ratio_to_bundled(measure: Measure, bundled: Dataset, other: Dataset) -> float | None:
+    """``other``'s value over the bundled program's, for rows that are times."""
+    if measure.show is not fmt_ms:
+        return None
+    base, value = bundled.results.get(measure.key), other.results.get(measure.key)
+    return value / base if base and value is not None else None
 
 
 def _verdict(measure: Measure, datasets: Sequence[Dataset]) -> str:
     if measure.meets is None:
         return "—"
     wanted = "bundled" if measure.target_size == "bundled" else f"{int(measure.target_size or 0):,}"
+    bundled = next((d for d in datasets if d.label == "bundled"), None)
     for dataset in datasets:
         if dataset.label == wanted:
             value = dataset.results.get(measure.key)
             if value is None:
                 return NOT_AVAILABLE
-            return "yes" if measure.meets(value) else "**NO**"
+            met = measure.meets(value)
+            if measure.vs_bundled is not None:
+                if bundled is None:
+                    return ("yes" if met else "**NO**") + " (bundled not run)"
+                ratio = _ratio_to_bundled(measure, bundled, dataset)
+                met = met and ratio is not None and ratio <= measure.vs_bundled
+            return "yes" if met else "**NO**"
     return "not run"
 
 
@@ -210,7 +288,8 @@ def report(datasets: Sequence[Dataset], runs: int, command: str) -> str:
     notes = [
         f"Medians of {runs} run(s) each, {source_line()}. Machine: {machine_line()}.",
         f"Command: `{command}`. Program sizes in sessions; what each row measures is "
-        "described in `benchmarks/runner.py` and `benchmarks/interactions.py`.",
+        "described in `benchmarks/runner.py`, `benchmarks/interactions.py` and "
+        "`benchmarks/commands.py`.",
     ]
     errors = [
         f"- {d.label}: {key}: {d.results[key]}"

@@ -18,7 +18,17 @@ Printed lines, medians taken by the runner:
 * ``noop``: a key bound to nothing (F24): what the measuring itself costs;
 * ``day``: next day / previous day (right / left) on the day list;
 * ``toggle``: the bookmark key on the highlighted session (an even count: state restored);
-* ``agenda``: ``a`` from a day list to my agenda (built fresh each time).
+* ``agenda``: ``a`` from a day list to my agenda (built fresh each time; the runner seeds
+  500 bookmarks, or every session of a smaller program);
+* ``grid``: ``g`` from the day list until the day's timetable grid is painted;
+* ``grid_day``: next day / previous day (``]`` / ``[``) inside the grid;
+* ``now_next``: ``n`` until the now & next list is painted (the clock is the runner's
+  ``CONFTERM_NOW``, mid-morning of the second day); a long list paints its first rows and
+  adds the rest after the frame: ``now_next_full`` is the time until every row is in;
+* ``speaker``: ``s`` on the highlighted session until its speaker's page is painted;
+* ``filters``: ``f`` until the filters dialog is painted.
+
+Each screen opened is closed again (Esc, not timed) before the next run.
 
 An interaction the app does not offer (yet) prints ``UNAVAILABLE name``.
 """
@@ -35,6 +45,7 @@ SEARCH_WORD = "diffusion"
 DRAIN_ROUNDS = 3
 INDEX_TIMEOUT = 120.0
 NOOP_KEY = "f24"  # bound to nothing: the cost of the measurement itself
+SPEAKER_SEARCH = 30  # rows tried downwards to find a session with a speaker
 
 
 async def _drain(pilot: Any) -> None:
@@ -63,12 +74,20 @@ def _report(name: str, values: list[float]) -> None:
 
 
 def _binding_key(app: Any, action_word: str) -> str | None:
-    """The first key bound to an action whose name contains ``action_word``."""
-    for _node, bindings in app._binding_chain:
-        for key, binding_list in bindings.key_to_bindings.items():
-            for binding in binding_list:
-                if action_word in binding.action:
-                    return str(key)
+    """The first key bound to the action ``action_word``, else to one whose name contains it
+    (``filters`` is not ``clear_filters``)."""
+    chain = [
+        (str(key), binding.action)
+        for _node, bindings in app._binding_chain
+        for key, binding_list in bindings.key_to_bindings.items()
+        for binding in binding_list
+    ]
+    for key, action in chain:
+        if action == action_word:
+            return key
+    for key, action in chain:
+        if action_word in action:
+            return key
     return None
 
 
@@ -82,6 +101,12 @@ async def run_interactions(pilot: Any, runs: int) -> None:
         ("day", _days),
         ("toggle", _toggle),
         ("agenda", _agenda),
+        ("grid", _grid),
+        ("grid_day", _grid_day),
+        ("now_next", _now_next),
+        ("now_next_full", _now_next_full),
+        ("speaker", _speaker),
+        ("filters", _filters),
     ):
         try:
             values = await measure(pilot, runs)
@@ -131,6 +156,104 @@ async def _agenda(pilot: Any, runs: int) -> list[float]:
         await pilot.pause()
         await pilot.press("1")  # back to the first day (not timed)
         await pilot.pause()
+    return times
+
+
+async def _open_and_close(pilot: Any, runs: int, action_word: str) -> list[float]:
+    """Time the key bound to ``action_word`` until its screen is painted; Esc (not timed)."""
+    app = pilot.app
+    key = _binding_key(app, action_word)
+    if key is None:
+        return []
+    times = []
+    for _ in range(runs):
+        before = app.screen
+        elapsed = await timed_key(pilot, key)
+        if app.screen is before:
+            return []  # nothing opened: not offered here
+        times.append(elapsed)
+        await _close(pilot, before)
+    return times
+
+
+async def _close(pilot: Any, below: Any) -> None:
+    """Esc until ``below`` is the screen again (not timed)."""
+    app = pilot.app
+    for _ in range(5):
+        if app.screen is below:
+            break
+        await pilot.press("escape")
+        await pilot.pause()
+
+
+async def _grid(pilot: Any, runs: int) -> list[float]:
+    return await _open_and_close(pilot, runs, "grid")
+
+
+async def _now_next(pilot: Any, runs: int) -> list[float]:
+    return await _open_and_close(pilot, runs, "now_next")
+
+
+async def _now_next_full(pilot: Any, runs: int) -> list[float]:
+    app = pilot.app
+    main = app.screen
+    key = _binding_key(app, "now_next")
+    if key is None:
+        return []
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        await timed_key(pilot, key)
+        if app.screen is main:
+            return []
+        deadline = start + INDEX_TIMEOUT
+        while getattr(app.screen, "filling", False) and time.perf_counter() < deadline:
+            await _drain(pilot)
+        times.append(time.perf_counter() - start)
+        await _close(pilot, main)
+    return times
+
+
+async def _filters(pilot: Any, runs: int) -> list[float]:
+    return await _open_and_close(pilot, runs, "filters")
+
+
+async def _speaker(pilot: Any, runs: int) -> list[float]:
+    # The highlighted session may have no speaker: move down until one has (not timed).
+    app = pilot.app
+    main = app.screen
+    key = _binding_key(app, "speaker")
+    if key is None:
+        return []
+    for _ in range(SPEAKER_SEARCH):
+        await pilot.press(key)
+        await pilot.pause()
+        if app.screen is not main:
+            await _close(pilot, main)
+            return await _open_and_close(pilot, runs, "speaker")
+        await pilot.press("down")
+        await pilot.pause()
+    return []
+
+
+async def _grid_day(pilot: Any, runs: int) -> list[float]:
+    app = pilot.app
+    main = app.screen
+    key = _binding_key(app, "grid")
+    if key is None:
+        return []
+    await pilot.press(key)
+    await pilot.pause()
+    if app.screen is main:
+        return []
+    forward = _binding_key(app, "other_day(1)")
+    back = _binding_key(app, "other_day(-1)")
+    times = []
+    if forward is not None and back is not None:
+        for step in range(2 * runs):
+            times.append(await timed_key(pilot, forward if step % 2 == 0 else back))
+            await pilot.pause()
+    await _close(pilot, main)
     return times
 
 

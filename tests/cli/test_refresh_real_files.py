@@ -36,7 +36,7 @@ def test_reimport_of_a_frab_file_reports_moved_removed_cancelled(
 ) -> None:
     copy = tmp_path / "31c3.xml"
     copy.write_bytes((CONFORMANCE / "frab-31c3-2014.xml").read_bytes())
-    assert run_cli("import", str(copy), "--id", "c31").returncode == 0
+    assert run_cli("import", str(copy), "--id", "c31", "--name", "31C3").returncode == 0
 
     tree = ET.parse(copy)  # noqa: S314  (a copy of our own sample)
     events = {e.findtext("title"): e for e in tree.getroot().iter("event")}
@@ -71,7 +71,7 @@ def test_reimport_of_a_frab_file_reports_moved_removed_cancelled(
     report = out[start + 1 :]
     assert report[0] == "changes: 0 added, 1 removed, 1 moved, 1 retitled (1 cancelled)"
     assert report[1] == "bookmarked sessions among them: 2"
-    assert report[2].startswith(f"  * CANCELLED: CANCELLED: {cancelled} (")
+    assert report[2].startswith(f"  * CANCELLED: {cancelled} (")
     assert report[2].endswith(f"[{ids[cancelled]}]")
     assert report[3].startswith(f"  * removed: {removed} (was ")
     assert report[4] == "other changes:"
@@ -93,6 +93,9 @@ def test_reimport_of_a_frab_file_reports_moved_removed_cancelled(
     again = run_cli("import", "--refresh", "c31")
     assert again.returncode == 0, again.stderr
     assert "changes: none" in again.stdout
+    # The name given with --name is kept by a re-import and by --refresh.
+    assert done.stdout.startswith("imported 31C3 as c31 ")
+    assert again.stdout.startswith("imported 31C3 as c31 ")
 
 
 def test_reimport_of_repeated_uids_reports_no_false_moves(

@@ -19,7 +19,7 @@ from confterm.model.loading import load_program_file
 from confterm.model.program import Program, Room
 from confterm.model.targets import JumpTarget
 from confterm.paths import user_data_dir
-from confterm.present.grid_layout import build_layout
+from confterm.present.grid_layout import GridLayouts, build_layout, time_key
 from confterm.present.rows import SessionRow
 from confterm.queries.index import ProgramIndex
 from confterm.store.bookmarks import BookmarkStore
@@ -32,6 +32,24 @@ DAY1 = date(2026, 3, 7)
 DAY2 = date(2026, 3, 8)
 DAY3 = date(2026, 3, 9)
 NY = ZoneInfo("America/New_York")
+
+
+def test_layouts_are_built_once_per_day_and_zone(tinyconf: Program) -> None:
+    index = ProgramIndex(tinyconf)
+    layouts = GridLayouts(index)
+    first = layouts.get(DAY1, NY)
+    assert layouts.get(DAY1, NY) is first
+    assert layouts.get(DAY2, NY) is not first
+    tokyo = layouts.get(DAY1, ZoneInfo("Asia/Tokyo"))
+    assert tokyo is not first
+    assert tokyo.blocks == build_layout(index, DAY1, ZoneInfo("Asia/Tokyo")).blocks
+
+
+def test_first_block_is_the_earliest_then_leftmost(tinyconf: Program) -> None:
+    for day in (DAY1, DAY2, DAY3):
+        layout = build_layout(ProgramIndex(tinyconf), day, NY)
+        expected = min(range(len(layout.blocks)), key=lambda n: time_key(layout, n), default=None)
+        assert layout.first == expected
 
 
 def test_layout_rooms_rows_and_sizes(tinyconf: Program) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -10,7 +11,8 @@ from textual.widgets import Label, OptionList
 
 from confterm.model.program import Program
 from confterm.model.targets import JumpTarget
-from confterm.tui.screens.now_next import NowNextScreen
+from confterm.queries.nownext import now_and_next
+from confterm.tui.screens.now_next import FIRST_ROWS, MORE_ROWS, NowNextScreen
 
 NY = ZoneInfo("America/New_York")
 
@@ -94,3 +96,54 @@ async def test_refreshes_on_a_timer(tinyconf: Program) -> None:
     async with app.run_test(size=(120, 30)):
         screen = app.screen
         assert any(abs(timer._interval - 30.0) < 1e-9 for timer in screen._timers)
+
+
+def _crowded(tinyconf: Program, count: int) -> Program:
+    """tinyconf plus ``count`` sessions on at 10:50 on day one, each in its own slot."""
+    template = tinyconf.session_by_id["parsing-schedules"]
+    start = at("2026-03-07T10:00")
+    extra = [
+        replace(
+            template,
+            id=f"crowd-{n}",
+            title=f"Crowd talk {n}",
+            start=start + timedelta(minutes=n % 60),
+            end=start + timedelta(minutes=60 + n % 60),
+        )
+        for n in range(count)
+    ]
+    return replace(tinyconf, sessions=[*tinyconf.sessions, *extra])
+
+
+async def test_a_long_list_is_drawn_first_screen_first_then_whole(tinyconf: Program) -> None:
+    program = _crowded(tinyconf, FIRST_ROWS + MORE_ROWS + 40)
+    state = make_state(program, at("2026-03-07T10:50"))
+    result = now_and_next(state.index, at("2026-03-07T10:50"))
+    expected = ["In progress", *(s.id for s, _ in result.in_progress)]
+    expected += ["Starting within 90 minutes", *(s.id for s in result.upcoming)]
+    app = HostApp(state, NowNextScreen)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, NowNextScreen)
+        for _ in range(10):
+            await pilot.pause()
+        assert not screen.filling
+        options = screen.query_one(OptionList)
+        shown = [
+            str(options.get_option_at_index(i).prompt)
+            if options.get_option_at_index(i).disabled
+            else (options.get_option_at_index(i).id or "").split(":", 1)[1]
+            for i in range(options.option_count)
+        ]
+        assert shown == expected
+        assert options.highlighted == 1
+        # Moving on from a row added after the first frame keeps it across a redraw.
+        options.highlighted = FIRST_ROWS + 5
+        wanted = screen.highlighted_session
+        screen.refresh_list()
+        assert screen.filling
+        for _ in range(10):
+            await pilot.pause()
+        assert screen.highlighted_session == wanted
+        await pilot.press("enter")
+        assert app.results == [JumpTarget("session", wanted)]

@@ -47,3 +47,28 @@ async def test_a_settings_file_that_cannot_be_rewritten_is_left_alone(
         await pilot.pause()
         assert [n.title for n in app._notifications] == ["Theme not saved"]
     assert path.read_text() == "zone = \n"
+
+
+async def test_on_a_light_theme_the_cursor_row_is_one_readable_colour(
+    make_app: AppFactory,
+) -> None:
+    from textual.color import Color
+
+    from confterm.tui.widgets.row_list import RowList
+
+    app = make_app(reminders=False, theme="textual-light")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        rows = app.screen.query_one(RowList)
+        rows.focus()
+        await pilot.pause()
+        assert rows.cursor is not None
+        line = rows.render_line(rows.cursor - rows.scroll_offset.y)
+        background = rows.get_visual_style("row-list--row", "row-list--cursor").background
+        assert background is not None
+        colours = {s.style.color for s in line if s.text.strip() and s.style and s.style.color}
+        assert len(colours) == 1
+        (colour,) = colours
+        # The kind, time and room are no longer drawn in a colour as dark as the cursor.
+        brightness = Color.from_rich_color(colour).brightness
+        assert abs(brightness - background.brightness) > 0.5

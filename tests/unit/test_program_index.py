@@ -205,6 +205,17 @@ def test_the_search_index_is_built_once_and_on_demand(tinyconf: Program) -> None
     assert index.search is search
 
 
+def test_prepare_builds_every_part_once(tinyconf: Program) -> None:
+    index = ProgramIndex(tinyconf)
+    index.prepare([date(2026, 3, 8)])
+    assert index.search_ready
+    assert set(index._ordered) == set(index.filed_days)
+    search, in_order = index.search, index.in_order
+    index.prepare()
+    assert index.search is search
+    assert index.in_order is in_order
+
+
 def _module_level_id_keys(source: str) -> list[int]:
     """Lines where a module-level dict is indexed or filled with ``id(...)`` as the key."""
     tree = ast.parse(source)

@@ -278,7 +278,7 @@ def _import_commands(add: AddCommand) -> None:
     imp.add_argument(
         "--name",
         metavar="NAME",
-        help="the conference's name (default: the name the file gives; kept by --refresh)",
+        help="the conference's name (default: the file's; kept by re-imports and --refresh)",
     )
     imp.add_argument(
         "--refresh",

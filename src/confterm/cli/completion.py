@@ -7,23 +7,19 @@ choice, writes static scripts ahead of time but has no fish support, and ids sti
 call back into confterm.) The completers here offer conference ids and session or booth
 ids of the conference the command line selects so far.
 
-The man page is generated from the parser by ``scripts/build_manpage.py`` (argparse-manpage,
-a development tool) into ``confterm.1`` beside this package, shipped in the wheel and printed
-by ``confterm man``; a test keeps it equal to the parser.
+``confterm man`` prints the man page, written from the parser (:mod:`confterm.cli.manpage`).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from importlib import resources
 from typing import Any
 
 from confterm.cli.context import Context
 from confterm.errors import ConftermError
 
 SHELLS = ("bash", "zsh", "fish")
-MAN_PAGE = "confterm.1"
 
 
 def conference_ids(parsed_args: argparse.Namespace | None = None, **_: Any) -> list[str]:
@@ -87,12 +83,10 @@ def run_completion(context: Context) -> int:
     return 0
 
 
-def man_page() -> str:
-    """The shipped man page (roff)."""
-    return (resources.files("confterm.cli") / MAN_PAGE).read_text(encoding="utf-8")
-
-
 def run_man(context: Context) -> int:
     """``confterm man``: the man page, e.g. ``confterm man | man -l -``."""
-    sys.stdout.write(man_page())
+    from confterm.cli import build_parser
+    from confterm.cli.manpage import man_page
+
+    sys.stdout.write(man_page(build_parser()))
     return 0

@@ -63,6 +63,12 @@ def run_import(context: Context) -> int:
     _check_id(conference_id)
     old_path = catalog.imported_program_path(context.data_dir, conference_id)
     old = _previous(old_path)
+    if old is not None and name is None:
+        # A name given earlier with --name stays until another --name replaces it.
+        stored = catalog.imported_meta(context.data_dir, conference_id).get("name")
+        if isinstance(stored, str) and stored:
+            name = stored
+            result = import_source(args.source, conference_id=conference_id, tz=tz, name=name)
     path = _store(context, result, args.source, tz, name)
     _print_summary(result, path)
     if old is not None:
@@ -183,7 +189,8 @@ def _change_line(old: Program, new: Program, change: Change) -> str:
         return f"added: {one_line(after.title)} ({_when(new, after)})"
     parts = []
     if change.cancelled:
-        parts.append(f"CANCELLED: {one_line(after.title)} ({_when(new, after)})")
+        # Named by the title the attendee knew; the new one says "cancelled" anyway.
+        parts.append(f"CANCELLED: {one_line(before.title)} ({_when(new, after)})")
     elif change.retitled:
         parts.append(f"retitled: {one_line(before.title)} -> {one_line(after.title)}")
     if change.moved:

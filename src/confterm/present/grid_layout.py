@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import NamedTuple
 
 from confterm.model.program import Session
 from confterm.queries.index import ProgramIndex
@@ -21,9 +22,9 @@ DATED_GUTTER_WIDTH = 10
 NO_ROOM = "(no room)"
 
 
-@dataclass(frozen=True)
-class Block:
-    """One session on the grid: its column, first row and height in rows."""
+class Block(NamedTuple):
+    """One session on the grid: its column, first row and height in rows (a named tuple: a
+    busy day has ten thousand of them, made each time the day is shown)."""
 
     session_id: str
     column: int
@@ -54,6 +55,7 @@ class GridLayout:
     # cells[column][row]: index into blocks, or -1 for an empty cell.
     cells: list[list[int]] = field(default_factory=list)
     gutter: int = GUTTER_WIDTH  # the time axis's width
+    first: int | None = None  # the earliest block (by row, then column): where the cursor starts
 
     def axis_label(self, row: int) -> str:
         """The time axis at ``row``: ``10:00`` on whole hours (and on the first row); the
@@ -110,14 +112,17 @@ def build_layout(index: ProgramIndex, day: date | None, zone: tzinfo) -> GridLay
     # The day's sessions in time order come from the index: no sort of the whole program.
     # Times are compared and divided as integers (microseconds): arithmetic on aware datetimes
     # converts both to UTC each time, which a 10,000-session day cannot afford.
-    sessions = [s for s in index.sessions_on(day) if s.start is not None and s.end is not None]
-    spans = {s.id: _micros(index.span(s) or (0.0, 0.0)) for s in sessions}
-    layout = GridLayout(day=day, zone=zone, slot=_slot_for(list(spans.values())))
+    timed = [
+        (s, s.start) for s in index.sessions_on(day) if s.start is not None and s.end is not None
+    ]
+    sessions = [s for s, _ in timed]
+    times = index.times  # sessions_on filled it for each of these
+    spans = [_micros(times[s.id]) for s in sessions]
+    layout = GridLayout(day=day, zone=zone, slot=_slot_for(spans))
     if not sessions:
         return layout
-    earliest = min(sessions, key=lambda s: spans[s.id][0])
-    assert earliest.start is not None
-    first = earliest.start.astimezone(zone)
+    earliest = min(range(len(timed)), key=lambda n: spans[n][0])
+    first = timed[earliest][1].astimezone(zone)
     # Rows start on a whole slot in the display zone, so times line up with the clock.
     minutes = first.hour * 60 + first.minute
     slot_minutes = int(layout.slot.total_seconds() // 60)
@@ -128,39 +133,64 @@ def build_layout(index: ProgramIndex, day: date | None, zone: tzinfo) -> GridLay
     top_us = round(top.timestamp() * _MICRO)
     slot_us = int(layout.slot.total_seconds()) * _MICRO
     order = {room.id: n for n, room in enumerate(program.rooms)}
-    by_room: dict[str | None, list[Session]] = {}
-    for session in sessions:
-        by_room.setdefault(session.room, []).append(session)
+    by_room: dict[str | None, list[tuple[int, int, Session, datetime]]] = {}
+    for (session, begins), (start, end) in zip(timed, spans, strict=True):
+        by_room.setdefault(session.room, []).append((start, end, session, begins))
     rooms = sorted(by_room, key=lambda r: (r is None, order.get(r or "", len(order)), r or ""))
+    columns, blocks = layout.columns, layout.blocks
     last_row = 0
     for room in rooms:
         name = (program.room_by_id[room].name if room in program.room_by_id else room) or NO_ROOM
+        name = one_line(name)
+        base = len(columns)  # this room's first column
         lanes: list[int] = []  # when each lane of this room is free again
-        for session in by_room[room]:
-            assert session.start is not None
-            start, end = spans[session.id]
-            lane = next((n for n, free in enumerate(lanes) if free <= start), None)
-            if lane is None:
+        for start, end, session, begins in by_room[room]:
+            for lane, free in enumerate(lanes):  # noqa: B007 (the lane found is used below)
+                if free <= start:
+                    break
+            else:
                 lane = len(lanes)
                 lanes.append(end)
-                layout.columns.append(GridColumn(one_line(name), lane))
+                columns.append(GridColumn(name, lane))
             lanes[lane] = end
-            column = len(layout.columns) - len(lanes) + lane
             row = (start - top_us) // slot_us
-            height = max(1, -(-(end - start) // slot_us))
-            layout.blocks.append(Block(session.id, column, row, height, session.start))
-            last_row = max(last_row, row + height)
+            height = (end - start + slot_us - 1) // slot_us
+            if height < 1:
+                height = 1
+            blocks.append(Block(session.id, base + lane, row, height, begins))
+            if row + height > last_row:
+                last_row = row + height
     layout.row_count = last_row
     dates = {top.date(), (top + layout.slot * max(0, last_row - 1)).astimezone(zone).date()}
     if dates != {day}:
         layout.gutter = DATED_GUTTER_WIDTH
-    layout.cells = [[-1] * last_row for _ in layout.columns]
-    for number, block in enumerate(layout.blocks):
-        cells = layout.cells[block.column]
-        for row in range(block.row, block.row + block.height):
+    layout.first = min(
+        range(len(blocks)), key=lambda n: (blocks[n].row, blocks[n].column), default=None
+    )
+    layout.cells = grid = [[-1] * last_row for _ in columns]
+    for number, (_, column, top_row, height, _) in enumerate(blocks):
+        cells = grid[column]
+        for row in range(top_row, top_row + height):
             if cells[row] == -1:
                 cells[row] = number
     return layout
+
+
+class GridLayouts:
+    """The grid layouts of one program, by day and display zone, each built once: a
+    10,000-session day takes tens of milliseconds to lay out, too long for every opening of
+    the grid or every ``]``. The app builds them ahead of time in a thread."""
+
+    def __init__(self, index: ProgramIndex) -> None:
+        self.index = index
+        self._built: dict[tuple[date | None, tzinfo], GridLayout] = {}
+
+    def get(self, day: date | None, zone: tzinfo) -> GridLayout:
+        """The layout of ``day`` in ``zone`` (built now if it was not before)."""
+        layout = self._built.get((day, zone))
+        if layout is None:
+            layout = self._built[(day, zone)] = build_layout(self.index, day, zone)
+        return layout
 
 
 def neighbour(layout: GridLayout, current: int, direction: str) -> int | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from functools import cached_property
@@ -78,6 +79,7 @@ class ProgramIndex:
         self._place: dict[str, int] = {}  # a session's place in its day, once the day is sorted
         self._times: dict[str, tuple[float, float]] = {}
         self._search: SearchIndex | None = None
+        self._search_lock = threading.Lock()  # one build, even when a thread asks too
 
     # -- days ---------------------------------------------------------------------------------
 
@@ -185,34 +187,37 @@ class ProgramIndex:
     @cached_property
     def bounds(self) -> tuple[datetime, datetime] | None:
         """The first timed session's start and the last one's end; None if none is timed."""
-        timed = [s for s in self.program.sessions if s.start is not None and s.end is not None]
-        if not timed:
-            return None
-        first = min(timed, key=lambda s: self.span(s) or (0.0, 0.0))
-        last = max(timed, key=lambda s: (self.span(s) or (0.0, 0.0))[1])
-        assert first.start is not None
-        assert last.end is not None
-        return first.start, last.end
+        first: datetime | None = None
+        last: datetime | None = None
+        low = high = 0.0
+        for session in self.program.sessions:
+            span = self.span(session)
+            if span is None or session.start is None or session.end is None:
+                continue
+            # The first of equal starts (and ends) in file order, as min() and max() keep.
+            if first is None or span[0] < low:
+                first, low = session.start, span[0]
+            if last is None or span[1] > high:
+                last, high = session.end, span[1]
+        return None if first is None or last is None else (first, last)
 
     # -- people and places --------------------------------------------------------------------
 
     @cached_property
-    def _by_person(self) -> dict[str, list[tuple[Session, Role]]]:
-        found: dict[str, list[tuple[Session, Role]]] = {}
+    def _by_person(self) -> dict[str, list[Session]]:
+        # Sessions only (the role is read back from the session): 50,000 sessions have
+        # about 100,000 people in them, and a pair each would double this map's memory.
+        found: dict[str, list[Session]] = {}
         for session in self.program.sessions:
-            for speaker in dict.fromkeys(session.speakers):
-                found.setdefault(speaker, []).append((session, "speaker"))
-            for chair in dict.fromkeys(session.chairs):
-                if chair not in session.speakers:
-                    found.setdefault(chair, []).append((session, "chair"))
+            for person in dict.fromkeys([*session.speakers, *session.chairs]):
+                found.setdefault(person, []).append(session)
         return found
 
     def sessions_of_person(self, speaker_id: str) -> list[tuple[Session, Role]]:
         """The sessions a speaker speaks at or chairs, in time order, each with the role
         (speaking wins when they do both)."""
-        found = self._by_person.get(speaker_id, [])
-        roles = {session.id: role for session, role in found}
-        return [(s, roles[s.id]) for s in self.ordered(s for s, _ in found)]
+        found = self.ordered(self._by_person.get(speaker_id, ()))
+        return [(s, "speaker" if speaker_id in s.speakers else "chair") for s in found]
 
     @cached_property
     def _papers_by_author(self) -> dict[str, list[Paper]]:
@@ -266,9 +271,33 @@ class ProgramIndex:
 
     @property
     def search(self) -> SearchIndex:
-        """The search index, built the first time it is asked for (a worker may ask first)."""
+        """The search index, built the first time it is asked for (a worker may ask first;
+        a second asker waits for that build rather than making another)."""
         if self._search is None:
-            from confterm.queries.search import SearchIndex
+            with self._search_lock:
+                if self._search is None:
+                    from confterm.queries.search import SearchIndex
 
-            self._search = SearchIndex(self)
+                    self._search = SearchIndex(self)
         return self._search
+
+    # -- all at once --------------------------------------------------------------------------
+
+    def prepare(self, first: Iterable[date | None] = ()) -> None:
+        """Build every part now, the days in ``first`` before the others: the app does this
+        in a thread once its first screen is up, so that no later question waits for a part
+        to be built (on 50,000 sessions, the search index alone takes most of a second)."""
+        for day in [*first, *self.filed_days]:
+            self.sessions_on(day)
+        # Attribute reads build the cached parts; the values are not needed here.
+        for part in (
+            "in_order",
+            "_by_start",
+            "_longest_short",
+            "bounds",
+            "_by_person",
+            "_papers_by_author",
+            "kinds",
+        ):
+            getattr(self, part)
+        _ = self.search

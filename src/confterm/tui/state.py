@@ -24,6 +24,7 @@ from confterm.errors import StoreError
 from confterm.model.program import Program
 from confterm.model.targets import JumpTarget
 from confterm.present.formatting import zone_label
+from confterm.present.grid_layout import GridLayouts
 from confterm.queries.filters import Filters, load_hidden, save_hidden
 from confterm.queries.index import ProgramIndex
 from confterm.store.bookmarks import Bookmark, BookmarkStore, ItemKind
@@ -49,6 +50,8 @@ class AppState:
         self.program = program
         #: The one index of ``program`` that every query takes (built here, per program).
         self.index = ProgramIndex(program)
+        #: The timetable grid's layouts of ``program``, by day and zone, each built once.
+        self.layouts = GridLayouts(self.index)
         self.clock = clock or Clock()
         #: The machine's own zone (``t`` switches to it).
         self.local = local or local_zone()

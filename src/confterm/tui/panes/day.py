@@ -101,11 +101,18 @@ class DayPane(Pane):
         return rows
 
     def _sort_days(self) -> None:
-        """Put every day in time order ahead of time, nearest days first (in a thread: a
-        50,000-session program's day takes tens of milliseconds to sort)."""
+        """Build the program's index ahead of time, nearest days first, and the shown day's
+        grid (in a thread: on 50,000 sessions a day takes tens of milliseconds to sort and
+        to lay out, and the search index most of a second). Other days' grids are laid out
+        when first shown: each is megabytes on such a program."""
         here = self.days.index(self.day) if self.day in self.days else 0
-        for day in sorted(self.days, key=lambda d: abs(self.days.index(d) - here)):
-            day_sessions(self.state.index, day)
+        nearest = sorted(self.days, key=lambda d: abs(self.days.index(d) - here))
+        state = self.state
+        for day in nearest:
+            day_sessions(state.index, day)
+        if nearest:
+            state.layouts.get(nearest[0], state.zone)
+        state.index.prepare(nearest)
 
     def move_now_line(self) -> None:
         """Keep the now-line of today's list at the current time (it appears at midnight)."""

@@ -59,7 +59,7 @@ class FilterScreen(ModalScreen[Filters | None]):
 
     def compose(self) -> ComposeResult:
         program = self.state.program
-        used_kinds = {s.kind for s in program.sessions}
+        used_kinds = self.state.index.kinds
         kinds = [(k.value, k.label) for k in SessionKind if k in used_kinds]
         tracks = [(t.id, t.name) for t in program.tracks]
         rooms = [(r.id, r.name) for r in program.rooms]

@@ -93,7 +93,7 @@ class GridScreen(Screen[JumpTarget | None]):
     def compose(self) -> ComposeResult:
         state = self.state
         yield Label(self._title(), id="grid-title", markup=False)
-        yield TimetableGrid(state.index, self.day, state.zone, state.bookmarks, id="grid")
+        yield TimetableGrid(state.layouts, self.day, state.zone, state.bookmarks, id="grid")
         yield SessionList(id="grid-untimed")
         yield KeyBar()
 

@@ -89,7 +89,7 @@ def help_rows(
     lines: list[Content] = []
     for row in table:
         if isinstance(row, str):
-            lines.append(Content.styled(f"\n{row}", "bold $accent"))
+            lines.append(Content.styled(f"\n{row}", "bold $text-accent"))
             continue
         keys, description, binding_id = row
         keys_cell = (f"  {keys:<{KEYS_WIDTH - 2}}", "bold")
@@ -103,7 +103,7 @@ def help_rows(
             if binding_id:
                 indent = " " * (KEYS_WIDTH + width + GAP)
                 lines.append(Content.assemble(indent, (binding_id, "$text-muted")))
-    lines.append(Content.styled("\nAlso", "bold $accent"))
+    lines.append(Content.styled("\nAlso", "bold $text-accent"))
     lines.extend(Content.assemble((f"  {k:<{KEYS_WIDTH - 2}}", "bold"), d) for k, d, _ in EXTRA)
     return Content("\n").join(lines)
 

@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from confterm.model.program import Session
 from confterm.model.targets import JumpTarget
 from confterm.present.formatting import clock_time, zone_label
 from confterm.queries.nownext import (
@@ -33,6 +34,9 @@ from confterm.tui.screens.search import result_option, session_prompt
 from confterm.tui.state import AppState
 
 REFRESH_SECONDS = 30.0
+#: Rows drawn with the list; the rest are added after the frame, MORE_ROWS at a time.
+FIRST_ROWS = 80
+MORE_ROWS = 500
 
 
 class NowNextScreen(ModalScreen[JumpTarget | None]):
@@ -59,6 +63,9 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
         self.state = state
         self.result: NowNext | None = None
         self._targets: list[str] = []
+        self._entries: list[str | tuple[Session, str, str]] = []
+        self._highlight: int | None = None  # the row to highlight once it is added
+        self._generation = 0  # counts redraws, so a stale batch of rows is dropped
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -75,13 +82,17 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
 
     def refresh_list(self) -> None:
         """Recompute now & next at the clock's current time and redraw, keeping the
-        highlighted session when it is still listed."""
+        highlighted session when it is still listed.
+
+        The first :data:`FIRST_ROWS` rows are drawn at once and the rest added after the
+        frame, :data:`MORE_ROWS` at a time: at a conference with thousands of sessions on at
+        once, building every row first would hold the list back for a moment.
+        """
         state = self.state
         now = state.now()
         zone = state.zone
         result = now_and_next(state.index, now, DEFAULT_WINDOW)
         self.result = result
-        bookmarked = state.bookmarks
         self.query_one("#now-title", Label).update(
             Content(f"Now {clock_time(now, zone)} · {zone_label(zone, now)}")
         )
@@ -91,39 +102,69 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
         elif result.is_empty:
             message = "Nothing on now or in the next 90 minutes."
         self.query_one("#now-message", Label).update(Content(message or ""))
-        options: list[Option | None] = []
-        targets: list[str] = []
+        # (heading, or session with its note and option id), in list order; rows are built
+        # from these as they are shown.
+        entries: list[str | tuple[Session, str, str]] = []
         if result.in_progress:
-            options.append(Option(Content.styled("In progress", "bold $accent"), disabled=True))
-            targets.append("")
-            for session, left in result.in_progress:
-                note = f"{duration_text(left)} left"
-                prompt = session_prompt(
-                    state.program, session, zone, session.id in bookmarked, note
-                )
-                options.append(result_option(prompt, id=f"now:{session.id}"))
-                targets.append(session.id)
+            entries.append("In progress")
+            entries += [
+                (session, f"{duration_text(left)} left", f"now:{session.id}")
+                for session, left in result.in_progress
+            ]
         if result.upcoming:
-            options.append(
-                Option(Content.styled("Starting within 90 minutes", "bold $accent"), disabled=True)
-            )
-            targets.append("")
-            for session in result.upcoming:
-                assert session.start is not None
-                note = f"in {duration_text(session.start - now)}"
-                prompt = session_prompt(
-                    state.program, session, zone, session.id in bookmarked, note
-                )
-                options.append(result_option(prompt, id=f"next:{session.id}"))
-                targets.append(session.id)
-        results = self.query_one(OptionList)
+            entries.append("Starting within 90 minutes")
+            entries += [
+                (session, f"in {duration_text((session.start or now) - now)}", f"next:{session.id}")
+                for session in result.upcoming
+            ]
+        targets = ["" if isinstance(entry, str) else entry[0].id for entry in entries]
         previous = self.highlighted_session
-        results.set_options(options)
-        self._targets = targets
+        self._generation += 1
+        self._entries, self._targets = entries, targets
+        results = self.query_one(OptionList)
+        results.set_options(self._options(0, FIRST_ROWS))
         selectable = [n for n, t in enumerate(targets) if t]
-        if selectable:
-            keep = [n for n in selectable if targets[n] == previous]
-            results.highlighted = keep[0] if keep else selectable[0]
+        keep = [n for n in selectable if targets[n] == previous]
+        self._highlight = keep[0] if keep else (selectable[0] if selectable else None)
+        self._show_highlight()
+        if len(entries) > FIRST_ROWS:
+            self.call_after_refresh(self._add_rows, FIRST_ROWS, self._generation)
+
+    def _options(self, start: int, stop: int) -> list[Option]:
+        """The rows of entries ``start`` to ``stop``."""
+        program, zone, bookmarked = self.state.program, self.state.zone, self.state.bookmarks
+        options = []
+        for entry in self._entries[start:stop]:
+            if isinstance(entry, str):
+                options.append(Option(Content.styled(entry, "bold $accent"), disabled=True))
+            else:
+                session, note, option_id = entry
+                prompt = session_prompt(program, session, zone, session.id in bookmarked, note)
+                options.append(result_option(prompt, id=option_id))
+        return options
+
+    def _add_rows(self, start: int, generation: int) -> None:
+        """Add the next rows after the frame (unless the list was redrawn since)."""
+        if generation != self._generation or not self.is_mounted:
+            return
+        stop = start + MORE_ROWS
+        self.query_one(OptionList).add_options(self._options(start, stop))
+        self._show_highlight()
+        if stop < len(self._entries):
+            self.call_after_refresh(self._add_rows, stop, generation)
+
+    def _show_highlight(self) -> None:
+        """Highlight the row chosen by the last redraw once it is in the list."""
+        results = self.query_one(OptionList)
+        wanted = self._highlight
+        if wanted is not None and wanted < results.option_count:
+            results.highlighted = wanted
+            self._highlight = None
+
+    @property
+    def filling(self) -> bool:
+        """True while rows are still being added after a redraw."""
+        return self.query_one(OptionList).option_count < len(self._entries)
 
     @property
     def highlighted_session(self) -> str | None:

@@ -67,7 +67,7 @@ def session_prompt(
     """
     room = program.room_name(session)
     parts: list[Content | tuple[str, str] | str] = [
-        (STAR if bookmarked else " ", "bold $warning"),
+        (STAR if bookmarked else " ", "bold $text-warning"),
         " ",
         (when_text(session, zone).ljust(WHEN_WIDTH), "$text-muted"),
         " ",

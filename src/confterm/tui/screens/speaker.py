@@ -100,7 +100,7 @@ class SpeakerScreen(ModalScreen[JumpTarget | None]):
         sessions = self.state.index.sessions_of_person(self.speaker_id)
         papers = self.state.index.papers_of_person(self.speaker_id)
         if sessions:
-            options.append(Option(Content.styled("Sessions", "bold $accent"), disabled=True))
+            options.append(Option(Content.styled("Sessions", "bold $text-accent"), disabled=True))
             self.targets.append(None)
         for session, role in sessions:
             note = "(chair)" if role == "chair" else ""
@@ -111,7 +111,7 @@ class SpeakerScreen(ModalScreen[JumpTarget | None]):
             )
             self.targets.append(JumpTarget("session", session.id))
         if papers:
-            options.append(Option(Content.styled("Papers", "bold $accent"), disabled=True))
+            options.append(Option(Content.styled("Papers", "bold $text-accent"), disabled=True))
             self.targets.append(None)
         for paper in papers:
             presented = program.session_by_id.get(paper.session or "")
@@ -121,7 +121,7 @@ class SpeakerScreen(ModalScreen[JumpTarget | None]):
                 (when.ljust(WHEN_WIDTH), "$text-muted"),
                 " ",
                 one_line(paper.title),
-                ("  " + one_line(paper.award or ""), "bold $warning"),
+                ("  " + one_line(paper.award or ""), "bold $text-warning"),
             )
             options.append(result_option(prompt))
             self.targets.append(JumpTarget("paper", paper.id))

@@ -58,7 +58,7 @@ class RelatedSessions(RowList):
             ("row-list--row", "row-list--cursor") if index == self.cursor else ("row-list--row",)
         )
         content = Content.assemble(
-            (STAR if row.bookmarked else " ", "bold $warning"),
+            (STAR if row.bookmarked else " ", "bold $text-warning"),
             " ",
             (row.time.ljust(self.when_width), "$text-muted"),
             " ",

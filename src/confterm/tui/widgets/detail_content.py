@@ -15,10 +15,10 @@ ROLE_STYLES: dict[Role, str] = {
     Role.TITLE: "bold",
     Role.KIND: "italic $text-secondary",
     Role.LABEL: "bold $text-secondary",
-    Role.SECTION: "bold $accent",
+    Role.SECTION: "bold $text-accent",
     Role.MUTED: "$text-muted",
-    Role.MARKED: "bold $warning",
-    Role.CLASH: "bold $error",
+    Role.MARKED: "bold $text-warning",
+    Role.CLASH: "bold $text-error",
     Role.URL: "$link-color",
 }
 

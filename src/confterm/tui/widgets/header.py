@@ -42,7 +42,7 @@ class ConfHeader(Static):
         """The header's content at the current time."""
         now = self.state.now()
         parts: list[Content | str | tuple[str, str]] = [
-            (one_line(self.state.program.conference.short_name), "bold $accent"),
+            (one_line(self.state.program.conference.short_name), "bold $text-accent"),
         ]
         if self.day_text:
             parts += [("  ·  ", "$text-muted"), (self.day_text, "bold")]

@@ -35,7 +35,7 @@ from confterm.present.rows import (
 
 STAR = "★"
 CLASH = "⚠"
-NOW_STYLE = "bold $error"  # the calendar convention: a red line at the current time
+NOW_STYLE = "bold $text-error"  # the calendar convention: a red line at the current time
 
 
 def _fit(text: str, width: int) -> str:
@@ -52,14 +52,16 @@ def render_row(row: Row, width: int, time_width: int = 11) -> Content:
     """One row as styled content exactly ``width`` cells wide."""
     if isinstance(row, Heading):
         label = f"── {row.text} "
-        return Content.styled(_fit(label + "─" * max(0, width - len(label)), width), "bold $accent")
+        return Content.styled(
+            _fit(label + "─" * max(0, width - len(label)), width), "bold $text-accent"
+        )
     if isinstance(row, NowLine):
         label = f"── now {row.time} "
         return Content.styled(_fit(label + "─" * max(0, width - len(label)), width), NOW_STYLE)
     if isinstance(row, SessionRow):
         marks = Content.assemble(
-            (STAR if row.bookmarked else " ", "bold $warning"),
-            (CLASH if row.clash else " ", "bold $error"),
+            (STAR if row.bookmarked else " ", "bold $text-warning"),
+            (CLASH if row.clash else " ", "bold $text-error"),
         )
         fixed = 2 + 1 + time_width + 1 + 9 + 1
         rest = max(0, width - fixed)
@@ -78,7 +80,7 @@ def render_row(row: Row, width: int, time_width: int = 11) -> Content:
             parts += [" ", (_fit(row.room, room_width), "$text-muted")]
         return _pad(Content.assemble(*parts), width)
     if isinstance(row, BoothRow):
-        mark = (STAR if row.to_visit else " ", "bold $warning")
+        mark = (STAR if row.to_visit else " ", "bold $text-warning")
         rest = max(0, width - 2)
         level_width = min(10, rest // 5)
         location_width = min(26, rest // 3)
@@ -387,6 +389,10 @@ class RowList(ScrollView, can_focus=True):
                 self.get_visual_style("row-list--row", "row-list--cursor") if at_cursor else base
             )
             content = render_row(self.rows[index], width, self._time_width)
+            if at_cursor and self.has_focus and not self.app.current_theme.dark:
+                # A light theme's cursor is as dark as the row's muted and secondary text:
+                # the cursor row takes the cursor's own (contrasting) colour throughout.
+                content = Content(content.plain)
             # The row is exactly one line of ``width`` cells: its segments make the strip
             # directly (Visual.to_strips would wrap and pad it again: most of a line's cost).
             segments = list(content.render_segments(style))

@@ -22,9 +22,8 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from confterm.model.program import Program, Session
-from confterm.present.grid_layout import build_layout, neighbour, time_key
+from confterm.present.grid_layout import GridLayouts, neighbour
 from confterm.queries.agenda import find_clashes
-from confterm.queries.index import ProgramIndex
 from confterm.text import one_line
 
 COLUMN_WIDTH = 24
@@ -129,7 +128,7 @@ class TimetableGrid(ScrollView, can_focus=True):
 
     def __init__(
         self,
-        index: ProgramIndex,
+        layouts: GridLayouts,
         day: date | None,
         zone: tzinfo,
         bookmarked: AbstractSet[str] = frozenset(),
@@ -139,10 +138,10 @@ class TimetableGrid(ScrollView, can_focus=True):
         """``bookmarked``: the app state's own set of bookmarks, read whenever the grid is
         drawn (never copied); call :meth:`marks_changed` when it changes."""
         super().__init__(id=id)
-        self.index = index
-        self.program = index.program
+        self.layouts = layouts
+        self.program = layouts.index.program
         self.bookmarked = bookmarked
-        self.grid = build_layout(index, day, zone)
+        self.grid = layouts.get(day, zone)
         self._lines: dict[int, list[str]] = {}
         self._clashes: set[str] = set()
         self._update_clashes()
@@ -180,7 +179,7 @@ class TimetableGrid(ScrollView, can_focus=True):
 
     def show_day(self, day: date | None) -> None:
         """Replace the grid with ``day``'s, the cursor on its earliest block."""
-        self.grid = build_layout(self.index, day, self.grid.zone)
+        self.grid = self.layouts.get(day, self.grid.zone)
         self._lines.clear()
         self._update_clashes()
         self.virtual_size = self._virtual_size()
@@ -189,8 +188,7 @@ class TimetableGrid(ScrollView, can_focus=True):
         self.refresh()
 
     def _first_block(self) -> int | None:
-        blocks = range(len(self.grid.blocks))
-        return min(blocks, key=lambda n: time_key(self.grid, n), default=None)
+        return self.grid.first
 
     def on_mount(self) -> None:
         if self.cursor is None:
