@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app_clock import AppFactory
 from icalendar import Calendar
 from textual.app import App, ComposeResult
-from textual.widgets import Input, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from confterm import paths
 from confterm.clock import Clock
-from confterm.export import render
-from confterm.export.ics import sequence_at
+from confterm.export import ExportOptions, render
 from confterm.model.program import Program
 from confterm.queries.agenda import build_agenda
 from confterm.queries.index import ProgramIndex
@@ -28,16 +27,17 @@ MARKED = ["opening-keynote", "parsing-schedules", "caches-talk", "lightning-1"]
 class Host(App[None]):
     """Pushes the dialog on mount and keeps what it dismissed with."""
 
-    def __init__(self, view: View) -> None:
+    def __init__(self, view: View, dialog: ExportDialog | None = None) -> None:
         super().__init__()
         self.view = view
+        self.dialog = dialog or ExportDialog(view)
         self.results: list[Path | None] = []
 
     def compose(self) -> ComposeResult:
         yield Static("host")
 
     def on_mount(self) -> None:
-        self.push_screen(ExportDialog(self.view), self.results.append)
+        self.push_screen(self.dialog, self.results.append)
 
 
 def make_view(program: Program, data_dir: Path) -> View:
@@ -85,14 +85,21 @@ async def test_write_notifies_and_dismisses_with_the_path(
         dialog.query_one("#export-path", Input).value = str(target)
         await pilot.click("#export-write")
         await pilot.pause()
+        assert app.results == []  # it asked first: the file exists
+        await pilot.pause(0.3)  # a button ignores clicks while it shows the last one
+        await pilot.click("#export-write")
+        await pilot.pause()
         assert app.results == [target]
         assert not isinstance(app.screen, ExportDialog)
         assert notifications(app) == [f"Agenda written to {target}"]
     marks = view.store.bookmarks(tinyconf.conference.id)
+    written = target.read_text(encoding="utf-8")
+    # The "made from" line names the moment of writing: compare the rest.
     expected = render(
-        build_agenda(ProgramIndex(tinyconf), marks), "markdown", tinyconf.conference.zone
+        build_agenda(ProgramIndex(tinyconf), marks), "markdown", tinyconf.conference.zone, ExportOptions()
     )
-    assert target.read_text(encoding="utf-8") == expected
+    assert written.split("\n")[3:] == expected.split("\n")[3:]
+    assert "*Made from Tiny Conference 2026; exported " in written
     assert "## Saturday 7 March 2026" in expected
     assert "Acme Corp (Gold) — Booth 12" in expected
 
@@ -115,31 +122,114 @@ async def test_enter_writes_ics_to_the_documents_folder(
     assert b"UID:opening-keynote@tinyconf.confterm" in written.read_bytes()
 
 
-async def test_ics_stamps_come_from_the_real_clock_not_the_apps(
+async def test_ics_stamps_come_from_the_real_clock_and_carry_the_alarm(
     tinyconf: Program, isolated_user_data: Path, tmp_path: Path
 ) -> None:
-    # The app runs at --now 2026-03-01 12:00 UTC; a calendar only takes an update whose
-    # SEQUENCE did not go down since the last real export, so the stamp is the real time.
-    app = Host(make_view(tinyconf, isolated_user_data))
+    # The app runs at --now 2026-03-01 12:00 UTC; DTSTAMP is the real time of the export.
+    view = make_view(tinyconf, isolated_user_data)
     target = tmp_path / "plan.ics"
-    async with app.run_test(size=(100, 30)) as pilot:
-        assert isinstance(app.screen, ExportDialog)
-        app.screen.query_one("#export-format", Select).value = "ics"
-        await pilot.pause()
-        app.screen.query_one("#export-path", Input).value = str(target)
-        before = datetime.now(UTC).replace(microsecond=0)
-        await pilot.press("enter")
-        await pilot.pause()
-        after = datetime.now(UTC)
-    calendar = Calendar.from_ical(target.read_bytes())
-    events = list(calendar.walk("VEVENT"))
+
+    async def export_once() -> None:
+        app = Host(view, ExportDialog(view, alarm_minutes=25))
+        async with app.run_test(size=(100, 30)) as pilot:
+            assert isinstance(app.screen, ExportDialog)
+            app.screen.query_one("#export-format", Select).value = "ics"
+            await pilot.pause()
+            assert app.screen.query_one("#export-alarm", Input).value == "25"
+            app.screen.query_one("#export-path", Input).value = str(target)
+            await pilot.press("enter")
+            await pilot.pause()
+            if target.exists() and isinstance(app.screen, ExportDialog):
+                await pilot.press("enter")  # replace the first export
+                await pilot.pause()
+
+    before = datetime.now(UTC).replace(microsecond=0)
+    await export_once()
+    first = Calendar.from_ical(target.read_bytes())
+    await export_once()
+    after = datetime.now(UTC)
+    second = Calendar.from_ical(target.read_bytes())
+    events = list(second.walk("VEVENT"))
     assert events
+    sequences = {str(e["UID"]): e["SEQUENCE"] for e in first.walk("VEVENT")}
     for event in events:
         stamp = event.decoded("dtstamp")
         assert before <= stamp <= after
-        assert event.decoded("last-modified") == stamp
-        assert event["sequence"] == sequence_at(stamp)
         assert stamp != NOW
+        # Nothing changed between the two exports: the sequence stays.
+        assert event["SEQUENCE"] == sequences[str(event["UID"])] == 0
+        alarms = event.walk("VALARM")
+        assert [a.decoded("TRIGGER") for a in alarms] == [timedelta(minutes=-25)]
+
+
+async def test_an_existing_file_is_replaced_only_after_asking(
+    tinyconf: Program, isolated_user_data: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "plan.txt"
+    target.write_text("keep me", encoding="utf-8")
+    app = Host(make_view(tinyconf, isolated_user_data))
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#export-path", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        question = str(dialog.query_one("#export-error", Static).render())
+        assert f"{target} exists. Replace it?" in question
+        assert str(dialog.query_one("#export-write", Button).label) == "Replace"
+        assert target.read_text(encoding="utf-8") == "keep me"
+        # Changing the path (even back) asks again.
+        dialog.query_one("#export-path", Input).value = str(target) + " "
+        await pilot.pause()
+        dialog.query_one("#export-path", Input).value = str(target)
+        await pilot.pause()
+        assert str(dialog.query_one("#export-write", Button).label) == "Write"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8") == "keep me"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [target]
+    assert target.read_text(encoding="utf-8").startswith("My agenda: Tiny Conference 2026")
+
+
+async def test_whole_program_and_one_day_scopes(
+    tinyconf: Program, isolated_user_data: Path, tmp_path: Path
+) -> None:
+    view = make_view(tinyconf, isolated_user_data)
+    for scope, present, absent in (
+        ("program", "Registration", None),
+        # One day of my agenda, like 'confterm agenda --day'.
+        ("day:2026-03-07", "Opening Keynote", "Hands-on Textual Workshop"),
+    ):
+        target = tmp_path / f"{scope.replace(':', '-')}.txt"
+        app = Host(view)
+        async with app.run_test(size=(100, 30)) as pilot:
+            dialog = app.screen
+            assert isinstance(dialog, ExportDialog)
+            dialog.query_one("#export-scope", Select).value = scope
+            dialog.query_one("#export-path", Input).value = str(target)
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+        text = target.read_text(encoding="utf-8")
+        assert present in text
+        if absent:
+            assert absent not in text
+
+
+async def test_an_empty_agenda_is_warned_about(tinyconf: Program, isolated_user_data: Path) -> None:
+    view = View(program=tinyconf, store=BookmarkStore.open(isolated_user_data))
+    app = Host(view)
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        warning = dialog.query_one("#export-warning", Static)
+        assert warning.display and "Nothing bookmarked yet" in str(warning.render())
+        dialog.query_one("#export-scope", Select).value = "program"
+        await pilot.pause()
+        assert not warning.region.height
 
 
 async def test_without_a_documents_folder_the_home_directory_and_nothing_created(

@@ -113,7 +113,14 @@ def _store(
         "tz": tz,
         "name": name,
     }
-    return catalog.save_imported(context.data_dir, result.program, meta)
+    path = catalog.save_imported(context.data_dir, result.program, meta)
+    # A registered calendar file follows the program (confterm calendar).
+    from confterm.export.calendar_file import program_changed
+
+    problem = program_changed(context.data_dir, result.program)
+    if problem:
+        sys.stderr.write(f"confterm: warning: {one_line(problem)}\n")
+    return path
 
 
 def _print_summary(result: ImportResult, path: Path) -> None:

@@ -232,6 +232,8 @@ class Agenda:
     booths: list[Booth]
     missing: list[MissingBookmark]
     whole_program: bool = False
+    #: Ids of the papers the attendee starred (bookmarks of kind "paper"), marked in exports.
+    starred_papers: frozenset[str] = frozenset()
 
     @property
     def is_empty(self) -> bool:
@@ -295,4 +297,5 @@ def build_agenda(
         booths=booths,
         missing=missing if day is None else [],
         whole_program=whole_program,
+        starred_papers=frozenset(m.item_id for m in marks if m.kind == "paper"),
     )
