@@ -189,6 +189,8 @@ class ConftermApp(App[None]):
         except StoreError as error:
             self.notify(error.message, title="Bookmark not saved", severity="error", timeout=8)
             return None
+        if self.view.store.calendar_problem:
+            self.notify(self.view.store.calendar_problem, severity="warning", markup=False)
         self._token = self._read_token()
         self.main.apply_toggle(kind, target.item_id, state)
         self._refresh_detail_screens()
@@ -294,6 +296,9 @@ class ConftermApp(App[None]):
                 "Booths", "Sponsors and exhibitors", lambda: main.activate("booths")
             )
             yield SystemCommand("Papers", "Accepted papers", lambda: main.activate("papers"))
+            yield SystemCommand(
+                "Export", "My agenda, the whole program or a day, to a file", main.action_export
+            )
             yield SystemCommand("Next day", "The next tab", main.action_next_tab)
             yield SystemCommand("Previous day", "The previous tab", main.action_prev_tab)
             for number, day in enumerate(main.days[:9], start=1):

@@ -37,6 +37,8 @@ class View:
         self.layouts = GridLayouts(self.index)
         if self.display_zone is None:
             self.display_zone = self.program.conference.zone
+        # The calendar file hook renders from this program instead of loading it again.
+        self.store.loaded[self.conference_id] = self.index
 
     @property
     def conference_id(self) -> str:

@@ -92,14 +92,17 @@ class MainScreen(MainMarks):
         Binding(
             "g", "grid", "Grid", tooltip="The day as a timetable grid", show=False, id="main.grid"
         ),
+        # Shown in the key bar on My agenda only (check_action hides it elsewhere); the
+        # second binding, without a description (so not in help twice), keeps p working on
+        # every other tab.
         Binding(
             "p",
-            "export",
+            "export_agenda",
             "Export",
-            tooltip="Export my agenda to a file",
-            show=False,
+            tooltip="Export my agenda, the program or a day to a file",
             id="main.export",
         ),
+        Binding("p", "export", "", show=False, id="main.export_elsewhere"),
         Binding(
             "f",
             "filters",
@@ -205,10 +208,22 @@ class MainScreen(MainMarks):
         self.app.push_screen(GridScreen(self.view, day, session_id), self._after_detail)
 
     def action_export(self) -> None:
-        """Export my agenda (text, Markdown, HTML or iCalendar); the dialog says where."""
+        """Export my agenda, the whole program or a day; the dialog says where."""
         from confterm.tui.screens.export_dialog import ExportDialog
 
-        self.app.push_screen(ExportDialog(self.view))
+        minutes = getattr(self.app, "remind_minutes", 10)
+        data_dir = getattr(self.app, "data_dir", None)
+        self.app.push_screen(ExportDialog(self.view, alarm_minutes=minutes, data_dir=data_dir))
+
+    def action_export_agenda(self) -> None:
+        """The same export, from the key shown on My agenda."""
+        self.action_export()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The Export key shows in the key bar on My agenda only."""
+        if action == "export_agenda":
+            return self.current_tab == "agenda"
+        return True
 
     def action_filters(self) -> None:
         """Choose kinds, tracks, rooms, bookmarked-only, and rooms/tracks never to show."""

@@ -45,6 +45,7 @@ class MainTabs(MainBase):
         if self.current_tab and self.current_tab not in PANES and sessions.current_target:
             self._day_cursor[self.current_tab] = sessions.current_target
         self.current_tab = tab_id
+        self.refresh_bindings()  # the Export key shows on My agenda only
         tabs = self.query_one(TabBar)
         if tabs.active != tab_id:
             tabs.active = tab_id
