@@ -96,7 +96,10 @@ async def test_write_notifies_and_dismisses_with_the_path(
     written = target.read_text(encoding="utf-8")
     # The "made from" line names the moment of writing: compare the rest.
     expected = render(
-        build_agenda(ProgramIndex(tinyconf), marks), "markdown", tinyconf.conference.zone, ExportOptions()
+        build_agenda(ProgramIndex(tinyconf), marks),
+        "markdown",
+        tinyconf.conference.zone,
+        ExportOptions(),
     )
     assert written.split("\n")[3:] == expected.split("\n")[3:]
     assert "*Made from Tiny Conference 2026; exported " in written
@@ -226,7 +229,8 @@ async def test_an_empty_agenda_is_warned_about(tinyconf: Program, isolated_user_
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         warning = dialog.query_one("#export-warning", Static)
-        assert warning.display and "Nothing bookmarked yet" in str(warning.render())
+        assert warning.display
+        assert "Nothing bookmarked yet" in str(warning.render())
         dialog.query_one("#export-scope", Select).value = "program"
         await pilot.pause()
         assert not warning.region.height

@@ -55,7 +55,9 @@ PAPER_MARKS = [
 def test_matches_the_hand_written_file(
     tinyconf: Program, marks: list[Mark], format: str, name: str
 ) -> None:
-    output = render(build_agenda(ProgramIndex(tinyconf), marks), format, tinyconf.conference.zone, STAMPED)
+    output = render(
+        build_agenda(ProgramIndex(tinyconf), marks), format, tinyconf.conference.zone, STAMPED
+    )
     assert output == (EXPECTED / name).read_text(encoding="utf-8")
 
 
@@ -154,7 +156,9 @@ def test_json_is_stable_between_runs(tinyconf: Program) -> None:
 
 def test_day_limits_the_agenda_and_drops_booths(tinyconf: Program) -> None:
     day = datetime(2026, 3, 8).date()
-    text = render(build_agenda(ProgramIndex(tinyconf), MARKS, day=day), "text", tinyconf.conference.zone)
+    text = render(
+        build_agenda(ProgramIndex(tinyconf), MARKS, day=day), "text", tinyconf.conference.zone
+    )
     assert isinstance(text, str)
     assert "Sunday 8 March 2026" in text
     assert "Saturday" not in text
@@ -163,7 +167,9 @@ def test_day_limits_the_agenda_and_drops_booths(tinyconf: Program) -> None:
 
 def test_rich_form_keeps_markup_literal(tinyconf: Program) -> None:
     console = Console(width=120, record=True, color_system=None, file=io.StringIO())
-    console.print(rich_agenda(build_agenda(ProgramIndex(tinyconf), MARKS), tinyconf.conference.zone))
+    console.print(
+        rich_agenda(build_agenda(ProgramIndex(tinyconf), MARKS), tinyconf.conference.zone)
+    )
     shown = console.export_text()
     assert "[bold]Not bold[/] and [@click=app.quit]no action[/] red" in shown
     assert "! clashes with Clashing Talk About Caches (10:45–11:30)" in shown
@@ -182,7 +188,9 @@ def test_every_format_renders_and_has_an_extension(tinyconf: Program) -> None:
 
 
 def test_json_lists_papers_with_their_star(tinyconf: Program) -> None:
-    data = json.loads(render(build_agenda(ProgramIndex(tinyconf), PAPER_MARKS), "json", ZoneInfo("UTC")))
+    data = json.loads(
+        render(build_agenda(ProgramIndex(tinyconf), PAPER_MARKS), "json", ZoneInfo("UTC"))
+    )
     oral = data["days"][1]["sessions"][0]
     assert [(p["id"], p["starred"]) for p in oral["papers"]] == [
         ("sqlite-bookmarks", False),

@@ -123,7 +123,9 @@ def test_links_papers_and_what_it_was_made_from(tinyconf: Program) -> None:
     marks = [Mark("session", "opening-keynote"), Mark("session", "posters-a")]
     marks.append(Mark("paper", "fast-lists"))
     options = ExportOptions(made_from="Tiny Conference 2026, program as of 2026-02-20 10:00 UTC")
-    parsed = parse(render(build_agenda(ProgramIndex(tinyconf), marks), "html", ZoneInfo("UTC"), options))
+    parsed = parse(
+        render(build_agenda(ProgramIndex(tinyconf), marks), "html", ZoneInfo("UTC"), options)
+    )
     links = [a["href"] for name, a in parsed.tags if name == "a"]
     assert links == [
         "https://tinyconf.example.org/program",

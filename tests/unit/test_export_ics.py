@@ -138,7 +138,9 @@ def test_hostile_text_is_escaped_and_long_lines_folded(tinyconf: Program) -> Non
         if session["id"] == "opening-keynote":
             session["title"] = title
     program = build_record(Program, **data)
-    raw = render(build_agenda(ProgramIndex(program), MARKS), "ics", ZoneInfo("UTC"), ExportOptions(now=FIRST))
+    raw = render(
+        build_agenda(ProgramIndex(program), MARKS), "ics", ZoneInfo("UTC"), ExportOptions(now=FIRST)
+    )
     assert isinstance(raw, bytes)
     for line in raw.split(b"\r\n"):
         assert len(line) <= 75
