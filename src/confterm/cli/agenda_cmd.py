@@ -25,6 +25,8 @@ from confterm.store.bookmarks import BookmarkStore
 from confterm.store.catalog import program_origin
 from confterm.text import one_line
 
+_NAMED_LEFT_OUT = 10
+
 
 def _data_file(context: Context) -> Path | None:
     data = getattr(context.args, "data", None)
@@ -65,10 +67,17 @@ def run_agenda(context: Context) -> int:
         if format == "ics":
             from confterm.export.ics import left_out
 
-            for session in left_out(agenda, include_tba=args.include_tba):
+            skipped = left_out(agenda, include_tba=args.include_tba)
+            # Named one by one up to a screenful; a whole program's hundreds are counted.
+            for session in skipped[:_NAMED_LEFT_OUT]:
                 sys.stderr.write(
                     f"confterm: note: left out of the calendar (no announced time): "
                     f"{one_line(session.title)} [{session.id}]\n"
+                )
+            if len(skipped) > _NAMED_LEFT_OUT:
+                sys.stderr.write(
+                    f"confterm: note: and {len(skipped) - _NAMED_LEFT_OUT} more sessions with no "
+                    "announced time (--include-tba adds those with a day as all-day events)\n"
                 )
         zone = context.display_zone
         if not to_stdout:

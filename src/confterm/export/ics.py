@@ -108,7 +108,7 @@ def render_ics(
         out += ["BEGIN:VEVENT", f"UID:{_text(key)}", f"DTSTAMP:{stamp_text}"]
         out += [f"LAST-MODIFIED:{_utc(modified)}", f"SEQUENCE:{sequence}", *body, "END:VEVENT"]
     out.append("END:VCALENDAR")
-    return ("\r\n".join(_fold(line) for line in out) + "\r\n").encode("utf-8")
+    return b"\r\n".join([_fold(line.encode()) for line in out]) + b"\r\n"
 
 
 class _EventWriter:
@@ -198,29 +198,24 @@ def _description(program: Program, session: Session, note: str | None) -> str:
 
 def _text(value: str) -> str:
     """A TEXT value escaped (RFC 5545 3.3.11); line breaks become ``\\n``."""
-    if not any(c in value for c in "\\;,\n\r"):
-        return value  # most titles: skip four replaces
     value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
 
 
-def _fold(line: str) -> str:
+def _fold(line: bytes) -> bytes:
     """``line`` folded to 75 octets per physical line, never inside a UTF-8 character."""
-    if len(line) <= _FOLD // 4 or len(line.encode()) <= _FOLD:
+    if len(line) <= _FOLD:
         return line
     parts = []
-    current: list[str] = []
-    size = 0
-    limit = _FOLD
-    for char in line:
-        width = len(char.encode())
-        if size + width > limit:
-            parts.append("".join(current))
-            current, size, limit = [], 0, _FOLD - 1  # continuation lines start with a space
-        current.append(char)
-        size += width
-    parts.append("".join(current))
-    return "\r\n ".join(parts)
+    start, limit = 0, _FOLD
+    while len(line) - start > limit:
+        end = start + limit
+        while line[end] & 0xC0 == 0x80:  # a continuation byte: cut before its character
+            end -= 1
+        parts.append(line[start:end])
+        start, limit = end, _FOLD - 1  # continuation lines start with a space
+    parts.append(line[start:])
+    return b"\r\n ".join(parts)
 
 
 def _utc(moment: datetime) -> str:

@@ -104,9 +104,13 @@ def json_text(obj: Any, expand: int = 64) -> str:
     return "".join(out)
 
 
+# One encoder for every value: json.dumps with options builds a new one per call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _write(value: Any, expand: int, indent: str, out: list[str]) -> None:
     if expand <= 0 or not isinstance(value, dict | list) or not value:
-        out.append(json.dumps(value, ensure_ascii=False))
+        out.append(_ENCODE(value))
         return
     inner = indent + "  "
     items = value.items() if isinstance(value, dict) else enumerate(value)
@@ -115,7 +119,7 @@ def _write(value: Any, expand: int, indent: str, out: list[str]) -> None:
     for index, (key, item) in enumerate(items):
         out.append(inner)
         if isinstance(value, dict):
-            out.append(json.dumps(key, ensure_ascii=False) + ": ")
+            out.append(_ENCODE(key) + ": ")
         _write(item, expand - 1, inner, out)
         out.append(",\n" if index < last else "\n")
     out.append(indent + ("}" if isinstance(value, dict) else "]"))
