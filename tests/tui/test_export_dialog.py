@@ -5,14 +5,16 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from app_clock import AppFactory
+from app_clock import DURING, AppFactory
 from icalendar import Calendar
 from textual.app import App, ComposeResult
+from textual.pilot import Pilot
 from textual.widgets import Button, Input, Select, Static
 
 from confterm import paths
 from confterm.clock import Clock
 from confterm.export import ExportOptions, render
+from confterm.export.calendar_file import Registration, register
 from confterm.model.program import Program
 from confterm.queries.agenda import build_agenda
 from confterm.queries.index import ProgramIndex
@@ -47,6 +49,12 @@ def make_view(program: Program, data_dir: Path) -> View:
     return View(program=program, store=store, clock=Clock(NOW, frozen=True))
 
 
+async def settle(pilot: Pilot[None]) -> None:
+    """Let the dialog's write worker finish and its result reach the screen."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def notifications(app: App[None]) -> list[str]:
     return [n.message for n in app._notifications]
 
@@ -61,12 +69,12 @@ async def test_default_path_follows_the_format(tinyconf: Program, isolated_user_
         assert field.value == str(paths.documents_dir() / "tinyconf-agenda.html")
         assert field.has_focus
         dialog.query_one("#export-format", Select).value = "ics"
-        await pilot.pause()
+        await settle(pilot)
         assert field.value == str(paths.documents_dir() / "tinyconf-agenda.ics")
         # A name the user typed keeps its own suffix when the format changes.
         field.value = "/somewhere/my-plan.txt"
         dialog.query_one("#export-format", Select).value = "markdown"
-        await pilot.pause()
+        await settle(pilot)
         assert field.value == "/somewhere/my-plan.txt"
 
 
@@ -81,14 +89,14 @@ async def test_write_notifies_and_dismisses_with_the_path(
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         dialog.query_one("#export-format", Select).value = "markdown"
-        await pilot.pause()
+        await settle(pilot)
         dialog.query_one("#export-path", Input).value = str(target)
         await pilot.click("#export-write")
-        await pilot.pause()
+        await settle(pilot)
         assert app.results == []  # it asked first: the file exists
         await pilot.pause(0.3)  # a button ignores clicks while it shows the last one
         await pilot.click("#export-write")
-        await pilot.pause()
+        await settle(pilot)
         assert app.results == [target]
         assert not isinstance(app.screen, ExportDialog)
         assert notifications(app) == [f"Agenda written to {target}"]
@@ -115,10 +123,10 @@ async def test_enter_writes_ics_to_the_documents_folder(
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.screen, ExportDialog)
         app.screen.query_one("#export-format", Select).value = "ics"
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("#export-path", Input).focus()
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
     written = paths.documents_dir() / "tinyconf-agenda.ics"
     assert app.results == [written]
     assert written.read_bytes().startswith(b"BEGIN:VCALENDAR")
@@ -137,14 +145,14 @@ async def test_ics_stamps_come_from_the_real_clock_and_carry_the_alarm(
         async with app.run_test(size=(100, 30)) as pilot:
             assert isinstance(app.screen, ExportDialog)
             app.screen.query_one("#export-format", Select).value = "ics"
-            await pilot.pause()
+            await settle(pilot)
             assert app.screen.query_one("#export-alarm", Input).value == "25"
             app.screen.query_one("#export-path", Input).value = str(target)
             await pilot.press("enter")
-            await pilot.pause()
+            await settle(pilot)
             if target.exists() and isinstance(app.screen, ExportDialog):
                 await pilot.press("enter")  # replace the first export
-                await pilot.pause()
+                await settle(pilot)
 
     before = datetime.now(UTC).replace(microsecond=0)
     await export_once()
@@ -176,7 +184,7 @@ async def test_an_existing_file_is_replaced_only_after_asking(
         assert isinstance(dialog, ExportDialog)
         dialog.query_one("#export-path", Input).value = str(target)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is dialog
         question = str(dialog.query_one("#export-error", Static).render())
         assert f"{target} exists. Replace it?" in question
@@ -184,15 +192,15 @@ async def test_an_existing_file_is_replaced_only_after_asking(
         assert target.read_text(encoding="utf-8") == "keep me"
         # Changing the path (even back) asks again.
         dialog.query_one("#export-path", Input).value = str(target) + " "
-        await pilot.pause()
+        await settle(pilot)
         dialog.query_one("#export-path", Input).value = str(target)
-        await pilot.pause()
+        await settle(pilot)
         assert str(dialog.query_one("#export-write", Button).label) == "Write"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert target.read_text(encoding="utf-8") == "keep me"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
     assert app.results == [target]
     assert target.read_text(encoding="utf-8").startswith("My agenda: Tiny Conference 2026")
 
@@ -213,9 +221,9 @@ async def test_whole_program_and_one_day_scopes(
             assert isinstance(dialog, ExportDialog)
             dialog.query_one("#export-scope", Select).value = scope
             dialog.query_one("#export-path", Input).value = str(target)
-            await pilot.pause()
+            await settle(pilot)
             await pilot.press("enter")
-            await pilot.pause()
+            await settle(pilot)
         text = target.read_text(encoding="utf-8")
         assert present in text
         if absent:
@@ -232,7 +240,7 @@ async def test_an_empty_agenda_is_warned_about(tinyconf: Program, isolated_user_
         assert warning.display
         assert "Nothing bookmarked yet" in str(warning.render())
         dialog.query_one("#export-scope", Select).value = "program"
-        await pilot.pause()
+        await settle(pilot)
         assert not warning.region.height
 
 
@@ -249,13 +257,13 @@ async def test_without_a_documents_folder_the_home_directory_and_nothing_created
         # The documents folder typed by hand is a missing directory like any other.
         field.value = str(paths.documents_dir() / "plan.html")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ExportDialog)
         error = app.screen.query_one("#export-error", Static)
         assert "does not exist" in str(error.render())
         field.value = str(home / "tinyconf-agenda.html")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
     assert app.results == [home / "tinyconf-agenda.html"]
     assert (home / "tinyconf-agenda.html").read_text(encoding="utf-8").startswith("<!DOCTYPE")
     assert not paths.documents_dir().exists()
@@ -268,12 +276,12 @@ async def test_the_app_says_once_where_the_agenda_went(
     target = tmp_path / "plan.txt"
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("p")
-        await pilot.pause()
+        await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         dialog.query_one("#export-path", Input).value = str(target)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, ExportDialog)
         assert notifications(app) == [f"Agenda written to {target}"]
     assert target.exists()
@@ -289,7 +297,7 @@ async def test_errors_are_shown_and_the_dialog_stays(
         assert isinstance(dialog, ExportDialog)
         dialog.query_one("#export-path", Input).value = str(missing)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is dialog
         error = dialog.query_one("#export-error", Static)
         assert error.display
@@ -298,7 +306,7 @@ async def test_errors_are_shown_and_the_dialog_stays(
         assert notifications(app) == []
         dialog.query_one("#export-path", Input).value = str(tmp_path)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert "it is a directory" in str(error.render())
         assert app.screen is dialog
     assert not missing.parent.exists()
@@ -308,7 +316,7 @@ async def test_escape_cancels(tinyconf: Program, isolated_user_data: Path) -> No
     app = Host(make_view(tinyconf, isolated_user_data))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert app.results == [None]
         assert not isinstance(app.screen, ExportDialog)
     assert not (paths.documents_dir() / "tinyconf-agenda.html").exists()
@@ -325,3 +333,24 @@ async def test_fits_80x24(tinyconf: Program, isolated_user_data: Path) -> None:
             assert region.y >= 0
             assert region.bottom <= 24, selector
             assert region.right <= 80, selector
+
+
+async def test_bookmarking_in_the_app_rewrites_the_calendar_file(
+    make_app: AppFactory, isolated_user_data: Path, tmp_path: Path
+) -> None:
+    calendar = tmp_path / "me.ics"
+    app = make_app(DURING)
+    view = app.view
+    register(view.store, isolated_user_data, view.index, Registration(calendar, None, 10))
+
+    def uids() -> set[str]:
+        return {str(e["UID"]) for e in Calendar.from_ical(calendar.read_bytes()).walk("VEVENT")}
+
+    assert uids() == set()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("b")  # the session under the cursor at DURING: parsing-schedules
+        await pilot.pause()
+        assert uids() == {"parsing-schedules@tinyconf.confterm"}
+        await pilot.press("b")
+        await pilot.pause()
+        assert uids() == set()

@@ -9,12 +9,15 @@ the path can be corrected. No directory is ever created (the CLI's ``-o`` rule):
 path is ``<documents>/<conference id>-agenda.<ext>`` when the documents folder exists, else in
 the home directory, and follows the chosen format's extension.
 
-The file formats are the export package's business: this screen only names them.
+Building, rendering and writing run in a worker thread (a whole program of 50,000 sessions
+takes seconds); the dialog says it is writing and stays responsive. The file formats are the
+export package's business: this screen only names them.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -24,6 +27,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
+from textual.worker import Worker, WorkerState
 
 from confterm import paths
 from confterm.errors import ConftermError
@@ -42,6 +46,7 @@ from confterm.store.catalog import program_origin
 from confterm.tui.view import View
 
 DEFAULT_FORMAT = "html"
+_WORKER_GROUP = "export-write"
 #: The scopes besides one day ("day:YYYY-MM-DD").
 MY_AGENDA, WHOLE_PROGRAM = "agenda", "program"
 
@@ -218,18 +223,44 @@ class ExportDialog(ModalScreen[Path | None]):
         self.dismiss(None)
 
     def action_write(self) -> None:
-        """Write the agenda; notify and close, or ask, or show why not and stay."""
+        """Write the agenda (in a worker: a whole program takes seconds); notify and close,
+        or ask first, or show why not and stay."""
+        button = self.query_one("#export-write", Button)
+        if button.disabled:
+            return  # already writing
         try:
             path = self._target()
             if path.exists() and path != self._confirmed:
                 self._confirmed = path
-                self.query_one("#export-write", Button).label = "Replace"
+                button.label = "Replace"
                 self._show_error(f"{path} exists. Replace it? Enter again replaces it.")
                 return
-            self._write(path)
+            alarm = self._alarm() if self.format == "ics" else None
         except ExportError as error:
             self._show_error(str(error))
             return
+        button.disabled = True
+        self._show_error("")
+        self._show(self.query_one("#export-warning", Static), f"Writing {path}…")
+        work = partial(self._write, path, self.format, self.scope, alarm)
+        self.run_worker(work, thread=True, exit_on_error=False, group=_WORKER_GROUP)
+
+    @on(Worker.StateChanged)
+    def _write_done(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != _WORKER_GROUP or event.state not in (
+            WorkerState.SUCCESS,
+            WorkerState.ERROR,
+        ):
+            return
+        self.query_one("#export-write", Button).disabled = False
+        self._show(self.query_one("#export-warning", Static), "")
+        if event.state is WorkerState.ERROR:
+            error = worker.error
+            reason = str(error) if isinstance(error, ExportError) else f"Cannot write: {error}"
+            self._show_error(reason)
+            return
+        path = worker.result
         self.app.notify(f"Agenda written to {path}", title="Export", markup=False)
         self.dismiss(path)
 
@@ -252,28 +283,30 @@ class ExportDialog(ModalScreen[Path | None]):
             raise ExportError("The alarm is a number of minutes from 0 to 10080 (a week).")
         return int(text)
 
-    def _agenda(self) -> Agenda:
+    def _agenda(self, scope: str | None = None) -> Agenda:
         view = self.view
+        scope = scope or self.scope
         marks = view.store.bookmarks(view.conference_id)
-        if self.scope.startswith("day:"):
-            day = date.fromisoformat(self.scope.removeprefix("day:"))
+        if scope.startswith("day:"):
+            day = date.fromisoformat(scope.removeprefix("day:"))
             return build_agenda(view.index, marks, day=day)
-        return build_agenda(view.index, marks, whole_program=self.scope == WHOLE_PROGRAM)
+        return build_agenda(view.index, marks, whole_program=scope == WHOLE_PROGRAM)
 
-    def _write(self, path: Path) -> None:
+    def _write(self, path: Path, format: str, scope: str, alarm: int | None) -> Path:
+        """Build, render and write (in a worker thread: reads no widget)."""
         view = self.view
-        alarm = self._alarm() if self.format == "ics" else None
         try:
-            agenda = self._agenda()
+            agenda = self._agenda(scope)
             origin = program_origin(view.program, view.conference_id, None, self.data_dir)
             # The export moment (ics DTSTAMP, the "exported" line) is the real clock, never
             # --now (the CLI does the same).
             options = export_options(
                 view.store, view.conference_id, origin, datetime.now(UTC), alarm_minutes=alarm
             )
-            write_export(path, render_bytes(agenda, self.format, view.zone, options))
+            write_export(path, render_bytes(agenda, format, view.zone, options))
         except ConftermError as error:
             raise ExportError(error.message) from None
+        return path
 
     def _show_error(self, message: str) -> None:
         self._show(self.query_one("#export-error", Static), message)
