@@ -48,7 +48,7 @@ def test_piped_text_is_plain_and_complete(marked: RunCli) -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "\x1b" not in out
-    assert out.startswith("My agenda: Tiny Conference 2026\n\n")
+    assert out.startswith("My agenda: Tiny Conference 2026\nMade from Tiny Conference 2026, ")
     assert "Saturday 7 March 2026 — times in America/New_York (EST)\n" in out
     assert "Sunday 8 March 2026 — times in America/New_York (EDT)\n" in out
     assert "! clashes with Clashing Talk About Caches (10:45–11:30)" in out
@@ -186,7 +186,7 @@ def test_alarm_one_week_early_is_accepted(marked: RunCli) -> None:
 
 def test_alarm_needs_ics(run_cli: RunCli) -> None:
     result = tiny(run_cli, "agenda", "--alarm", "5")
-    assert error_line(result, 2) == "--alarm only applies to --format ics"
+    assert error_line(result, 2) == "--alarm only applies to the ics format"
 
 
 def test_terminal_gets_rich_output_and_no_color_is_honoured(marked: RunCli) -> None:

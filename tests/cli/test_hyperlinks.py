@@ -68,3 +68,27 @@ def test_link_url_keeps_only_safe_web_addresses() -> None:
     assert link_url("https://") is None
     assert link_url("https://ex.org/ü") == "https://ex.org/%C3%BC"
     assert link_url("https://ex.org/(x)'\"") == "https://ex.org/%28x%29%27%22"
+
+
+def test_a_long_url_is_cut_not_folded_on_a_narrow_terminal(
+    isolated_user_data: Path, tmp_path: Path
+) -> None:
+    long_url = "https://ex.org/" + "very-long-path/" * 8
+    data = json.loads(TINYCONF.read_text())
+    data["sessions"][1]["links"] = [{"title": "Long", "url": long_url}]
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(data))
+    out = run_on_tty(
+        "show",
+        "opening-keynote",
+        "--data",
+        str(path),
+        env={"CONFTERM_DATA_DIR": str(isolated_user_data)},
+        columns=60,
+    )
+    assert "8;id=" in out
+    visible = [line for line in out.split("\x1b]8;") if line.split(";", 2)[-1].startswith(long_url)]
+    assert visible, "the link's target is the whole URL"
+    shown = [line for line in out.splitlines() if "very-long-path" in line]
+    assert len(shown) == 1  # one line of the screen, cut with an ellipsis
+    assert "…" in shown[0]

@@ -136,7 +136,9 @@ def test_agenda_html_names_the_weekday(
     out = tiny(run_cli, "--tz", zone, "agenda", "--all", "--format", "html")
     day = block(out, f"<h2>{heading} 2026</h2>", f"<h2>{next_heading} 2026</h2>")
     assert f'<p class="zone">Times in {zone}' in day
-    assert re.search(f'<td class="time">{cell}</td><td><span class="title">{title}', day)
+    assert re.search(
+        f'<td class="time">{cell}</td><td class="session"><span class="title">{title}', day
+    )
 
 
 @pytest.mark.parametrize("format", ["text", "markdown", "html"])

@@ -8,11 +8,22 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import jsonschema
 import pytest
 from agenda_marks import MARKS, Mark
 from rich.console import Console
 
-from confterm.export import EXTENSIONS, FORMATS, default_file_name, render, render_bytes
+from confterm.errors import UsageError
+from confterm.export import (
+    EXTENSIONS,
+    FORMATS,
+    ExportOptions,
+    default_file_name,
+    format_for_path,
+    render,
+    render_bytes,
+)
+from confterm.export.agenda_schema import agenda_schema
 from confterm.export.markdown import escape
 from confterm.export.text import rich_agenda
 from confterm.model.program import Program
@@ -20,18 +31,49 @@ from confterm.queries.agenda import build_agenda
 from confterm.queries.index import ProgramIndex
 
 EXPECTED = Path(__file__).resolve().parents[1] / "data" / "expected"
+STAMPED = ExportOptions(
+    now=datetime(2026, 3, 1, 9, 0, tzinfo=UTC),
+    made_from="Tiny Conference 2026, program as of 2026-02-20 10:00 UTC",
+)
+# An oral session with two papers, one of them starred.
+PAPER_MARKS = [
+    Mark("session", "opening-keynote"),
+    Mark("session", "oral-systems"),
+    Mark("paper", "timezone-pain"),
+]
 
 
-def test_text_matches_the_hand_written_file(tinyconf: Program) -> None:
-    agenda = build_agenda(ProgramIndex(tinyconf), MARKS)
-    text = render(agenda, "text", tinyconf.conference.zone)
-    assert text == (EXPECTED / "tinyconf-agenda.txt").read_text(encoding="utf-8")
+@pytest.mark.parametrize(
+    ("marks", "format", "name"),
+    [
+        (MARKS, "text", "tinyconf-agenda.txt"),
+        (MARKS, "markdown", "tinyconf-agenda.md"),
+        (PAPER_MARKS, "text", "tinyconf-papers.txt"),
+        (PAPER_MARKS, "markdown", "tinyconf-papers.md"),
+    ],
+)
+def test_matches_the_hand_written_file(
+    tinyconf: Program, marks: list[Mark], format: str, name: str
+) -> None:
+    output = render(
+        build_agenda(ProgramIndex(tinyconf), marks), format, tinyconf.conference.zone, STAMPED
+    )
+    assert output == (EXPECTED / name).read_text(encoding="utf-8")
 
 
-def test_markdown_matches_the_hand_written_file(tinyconf: Program) -> None:
-    agenda = build_agenda(ProgramIndex(tinyconf), MARKS)
-    markdown = render(agenda, "markdown", tinyconf.conference.zone)
-    assert markdown == (EXPECTED / "tinyconf-agenda.md").read_text(encoding="utf-8")
+def test_whole_program_lists_every_paper_of_a_session(tinyconf: Program) -> None:
+    agenda = build_agenda(ProgramIndex(tinyconf), [], whole_program=True)
+    text = render(agenda, "text", tinyconf.conference.zone, STAMPED)
+    assert isinstance(text, str)
+    assert "- Bookmarks That Survive kill -9 — Linus Example (Best Paper)" in text
+    assert "- Time Zones Considered Harmful — Margaret Hamilton" in text
+    assert "- Fast Lists for Slow Terminals — Grace Hopper, Alan Turing" in text
+    assert "★" not in text
+    markdown = render(agenda, "markdown", tinyconf.conference.zone, STAMPED)
+    assert (
+        "  - [Fast Lists for Slow Terminals](<https://tinyconf.example.org/papers/fast-lists>)"
+        " — Grace Hopper, Alan Turing"
+    ) in str(markdown)
 
 
 def test_text_in_another_zone_names_it_once_per_day(tinyconf: Program) -> None:
@@ -73,7 +115,10 @@ def test_markdown_escape_defuses_links_and_emphasis() -> None:
 
 def test_json_holds_the_same_content(tinyconf: Program) -> None:
     agenda = build_agenda(ProgramIndex(tinyconf), MARKS)
-    data = json.loads(render(agenda, "json", ZoneInfo("UTC")))
+    data = json.loads(render(agenda, "json", ZoneInfo("UTC"), STAMPED))
+    assert data["format"] == "confterm-agenda/1"
+    assert data["made_from"] == "Tiny Conference 2026, program as of 2026-02-20 10:00 UTC"
+    assert data["exported_at"] == "2026-03-01T09:00:00Z"
     assert data["conference"] == {
         "id": "tinyconf",
         "name": "Tiny Conference 2026",
@@ -105,9 +150,8 @@ def test_json_holds_the_same_content(tinyconf: Program) -> None:
 def test_json_is_stable_between_runs(tinyconf: Program) -> None:
     agenda = build_agenda(ProgramIndex(tinyconf), MARKS)
     zone = tinyconf.conference.zone
-    assert render(agenda, "json", zone) == render(
-        build_agenda(ProgramIndex(tinyconf), MARKS), "json", zone
-    )
+    again = build_agenda(ProgramIndex(tinyconf), MARKS)
+    assert render(agenda, "json", zone, STAMPED) == render(again, "json", zone, STAMPED)
 
 
 def test_day_limits_the_agenda_and_drops_booths(tinyconf: Program) -> None:
@@ -136,8 +180,60 @@ def test_every_format_renders_and_has_an_extension(tinyconf: Program) -> None:
     agenda = build_agenda(ProgramIndex(tinyconf), MARKS)
     moment = datetime(2026, 3, 1, tzinfo=UTC)
     for format in FORMATS:
-        data = render_bytes(agenda, format, tinyconf.conference.zone, now=moment)
+        data = render_bytes(agenda, format, tinyconf.conference.zone, ExportOptions(now=moment))
         assert data
         assert default_file_name("tinyconf", format) == f"tinyconf-agenda.{EXTENSIONS[format]}"
     with pytest.raises(ValueError, match="unknown agenda format"):
         render(agenda, "pdf", tinyconf.conference.zone)
+
+
+def test_json_lists_papers_with_their_star(tinyconf: Program) -> None:
+    data = json.loads(
+        render(build_agenda(ProgramIndex(tinyconf), PAPER_MARKS), "json", ZoneInfo("UTC"))
+    )
+    oral = data["days"][1]["sessions"][0]
+    assert [(p["id"], p["starred"]) for p in oral["papers"]] == [
+        ("sqlite-bookmarks", False),
+        ("timezone-pain", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "given", "expected"),
+    [
+        ("plan.ics", None, "ics"),
+        ("plan.HTML", None, "html"),
+        ("plan.htm", None, "html"),
+        ("notes.md", None, "markdown"),
+        ("data.json", None, "json"),
+        ("plan", None, "text"),
+        ("plan.txt", None, "text"),
+        ("plan.ics", "ics", "ics"),
+        ("plan.backup", "ics", "ics"),  # an unknown extension does not contradict
+        ("a.dir/plan", "json", "json"),
+    ],
+)
+def test_the_format_follows_the_extension(path: str, given: str | None, expected: str) -> None:
+    assert format_for_path(path, given) == expected
+
+
+def test_an_extension_contradicting_the_format_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match=r"plan.ics has the extension of iCalendar"):
+        format_for_path("plan.ics", "text")
+
+
+def test_agenda_json_follows_its_published_schema(tinyconf: Program) -> None:
+    schema = agenda_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    for marks, whole in ((MARKS, False), (PAPER_MARKS, False), ([], True)):
+        agenda = build_agenda(ProgramIndex(tinyconf), marks, whole_program=whole)
+        validator.validate(json.loads(render(agenda, "json", ZoneInfo("UTC"), STAMPED)))
+    # The schema says something: a wrong format marker is refused.
+    data = json.loads(render(build_agenda(ProgramIndex(tinyconf), MARKS), "json", ZoneInfo("UTC")))
+    data["format"] = "confterm-agenda/2"
+    assert not validator.is_valid(data)
+    del data["format"]
+    assert not validator.is_valid(data)

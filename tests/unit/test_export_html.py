@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from agenda_marks import MARKS, Mark
 
-from confterm.export import render
+from confterm.export import ExportOptions, render
 from confterm.model.program import Program
 from confterm.model.validation import build_record, program_json
 from confterm.queries.agenda import build_agenda
@@ -103,8 +103,11 @@ def test_content_matches_the_agenda(tinyconf: Program) -> None:
     assert "time TBA Lightning Talks Lightning" in text
     assert "Acme Corp (Gold) — Booth 12" in text
     assert "session removed-talk (bookmarked 2026-03-01)" in text
-    clash_rows = [a for name, a in parsed.tags if name == "tr" and a.get("class") == "clash"]
-    assert len(clash_rows) == 2
+    # The clash mark is on the first cell of the row only (and written out in words).
+    cells = [a.get("class") or "" for name, a in parsed.tags if name == "td"]
+    assert cells.count("time clash") == 2
+    assert all("clash" not in c for c in cells if not c.startswith("time"))
+    assert not [a for name, a in parsed.tags if name == "tr" and a.get("class")]
 
 
 def test_a_bookmark_to_a_removed_booth_alone_is_listed(tinyconf: Program) -> None:
@@ -114,3 +117,58 @@ def test_a_bookmark_to_a_removed_booth_alone_is_listed(tinyconf: Program) -> Non
         )
     )
     assert "booth gone" in "".join(parsed.text)
+
+
+def test_links_papers_and_what_it_was_made_from(tinyconf: Program) -> None:
+    marks = [Mark("session", "opening-keynote"), Mark("session", "posters-a")]
+    marks.append(Mark("paper", "fast-lists"))
+    options = ExportOptions(made_from="Tiny Conference 2026, program as of 2026-02-20 10:00 UTC")
+    parsed = parse(
+        render(build_agenda(ProgramIndex(tinyconf), marks), "html", ZoneInfo("UTC"), options)
+    )
+    links = [a["href"] for name, a in parsed.tags if name == "a"]
+    assert links == [
+        "https://tinyconf.example.org/program",
+        "https://tinyconf.example.org/papers/fast-lists",
+    ]
+    text = " ".join(t.strip() for t in parsed.text if t.strip())
+    assert "Made from Tiny Conference 2026, program as of 2026-02-20 10:00 UTC; exported" in text
+    assert "★ Fast Lists for Slow Terminals — Grace Hopper, Alan Turing" in text
+
+
+def test_only_web_links_are_links(tinyconf: Program) -> None:
+    data = json.loads(program_json(tinyconf))
+    for session in data["sessions"]:
+        if session["id"] == "opening-keynote":
+            session["source_url"] = "javascript:alert(1)"
+    program = build_record(Program, **data)
+    parsed = parse(render(build_agenda(ProgramIndex(program), MARKS), "html", ZoneInfo("UTC")))
+    assert not [a for name, a in parsed.tags if name == "a"]
+
+
+def test_print_pages_name_the_conference_and_number_the_pages(tinyconf: Program) -> None:
+    data = json.loads(program_json(tinyconf))
+    data["conference"]["name"] = 'Evil"; } body { display: none } </style><script>'
+    program = build_record(Program, **data)
+    parsed = parse(render(build_agenda(ProgramIndex(program), MARKS), "html", ZoneInfo("UTC")))
+    assert "script" not in {name for name, _ in parsed.tags}
+    page_rule = parsed.style[parsed.style.index("@page") :]
+    assert 'counter(page) " of " counter(pages)' in page_rule
+    # The name is one CSS string of hex escapes: it cannot end the string or the rule.
+    content = page_rule[page_rule.index("@top-center") :].split("content: ", 1)[1]
+    quoted = content[: content.index('"', 1) + 1]
+    assert quoted.startswith('"Evil\\000022\\00003b')
+    assert "display: none" not in page_rule
+    # Browsers without @page margin boxes still get the name atop each printed day.
+    running = [a for name, a in parsed.tags if a.get("class") == "running"]
+    assert len(running) == 3
+
+
+def test_the_same_column_widths_every_day(tinyconf: Program) -> None:
+    page = render(build_agenda(ProgramIndex(tinyconf), MARKS), "html", ZoneInfo("UTC"))
+    parsed = parse(page)
+    assert "table-layout: fixed" in parsed.style
+    groups = [a for name, a in parsed.tags if name == "colgroup"]
+    assert len(groups) == 3
+    assert isinstance(page, str)
+    assert page.count('<col class="time"><col class="session">') == 3

@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from agenda_marks import MARKS, Mark
 from icalendar import Calendar, Event
 
-from confterm.export import render
+from confterm.export import ExportOptions, render
+from confterm.export.files import store_revisions
 from confterm.export.ics import left_out
 from confterm.model.program import Program
+from confterm.model.validation import build_record, program_json
 from confterm.queries.agenda import build_agenda
 from confterm.queries.index import ProgramIndex
+from confterm.store.bookmarks import BookmarkStore
 
 FIRST = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 LATER = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
-def export(program: Program, marks: list[Mark], **options: object) -> Calendar:
-    data = render(
-        build_agenda(ProgramIndex(program), marks), "ics", ZoneInfo("Asia/Tokyo"), **options
-    )  # type: ignore[arg-type]
+def export(program: Program, marks: list[Mark], **options: Any) -> Calendar:
+    agenda = build_agenda(ProgramIndex(program), marks)
+    data = render(agenda, "ics", ZoneInfo("Asia/Tokyo"), ExportOptions(**options))
     assert isinstance(data, bytes)
     return Calendar.from_ical(data)
 
@@ -74,16 +79,74 @@ def test_times_are_in_the_conference_zone_with_its_vtimezone(tinyconf: Program) 
     assert social.start.astimezone(tinyconf.conference.zone).date() == date(2026, 3, 8)
 
 
-def test_uids_are_stable_and_sequence_grows_between_exports(tinyconf: Program) -> None:
-    first = events_by_uid(export(tinyconf, MARKS, now=FIRST))
-    second = events_by_uid(export(tinyconf, MARKS[:3], now=LATER))
-    assert set(second) <= set(first)
-    for uid, event in second.items():
-        before = first[uid]
-        assert event["SEQUENCE"] > before["SEQUENCE"]
+def test_sequence_grows_only_when_an_event_changed(tinyconf: Program, tmp_path: Path) -> None:
+    store = BookmarkStore(tmp_path / "store.sqlite3")
+    imported = datetime(2026, 2, 20, 10, 0, tzinfo=UTC)
+
+    def export_at(program: Program, moment: datetime) -> dict[str, Event]:
+        revisions = store_revisions(store, "tinyconf", moment, imported)
+        return events_by_uid(export(program, MARKS, now=moment, revisions=revisions))
+
+    first = export_at(tinyconf, FIRST)
+    again = export_at(tinyconf, LATER)
+    for uid, event in again.items():
+        assert event["SEQUENCE"] == first[uid]["SEQUENCE"] == 0
+        # First seen with the program imported on 20 February: that is when it last changed.
+        assert event["LAST-MODIFIED"].dt == imported
         assert event["DTSTAMP"].dt == LATER
-        assert event["LAST-MODIFIED"].dt == LATER
-        assert before["DTSTAMP"].dt == FIRST
+    # The keynote moves by an hour: only its event changes.
+    data = json.loads(program_json(tinyconf))
+    for session in data["sessions"]:
+        if session["id"] == "opening-keynote":
+            session["start"] = "2026-03-07T10:00:00-05:00"
+            session["end"] = "2026-03-07T11:00:00-05:00"
+    moved = build_record(Program, **data)
+    third_moment = LATER + timedelta(days=1)
+    third = export_at(moved, third_moment)
+    keynote = "opening-keynote@tinyconf.confterm"
+    assert third[keynote]["SEQUENCE"] == 1
+    assert third[keynote]["LAST-MODIFIED"].dt == third_moment
+    for uid, event in third.items():
+        if uid != keynote:
+            assert event["SEQUENCE"] == 0
+            assert event["LAST-MODIFIED"].dt == imported
+    # Exported again unchanged: the keynote keeps sequence 1 and its modification time.
+    fourth = export_at(moved, third_moment + timedelta(hours=1))
+    assert fourth[keynote]["SEQUENCE"] == 1
+    assert fourth[keynote]["LAST-MODIFIED"].dt == third_moment
+
+
+def test_include_tba_adds_all_day_transparent_events(tinyconf: Program) -> None:
+    events = events_by_uid(export(tinyconf, MARKS, now=FIRST, include_tba=True, alarm_minutes=5))
+    lightning = events["lightning-1@tinyconf.confterm"]
+    assert lightning.decoded("DTSTART") == date(2026, 3, 7)
+    assert lightning.decoded("DTEND") == date(2026, 3, 8)
+    assert str(lightning["TRANSP"]) == "TRANSPARENT"
+    assert str(lightning["SUMMARY"]) == "Lightning Talks (time to be announced)"
+    assert str(lightning["DESCRIPTION"]).startswith("The time to be announced.")
+    assert not lightning.walk("VALARM")  # an alarm before midnight would mislead
+    # A session with no day at all still has nowhere to go.
+    assert "bof-tba@tinyconf.confterm" not in events
+    agenda = build_agenda(ProgramIndex(tinyconf), MARKS)
+    assert [s.id for s in left_out(agenda, include_tba=True)] == ["bof-tba"]
+
+
+def test_hostile_text_is_escaped_and_long_lines_folded(tinyconf: Program) -> None:
+    data = json.loads(program_json(tinyconf))
+    title = "Semi; colon, comma \\ backslash — " + "é" * 80
+    for session in data["sessions"]:
+        if session["id"] == "opening-keynote":
+            session["title"] = title
+    program = build_record(Program, **data)
+    raw = render(
+        build_agenda(ProgramIndex(program), MARKS), "ics", ZoneInfo("UTC"), ExportOptions(now=FIRST)
+    )
+    assert isinstance(raw, bytes)
+    for line in raw.split(b"\r\n"):
+        assert len(line) <= 75
+        line.decode("utf-8")  # never cut inside a character
+    event = events_by_uid(Calendar.from_ical(raw))["opening-keynote@tinyconf.confterm"]
+    assert str(event["SUMMARY"]) == title
 
 
 def test_untimed_sessions_are_left_out(tinyconf: Program) -> None:

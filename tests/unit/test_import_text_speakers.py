@@ -52,6 +52,10 @@ def test_pretalx_summary_is_split_only_in_pretalx_files() -> None:
         "Rust - safe and fast",
         ["Ada Lovelace", "Grace Hopper"],
     )
+    assert _speakers(_ics("-//pretalx//x//", "SUMMARY:Rust - safe - \r\n")) == (
+        "Rust - safe",
+        [],
+    )
     assert _speakers(_ics("-//Other//EN", summary)) == (
         "Rust - safe and fast - Ada Lovelace, Grace Hopper",
         [],

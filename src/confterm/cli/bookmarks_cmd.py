@@ -72,10 +72,12 @@ def run_bookmark(context: Context) -> int:
     with BookmarkStore.open(context.data_dir) as store:
         if store.recovery_message:
             sys.stderr.write(f"confterm: {one_line(store.recovery_message)}\n")
-        if args.action == "add":
-            return _add(store, program, args.ids)
-        if args.action == "remove":
-            return _remove(store, program, args.ids)
+        store.loaded[program.conference.id] = context.index  # for the calendar file hook
+        if args.action in ("add", "remove"):
+            status = (_add if args.action == "add" else _remove)(store, program, args.ids)
+            if store.calendar_problem:
+                sys.stderr.write(f"confterm: warning: {one_line(store.calendar_problem)}\n")
+            return status
         return _list(store, program, context.display_zone, json=args.json)
 
 

@@ -153,9 +153,13 @@ def _program_commands(add: AddCommand) -> None:
 
     schema = add(
         "schema",
-        help="print the JSON Schema of confterm's conference format",
+        help="print the JSON Schema of confterm's conference format (or of the agenda JSON)",
         description="Print the JSON Schema of confterm's conference format (the files that "
-        "--data and 'confterm validate' read).",
+        "--data and 'confterm validate' read); with --agenda, of 'confterm agenda --format "
+        "json'.",
+    )
+    schema.add_argument(
+        "--agenda", action="store_true", help="the schema of the agenda JSON export"
     )
     schema.set_defaults(handler=run("run_schema"))
 
@@ -230,10 +234,17 @@ def _agenda_commands(add: AddCommand) -> None:
         "announced yet, booths to visit and bookmarks that left the program.",
     )
     parser.add_argument(
-        "--format", choices=AGENDA_FORMATS, default="text", help="output format (default: text)"
+        "--format",
+        choices=AGENDA_FORMATS,
+        default=None,
+        help="output format (default: from the -o file's extension, else text)",
     )
     parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (atomically; '-' is stdout); .ics, .html, .md, .json or .txt "
+        "choose the format",
     )
     parser.add_argument(
         "--all", action="store_true", help="the whole program instead of your bookmarks"
@@ -246,7 +257,30 @@ def _agenda_commands(add: AddCommand) -> None:
         default=None,
         help="ics: add an alarm MINUTES before each session (at most 10080, one week)",
     )
+    parser.add_argument(
+        "--include-tba",
+        action="store_true",
+        help="ics: sessions with a day but no time as all-day, free-time events",
+    )
     parser.set_defaults(handler=Lazy("confterm.cli.agenda_cmd", "run_agenda"))
+
+    calendar = add(
+        "calendar",
+        help="keep an iCalendar file of your agenda current, for a calendar app to subscribe to",
+        description="Register PATH (.ics): confterm writes your agenda there now and rewrites "
+        "it whenever your bookmarks or the program change (app, CLI, refresh). Subscribe to "
+        "the file in a calendar app (see the README). Without PATH, say where it writes.",
+    )
+    calendar.add_argument("path", nargs="?", metavar="PATH", help="the .ics file to keep current")
+    calendar.add_argument("--off", action="store_true", help="stop rewriting the file")
+    calendar.add_argument(
+        "--alarm",
+        metavar="MINUTES",
+        type=_alarm_minutes,
+        default=None,
+        help="an alarm MINUTES before each session (default: 10)",
+    )
+    calendar.set_defaults(handler=Lazy("confterm.cli.agenda_cmd", "run_calendar"))
 
 
 def _alarm_minutes(text: str) -> int:

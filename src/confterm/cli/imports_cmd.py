@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     # the app, not for `list`.
     from confterm.sources import ImportResult
     from confterm.sources.changes import Change, ProgramChanges
+    from confterm.sources.fetch import Validators
 
 
 def _source_zone(context: Context) -> str | None:
@@ -56,9 +57,19 @@ def run_import(context: Context) -> int:
         raise UsageError("import: give a SOURCE (file or http(s) URL) or --refresh ID")
     _check_id(args.id)
     tz = _source_zone(context)
-    from confterm.sources import import_source
+    from confterm.sources import import_bytes
+    from confterm.sources.fetch import fetch_if_changed, is_url, read_source
 
-    result = import_source(args.source, conference_id=args.id, tz=tz, name=name)
+    validators = None
+    if is_url(args.source):
+        # Downloaded here to keep what identifies this version, for a conditional --refresh.
+        fetched = fetch_if_changed(args.source)
+        if fetched is None:
+            raise DataError(f"{args.source}: download failed: HTTP 304 without a request for it")
+        raw, label, validators = fetched.data, args.source, fetched.validators
+    else:
+        raw, label = read_source(args.source)
+    result = import_bytes(raw, label, conference_id=args.id, tz=tz, name=name)
     conference_id = result.program.conference.id
     _check_id(conference_id)
     old_path = catalog.imported_program_path(context.data_dir, conference_id)
@@ -68,8 +79,8 @@ def run_import(context: Context) -> int:
         stored = catalog.imported_meta(context.data_dir, conference_id).get("name")
         if isinstance(stored, str) and stored:
             name = stored
-            result = import_source(args.source, conference_id=conference_id, tz=tz, name=name)
-    path = _store(context, result, args.source, tz, name)
+            result = import_bytes(raw, label, conference_id=conference_id, tz=tz, name=name)
+    path = _store(context, result, args.source, tz, name, validators)
     _print_summary(result, path)
     if old is not None:
         print("(replaced the previous import of this conference)")
@@ -101,7 +112,12 @@ def _previous(path: Path) -> Program | None:
 
 
 def _store(
-    context: Context, result: ImportResult, source: str, tz: str | None, name: str | None
+    context: Context,
+    result: ImportResult,
+    source: str,
+    tz: str | None,
+    name: str | None,
+    validators: Validators | None = None,
 ) -> Path:
     from confterm.sources.fetch import is_url
 
@@ -112,8 +128,18 @@ def _store(
         "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "tz": tz,
         "name": name,
+        # What the server said identifies this version (a conditional GET at --refresh).
+        "etag": validators.etag if validators else None,
+        "last_modified": validators.last_modified if validators else None,
     }
-    return catalog.save_imported(context.data_dir, result.program, meta)
+    path = catalog.save_imported(context.data_dir, result.program, meta)
+    # A registered calendar file follows the program (confterm calendar).
+    from confterm.export.calendar_file import program_changed
+
+    problem = program_changed(context.data_dir, result.program)
+    if problem:
+        sys.stderr.write(f"confterm: warning: {one_line(problem)}\n")
+    return path
 
 
 def _print_summary(result: ImportResult, path: Path) -> None:
@@ -151,11 +177,29 @@ def _refresh(context: Context, conference_id: str, name: str | None) -> int:
     tz = _source_zone(context) or (stored_tz if isinstance(stored_tz, str) else None)
     stored_name = meta.get("name")
     name = name or (stored_name if isinstance(stored_name, str) else None)
-    from confterm.sources import import_source
+    from confterm.sources import import_bytes, import_source
+    from confterm.sources.fetch import Validators, fetch_if_changed, is_url
 
     old = load_program_file(path)
-    result = import_source(source, conference_id=conference_id, tz=tz, name=name)
-    new_path = _store(context, result, source, tz, name)
+    validators = None
+    if is_url(source):
+        etag, modified = meta.get("etag"), meta.get("last_modified")
+        known = Validators(
+            etag if isinstance(etag, str) else None,
+            modified if isinstance(modified, str) else None,
+        )
+        fetched = fetch_if_changed(source, known)
+        if fetched is None:
+            print(
+                f"{conference_id}: unchanged on the server since the last import; "
+                "nothing downloaded"
+            )
+            return 0
+        result = import_bytes(fetched.data, source, conference_id=conference_id, tz=tz, name=name)
+        validators = fetched.validators
+    else:
+        result = import_source(source, conference_id=conference_id, tz=tz, name=name)
+    new_path = _store(context, result, source, tz, name, validators)
     _print_summary(result, new_path)
     _report_changes(context, old, result.program)
     return 0

@@ -28,7 +28,6 @@ The JSON session object (stable; new keys may be added, none removed or renamed)
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
@@ -41,6 +40,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from confterm.export.records import json_text
 from confterm.text import clean, one_line
 
 
@@ -69,10 +69,11 @@ def make_console(stream: TextIO | None = None) -> Console:
     )
 
 
-def print_json(obj: Any, stream: TextIO | None = None) -> None:
-    """Print ``obj`` as indented JSON, keys in the order they were built."""
+def print_json(obj: Any, stream: TextIO | None = None, *, expand: int = 64) -> None:
+    """Print ``obj`` as indented JSON, keys in the order they were built; below ``expand``
+    levels each value takes one line (see :func:`confterm.export.records.json_text`)."""
     out = stream if stream is not None else sys.stdout
-    out.write(json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
+    out.write(json_text(obj, expand))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -6,9 +6,9 @@ line); the writers only add their own escaping and layout around them.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 
-from confterm.model.program import Booth, Program, Session
+from confterm.model.program import Booth, Paper, Program, Session
 from confterm.present.formatting import (
     LOCATION_UNKNOWN,
     long_day_label,
@@ -28,6 +28,14 @@ def title(agenda: Agenda) -> str:
     """``My agenda: Tiny Conference 2026`` (or ``Program: ...`` for ``--all``)."""
     what = "Program" if agenda.whole_program else "My agenda"
     return f"{what}: {one_line(agenda.program.conference.name)}"
+
+
+def as_of(agenda: Agenda, made_from: str | None, now: datetime | None) -> str:
+    """What the export was made from and when: ``Made from Tiny Conference 2026, program as
+    of 2026-03-01 10:00 UTC; exported 2026-03-05 08:00 UTC.``"""
+    source = one_line(made_from) if made_from else one_line(agenda.program.conference.name)
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    return f"Made from {source}; exported {moment:%Y-%m-%d %H:%M} UTC."
 
 
 def day_heading(day: date | None) -> str:
@@ -93,6 +101,45 @@ def clash_notes(
         if other is not None:
             notes.append(f"{session_title(other)} ({time_range(other, zone, day)})")
     return notes
+
+
+def papers(agenda: Agenda, session: Session) -> list[tuple[Paper, bool]]:
+    """The papers ``session`` presents, in program order, each with whether it is starred."""
+    starred = agenda.starred_papers
+    return [(p, p.id in starred) for p in agenda.program.papers_by_session.get(session.id, ())]
+
+
+def paper_line(paper: Paper) -> str:
+    """``Fast Lists for Slow Terminals — Grace Hopper, Alan Turing (Best Paper)``."""
+    line = one_line(paper.title)
+    authors = ", ".join(one_line(a.name) for a in paper.authors)
+    if authors:
+        line += f" — {authors}"
+    if paper.award:
+        line += f" ({one_line(paper.award)})"
+    return line
+
+
+STAR = "★"
+
+
+def session_url(session: Session) -> str | None:
+    """The session's own page, when the program names an http(s) one."""
+    return _web(session.source_url)
+
+
+def paper_url(paper: Paper) -> str | None:
+    """The paper's page, when the program names an http(s) one."""
+    return _web(paper.url or paper.source_url)
+
+
+def _web(url: str | None) -> str | None:
+    # Only web pages become links: a "javascript:" or "file:" URL from a hostile program
+    # must not be one click away in an exported page.
+    if not url:
+        return None
+    url = one_line(url).strip()
+    return url if url.lower().startswith(("https://", "http://")) else None
 
 
 def booth_line(booth: Booth) -> str:

@@ -1,12 +1,17 @@
 """The agenda as stable JSON: the same content as the text form, for scripts.
 
-Shape (keys are never renamed or removed; new ones may be added)::
+Shape (keys are never renamed or removed; new ones may be added; the JSON Schema is
+``confterm schema --agenda``)::
 
-    {"conference": {"id", "name", "timezone"},
+    {"format": "confterm-agenda/1",
+     "made_from": what the export was made from (conference, program as of...),
+     "exported_at": ISO 8601 UTC,
+     "conference": {"id", "name", "timezone"},
      "scope": "bookmarks" | "program",
      "zone": IANA name of the zone the times are given in,
      "days": [{"day": "YYYY-MM-DD" | null,
-               "sessions": [<session object> + "clashes_with": [session ids]]}],
+               "sessions": [<session object> + "clashes_with": [session ids]
+                            + "papers": [<paper object> + "starred": bool]]}],
      "booths": [<booth object>],
      "missing": [{"kind": "session" | "booth", "id", "added_at": ISO 8601}]}
 
@@ -17,17 +22,20 @@ order, then those with no announced time.
 
 from __future__ import annotations
 
-import json
-from datetime import tzinfo
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from confterm.export.records import booth_json, session_json
+from confterm.export.records import booth_json, json_text, session_json
 from confterm.queries.agenda import Agenda
 from confterm.text import one_line
 from confterm.timezones import zone_key, zone_name
 
+FORMAT = "confterm-agenda/1"
 
-def agenda_json(agenda: Agenda, zone: tzinfo) -> dict[str, Any]:
+
+def agenda_json(
+    agenda: Agenda, zone: tzinfo, made_from: str | None = None, now: datetime | None = None
+) -> dict[str, Any]:
     """The agenda as a JSON-ready dict."""
     program = agenda.program
     conference = program.conference
@@ -35,11 +43,17 @@ def agenda_json(agenda: Agenda, zone: tzinfo) -> dict[str, Any]:
     for day in agenda.days:
         sessions = []
         for session in day.sessions:
-            item = session_json(program, session, zone)
+            item = session_json(program, session, zone, papers=True)
             item["clashes_with"] = list(agenda.clashes.get(session.id, []))
+            for paper in item["papers"]:
+                paper["starred"] = paper["id"] in agenda.starred_papers
             sessions.append(item)
         days.append({"day": day.day.isoformat() if day.day else None, "sessions": sessions})
+    moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     return {
+        "format": FORMAT,
+        "made_from": one_line(made_from) if made_from else one_line(conference.name),
+        "exported_at": moment.isoformat().replace("+00:00", "Z"),
         "conference": {
             "id": conference.id,
             "name": one_line(conference.name),
@@ -57,6 +71,9 @@ def agenda_json(agenda: Agenda, zone: tzinfo) -> dict[str, Any]:
     }
 
 
-def render_json(agenda: Agenda, zone: tzinfo) -> str:
-    """The agenda as indented JSON text, ending with a newline."""
-    return json.dumps(agenda_json(agenda, zone), indent=2, ensure_ascii=False) + "\n"
+def render_json(
+    agenda: Agenda, zone: tzinfo, made_from: str | None = None, now: datetime | None = None
+) -> str:
+    """The agenda as JSON text, one session per line, ending with a newline."""
+    # Levels: the document, "days", a day, its "sessions"; each session takes one line.
+    return json_text(agenda_json(agenda, zone, made_from, now), expand=4)

@@ -12,6 +12,7 @@ from datetime import tzinfo
 
 from confterm.export import common
 from confterm.queries.agenda import Agenda
+from confterm.text import one_line
 
 # Inline syntax anywhere in a line (CommonMark lets any ASCII punctuation be backslash-escaped).
 _INLINE = re.compile(r"([\\`*_\[\]<>!|~&#])")
@@ -25,11 +26,32 @@ def escape(text: str) -> str:
     return _LEADING.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped)
 
 
-def render_markdown(agenda: Agenda, zone: tzinfo) -> str:
-    """The agenda as a Markdown document, ending with a newline."""
+def link(text: str, url: str | None) -> str:
+    """``[text](<url>)`` with ``text`` escaped, or the escaped text alone without a URL."""
+    if url is None:
+        return escape(text)
+    # The angle-bracket form takes any URL but "<", ">" and line breaks; percent-encode those.
+    target = url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
+    return f"[{escape(text)}](<{target}>)"
+
+
+def render_markdown(agenda: Agenda, zone: tzinfo, stamp: str = "") -> str:
+    """The agenda as a Markdown document, ending with a newline; ``stamp`` says what it was
+    made from."""
+    made = ["", f"*{escape(stamp)}*"] if stamp else []
     if agenda.is_empty:
-        return f"# {escape(common.title(agenda))}\n\n{escape(common.empty_message(agenda))}\n"
-    lines = [f"# {escape(common.title(agenda))}"]
+        return (
+            "\n".join(
+                [
+                    f"# {escape(common.title(agenda))}",
+                    *made,
+                    "",
+                    escape(common.empty_message(agenda)),
+                ]
+            )
+            + "\n"
+        )
+    lines = [f"# {escape(common.title(agenda))}", *made]
     for day in agenda.days:
         lines += ["", f"## {escape(common.day_heading(day.day))}", ""]
         zone_text = common.day_zone(day.day, zone) if day.timed else None
@@ -39,9 +61,13 @@ def render_markdown(agenda: Agenda, zone: tzinfo) -> str:
         for session in day.sessions:
             details = " · ".join(common.session_details(agenda.program, session))
             when = common.session_time(session, zone, day.day)
-            lines.append(
-                f"- **{when}** {escape(common.session_title(session))} — {escape(details)}"
-            )
+            title = link(common.session_title(session), common.session_url(session))
+            lines.append(f"- **{when}** {title} — {escape(details)}")
+            for paper, starred in common.papers(agenda, session):
+                mark = f"{common.STAR} " if starred else ""
+                line = link(one_line(paper.title), common.paper_url(paper))
+                rest = common.paper_line(paper).removeprefix(one_line(paper.title))
+                lines.append(f"  - {mark}{line}{escape(rest)}")
             lines.extend(
                 f"  - **Clashes with** {escape(note)}"
                 for note in common.clash_notes(agenda, session, zone, day.day)

@@ -9,6 +9,7 @@ characters; nothing here knows about terminals.
 
 from __future__ import annotations
 
+import json
 from datetime import tzinfo
 from typing import Any
 
@@ -88,3 +89,37 @@ def session_json(
 
 def _opt(text: str | None) -> str | None:
     return None if text is None else one_line(text)
+
+
+def json_text(obj: Any, expand: int = 64) -> str:
+    """``obj`` as JSON text ending with a newline: objects and arrays down to ``expand`` levels
+    are laid out one member per line (indented by two), deeper ones on a single line.
+
+    ``json.dumps(indent=2)`` runs the pure-Python encoder (0.7 s more for 50,000 sessions);
+    one line per session keeps the output readable and diffable on the C encoder's speed.
+    """
+    out: list[str] = []
+    _write(obj, expand, "", out)
+    out.append("\n")
+    return "".join(out)
+
+
+# One encoder for every value: json.dumps with options builds a new one per call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _write(value: Any, expand: int, indent: str, out: list[str]) -> None:
+    if expand <= 0 or not isinstance(value, dict | list) or not value:
+        out.append(_ENCODE(value))
+        return
+    inner = indent + "  "
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    out.append("{\n" if isinstance(value, dict) else "[\n")
+    last = len(value) - 1
+    for index, (key, item) in enumerate(items):
+        out.append(inner)
+        if isinstance(value, dict):
+            out.append(_ENCODE(key) + ": ")
+        _write(item, expand - 1, inner, out)
+        out.append(",\n" if index < last else "\n")
+    out.append(indent + ("}" if isinstance(value, dict) else "]"))

@@ -29,11 +29,11 @@ _INDENT = "  "
 _GAP = "  "
 
 
-def render_text(agenda: Agenda, zone: tzinfo) -> str:
-    """The agenda as plain text, ending with a newline."""
+def render_text(agenda: Agenda, zone: tzinfo, stamp: str = "") -> str:
+    """The agenda as plain text, ending with a newline; ``stamp`` says what it was made from."""
     if agenda.is_empty:
         return common.empty_message(agenda) + "\n"
-    lines = [common.title(agenda)]
+    lines = [common.title(agenda), *([stamp] if stamp else [])]
     times = {
         session.id: common.session_time(session, zone, day.day)
         for day in agenda.days
@@ -51,6 +51,10 @@ def render_text(agenda: Agenda, zone: tzinfo) -> str:
             lines.append(f"{_INDENT}{when}{_GAP}{common.session_title(session)}")
             details = common.session_details(agenda.program, session)
             lines.append(detail_indent + " · ".join(details))
+            lines.extend(
+                f"{detail_indent}{common.STAR if starred else '-'} {common.paper_line(paper)}"
+                for paper, starred in common.papers(agenda, session)
+            )
             lines.extend(
                 f"{detail_indent}! {common.CLASH_LABEL} {note}"
                 for note in common.clash_notes(agenda, session, zone, day.day)

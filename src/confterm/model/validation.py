@@ -55,8 +55,14 @@ def program_json(program: Program, *, indent: int | None = 2) -> bytes:
 
 
 def program_json_schema() -> dict[str, Any]:
-    """The JSON Schema of confterm's program format."""
-    return _adapter(Program).json_schema()
+    """The JSON Schema of confterm's program format, with its draft and identifier."""
+    schema = _adapter(Program).json_schema()
+    # The same identifiers as confterm.export.agenda_schema (not imported: model is below it).
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "urn:confterm:schema:confterm:1",
+        **schema,
+    }
 
 
 def format_location(loc: tuple[int | str, ...]) -> str:

@@ -220,11 +220,18 @@ class Agenda:
     booths: list[Booth]
     missing: list[MissingBookmark]
     whole_program: bool = False
+    #: Ids of the papers the attendee starred (bookmarks of kind "paper"), marked in exports.
+    starred_papers: frozenset[str] = frozenset()
 
     @property
     def is_empty(self) -> bool:
         """True when there is nothing at all to show."""
         return not (self.days or self.booths or self.missing)
+
+    @property
+    def session_count(self) -> int:
+        """How many sessions the agenda holds."""
+        return sum(len(day.sessions) for day in self.days)
 
 
 def build_agenda(
@@ -278,4 +285,5 @@ def build_agenda(
         booths=booths,
         missing=missing if day is None else [],
         whole_program=whole_program,
+        starred_papers=frozenset(m.item_id for m in marks if m.kind == "paper"),
     )

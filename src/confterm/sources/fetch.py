@@ -12,6 +12,8 @@ from __future__ import annotations
 import http.client
 import urllib.error
 import urllib.request
+import zlib
+from dataclasses import dataclass
 from http.client import HTTPMessage
 from pathlib import Path
 from typing import IO
@@ -153,3 +155,102 @@ def _download(url: str, *, timeout: float, max_bytes: int) -> bytes:
     except ValueError as error:  # e.g. a redirect to a malformed URL
         raise DataError(f"{url}: download failed: invalid URL: {error}") from None
     return b"".join(chunks)
+
+
+# --- Subscriptions: webcal:// links, conditional GET and gzip (import and --refresh). ---
+
+_WEBCAL = ("webcal://", "webcals://")
+
+
+def web_url(url: str) -> str:
+    """``url`` with a ``webcal://`` (or ``webcals://``) subscription link read as https."""
+    for prefix in _WEBCAL:
+        if url[: len(prefix)].lower() == prefix:
+            return "https://" + url[len(prefix) :]
+    return url
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What a server said identifies the version it sent (``ETag``, ``Last-Modified``)."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A downloaded body (gzip already undone) and the validators of its version."""
+
+    data: bytes
+    validators: Validators
+
+
+def fetch_if_changed(
+    url: str,
+    validators: Validators | None = None,
+    *,
+    timeout: float = TIMEOUT,
+    max_bytes: int = MAX_BYTES,
+) -> Fetched | None:
+    """The body at ``url`` (``webcal://`` is https), or None when the server answers that the
+    version named by ``validators`` is still current (HTTP 304: nothing was downloaded).
+
+    Sends ``If-None-Match`` / ``If-Modified-Since`` from ``validators`` and accepts gzip; the
+    size limit applies to the body both as sent and unpacked. The same redirect, timeout and
+    error rules as :func:`read_source`.
+    """
+    url = web_url(url)
+    _check_scheme(url, url)
+    headers = {"User-Agent": f"confterm/{__version__}", "Accept-Encoding": "gzip"}
+    if validators is not None and validators.etag:
+        headers["If-None-Match"] = validators.etag
+    if validators is not None and validators.last_modified:
+        headers["If-Modified-Since"] = validators.last_modified
+    opener = urllib.request.build_opener(_SafeRedirects(url))
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 (scheme checked)
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            body = _bounded_read(response, url, max_bytes)
+            encoding = (response.headers.get("Content-Encoding") or "").strip().lower()
+            found = Validators(response.headers.get("ETag"), response.headers.get("Last-Modified"))
+    except urllib.error.HTTPError as error:
+        if error.code == 304:
+            return None
+        raise DataError(f"{url}: download failed: HTTP {error.code} {error.reason}") from None
+    except urllib.error.URLError as error:
+        raise DataError(f"{url}: download failed: {error.reason}") from None
+    except TimeoutError:
+        raise DataError(f"{url}: download failed: no answer within {timeout:g} s") from None
+    except OSError as error:
+        raise DataError(f"{url}: download failed: {error.strerror or error}") from None
+    except http.client.HTTPException as error:
+        raise DataError(f"{url}: download failed: {type(error).__name__}: {error}") from None
+    except ValueError as error:  # a malformed URL or redirect
+        raise DataError(f"{url}: download failed: invalid URL: {error}") from None
+    if encoding == "gzip":
+        body = _gunzip(body, url, max_bytes)
+    return Fetched(body, found)
+
+
+def _bounded_read(response: IO[bytes], url: str, max_bytes: int) -> bytes:
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := response.read(_CHUNK):
+        total += len(chunk)
+        if total > max_bytes:
+            raise DataError(_too_big(url, max_bytes))
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _gunzip(body: bytes, url: str, max_bytes: int) -> bytes:
+    # Bounded: a small gzip body can unpack to gigabytes (a "zip bomb").
+    unpacker = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        data = unpacker.decompress(body, max_bytes + 1)
+    except zlib.error as error:
+        raise DataError(f"{url}: download failed: damaged gzip data ({error})") from None
+    if len(data) > max_bytes:
+        raise DataError(_too_big(url, max_bytes))
+    return data

@@ -157,6 +157,8 @@ def _attendees(event: Component) -> list[str]:
 
 def _pretalx_split(title: str) -> tuple[str, list[str]]:
     """pretalx's "{title} - {speaker, speaker}" as the title and the names."""
+    if title.endswith(" -"):  # a session without speakers: "{title} - " (stripped)
+        return title[:-2].strip(), []
     head, separator, names = title.rpartition(" - ")
     if not separator or not head.strip():
         return title, []

@@ -26,9 +26,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from confterm import paths
+from confterm.errors import ConftermError
 from confterm.store.db import BUSY_TIMEOUT_MS, SCHEMA_VERSION, StoreDatabase
+
+if TYPE_CHECKING:
+    from confterm.queries.index import ProgramIndex
 
 # The schema version that added the last_known table (see store.db._MIGRATIONS).
 _LAST_KNOWN_VERSION = 2
@@ -83,6 +88,12 @@ class BookmarkStore:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._db = StoreDatabase(self.path)
+        #: Programs already in memory (their index), by conference id: the calendar file
+        #: hook uses them instead of loading the program again (the app and CLI set theirs).
+        self.loaded: dict[str, ProgramIndex] = {}
+        #: Why the registered calendar file could not be rewritten after the last bookmark
+        #: change (None: it was, or none is registered); callers show it as a warning.
+        self.calendar_problem: str | None = None
 
     @classmethod
     def open(cls, data_dir: Path) -> BookmarkStore:
@@ -94,6 +105,11 @@ class BookmarkStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def database(self) -> StoreDatabase:
+        """The SQLite file itself, for the other tables kept in it (event revisions)."""
+        return self._db
 
     @property
     def recovery_message(self) -> str | None:
@@ -196,6 +212,8 @@ class BookmarkStore:
                 )
                 if cursor.rowcount:
                     added.append((kind, item_id))
+        if added:
+            self._bookmarks_changed(conference_id)
         return added
 
     def remove_items(
@@ -211,6 +229,8 @@ class BookmarkStore:
                 )
                 if cursor.rowcount:
                     removed.append((kind, item_id))
+        if removed:
+            self._bookmarks_changed(conference_id)
         return removed
 
     def toggle(self, conference_id: str, item_id: str, kind: ItemKind = ItemKind.SESSION) -> bool:
@@ -220,10 +240,11 @@ class BookmarkStore:
             cursor = conn.execute(
                 "DELETE FROM bookmarks WHERE conference_id = ? AND kind = ? AND item_id = ?", key
             )
-            if cursor.rowcount:
-                return False
-            conn.execute("INSERT INTO bookmarks VALUES (?, ?, ?, ?)", (*key, _now_text()))
-            return True
+            state = not cursor.rowcount
+            if state:
+                conn.execute("INSERT INTO bookmarks VALUES (?, ?, ?, ?)", (*key, _now_text()))
+        self._bookmarks_changed(conference_id)
+        return state
 
     def remember(self, conference_id: str, items: Mapping[tuple[ItemKind, str], LastKnown]) -> None:
         """Record what bookmarked items look like now, in one transaction (an import calls
@@ -248,7 +269,10 @@ class BookmarkStore:
         """Delete every bookmark of a conference (its preferences stay); return how many."""
         with self._db.write() as conn:
             cursor = conn.execute("DELETE FROM bookmarks WHERE conference_id = ?", (conference_id,))
-            return int(cursor.rowcount)
+            count = int(cursor.rowcount)
+        if count:
+            self._bookmarks_changed(conference_id)
+        return count
 
     def set_pref(self, conference_id: str, key: str, value: str | None) -> None:
         """Set a per-conference preference; None removes it."""
@@ -271,6 +295,21 @@ class BookmarkStore:
                         "INSERT OR REPLACE INTO prefs VALUES (?, ?, ?)",
                         (conference_id, key, value),
                     )
+
+    def _bookmarks_changed(self, conference_id: str) -> None:
+        # Every bookmark write of every process passes here, so this is the one place that
+        # keeps a registered calendar file current (confterm.export.calendar_file). The
+        # rewrite never undoes or fails the bookmark change: a problem is kept for the caller.
+        self.calendar_problem = None
+        if self.get_pref(conference_id, "calendar_file") is None:
+            return
+        # Imported here: the store is below the exporters, which only this hook needs.
+        from confterm.export.calendar_file import rewrite
+
+        try:
+            rewrite(self, self.path.parent, conference_id, self.loaded.get(conference_id))
+        except ConftermError as error:
+            self.calendar_problem = f"calendar file not updated: {error.message}"
 
     def close(self) -> None:
         """Close the database; the store reopens itself if used again."""

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from confterm import paths
+from confterm import __version__, paths
 from confterm.atomic import write_atomic
 from confterm.errors import DataError, UsageError
 from confterm.model.loading import load_program_file
 from confterm.model.program import SLUG_MAX_LENGTH, SLUG_PATTERN, Program
+from confterm.text import one_line
 
 DEFAULT_CONFERENCE = "mlsys2025"
 SCHEMA_FILE = "schema.json"
@@ -66,6 +68,49 @@ def open_program(conference_id: str | None, data_file: Path | None, data_dir: Pa
         return load_program_file(data_file, cache_dir=paths.program_cache_dir())
     path, label = program_path(conference_id or DEFAULT_CONFERENCE, data_dir)
     return load_program_file(path, label=label, cache_dir=paths.program_cache_dir())
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramOrigin:
+    """What a loaded program was made from, for the "as of" line of every export."""
+
+    text: str  # "Tiny Conference 2026, program as of 2026-03-01 10:00 UTC (imported from URL)"
+    as_of: datetime | None  # when the program was imported or its file last written
+
+
+def program_origin(
+    program: Program, conference_id: str | None, data_file: Path | None, data_dir: Path
+) -> ProgramOrigin:
+    """Where the program opened by the same arguments as :func:`open_program` came from."""
+    name = one_line(program.conference.name)
+    if data_file is not None:
+        stamp = _file_time(data_file)
+        when = f", as of {stamp:%Y-%m-%d %H:%M} UTC" if stamp else ""
+        return ProgramOrigin(f"{name}, program file {one_line(str(data_file))}{when}", stamp)
+    chosen = conference_id or DEFAULT_CONFERENCE
+    if chosen in bundled_ids():
+        return ProgramOrigin(f"{name}, program bundled with confterm {__version__}", None)
+    meta = imported_meta(data_dir, chosen)
+    stamp = None
+    imported_at = meta.get("imported_at")
+    if isinstance(imported_at, str):
+        with contextlib.suppress(ValueError):
+            stamp = datetime.fromisoformat(imported_at)
+            stamp = stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+    if stamp is None:
+        stamp = _file_time(imported_program_path(data_dir, chosen))
+    text = f"{name}, program as of {stamp:%Y-%m-%d %H:%M} UTC" if stamp else name
+    source = meta.get("source")
+    if isinstance(source, str):
+        text += f" (imported from {one_line(source)})"
+    return ProgramOrigin(text, stamp)
+
+
+def _file_time(path: Path) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except OSError:
+        return None
 
 
 # --- Imported conferences: storage and listing (added for `confterm import`). ---

@@ -55,6 +55,18 @@ _MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (conference_id, kind, item_id)
     );
     """,
+    # What each exported calendar event last looked like, so SEQUENCE grows only when an
+    # event's content changed and LAST-MODIFIED says when (confterm.store.revisions).
+    """
+    CREATE TABLE event_revisions (
+        conference_id TEXT NOT NULL,
+        uid TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        sequence INTEGER NOT NULL,
+        modified_at TEXT NOT NULL,
+        PRIMARY KEY (conference_id, uid)
+    );
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 

@@ -251,6 +251,9 @@ class ConftermApp(App[None]):
                 "Booths", "Sponsors and exhibitors", lambda: main.activate("booths")
             )
             yield SystemCommand("Papers", "Accepted papers", lambda: main.activate("papers"))
+            yield SystemCommand(
+                "Export", "My agenda, the whole program or a day, to a file", main.action_export
+            )
             yield SystemCommand("Next day", "The next tab", main.action_next_tab)
             yield SystemCommand("Previous day", "The previous tab", main.action_prev_tab)
             for number, day in enumerate(main.days[:9], start=1):

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from contextlib import suppress
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from textual.signal import Signal
 
@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.dom import DOMNode
 
+    from confterm.export import ExportOptions
+    from confterm.store.catalog import ProgramOrigin
+
 
 class AppState:
     """What the app shows, owned in one place and announced on every change."""
@@ -52,6 +55,8 @@ class AppState:
         self.index = ProgramIndex(program)
         #: The timetable grid's layouts of ``program``, by day and zone, each built once.
         self.layouts = GridLayouts(self.index)
+        # The calendar file hook renders from this program instead of loading it again.
+        store.loaded[self.conference_id] = self.index
         self.clock = clock or Clock()
         #: The machine's own zone (``t`` switches to it).
         self.local = local or local_zone()
@@ -86,9 +91,11 @@ class AppState:
         if self.changed is not None:
             self.changed.publish(change)
 
-    def _report(self, message: str, title: str) -> None:
+    def _report(
+        self, message: str, title: str, severity: Literal["warning", "error"] = "error"
+    ) -> None:
         if self._app is not None:
-            self._app.notify(message, title=title, severity="error", timeout=8, markup=False)
+            self._app.notify(message, title=title, severity=severity, timeout=8, markup=False)
         else:
             self.problems.append(message)
 
@@ -163,6 +170,17 @@ class AppState:
         agenda and the export; raises StoreError when the store cannot be read."""
         return self._store.bookmarks(self.conference_id)
 
+    def export_options(
+        self, origin: ProgramOrigin, now: datetime, *, alarm_minutes: int | None = None
+    ) -> ExportOptions:
+        """The options of an export of this conference made ``now`` (its iCalendar events'
+        SEQUENCE / LAST-MODIFIED memory is kept in the store, which only the state holds)."""
+        from confterm.export.files import export_options  # not needed to start the app
+
+        return export_options(
+            self._store, self.conference_id, origin, now, alarm_minutes=alarm_minutes
+        )
+
     def toggle(self, target: JumpTarget) -> bool | None:
         """Bookmark a session (or mark a booth to visit), committed before it is announced.
 
@@ -174,6 +192,8 @@ class AppState:
         except StoreError as error:
             self._report(error.message, "Bookmark not saved")
             return None
+        if self._store.calendar_problem:
+            self._report(self._store.calendar_problem, "Calendar file", severity="warning")
         marks = self._bookmarks if kind is ItemKind.SESSION else self._to_visit
         if state:
             marks.add(target.item_id)

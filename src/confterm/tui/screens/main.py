@@ -123,6 +123,7 @@ class MainScreen(Screen[None]):
         if tab_id not in self.tab_ids:
             return
         self.current_tab = tab_id
+        self.refresh_bindings()  # the Export key shows on My agenda only
         tabs = self.query_one(TabBar)
         if tabs.active != tab_id:
             tabs.active = tab_id
@@ -270,10 +271,22 @@ class MainScreen(Screen[None]):
         self._open(GridScreen(self.state, day, session_id))
 
     def action_export(self) -> None:
-        """Export my agenda (text, Markdown, HTML or iCalendar); the dialog says where."""
+        """Export my agenda, the whole program or a day; the dialog says where."""
         from confterm.tui.screens.export_dialog import ExportDialog
 
-        self.app.push_screen(ExportDialog(self.state))
+        app = confterm_app(self)
+        dialog = ExportDialog(self.state, alarm_minutes=app.remind_minutes, data_dir=app.data_dir)
+        self.app.push_screen(dialog)
+
+    def action_export_agenda(self) -> None:
+        """The same export, from the key shown on My agenda."""
+        self.action_export()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The Export key shows in the key bar on My agenda only."""
+        if action == "export_agenda":
+            return self.current_tab == "agenda"
+        return True
 
     def action_filters(self) -> None:
         """Choose kinds, tracks, rooms, bookmarked-only, and rooms/tracks never to show."""

@@ -41,14 +41,16 @@ MAIN_BINDINGS: list[BindingType] = [
     ),
     Binding("n", "now_next", "Now", tooltip="Now & next", show=False, id="main.now_next"),
     Binding("g", "grid", "Grid", tooltip="The day as a timetable grid", show=False, id="main.grid"),
+    # Shown in the key bar on My agenda only (check_action hides it elsewhere); the second
+    # binding, without a description (so not in help twice), keeps p working on every tab.
     Binding(
         "p",
-        "export",
+        "export_agenda",
         "Export",
-        tooltip="Export my agenda to a file",
-        show=False,
+        tooltip="Export my agenda, the program or a day to a file",
         id="main.export",
     ),
+    Binding("p", "export", "", show=False, id="main.export_elsewhere"),
     Binding(
         "f",
         "filters",
