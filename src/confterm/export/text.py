@@ -86,6 +86,9 @@ def rich_agenda(agenda: Agenda, zone: tzinfo) -> RenderableType:
             body = Text(common.session_title(session), style="bold")
             body.append("\n")
             body.append(" · ".join(common.session_details(agenda.program, session)), style="dim")
+            for paper, starred in common.papers(agenda, session):
+                body.append("\n")
+                body.append(f"{common.STAR if starred else '-'} {common.paper_line(paper)}")
             for note in common.clash_notes(agenda, session, zone, day.day):
                 body.append("\n")
                 body.append(f"! {common.CLASH_LABEL} {note}", style="bold red")
