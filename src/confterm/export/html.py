@@ -12,7 +12,7 @@ Layout choices, each for a reader:
 * a clash is marked once, on the row's first cell (a thick left rule) and written out in
   words, so it reads in black and white;
 * printed, each day starts a page, and every page carries the conference name and its page
-  number (CSS ``@page`` margin boxes, plus a running line for browsers without them).
+  number (CSS ``@page`` margin boxes; checked in Chromium's print to PDF).
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2e
 h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 h2 { font-size: 1.25em; border-bottom: 2px solid #111; margin: 1.5em 0 0.3em; }
 p.made, p.zone { margin: 0 0 0.6em; font-style: italic; }
-p.running { display: none; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 col.time { width: 8.5em; } col.kind { width: 6em; } col.room { width: 8em; }
 col.people { width: 22%; }
@@ -117,12 +116,7 @@ def _link(text: str, url: str | None) -> str:
 
 
 def _day(agenda: Agenda, day: AgendaDay, zone: tzinfo) -> list[str]:
-    name = escape(one_line(agenda.program.conference.name))
-    out = [
-        '<section class="day">',
-        f'<p class="running">{name}</p>',
-        f"<h2>{escape(common.day_heading(day.day))}</h2>",
-    ]
+    out = ['<section class="day">', f"<h2>{escape(common.day_heading(day.day))}</h2>"]
     zone_text = common.day_zone(day.day, zone) if day.timed else None
     if zone_text:
         out.append(f'<p class="zone">Times in {escape(zone_text)}</p>')
