@@ -119,3 +119,20 @@ def test_the_agenda_schema_is_published(run_cli: RunCli) -> None:
     conference = json.loads(ok(run_cli("schema")))
     assert conference["$id"] == "urn:confterm:schema:confterm:1"
     assert "$schema" in conference
+
+
+def test_the_settings_file_names_the_calendar_and_its_alarm(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    config = tmp_path / "config"
+    config.mkdir()
+    calendar = tmp_path / "from-settings.ics"
+    (config / "settings.toml").write_text(
+        f'calendar_file = "{calendar}"\nremind_minutes = 25\n', encoding="utf-8"
+    )
+    env = {"CONFTERM_CONFIG_DIR": str(config)}
+    out = ok(tiny(run_cli, "calendar", env=env))
+    assert f"tinyconf: writing {calendar}" in out
+    ok(tiny(run_cli, "bookmark", "add", "opening-keynote", env=env))
+    alarms = Calendar.from_ical(calendar.read_bytes()).walk("VALARM")
+    assert [str(alarm["TRIGGER"].to_ical(), "ascii") for alarm in alarms] == ["-PT25M"]
