@@ -159,8 +159,11 @@ async def _agenda(pilot: Any, runs: int) -> list[float]:
     return times
 
 
-async def _open_and_close(pilot: Any, runs: int, action_word: str) -> list[float]:
-    """Time the key bound to ``action_word`` until its screen is painted; Esc (not timed)."""
+async def _open_and_close(
+    pilot: Any, runs: int, action_word: str, *, until_filled: bool = False
+) -> list[float]:
+    """Time the key bound to ``action_word`` until its screen is painted (``until_filled``:
+    until it is no longer ``filling`` rows in after its first frame); Esc (not timed)."""
     app = pilot.app
     key = _binding_key(app, action_word)
     if key is None:
@@ -168,9 +171,14 @@ async def _open_and_close(pilot: Any, runs: int, action_word: str) -> list[float
     times = []
     for _ in range(runs):
         before = app.screen
+        start = time.perf_counter()
         elapsed = await timed_key(pilot, key)
         if app.screen is before:
             return []  # nothing opened: not offered here
+        if until_filled:
+            while getattr(app.screen, "filling", False) and elapsed < INDEX_TIMEOUT:
+                await _drain(pilot)
+                elapsed = time.perf_counter() - start
         times.append(elapsed)
         await _close(pilot, before)
     return times
@@ -195,23 +203,7 @@ async def _now_next(pilot: Any, runs: int) -> list[float]:
 
 
 async def _now_next_full(pilot: Any, runs: int) -> list[float]:
-    app = pilot.app
-    main = app.screen
-    key = _binding_key(app, "now_next")
-    if key is None:
-        return []
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        await timed_key(pilot, key)
-        if app.screen is main:
-            return []
-        deadline = start + INDEX_TIMEOUT
-        while getattr(app.screen, "filling", False) and time.perf_counter() < deadline:
-            await _drain(pilot)
-        times.append(time.perf_counter() - start)
-        await _close(pilot, main)
-    return times
+    return await _open_and_close(pilot, runs, "now_next", until_filled=True)
 
 
 async def _filters(pilot: Any, runs: int) -> list[float]:

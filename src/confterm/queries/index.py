@@ -110,11 +110,13 @@ class ProgramIndex:
             keyed = sorted(
                 ((sort_key(s), s) for s in self._unsorted.get(day, ())), key=itemgetter(0)
             )
-            ordered = tuple(session for _, session in keyed)
-            self._place.update((s.id, n) for n, s in enumerate(ordered))
-            self._ordered[day] = ordered
-            # The timestamps the sort computed anyway, kept for span() and the day lists.
-            self._times.update((s.id, (key[2], key[3])) for key, s in keyed if key[1] == 0)
+            place, times = self._place, self._times
+            for n, (key, session) in enumerate(keyed):
+                place[session.id] = n
+                if key[1] == 0:
+                    # The timestamps the sort computed anyway, kept for span() and the lists.
+                    times[session.id] = (key[2], key[3])
+            ordered = self._ordered[day] = tuple(session for _, session in keyed)
         return ordered
 
     @cached_property
@@ -236,26 +238,22 @@ class ProgramIndex:
         return list(self._papers_by_author.get(_person_key(speaker.name), ()))
 
     @cached_property
-    def _by_room(self) -> dict[str | None, list[Session]]:
-        grouped: dict[str | None, list[Session]] = {}
+    def _by_place(self) -> tuple[dict[str | None, list[Session]], dict[str | None, list[Session]]]:
+        """The sessions by room and by track, in one pass."""
+        rooms: dict[str | None, list[Session]] = {}
+        tracks: dict[str | None, list[Session]] = {}
         for session in self.program.sessions:
-            grouped.setdefault(session.room, []).append(session)
-        return grouped
-
-    @cached_property
-    def _by_track(self) -> dict[str | None, list[Session]]:
-        grouped: dict[str | None, list[Session]] = {}
-        for session in self.program.sessions:
-            grouped.setdefault(session.track, []).append(session)
-        return grouped
+            rooms.setdefault(session.room, []).append(session)
+            tracks.setdefault(session.track, []).append(session)
+        return rooms, tracks
 
     def sessions_in_room(self, room_id: str | None) -> Sequence[Session]:
         """The sessions in ``room_id`` (None: no room announced), in file order."""
-        return self._by_room.get(room_id, ())
+        return self._by_place[0].get(room_id, ())
 
     def sessions_in_track(self, track_id: str | None) -> Sequence[Session]:
         """The sessions of ``track_id`` (None: no track), in file order."""
-        return self._by_track.get(track_id, ())
+        return self._by_place[1].get(track_id, ())
 
     @cached_property
     def kinds(self) -> frozenset[SessionKind]:
