@@ -80,7 +80,8 @@ def test_add_list_remove_round_trip(data_dir: Path) -> None:
     assert first["in_program"] is True
     assert first["start"] == "2026-03-07T09:00:00-05:00"
     assert first["end"] == "2026-03-07T10:00:00-05:00"
-    assert first["room"] == "Main Hall"
+    # the same shape as `list --json`
+    assert first["room"] == {"id": "main-hall", "name": "Main Hall"}
     assert datetime.fromisoformat(first["added_at"]).utcoffset() is not None
     assert marks[2]["start"] is None
     assert marks[2]["room"] is None

@@ -99,16 +99,24 @@ def test_top_level_help_lists_the_commands(run_cli: RunCli) -> None:
 def test_list_plain_text(run_cli: RunCli) -> None:
     lines = ok(tiny(run_cli, "list")).splitlines()
     assert lines[0] == "Saturday 7 March 2026 (America/New_York)"
-    assert lines[1] == "  08:00–09:00    Reg.       Registration  · Lobby"
-    assert "  09:00–10:00    Keynote    Opening Keynote: Terminals Forever  · Main Hall" in lines
-    assert "  22:00–01:00+1  Social     Night Social  · Lobby" in lines
-    # The untimed session of a day comes after its timed ones, under its own heading.
+    # The first column is the short id that `show` and `bookmark add` accept.
+    assert lines[1] == "  registration  08:00–09:00    Reg.       Registration  · Lobby"
+    assert (
+        "  opening       09:00–10:00    Keynote    Opening Keynote: Terminals Forever  · Main Hall"
+        in lines
+    )
+    assert "  night-social  22:00–01:00+1  Social     Night Social  · Lobby" in lines
+    # The untimed session of a day comes after its timed ones, under its own heading, in the
+    # same columns.
     tba = lines.index("  Time to be announced")
-    assert lines[tba + 1] == "  time TBA       Lightning  Lightning Talks"
-    assert lines.index("  14:00–16:00    Poster     Poster Session A  · Hall B") < tba
+    assert lines[tba + 1] == "  lightning-1   time TBA       Lightning  Lightning Talks"
+    assert lines.index("  posters-a     14:00–16:00    Poster     Poster Session A  · Hall B") < tba
     assert tba < lines.index("Sunday 8 March 2026 (America/New_York)")
     # Sessions with no known day come last.
-    assert lines[-2:] == ["Day not announced", "  time TBA       Other      Birds of a Feather"]
+    assert lines[-2:] == [
+        "Day not announced",
+        "  bof-tba       time TBA       Other      Birds of a Feather",
+    ]
     headings = [line for line in lines if line and not line.startswith(" ")]
     assert headings == [
         "Saturday 7 March 2026 (America/New_York)",
@@ -153,7 +161,10 @@ def test_list_day(run_cli: RunCli, day: str) -> None:
             "2026-04-01",
             "--day: 2026-04-01 is not a day of the conference (2026-03-07 to 2026-03-09)",
         ),
-        ("tomorrow", "--day: 'tomorrow' is neither a date (YYYY-MM-DD) nor a day number"),
+        (
+            "yesterday",
+            "--day: 'yesterday' is neither a date (YYYY-MM-DD), a day number, today nor tomorrow",
+        ),
     ],
 )
 def test_list_bad_day_is_a_usage_error(run_cli: RunCli, day: str, message: str) -> None:
@@ -174,11 +185,11 @@ def test_list_search_plain(run_cli: RunCli) -> None:
     lines = ok(tiny(run_cli, "list", "--search", "keynote")).splitlines()
     assert lines[0] == "2 sessions matching 'keynote' (America/New_York)"
     # Each result still says its day and time.
-    assert (
-        lines[1]
-        == "  Sat 7 Mar  09:00–10:00  Keynote  Opening Keynote: Terminals Forever  · Main Hall"
+    assert lines[1] == (
+        "  opening  Sat 7 Mar  09:00–10:00  Keynote  Opening Keynote: Terminals Forever"
+        "  · Main Hall"
     )
-    assert lines[2].startswith("  Mon 9 Mar  16:00–17:00  Keynote  Closing Keynote")
+    assert lines[2].startswith("  closing  Mon 9 Mar  16:00–17:00  Keynote  Closing Keynote")
 
 
 def test_list_search_combines_with_day_and_kind(run_cli: RunCli) -> None:
@@ -190,7 +201,8 @@ def test_list_search_combines_with_day_and_kind(run_cli: RunCli) -> None:
 
 def test_list_search_with_no_match(run_cli: RunCli) -> None:
     out = ok(tiny(run_cli, "list", "--search", "zzzz-nothing"))
-    assert out.startswith("No match")
+    # No "No match for 0 sessions ...": the count would disagree with its noun.
+    assert out == "No session matches 'zzzz-nothing'.\n"
     assert tiny_json(run_cli, "list", "--search", "zzzz-nothing")["sessions"] == []
 
 
@@ -320,7 +332,9 @@ def test_show_json(run_cli: RunCli) -> None:
 
 def test_show_unknown_id(run_cli: RunCli) -> None:
     line = error_line(tiny(run_cli, "show", "no-such-talk"), 1)
-    assert line == "unknown session 'no-such-talk' (try 'confterm list --search ...')"
+    assert line == (
+        "tinyconf: no session with the id or title 'no-such-talk' (see 'confterm list' for the ids)"
+    )
 
 
 def test_show_without_id_is_a_usage_error(run_cli: RunCli) -> None:
@@ -333,8 +347,8 @@ def test_show_without_id_is_a_usage_error(run_cli: RunCli) -> None:
 
 def test_booths(run_cli: RunCli) -> None:
     assert ok(tiny(run_cli, "booths")).splitlines() == [
-        "  Acme Corp  Gold    Booth 12",
-        "  Globex     Silver  location not announced",
+        "  acme    Acme Corp  Gold    Booth 12",
+        "  globex  Globex     Silver  location not announced",
     ]
 
 
@@ -352,10 +366,10 @@ def test_papers(run_cli: RunCli) -> None:
     lines = ok(tiny(run_cli, "papers")).splitlines()
     assert len(lines) == 4
     assert lines[0] == (
-        "  Fast Lists for Slow Terminals  — Grace Hopper (US Navy), Alan Turing"
+        "  fast-lists    Fast Lists for Slow Terminals  — Grace Hopper (US Navy), Alan Turing"
         "  @ Poster Session A (Sat 7 Mar, 14:00–16:00)"
     )
-    assert lines[3] == "  A Paper Without a Session  — Ada Lovelace"
+    assert lines[3] == "  orphan-paper  A Paper Without a Session  — Ada Lovelace"
 
 
 def test_papers_search(run_cli: RunCli) -> None:

@@ -28,6 +28,28 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+class _CommandParser(_Parser):
+    """A sub-command's parser: options may come anywhere among its arguments.
+
+    Plain argparse stops filling ``bookmark add ID...`` at the first option, so
+    ``bookmark add --conference X ID`` would leave ``ID`` unrecognised.
+    """
+
+    _intermixing = False
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if self._intermixing:
+            # parse_known_intermixed_args calls back here for its two passes.
+            return super().parse_known_args(args, namespace)
+        self._intermixing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._intermixing = False
+
+
 def _add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     # Sub-parsers use SUPPRESS so an option given before the subcommand is not reset by it.
     def default(value: object) -> object:
@@ -106,7 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
         "'theme', which the app's theme picker saves)",
     )
     parser.set_defaults(handler=None)
-    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    subparsers = parser.add_subparsers(
+        title="commands", metavar="COMMAND", parser_class=_CommandParser
+    )
 
     def add(name: str, **kwargs: str) -> argparse.ArgumentParser:
         sub: argparse.ArgumentParser = subparsers.add_parser(name, **kwargs)  # type: ignore[arg-type]
@@ -149,6 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConftermError as error:
         for line in error.lines():
             sys.stderr.write(f"confterm: error: {line}\n")
+        # Candidates of an ambiguous argument, under the error line (see cli/items.py).
+        for line in getattr(error, "details", ()):
+            sys.stderr.write(f"  {line}\n")
         return error.exit_code
     except KeyboardInterrupt:
         return 130

@@ -20,7 +20,7 @@ from confterm.errors import UsageError
 from confterm.export import format_for_path, render_bytes
 from confterm.export.text import rich_agenda
 from confterm.present.formatting import long_day_label
-from confterm.queries.agenda import build_agenda, resolve_day
+from confterm.queries.agenda import build_agenda
 from confterm.store.bookmarks import BookmarkStore
 from confterm.store.catalog import program_origin
 from confterm.text import one_line
@@ -43,7 +43,7 @@ def run_agenda(context: Context) -> int:
     if args.include_tba and format != "ics":
         raise UsageError("--include-tba only applies to the ics format")
     program = context.program
-    day = resolve_day(context.index, args.day) if args.day else None
+    day = context.day(args.day) if args.day else None
     # The export moment (ics DTSTAMP, the "exported" line) is the real clock, never --now.
     now = datetime.now(UTC)
     origin = program_origin(

@@ -1,15 +1,22 @@
 """Commands: ``confterm bookmark add|remove|list`` on the selected conference.
 
-Ids are session or booth ids of the program. A command naming any unknown id changes nothing:
-every id is checked first, then all changes are made in one transaction. Bookmarks whose item
-has since left the program are never dropped silently; they are listed apart.
+Items are sessions, booths and papers (a paper is starred on its own; its session shows on the
+agenda because of it). ``add`` takes ids, short ids (as ``list``, ``booths`` and ``papers``
+show them) or words of a title; several matches are listed and nothing changes (exit 2). A
+command naming any unknown item changes nothing: every argument is checked first, then all
+changes are made in one transaction. Bookmarks whose item has since left the program are never
+dropped silently; they are listed apart.
 
 The ``--json`` form of ``list`` is a stable list (new keys may be added, none removed)::
 
-    [{"id": str, "kind": "session" | "booth", "title": str | null (not in the program),
+    [{"id": str, "kind": "session" | "booth" | "paper",
+      "title": str | null (not in the program),
       "added_at": ISO 8601 (UTC), "in_program": bool, "day": "YYYY-MM-DD" | null,
       "start": ISO 8601 with the display zone's offset | null, "end": same,
-      "room": str | null (a session's room name)}]
+      "room": {"id", "name"} | null (as in ``list --json``; the id is null for a session
+        no longer in the program, named as it was last known)}]
+
+A paper's day, times and room are those of the session presenting it.
 """
 
 from __future__ import annotations
@@ -19,9 +26,11 @@ from datetime import tzinfo
 from typing import Any
 
 from confterm.cli.context import Context
+from confterm.cli.items import ambiguous
 from confterm.cli.output import Column, Section, is_rich, make_console, print_json, print_sections
 from confterm.errors import DataError, UsageError
-from confterm.model.program import Program
+from confterm.export.records import room_json
+from confterm.model.program import Paper, Program, Session
 from confterm.present.formatting import (
     LOCATION_UNKNOWN,
     day_label,
@@ -30,17 +39,28 @@ from confterm.present.formatting import (
     time_range,
 )
 from confterm.queries.index import in_time_order
+from confterm.queries.lookup import ItemType, find_items, program_short_ids
 from confterm.store.bookmarks import Bookmark, BookmarkStore, ItemKind
 from confterm.text import one_line
 from confterm.timezones import zone_name
 
 SESSION_COLUMNS = (
+    Column("Id", style="dim"),
     Column("Day"),
     Column("Time", style="bold"),
     Column("Title", pad=False),
     Column("Room", style="dim", pad=False, prefix="· "),
 )
-BOOTH_COLUMNS = (Column("Organisation"), Column("Location", style="dim", pad=False))
+BOOTH_COLUMNS = (
+    Column("Id", style="dim"),
+    Column("Organisation"),
+    Column("Location", style="dim", pad=False),
+)
+PAPER_COLUMNS = (
+    Column("Id", style="dim"),
+    Column("Title", pad=False),
+    Column("Session", style="dim", pad=False, prefix="@ "),
+)
 STALE_COLUMNS = (
     Column("Kind"),
     Column("Id"),
@@ -65,7 +85,7 @@ def run_bookmark(context: Context) -> int:
         if args.ids:
             raise UsageError("bookmark list takes no ids")
     elif not args.ids:
-        raise UsageError(f"bookmark {args.action}: give at least one session or booth id")
+        raise UsageError(f"bookmark {args.action}: give at least one session, booth or paper")
     elif args.json:
         raise UsageError("--json only applies to 'bookmark list'")
     program = context.program
@@ -121,8 +141,8 @@ def _unknown(ids: list[str], program: Program) -> DataError:
     plural = "s" if len(ids) > 1 else ""
     names = ", ".join(repr(i) for i in ids)
     return DataError(
-        f"{program.conference.id}: unknown session or booth id{plural} {names}; "
-        "nothing changed (see 'confterm list' and 'confterm booths')"
+        f"{program.conference.id}: unknown session, booth or paper{plural} {names}; "
+        "nothing changed (see 'confterm list', 'confterm booths' and 'confterm papers')"
     )
 
 
@@ -131,6 +151,8 @@ def _kind_in_program(program: Program, item_id: str) -> ItemKind | None:
         return ItemKind.SESSION
     if item_id in program.booth_by_id:
         return ItemKind.BOOTH
+    if item_id in program.paper_by_id:
+        return ItemKind.PAPER
     return None
 
 
@@ -138,16 +160,32 @@ def _title(program: Program, kind: ItemKind, item_id: str) -> str | None:
     if kind is ItemKind.SESSION:
         session = program.session_by_id.get(item_id)
         return one_line(session.title) if session else None
+    if kind is ItemKind.PAPER:
+        paper = program.paper_by_id.get(item_id)
+        return one_line(paper.title) if paper else None
     booth = program.booth_by_id.get(item_id)
     return one_line(booth.organisation) if booth else None
 
 
-def _add(store: BookmarkStore, program: Program, ids: list[str]) -> int:
-    items = [(_kind_in_program(program, item_id), item_id) for item_id in dict.fromkeys(ids)]
-    unknown = [item_id for kind, item_id in items if kind is None]
+def _add(store: BookmarkStore, program: Program, args: list[str]) -> int:
+    wanted: list[tuple[ItemKind, str]] = []
+    unknown = []
+    for text in dict.fromkeys(args):
+        kind = _kind_in_program(program, text)
+        if kind is not None:
+            wanted.append((kind, text))
+            continue
+        found = find_items(program, text, list(ItemType))
+        if not found:
+            unknown.append(text)
+            continue
+        if len(found) > 1:
+            # Listed, exit 2, before anything is written.
+            raise ambiguous(program, text, found, list(ItemType))
+        wanted.append((ItemKind(found[0].type.value), found[0].id))
     if unknown:
         raise _unknown(unknown, program)
-    wanted = [(kind, item_id) for kind, item_id in items if kind is not None]
+    wanted = list(dict.fromkeys(wanted))
     added = set(store.add_items(program.conference.id, wanted))
     for kind, item_id in wanted:
         state = "bookmarked" if (kind, item_id) in added else "already bookmarked"
@@ -178,18 +216,30 @@ def _remove(store: BookmarkStore, program: Program, ids: list[str]) -> int:
     return 0
 
 
+def _session_of(program: Program, mark: Bookmark) -> Session | None:
+    """The session a bookmark places in time: the session itself, or a paper's session."""
+    if mark.kind is ItemKind.SESSION:
+        return program.session_by_id.get(mark.item_id)
+    if mark.kind is ItemKind.PAPER:
+        paper = program.paper_by_id.get(mark.item_id)
+        return program.session_by_id.get(paper.session or "") if paper else None
+    return None
+
+
 def bookmark_json(program: Program, mark: Bookmark, zone: tzinfo) -> dict[str, Any]:
     """The stable JSON object of one bookmark (see the module docstring)."""
-    session = program.session_by_id.get(mark.item_id) if mark.kind is ItemKind.SESSION else None
+    session = _session_of(program, mark)
     title = _title(program, mark.kind, mark.item_id)
     in_program = title is not None
-    room = program.room_name(session) if session else None
+    room = room_json(program, session) if session else None
     day = session.day if session else None
     start, end = (session.start, session.end) if session else (None, None)
     known = mark.last_known
     if not in_program and known is not None:
-        # Left the program: what it last looked like, so it can still be named.
-        title, day, start, end, room = known.title, known.day, known.start, known.end, known.room
+        # Left the program: what it last looked like, so it can still be named (its room by
+        # name only: the program no longer says which room id that was).
+        title, day, start, end = known.title, known.day, known.start, known.end
+        room = {"id": None, "name": one_line(known.room)} if known.room else None
     return {
         "id": mark.item_id,
         "kind": mark.kind.value,
@@ -199,7 +249,7 @@ def bookmark_json(program: Program, mark: Bookmark, zone: tzinfo) -> dict[str, A
         "day": day.isoformat() if day else None,
         "start": iso_or_none(start, zone),
         "end": iso_or_none(end, zone),
-        "room": one_line(room) if room else None,
+        "room": room,
     }
 
 
@@ -209,22 +259,27 @@ def _list(store: BookmarkStore, program: Program, zone: tzinfo, *, json: bool) -
     sessions = in_time_order(s for s in program.sessions if s.id in session_marks)
     booth_marks = {m.item_id for m in marks if m.kind is ItemKind.BOOTH}
     booths = [b for b in program.booths if b.id in booth_marks]
+    paper_marks = {m.item_id for m in marks if m.kind is ItemKind.PAPER}
+    papers = [p for p in program.papers if p.id in paper_marks]
     stale = [m for m in marks if _title(program, m.kind, m.item_id) is None]
 
     if json:
         by_key = {(m.kind, m.item_id): m for m in marks}
         ordered = [by_key[(ItemKind.SESSION, s.id)] for s in sessions]
+        ordered += [by_key[(ItemKind.PAPER, p.id)] for p in papers]
         ordered += [by_key[(ItemKind.BOOTH, b.id)] for b in booths]
         print_json([bookmark_json(program, m, zone) for m in [*ordered, *stale]])
         return 0
 
     name = one_line(program.conference.short_name)
+    short = program_short_ids(program)
     groups = [
         (
             Section(
                 f"Bookmarked sessions of {name} ({zone_name(zone)})",
                 [
                     [
+                        short[s.id],
                         day_label(s.day),
                         time_range(s, zone, s.day),
                         s.title,
@@ -236,9 +291,13 @@ def _list(store: BookmarkStore, program: Program, zone: tzinfo, *, json: bool) -
             SESSION_COLUMNS,
         ),
         (
+            Section("Starred papers", [_paper_row(program, p, zone, short) for p in papers]),
+            PAPER_COLUMNS,
+        ),
+        (
             Section(
                 "Booths to visit",
-                [[b.organisation, b.location or LOCATION_UNKNOWN] for b in booths],
+                [[short[b.id], b.organisation, b.location or LOCATION_UNKNOWN] for b in booths],
             ),
             BOOTH_COLUMNS,
         ),
@@ -272,3 +331,13 @@ def _list(store: BookmarkStore, program: Program, zone: tzinfo, *, json: bool) -
                 sys.stdout.write("\n")
         print_sections([section], columns)
     return 0
+
+
+def _paper_row(program: Program, paper: Paper, zone: tzinfo, short: dict[str, str]) -> list[str]:
+    session = program.session_by_id.get(paper.session or "")
+    where = "session not announced"
+    if session is not None:
+        where = (
+            f"{session.title} ({day_label(session.day)}, {time_range(session, zone, session.day)})"
+        )
+    return [short[paper.id], paper.title, where]

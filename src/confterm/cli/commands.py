@@ -97,7 +97,9 @@ def _program_commands(add: AddCommand) -> None:
         description="The sessions in time order, grouped by day; untimed sessions come last "
         "in their day, sessions with no known day at the end.",
     )
-    listing.add_argument("--day", metavar="DATE|N", help="one day: YYYY-MM-DD or a day number")
+    listing.add_argument(
+        "--day", metavar="DAY", help="one day: YYYY-MM-DD, a day number, today or tomorrow"
+    )
     listing.add_argument(
         "--kind",
         choices=[kind.value for kind in SessionKind],
@@ -117,7 +119,11 @@ def _program_commands(add: AddCommand) -> None:
         "zone), room, track, speakers, chairs, description, papers, links and booths.",
     )
     complete_with(
-        show.add_argument("session_id", metavar="ID", help="a session id (see 'confterm list')"),
+        show.add_argument(
+            "session_id",
+            metavar="ID",
+            help="a session id, short id or title words (see 'confterm list')",
+        ),
         "session_ids",
     )
     _json_flag(show)
@@ -249,7 +255,9 @@ def _agenda_commands(add: AddCommand) -> None:
     parser.add_argument(
         "--all", action="store_true", help="the whole program instead of your bookmarks"
     )
-    parser.add_argument("--day", metavar="DATE|N", help="only this day (YYYY-MM-DD or 1, 2...)")
+    parser.add_argument(
+        "--day", metavar="DAY", help="only this day: YYYY-MM-DD, 1, 2..., today or tomorrow"
+    )
     parser.add_argument(
         "--alarm",
         metavar="MINUTES",

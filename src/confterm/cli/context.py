@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from functools import cached_property
 from pathlib import Path
 
@@ -117,6 +117,13 @@ class Context:
             return Clock()
         # A naive --now is in the conference zone, which needs the program: applied only here.
         return Clock(parse_now(self._now_text, self.program.conference.zone))
+
+    def day(self, spec: str) -> date:
+        """The conference day ``--day spec`` names (a date, a day number, today, tomorrow)."""
+        from confterm.queries.agenda import resolve_day
+
+        today = self.clock.now().astimezone(self.program.conference.zone).date()
+        return resolve_day(self.index, spec, today=today)
 
 
 def _env_names_it() -> bool:

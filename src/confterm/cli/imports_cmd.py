@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from confterm.cli.context import Context
+from confterm.cli.output import Column, Section, print_sections
 from confterm.errors import DataError, UsageError
 from confterm.model.loading import load_program_file
 from confterm.model.program import Program, Session
+from confterm.present.formatting import date_span, plural
 from confterm.store import catalog
 from confterm.text import one_line
 from confterm.timezones import zone_name
@@ -301,14 +303,39 @@ def run_conferences(context: Context) -> int:
         payload = [info.to_json() for info in infos]
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
         return 0
+    rows = []
     for info in infos:
-        origin = "bundled" if info.bundled else f"imported {info.imported_at or '?'}"
-        source = f" from {one_line(info.source)}" if info.source else ""
-        print(
-            f"{info.id}  {one_line(info.name)}  {info.start_date} to {info.end_date}  "
-            f"{info.sessions} sessions  {origin}{source}"
+        if info.bundled:
+            origin = "bundled"
+        else:
+            origin = f"imported {_day_of(info.imported_at)}"
+            if info.source:
+                origin += f" from {one_line(info.source)}"
+        rows.append(
+            [
+                info.id,
+                one_line(info.name),
+                date_span(info.start_date, info.end_date),
+                plural(info.sessions, "session"),
+                origin,
+            ]
         )
+    print_sections([Section(None, rows)], CONFERENCE_COLUMNS, empty="No conferences.")
     return 0
+
+
+CONFERENCE_COLUMNS = (
+    Column("Id", style="bold"),
+    Column("Name"),
+    Column("Dates"),
+    Column("Sessions", style="dim"),
+    Column("Source", style="dim", pad=False),
+)
+
+
+def _day_of(stamp: str | None) -> str:
+    """The date of an ISO time stamp (the time of an import is noise in a listing)."""
+    return stamp[:10] if stamp else "?"
 
 
 def run_remove(context: Context) -> int:

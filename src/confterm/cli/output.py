@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.style import Style
 from rich.table import Table
@@ -153,6 +154,17 @@ def plain_sections(sections: Sequence[Section], columns: Sequence[Column]) -> st
 def _print_rich_sections(
     sections: Sequence[Section], columns: Sequence[Column], console: Console
 ) -> None:
+    # Each section is its own table; giving the aligned columns the widest cell of all of them
+    # lines the tables up (a "Time to be announced" table under a timed one, say).
+    widths = [
+        max(
+            (cell_len(one_line(row[i])) for s in sections for row in s.rows if i < len(row)),
+            default=0,
+        )
+        if column.pad
+        else None
+        for i, column in enumerate(columns)
+    ]
     for index, section in enumerate(sections):
         title = None
         if section.heading is not None:
@@ -167,8 +179,13 @@ def _print_rich_sections(
             box=None,
             pad_edge=False,
         )
-        for column in columns:
-            table.add_column(column.header, style=column.style or None, no_wrap=column.pad)
+        for column, width in zip(columns, widths, strict=True):
+            table.add_column(
+                column.header,
+                style=column.style or None,
+                no_wrap=column.pad,
+                min_width=max(width, cell_len(column.header)) if width is not None else None,
+            )
         for row in section.rows:
             table.add_row(*(Text(one_line(cell)) for cell in row))
         if index and section.level == 1:

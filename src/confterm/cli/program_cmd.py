@@ -19,6 +19,7 @@ from datetime import date, tzinfo
 from pathlib import Path
 
 from confterm.cli.context import Context
+from confterm.cli.items import resolve_item
 from confterm.cli.output import (
     Column,
     Detail,
@@ -27,7 +28,7 @@ from confterm.cli.output import (
     print_json,
     print_sections,
 )
-from confterm.errors import DataError, StoreError
+from confterm.errors import StoreError
 from confterm.export.records import booth_json, paper_json, session_json, speaker_json
 from confterm.model.loading import load_program_file
 from confterm.model.program import Booth, Paper, Program, Session, Speaker
@@ -36,11 +37,13 @@ from confterm.present.formatting import (
     LOCATION_UNKNOWN,
     day_label,
     long_day_label,
+    plural,
     time_range,
     when_label,
 )
-from confterm.queries.agenda import resolve_day
+from confterm.queries.folding import matches_words
 from confterm.queries.index import ProgramIndex
+from confterm.queries.lookup import ItemType, program_short_ids
 from confterm.queries.search import search_sessions
 from confterm.text import one_line
 from confterm.timezones import zone_key, zone_name
@@ -48,12 +51,13 @@ from confterm.timezones import zone_key, zone_name
 TIME_TBA_HEADING = "Time to be announced"
 
 SESSION_COLUMNS = (
+    Column("Id", style="dim"),
     Column("Time", style="bold"),
     Column("Kind", style="cyan"),
     Column("Title", pad=False),
     Column("Room", style="dim", pad=False, prefix="· "),
 )
-SEARCH_COLUMNS = (Column("Day"), *SESSION_COLUMNS)
+SEARCH_COLUMNS = (SESSION_COLUMNS[0], Column("Day"), *SESSION_COLUMNS[1:])
 
 
 # --- list -------------------------------------------------------------------------------------
@@ -64,7 +68,7 @@ def run_list(context: Context) -> int:
     args = context.args
     program, index = context.program, context.index
     zone = context.display_zone
-    day = resolve_day(index, args.day) if args.day else None
+    day = context.day(args.day) if args.day else None
     sessions: Iterable[Session]
     if args.search:
         # The engine's ranking is the order the user asked for; keep it. Bookmarked sessions
@@ -93,9 +97,16 @@ def run_list(context: Context) -> int:
         )
         return 0
     if args.search:
-        heading = f"{len(sessions)} sessions matching {args.search!r} ({zone_name(zone)})"
-        rows = [[day_label(s.day), *_session_row(program, s, zone, s.day)] for s in sessions]
-        print_sections([Section(heading, rows)], SEARCH_COLUMNS, empty=f"No match for {heading}")
+        if not sessions:
+            print(f"No session matches {args.search!r}.")
+            return 0
+        heading = f"{plural(len(sessions), 'session')} matching {args.search!r} ({zone_name(zone)})"
+        short = program_short_ids(program)
+        rows = []
+        for s in sessions:
+            row = _session_row(program, s, zone, s.day, short)
+            rows.append([row[0], day_label(s.day), *row[1:]])
+        print_sections([Section(heading, rows)], SEARCH_COLUMNS)
         return 0
     print_sections(
         day_sections(index, sessions, zone), SESSION_COLUMNS, empty="No sessions to show."
@@ -123,6 +134,7 @@ def day_sections(index: ProgramIndex, sessions: Iterable[Session], zone: tzinfo)
     wanted = {s.id for s in chosen_sessions}
     # Only the days that hold a wanted session are put in order.
     wanted_days = {s.day for s in chosen_sessions}
+    short = program_short_ids(program)
     sections: list[Section] = []
     for day in index.filed_days:
         if day is None or day not in wanted_days:
@@ -130,8 +142,8 @@ def day_sections(index: ProgramIndex, sessions: Iterable[Session], zone: tzinfo)
         chosen = [s for s in index.sessions_on(day) if s.id in wanted]
         if not chosen:
             continue
-        timed = [_session_row(program, s, zone, day) for s in chosen if s.is_timed]
-        untimed = [_session_row(program, s, zone, day) for s in chosen if not s.is_timed]
+        timed = [_session_row(program, s, zone, day, short) for s in chosen if s.is_timed]
+        untimed = [_session_row(program, s, zone, day, short) for s in chosen if not s.is_timed]
         heading = f"{long_day_label(day)} ({zone_name(zone)})"
         if timed:
             sections.append(Section(heading, timed))
@@ -139,18 +151,23 @@ def day_sections(index: ProgramIndex, sessions: Iterable[Session], zone: tzinfo)
                 sections.append(Section(TIME_TBA_HEADING, untimed, level=2))
         else:
             sections.append(Section(f"{heading} — {TIME_TBA_HEADING.lower()}", untimed))
-    unknown = [_session_row(program, s, zone) for s in index.sessions_on(None) if s.id in wanted]
+    unknown = [
+        _session_row(program, s, zone, None, short)
+        for s in index.sessions_on(None)
+        if s.id in wanted
+    ]
     if unknown:
         sections.append(Section(DAY_UNKNOWN, unknown))
     return sections
 
 
 def _session_row(
-    program: Program, session: Session, zone: tzinfo, day: date | None = None
+    program: Program, session: Session, zone: tzinfo, day: date | None, short: dict[str, str]
 ) -> list[str]:
     # Rows stay under their conference day; time_range names the weekday when the start
     # falls on another date in the display zone.
     return [
+        short[session.id],
         time_range(session, zone, day),
         session.kind.label,
         session.title,
@@ -161,14 +178,15 @@ def _session_row(
 # --- show -------------------------------------------------------------------------------------
 
 
-def find_session(program: Program, session_id: str) -> Session:
-    """The session with ``session_id``, or a DataError naming how to find one."""
-    session = program.session_by_id.get(session_id.strip())
-    if session is None:
-        raise DataError(
-            f"unknown session {one_line(session_id)!r} (try 'confterm list --search ...')"
-        )
-    return session
+def find_session(program: Program, text: str) -> Session:
+    """The session that ``text`` names: its id, its short id or words of its title.
+
+    Raises:
+        DataError: no session matches.
+        AmbiguousItem: several do (they are listed; exit 2).
+    """
+    item = resolve_item(program, text, [ItemType.SESSION], hint="see 'confterm list' for the ids")
+    return program.session_by_id[item.id]
 
 
 def run_show(context: Context) -> int:
@@ -226,11 +244,13 @@ def _booth_line(booth: Booth) -> str:
 # --- booths and papers ------------------------------------------------------------------------
 
 BOOTH_COLUMNS = (
+    Column("Id", style="dim"),
     Column("Organisation"),
     Column("Level", style="cyan"),
     Column("Location", pad=False),
 )
 PAPER_COLUMNS = (
+    Column("Id", style="dim"),
     Column("Title", pad=False),
     Column("Authors", style="dim", pad=False, prefix="— "),
     Column("Session", pad=False, prefix="@ "),
@@ -244,21 +264,23 @@ def run_booths(context: Context) -> int:
     if context.args.json:
         print_json({"conference": program.conference.id, "booths": [booth_json(b) for b in booths]})
         return 0
-    rows = [[b.organisation, b.level or "", b.location or LOCATION_UNKNOWN] for b in booths]
+    short = program_short_ids(program)
+    rows = [
+        [short[b.id], b.organisation, b.level or "", b.location or LOCATION_UNKNOWN] for b in booths
+    ]
     print_sections([Section(None, rows)], BOOTH_COLUMNS, empty="No booths announced.")
     return 0
 
 
 def search_papers(papers: Sequence[Paper], text: str) -> list[Paper]:
     """Papers whose title, authors, topic or award contain every word of ``text``."""
-    words = text.casefold().split()
 
     def haystack(paper: Paper) -> str:
         parts = [paper.title, paper.topic or "", paper.award or ""]
         parts += [f"{a.name} {a.affiliation or ''}" for a in paper.authors]
-        return " ".join(parts).casefold()
+        return " ".join(parts)
 
-    return [p for p in papers if all(word in haystack(p) for word in words)]
+    return [p for p in papers if matches_words(text, haystack(p))]
 
 
 def run_papers(context: Context) -> int:
@@ -272,6 +294,7 @@ def run_papers(context: Context) -> int:
         objects = [paper_json(p) for p in papers]
         print_json({"conference": program.conference.id, "papers": objects})
         return 0
+    short = program_short_ids(program)
     rows: list[list[str]] = []
     for paper in papers:
         session = program.session_by_id.get(paper.session or "")
@@ -280,7 +303,7 @@ def run_papers(context: Context) -> int:
             when = time_range(session, zone, session.day)
             where = f"{session.title} ({day_label(session.day)}, {when})"
         award = f" [{paper.award}]" if paper.award else ""
-        rows.append([paper.title + award, _authors(paper), where])
+        rows.append([short[paper.id], paper.title + award, _authors(paper), where])
     print_sections([Section(None, rows)], PAPER_COLUMNS, empty="No papers to show.")
     return 0
 
@@ -315,6 +338,6 @@ def run_validate(context: Context) -> int:
         (len(program.booths), "booth"),
         (len(program.conference.days), "day"),
     )
-    summary = ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
+    summary = ", ".join(plural(n, word) for n, word in counts)
     print(f"{context.args.file}: valid: {summary}")
     return 0

@@ -64,7 +64,6 @@ def session_json(
     program: Program, session: Session, zone: tzinfo, *, papers: bool = False
 ) -> dict[str, Any]:
     """The stable JSON object for a session (see the module docstring)."""
-    room = program.room_name(session)
     track = program.track_name(session)
     result: dict[str, Any] = {
         "id": session.id,
@@ -73,7 +72,7 @@ def session_json(
         "day": session.day.isoformat() if session.day else None,
         "start": iso_or_none(session.start, zone),
         "end": iso_or_none(session.end, zone),
-        "room": {"id": session.room, "name": one_line(room)} if room else None,
+        "room": room_json(program, session),
         "track": {"id": session.track, "name": one_line(track)} if track else None,
         "speakers": [speaker_json(s) for s in program.speakers_of(session)],
         "description": clean(session.description),
@@ -85,6 +84,12 @@ def session_json(
             paper_json(paper) for paper in program.papers_by_session.get(session.id, [])
         ]
     return result
+
+
+def room_json(program: Program, session: Session) -> dict[str, Any] | None:
+    """A session's room as ``{"id", "name"}``, or None when not announced."""
+    room = program.room_name(session)
+    return {"id": session.room, "name": one_line(room)} if room else None
 
 
 def _opt(text: str | None) -> str | None:

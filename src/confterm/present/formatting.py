@@ -105,3 +105,23 @@ def zone_label(zone: tzinfo, at: datetime | None = None) -> str:
 def iso_or_none(moment: datetime | None, zone: tzinfo) -> str | None:
     """ISO 8601 with the display zone's offset, or None when not announced."""
     return None if moment is None else moment.astimezone(zone).isoformat()
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """``1 session``, ``3 sessions``: the number with its noun agreeing (``nouns`` for an
+    irregular plural)."""
+    if count == 1:
+        return f"{count} {noun}"
+    return f"{count:,} {nouns or noun + 's'}"
+
+
+def date_span(first: date, last: date) -> str:
+    """A readable range of dates: ``12–15 May 2025``, ``28 Feb – 2 Mar 2025``,
+    ``30 Dec 2019 – 2 Jan 2020``; one date alone when they are equal."""
+    if first == last:
+        return f"{first.day} {first:%b %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {last:%b %Y}"
+    if first.year == last.year:
+        return f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
+    return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"

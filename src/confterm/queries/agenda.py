@@ -7,13 +7,13 @@ values and returns plain values, so the CLI, the app and the exporters share one
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from confterm.errors import UsageError
-from confterm.model.program import Booth, Program, Session
+from confterm.model.program import Booth, Paper, Program, Session
 from confterm.queries.index import ProgramIndex
 
 
@@ -61,23 +61,33 @@ def program_days(index: ProgramIndex) -> list[date]:
     return list(index.days)
 
 
-def resolve_day(index: ProgramIndex, spec: str) -> date:
-    """Turn ``--day`` (an ISO date or a 1-based day number) into a conference day."""
+def resolve_day(index: ProgramIndex, spec: str, today: date | None = None) -> date:
+    """Turn ``--day`` into a conference day: an ISO date, a 1-based day number, or ``today``
+    / ``tomorrow`` (relative to ``today``, the clock's date in the conference zone)."""
     days = index.days
+    span = f"{days[0]} to {days[-1]}" if days else "no days"
     text = spec.strip()
     if text.isdigit():
         number = int(text)
         if 1 <= number <= len(days):
             return days[number - 1]
-        raise UsageError(f"--day: there is no day {number} (the conference has {len(days)} days)")
+        noun = "day" if len(days) == 1 else "days"
+        raise UsageError(f"--day: there is no day {number} (the conference has {len(days)} {noun})")
+    relative = {"today": 0, "tomorrow": 1}.get(text.casefold())
+    if relative is not None and today is not None:
+        wanted = today + timedelta(days=relative)
+        if wanted not in days:
+            raise UsageError(
+                f"--day {text.casefold()}: {wanted} is not a day of the conference ({span})"
+            )
+        return wanted
     try:
         wanted = date.fromisoformat(text)
     except ValueError:
         raise UsageError(
-            f"--day: {spec!r} is neither a date (YYYY-MM-DD) nor a day number"
+            f"--day: {spec!r} is neither a date (YYYY-MM-DD), a day number, today nor tomorrow"
         ) from None
     if wanted not in days:
-        span = f"{days[0]} to {days[-1]}" if days else "no days"
         raise UsageError(f"--day: {wanted} is not a day of the conference ({span})")
     return wanted
 
@@ -201,8 +211,8 @@ class LastKnownLike(Protocol):
 
 @dataclass
 class MissingBookmark:
-    """A bookmark whose session or booth is no longer in the program, with what it last
-    looked like when the store remembers it (a session removed by a re-import)."""
+    """A bookmark whose session, booth or paper is no longer in the program, with what it
+    last looked like when the store remembers it (a session removed by a re-import)."""
 
     kind: str
     item_id: str
@@ -222,11 +232,16 @@ class Agenda:
     whole_program: bool = False
     #: Ids of the papers the attendee starred (bookmarks of kind "paper"), marked in exports.
     starred_papers: frozenset[str] = frozenset()
+    #: Starred papers by the id of the session presenting them, in the session's paper order.
+    #: A session is on the agenda when it is bookmarked or one of its papers is starred.
+    starred_by_session: dict[str, list[Paper]] = field(default_factory=dict)
+    #: Starred papers with no known session (shown under their own heading).
+    papers_without_session: list[Paper] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
         """True when there is nothing at all to show."""
-        return not (self.days or self.booths or self.missing)
+        return not (self.days or self.booths or self.missing or self.papers_without_session)
 
     @property
     def session_count(self) -> int:
@@ -242,16 +257,23 @@ def build_agenda(
     day: date | None = None,
 ) -> Agenda:
     """The bookmarked sessions (or all, with ``whole_program``) by day, with clashes among
-    them, booths to visit, and bookmarks that point at nothing any more."""
+    them, booths to visit, and bookmarks that point at nothing any more.
+
+    A starred paper puts its session on the agenda, with the starred papers listed under it;
+    the session itself stays unbookmarked (unstarring the paper takes it off again).
+    """
     program = index.program
     marks = list(bookmarks)
-    session_ids = {m.item_id for m in marks if m.kind == "session"}
+    paper_ids = {m.item_id for m in marks if m.kind == "paper"}
+    starred, homeless = group_starred_papers(program, paper_ids)
+    session_ids = {m.item_id for m in marks if m.kind == "session"} | starred.keys()
     booth_ids = [m.item_id for m in marks if m.kind == "booth"]
     missing = [
         MissingBookmark(m.kind, m.item_id, m.added_at, getattr(m, "last_known", None))
         for m in marks
         if (m.kind == "session" and m.item_id not in program.session_by_id)
         or (m.kind == "booth" and m.item_id not in program.booth_by_id)
+        or (m.kind == "paper" and m.item_id not in program.paper_by_id)
     ]
     by_id = program.session_by_id
     if whole_program:
@@ -286,4 +308,25 @@ def build_agenda(
         missing=missing if day is None else [],
         whole_program=whole_program,
         starred_papers=frozenset(m.item_id for m in marks if m.kind == "paper"),
+        starred_by_session=starred,
+        papers_without_session=homeless if day is None else [],
     )
+
+
+def group_starred_papers(
+    program: Program, paper_ids: Collection[str]
+) -> tuple[dict[str, list[Paper]], list[Paper]]:
+    """The starred papers (``paper_ids``) by the id of the session presenting them, and those
+    with no known session, each in program order."""
+    by_session: dict[str, list[Paper]] = {}
+    homeless: list[Paper] = []
+    if not paper_ids:
+        return by_session, homeless
+    for paper in program.papers:
+        if paper.id not in paper_ids:
+            continue
+        if paper.session and paper.session in program.session_by_id:
+            by_session.setdefault(paper.session, []).append(paper)
+        else:
+            homeless.append(paper)
+    return by_session, homeless

@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from confterm.model.program import Booth, Program, Session
+from confterm.queries.folding import fold
 from confterm.queries.index import ProgramIndex
-from confterm.text import one_line
 
 HitKind = Literal["session", "booth"]
 
@@ -66,10 +66,6 @@ class Hit:
     item_id: str
     score: int
     field: str
-
-
-def _fold(text: str | None) -> str:
-    return one_line(text or "").casefold()
 
 
 def _words(folded: str) -> str:
@@ -107,7 +103,7 @@ def _fold_parts(parts: Iterable[str]) -> str:
     """Several values of one field (names and affiliations, a paper's title and authors...)
     folded one by one and joined by _PART: cleaning the joined text would remove the
     separator and glue the last word of one to the first of the next."""
-    return _PART.join(_fold(part) for part in parts if part)
+    return _PART.join(fold(part) for part in parts if part)
 
 
 def _session_text(program: Program, session: Session) -> str:
@@ -123,12 +119,12 @@ def _session_text(program: Program, session: Session) -> str:
     ]
     return _SEP.join(
         [
-            _fold(session.title),
+            fold(session.title),
             _fold_parts(people),
-            _fold(program.room_name(session)),
-            _fold(program.track_name(session)),
+            fold(program.room_name(session)),
+            fold(program.track_name(session)),
             _fold_parts(papers),
-            _fold(session.description),
+            fold(session.description),
         ]
     )
 
@@ -137,11 +133,11 @@ def _booth_text(booth: Booth) -> str:
     # Organisation, staff and place in the title, people and room fields; no track or papers.
     people = _fold_parts(part for p in booth.people for part in (p.name, p.role or ""))
     place = _fold_parts([booth.location or "", booth.level or ""])
-    return _SEP.join([_fold(booth.organisation), people, place, "", "", _fold(booth.description)])
+    return _SEP.join([fold(booth.organisation), people, place, "", "", fold(booth.description)])
 
 
 def _normalise(query: str) -> str:
-    return " ".join(_fold(query).split())
+    return " ".join(fold(query).split())
 
 
 def _word_start(token: str) -> str:

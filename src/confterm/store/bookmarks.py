@@ -53,6 +53,10 @@ class ItemKind(StrEnum):
 
     SESSION = "session"
     BOOTH = "booth"
+    #: A paper starred on its own: its session is on the agenda because of it, but the
+    #: session's own bookmark (and the paper's siblings) are separate rows. Older confterms
+    #: skip kinds they do not know, so adding one needs no schema change.
+    PAPER = "paper"
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ class LastKnown:
 
 @dataclass(frozen=True)
 class Bookmark:
-    """One bookmarked session or booth of a conference."""
+    """One bookmarked session, booth or paper of a conference."""
 
     conference_id: str
     kind: ItemKind
