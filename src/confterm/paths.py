@@ -35,6 +35,11 @@ def bookmarks_db(data_dir: Path) -> Path:
     return data_dir / "bookmarks.sqlite3"
 
 
+def last_conference_file(data_dir: Path) -> Path:
+    """The small file naming the conference used last (opened when none is named)."""
+    return data_dir / "last-conference"
+
+
 def conferences_dir(data_dir: Path) -> Path:
     """Where imported conferences are stored, one file each."""
     return data_dir / "conferences"

@@ -163,3 +163,42 @@ def test_timed_and_tba_tables_line_up_on_a_terminal(isolated_user_data: Path) ->
     # The kind and the title start in the same column in both tables.
     assert timed.index("Reg.") == tba.index("Lightning ")
     assert timed.index("Registration") == tba.index("Lightning Talks")
+
+
+# --- the conference used last opens by default (item 14) --------------------------------------
+
+IMPORT_SAMPLE = Path(__file__).resolve().parents[1] / "data" / "import" / "frab_midnight.xml"
+
+
+def conference_of(run_cli: RunCli, *args: str, env: dict[str, str | None] | None = None) -> str:
+    result = run_cli("list", "--json", *args, env=env or {"CONFTERM_CONFERENCE": None})
+    assert result.returncode == 0, result.stderr
+    conference: str = json.loads(result.stdout)["conference"]
+    return conference
+
+
+def test_an_import_is_opened_by_the_next_commands(run_cli: RunCli) -> None:
+    assert conference_of(run_cli) == "mlsys2025"
+    done = run_cli("import", str(IMPORT_SAMPLE))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == (
+        "confterm now opens nc24 unless told otherwise (--conference ID)"
+    )
+    assert conference_of(run_cli) == "nc24"
+    # Naming another one makes it the last used...
+    assert conference_of(run_cli, "--conference", "mlsys2025") == "mlsys2025"
+    assert conference_of(run_cli) == "mlsys2025"
+    # ...and the environment wins over the last used, without changing it.
+    assert conference_of(run_cli, env={"CONFTERM_CONFERENCE": "nc24"}) == "nc24"
+    assert conference_of(run_cli) == "mlsys2025"
+
+
+def test_a_removed_last_conference_falls_back_to_the_bundled_one(run_cli: RunCli) -> None:
+    assert run_cli("import", str(IMPORT_SAMPLE)).returncode == 0
+    assert run_cli("remove", "nc24", "--yes").returncode == 0
+    assert conference_of(run_cli) == "mlsys2025"
+
+
+def test_a_data_file_is_not_remembered(run_cli: RunCli) -> None:
+    assert conference_of(run_cli, "--data", TINYCONF) == "tinyconf"
+    assert conference_of(run_cli) == "mlsys2025"

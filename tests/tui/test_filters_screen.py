@@ -156,3 +156,26 @@ async def test_hidden_rooms_apply_when_the_app_starts(
         assert "lunch-1" not in day_ids(app)
         assert "registration" not in day_ids(app)
         assert app.main.query_one(FilterBar).text == "1 hidden"
+
+
+async def test_x_clears_hidden_rooms_and_tracks_too(
+    make_app: AppFactory, isolated_user_data: Path
+) -> None:
+    # Issue 15, item 4: the banner says "x: clear", so x brings the whole program back.
+    with BookmarkStore.open(isolated_user_data) as store:
+        store.set_pref("tinyconf", "hidden_rooms", '["lobby"]')
+        store.set_pref("tinyconf", "hidden_tracks", '["plenary"]')
+    app = make_app(DURING)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.main.query_one(FilterBar)
+        assert bar.text == "2 hidden"
+        assert "lunch-1" not in day_ids(app)
+        await pilot.press("x")
+        await pilot.pause()
+        assert "lunch-1" in day_ids(app)
+        assert bar.region.height == 0
+        assert not app.state.filters.is_active
+    # ...and forgets them, so the next start shows everything too.
+    with BookmarkStore.open(isolated_user_data) as store:
+        assert load_hidden(store, "tinyconf") == Filters()

@@ -9,7 +9,8 @@ from textual.pilot import Pilot
 
 from confterm.model.program import Program
 from confterm.tui.app import ConftermApp
-from confterm.tui.commands import jump_entries
+from confterm.tui.commands import jump_entries, main_commands
+from confterm.tui.screens.export_dialog import ExportDialog
 from confterm.tui.screens.speaker import SpeakerScreen
 
 
@@ -55,3 +56,58 @@ async def test_palette_prompt_and_speaker_hit(make_app: AppFactory) -> None:
         screen = app.screen
         assert isinstance(screen, SpeakerScreen)
         assert screen.speaker_id == "grace"
+
+
+async def command_titles(app: ConftermApp, pilot: Pilot[None], query: str) -> list[str]:
+    """The titles the palette offers for ``query`` once its searches have settled."""
+    await pilot.press(*query)
+    command_list = app.screen.query_one(CommandList)
+    previous: list[str] | None = None
+    for _ in range(100):
+        await pilot.pause(0.03)
+        titles = [str(o.hit.text) for o in command_list.options if isinstance(o, Command)]
+        if titles and titles == previous:
+            return titles
+        previous = titles
+    raise AssertionError(f"the palette never settled on {query!r}")
+
+
+async def test_palette_offers_every_action_once(make_app: AppFactory) -> None:
+    # Issue 15, item 3: "export" found nothing and "Keys" was listed twice.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        titles = [title for title, _, _ in main_commands(app.main)]
+        assert len(titles) == len(set(titles))
+        for wanted in (
+            "Export",
+            "Search",
+            "Now & next",
+            "Grid",
+            "Filters",
+            "Time zone",
+            "Bookmark",
+        ):
+            assert wanted in titles
+        assert (await command_titles(app, pilot, "export")).count("Export") == 1
+
+
+async def test_palette_lists_help_once_and_runs_export(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        system = list(app.get_system_commands(app.main))
+        names = [command.title for command in system]
+        assert names.count("Help") == 1
+        assert "Keys" not in names
+        assert names.count("Theme") == 1
+        titles = await command_titles(app, pilot, "export")
+        palette = app.screen
+        palette.query_one(CommandList).highlighted = titles.index("Export")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)

@@ -41,6 +41,7 @@ from confterm.present.formatting import (
 from confterm.queries.index import in_time_order
 from confterm.queries.lookup import ItemType, find_items, program_short_ids
 from confterm.store.bookmarks import Bookmark, BookmarkStore, ItemKind
+from confterm.store.sharing import item_title
 from confterm.text import one_line
 from confterm.timezones import zone_name
 
@@ -156,17 +157,6 @@ def _kind_in_program(program: Program, item_id: str) -> ItemKind | None:
     return None
 
 
-def _title(program: Program, kind: ItemKind, item_id: str) -> str | None:
-    if kind is ItemKind.SESSION:
-        session = program.session_by_id.get(item_id)
-        return one_line(session.title) if session else None
-    if kind is ItemKind.PAPER:
-        paper = program.paper_by_id.get(item_id)
-        return one_line(paper.title) if paper else None
-    booth = program.booth_by_id.get(item_id)
-    return one_line(booth.organisation) if booth else None
-
-
 def _add(store: BookmarkStore, program: Program, args: list[str]) -> int:
     wanted: list[tuple[ItemKind, str]] = []
     unknown = []
@@ -189,7 +179,7 @@ def _add(store: BookmarkStore, program: Program, args: list[str]) -> int:
     added = set(store.add_items(program.conference.id, wanted))
     for kind, item_id in wanted:
         state = "bookmarked" if (kind, item_id) in added else "already bookmarked"
-        print(f"{state}: {kind.value} {item_id}: {_title(program, kind, item_id)}")
+        print(f"{state}: {kind.value} {item_id}: {item_title(program, kind, item_id)}")
     return 0
 
 
@@ -229,7 +219,7 @@ def _session_of(program: Program, mark: Bookmark) -> Session | None:
 def bookmark_json(program: Program, mark: Bookmark, zone: tzinfo) -> dict[str, Any]:
     """The stable JSON object of one bookmark (see the module docstring)."""
     session = _session_of(program, mark)
-    title = _title(program, mark.kind, mark.item_id)
+    title = item_title(program, mark.kind, mark.item_id)
     in_program = title is not None
     room = room_json(program, session) if session else None
     day = session.day if session else None
@@ -261,7 +251,7 @@ def _list(store: BookmarkStore, program: Program, zone: tzinfo, *, json: bool) -
     booths = [b for b in program.booths if b.id in booth_marks]
     paper_marks = {m.item_id for m in marks if m.kind is ItemKind.PAPER}
     papers = [p for p in program.papers if p.id in paper_marks]
-    stale = [m for m in marks if _title(program, m.kind, m.item_id) is None]
+    stale = [m for m in marks if item_title(program, m.kind, m.item_id) is None]
 
     if json:
         by_key = {(m.kind, m.item_id): m for m in marks}

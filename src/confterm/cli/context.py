@@ -55,11 +55,16 @@ class Context:
     @cached_property
     def conference_id(self) -> str | None:
         """The conference to open: ``--conference``, else ``CONFTERM_CONFERENCE``, else the
-        settings file's (when it is still known; else a notice); None: the default."""
+        settings file's (when it is still known; else a notice), else the one used last
+        (see :func:`confterm.store.catalog.last_conference`); None: the default."""
         chosen: str | None = getattr(self.args, "conference", None)
         if chosen or getattr(self.args, "data", None):
             return chosen
         wanted = self.settings.conference
+        if not wanted:
+            from confterm.store.catalog import last_conference
+
+            return last_conference(self.data_dir)
         if wanted and wanted == self._file_settings.conference and not _env_names_it():
             from confterm.store.catalog import program_path
 
@@ -79,11 +84,17 @@ class Context:
     def program(self) -> Program:
         """The selected conference program, loaded and validated."""
         data = getattr(self.args, "data", None)
-        return open_program(
+        program = open_program(
             self.conference_id,
             Path(data) if data else None,
             self.data_dir,
         )
+        if getattr(self.args, "conference", None):
+            # Named on the command line: the next command (or the app) opens it unasked.
+            from confterm.store.catalog import remember_conference
+
+            remember_conference(self.data_dir, program.conference.id)
+        return program
 
     @cached_property
     def index(self) -> ProgramIndex:

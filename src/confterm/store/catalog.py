@@ -113,6 +113,40 @@ def _file_time(path: Path) -> datetime | None:
         return None
 
 
+# --- The conference used last: opened when nothing else names one. ---
+
+
+def last_conference(data_dir: Path) -> str | None:
+    """The conference used last, when it is still bundled or imported; else None.
+
+    A missing, unreadable or stale file is not an error: the default opens instead.
+    """
+    try:
+        text = paths.last_conference_file(data_dir).read_text("utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    try:
+        program_path(text, data_dir)
+    except UsageError:
+        return None
+    return text
+
+
+def remember_conference(data_dir: Path, conference_id: str) -> None:
+    """Note ``conference_id`` as the one used last (atomically; unchanged ids cost no write).
+
+    A data dir that cannot be written (read-only, full) is left alone: remembering is a
+    convenience, never worth failing a command over.
+    """
+    path = paths.last_conference_file(data_dir)
+    try:
+        if path.is_file() and path.read_text("utf-8").strip() == conference_id:
+            return
+        write_atomic(path, (conference_id + "\n").encode("utf-8"))
+    except (OSError, UnicodeDecodeError):
+        pass
+
+
 # --- Imported conferences: storage and listing (added for `confterm import`). ---
 
 

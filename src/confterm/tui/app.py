@@ -15,8 +15,8 @@ from textual.screen import Screen
 from confterm import paths
 from confterm.errors import ConftermError
 from confterm.model.targets import JumpTarget
-from confterm.store.catalog import open_program
-from confterm.tui.commands import ConferenceProvider, JumpProvider
+from confterm.store.catalog import open_program, remember_conference
+from confterm.tui.commands import ConferenceProvider, JumpProvider, main_commands
 from confterm.tui.screens.main import MainScreen
 from confterm.tui.state import AppState
 from confterm.tui.widgets.row_list import RowList
@@ -157,6 +157,7 @@ class ConftermApp(App[None]):
         if self.reminder_timer is not None:
             self.reminder_timer.state = self.state
         self.notify(f"{program.conference.short_name}", title="Conference", markup=False)
+        remember_conference(self.data_dir, program.conference.id)
 
     def poll_store(self) -> None:
         """Pick up bookmarks changed by another confterm (or the CLI) since the last look."""
@@ -238,33 +239,19 @@ class ConftermApp(App[None]):
             )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """Every action of the app, each once (the palette is how the README says to run any
+        of them): Textual's own, less its "Keys" panel, which our Help replaces."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
+        yield SystemCommand("Help", "Every key, and its binding id", self.action_help)
         main = self.main if isinstance(screen, MainScreen) else None
-        if main is not None:
-            yield SystemCommand(
-                "Bookmark", "Toggle the highlighted session's bookmark", main.action_toggle_mark
-            )
-            yield SystemCommand(
-                "My agenda", "Your bookmarked sessions and booths", lambda: main.activate("agenda")
-            )
-            yield SystemCommand(
-                "Booths", "Sponsors and exhibitors", lambda: main.activate("booths")
-            )
-            yield SystemCommand("Papers", "Accepted papers", lambda: main.activate("papers"))
-            yield SystemCommand(
-                "Export", "My agenda, the whole program or a day, to a file", main.action_export
-            )
-            yield SystemCommand("Next day", "The next tab", main.action_next_tab)
-            yield SystemCommand("Previous day", "The previous tab", main.action_prev_tab)
-            for number, day in enumerate(main.days[:9], start=1):
-                from confterm.present.formatting import day_label
-
-                yield SystemCommand(
-                    f"Day {number}: {day_label(day)}",
-                    "Show this day",
-                    lambda n=number: main.action_day(n),
-                )
-        yield SystemCommand("Keys", "Every key, and its binding id", self.action_help)
+        if main is None:
+            return
+        yield from (
+            SystemCommand(title, help_text, callback)
+            for title, help_text, callback in main_commands(main)
+        )
 
 
 def _screen_section(screen: Screen[object] | None) -> list[tuple[str, list[BindingType]]]:

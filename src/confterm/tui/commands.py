@@ -1,5 +1,5 @@
 """Command-palette providers: jump to a session, speaker, booth or paper by typing its name,
-or switch to another conference.
+or switch to another conference; and the main screen's actions as palette commands.
 
 Names come from data, so the displayed text is built as plain ``Content`` (never markup) and
 the help line holds only confterm's own words.
@@ -22,6 +22,7 @@ from confterm.text import one_line
 from confterm.tui.access import confterm_app
 
 if TYPE_CHECKING:
+    from confterm.tui.screens.main import MainScreen
     from confterm.tui.state import AppState
 
 
@@ -160,3 +161,48 @@ class ConferenceProvider(_LabelledProvider):
             (label, help_text, partial(switch, conference_id))
             for label, help_text, conference_id in conference_entries(data_dir, state.conference_id)
         ]
+
+
+def main_commands(main: MainScreen) -> list[tuple[str, str, Callable[[], object]]]:
+    """The main screen's actions as palette commands: (title, help, callback)."""
+    commands: list[tuple[str, str, Callable[[], object]]] = [
+        ("Bookmark", "Toggle the highlighted session's (or paper's) star", main.action_toggle_mark),
+        ("Search", "Search sessions, speakers and booths", main.action_search),
+        ("Now & next", "What is on now, and next", main.action_now_next),
+        ("Grid", "The day as a timetable grid", main.action_grid),
+        ("Filters", "Choose kinds, tracks, rooms; hide rooms and tracks", main.action_filters),
+        ("Clear filters", "Show every session again", main.action_clear_filters),
+        (
+            "Time zone",
+            "Show times in the conference's zone or this machine's",
+            main.action_toggle_zone,
+        ),
+        (
+            "Export",
+            "My agenda, the whole program or a day, to a file",
+            main.action_export,
+        ),
+        ("Speakers", "The highlighted session's speakers", main.action_speaker),
+        (
+            "My agenda",
+            "Your bookmarked sessions, papers and booths",
+            lambda: main.activate("agenda"),
+        ),
+    ]
+    if main.state.program.booths:
+        commands.append(("Booths", "Sponsors and exhibitors", lambda: main.activate("booths")))
+    if main.state.program.papers:
+        commands.append(("Papers", "Accepted papers", lambda: main.activate("papers")))
+    commands += [
+        ("Next day", "The next tab", main.action_next_tab),
+        ("Previous day", "The previous tab", main.action_prev_tab),
+    ]
+    for number, day in enumerate(main.days[:9], start=1):
+        commands.append(
+            (
+                f"Day {number}: {day_label(day)}",
+                "Show this day",
+                partial(main.action_day, number),
+            )
+        )
+    return commands

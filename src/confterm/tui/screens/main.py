@@ -244,8 +244,9 @@ class MainScreen(Screen[None]):
         self.notify(self.state.toggle_zone(), title="Time zone")
 
     def action_clear_filters(self) -> None:
-        """Drop every filter (hidden rooms and tracks stay hidden)."""
-        self.state.set_filters(self.state.filters.cleared())
+        """Drop every filter, hidden rooms and tracks included (forgotten too: the banner's
+        "x: clear" promises the whole program back)."""
+        self.state.set_filters(Filters())
 
     def _open(self, screen: Screen[JumpTarget | None]) -> None:
         """Push ``screen``; the item it returns, if any, is gone to."""
