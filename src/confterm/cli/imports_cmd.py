@@ -84,14 +84,15 @@ def run_import(context: Context) -> int:
             result = import_bytes(raw, label, conference_id=conference_id, tz=tz, name=name)
     path = _store(context, result, args.source, tz, name, validators)
     # Imported to be used: commands and the app open it until another conference is named.
-    catalog.remember_conference(context.data_dir, conference_id)
+    now_default = catalog.remember_conference(context.data_dir, conference_id)
     _print_summary(result, path)
     if old is not None:
         print("(replaced the previous import of this conference)")
         _report_changes(context, old, result.program)
     else:
         _remember(context, None, result.program)
-    print(f"confterm now opens {conference_id} unless told otherwise (--conference ID)")
+    if now_default:
+        print(f"confterm now opens {conference_id} unless told otherwise (--conference ID)")
     return 0
 
 

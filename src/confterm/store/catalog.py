@@ -132,8 +132,9 @@ def last_conference(data_dir: Path) -> str | None:
     return text
 
 
-def remember_conference(data_dir: Path, conference_id: str) -> None:
+def remember_conference(data_dir: Path, conference_id: str) -> bool:
     """Note ``conference_id`` as the one used last (atomically; unchanged ids cost no write).
+    Return True when that changed what opens by default.
 
     A data dir that cannot be written (read-only, full) is left alone: remembering is a
     convenience, never worth failing a command over.
@@ -141,10 +142,11 @@ def remember_conference(data_dir: Path, conference_id: str) -> None:
     path = paths.last_conference_file(data_dir)
     try:
         if path.is_file() and path.read_text("utf-8").strip() == conference_id:
-            return
+            return False
         write_atomic(path, (conference_id + "\n").encode("utf-8"))
     except (OSError, UnicodeDecodeError):
-        pass
+        return False
+    return True
 
 
 # --- Imported conferences: storage and listing (added for `confterm import`). ---
