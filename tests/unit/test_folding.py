@@ -8,6 +8,7 @@ import pytest
 
 from confterm.model.program import Program
 from confterm.queries.folding import fold, matches_words
+from confterm.queries.index import ProgramIndex
 from confterm.queries.search import search_sessions
 
 
@@ -38,7 +39,7 @@ def test_search_finds_accented_titles_from_plain_letters(tinyconf: Program) -> N
     first = replace(tinyconf.sessions[0], title="Glück im Chaos")
     second = replace(tinyconf.sessions[1], title="Serenität")
     program = replace(tinyconf, sessions=[first, second, *tinyconf.sessions[2:]])
-    assert [s.id for s in search_sessions(program, "gluck")] == [first.id]
-    assert [s.id for s in search_sessions(program, "serenitat")] == [second.id]
+    assert [s.id for s in search_sessions(ProgramIndex(program), "gluck")] == [first.id]
+    assert [s.id for s in search_sessions(ProgramIndex(program), "serenitat")] == [second.id]
     # and the other way round: an accented query finds a plain title
-    assert first.id in [s.id for s in search_sessions(program, "glück")]
+    assert first.id in [s.id for s in search_sessions(ProgramIndex(program), "glück")]
