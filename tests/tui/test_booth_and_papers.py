@@ -22,7 +22,6 @@ from confterm.tui.state import AppState
 from confterm.tui.widgets.booth_detail import BoothDetail, RelatedSessions
 from confterm.tui.widgets.booth_list import BoothList
 from confterm.tui.widgets.detail_pane import DetailPane
-from confterm.tui.widgets.paper_detail import PaperDetail
 from confterm.tui.widgets.paper_list import PaperList, columns, fit_session
 from confterm.tui.widgets.row_list import RowList
 from confterm.tui.widgets.session_detail import SessionDetail
@@ -139,38 +138,6 @@ async def test_a_booth_in_my_agenda_shows_its_related_sessions(
             "  Sun 8 Mar 11:00–13:00 Hands-on Textual Workshop",
         ]
         assert related < lines.index("Links")
-
-
-async def test_b_on_a_paper_bookmarks_its_session_and_says_so(make_app: AppFactory) -> None:
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("P")
-        detail = app.main.query_one(PaperDetail)
-        assert "Not bookmarked" in detail.text  # Fast Lists, presented in Poster Session A
-        await pilot.press("b")
-        await pilot.pause()
-        assert app.state.bookmarks == {"posters-a"}
-        assert [(n.message, n.severity) for n in app._notifications] == [
-            ('Bookmarked "Poster Session A" (the session presenting this paper)', "information")
-        ]
-        assert "★ Bookmarked" in detail.text
-        await pilot.press("b")
-        await pilot.pause()
-        assert app.state.bookmarks == set()
-        assert [n.message for n in app._notifications][-1] == (
-            'Removed bookmark "Poster Session A" (the session presenting this paper)'
-        )
-        assert "Not bookmarked" in detail.text
-        await pilot.press("end", "b")  # A Paper Without a Session
-        await pilot.pause()
-        last = list(app._notifications)[-1]
-        assert (last.message, last.severity) == (
-            "This paper's session is not announced: nothing to bookmark",
-            "warning",
-        )
-        assert app.state.bookmarks == set()
-        assert "★" not in detail.text
-        assert "bookmark" not in detail.text.lower()
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

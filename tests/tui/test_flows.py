@@ -18,6 +18,7 @@ from confterm.tui.widgets.agenda_view import AgendaList
 from confterm.tui.widgets.booth_detail import RelatedSessions
 from confterm.tui.widgets.booth_list import BoothList
 from confterm.tui.widgets.header import ConfHeader
+from confterm.tui.widgets.paper_detail import PaperDetail
 from confterm.tui.widgets.paper_list import PaperList
 from confterm.tui.widgets.session_detail import SessionDetail
 from confterm.tui.widgets.session_list import SessionList
@@ -249,12 +250,21 @@ async def test_papers_jump_to_session(make_app: AppFactory) -> None:
         papers = main.query_one(PaperList)
         await pilot.press("j")
         assert papers.current_target == JumpTarget("paper", "sqlite-bookmarks")
+        # Enter opens the paper's detail; Enter there goes to its session.
         await pilot.press("enter")
+        assert main.current_tab == "papers"
+        assert app.focused is main.query_one(PaperDetail)
+        await pilot.press("enter")
+        await pilot.pause()
         assert main.current_tab == "day-2"
         assert highlighted(app) == "oral-systems"
         # A paper with no session says so and stays.
-        await pilot.press("P", "end", "enter")
+        await pilot.press("P", "end", "enter", "enter")
+        await pilot.pause()
         assert main.current_tab == "papers"
+        assert list(app._notifications)[-1].message == (
+            "This paper's session is not announced yet."
+        )
 
 
 async def test_my_agenda_with_a_clash_and_a_missing_bookmark(

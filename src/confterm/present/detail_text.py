@@ -259,11 +259,20 @@ def booth_more_text(booth: Booth) -> list[Line]:
 
 
 def paper_text(
-    program: Program, paper: Paper, zone: tzinfo, bookmarked: AbstractSet[str]
+    program: Program,
+    paper: Paper,
+    zone: tzinfo,
+    bookmarked: AbstractSet[str],
+    starred: AbstractSet[str] = frozenset(),
 ) -> list[Line]:
-    """Everything known about a paper, with whether the session presenting it is
-    bookmarked (``b`` on a paper bookmarks that session)."""
-    lines: list[Line] = [_styled(one_line(paper.title), Role.TITLE)]
+    """Everything known about a paper: whether it is starred (``b`` stars the paper itself,
+    never its session), and the session presenting it, with that session's own bookmark."""
+    star = "★ " if paper.id in starred else ""
+    lines: list[Line] = [_styled(star + one_line(paper.title), Role.TITLE)]
+    if paper.id in starred:
+        lines.append(_styled("★ Starred: its session is on My agenda (b to unstar)", Role.MARKED))
+    else:
+        lines.append(_styled("Not starred (b to star this paper)", Role.MUTED))
     if paper.award:
         lines.append(_styled(f"🏆 {one_line(paper.award)}", Role.MARKED))
     if paper.authors:
@@ -281,9 +290,7 @@ def paper_text(
         if room:
             lines.append(_styled(f"  {one_line(room)}", Role.MUTED))
         if session.id in bookmarked:
-            lines.append(_styled("  ★ Bookmarked (b to remove)", Role.MARKED))
-        else:
-            lines.append(_styled("  Not bookmarked (b to bookmark the session)", Role.MUTED))
+            lines.append(_styled("  ★ Session bookmarked", Role.MARKED))
         lines.append(_styled("  Enter: go to the session", Role.MUTED))
     if paper.topic:
         lines.append(())

@@ -22,6 +22,10 @@ TBA_HEADING = "Time to be announced"
 NO_LOCATION = "location not announced"
 
 
+#: My agenda's heading over starred papers whose session is not known.
+PAPERS_WITHOUT_SESSION = "Starred papers, session not announced"
+
+
 @dataclass(frozen=True, slots=True)
 class Heading:
     """A line the cursor skips: a start time, a day, a section name."""
@@ -88,6 +92,7 @@ class PaperRow:
     title: str
     authors: str
     session: str
+    starred: bool = False
 
     @property
     def target(self) -> JumpTarget:
@@ -201,23 +206,31 @@ def session_column(program: Program, session_id: str | None, zone: tzinfo) -> st
     return f"{name}{SEPARATOR}{when}" if when else name
 
 
-def paper_rows(program: Program, zone: tzinfo) -> list[Row]:
+def paper_row(program: Program, paper: Paper, zone: tzinfo, *, starred: bool) -> PaperRow:
+    """The row of one paper, with the short session column and its star."""
+    return PaperRow(
+        paper_id=paper.id,
+        title=one_line(paper.title),
+        authors=author_line(paper),
+        session=session_column(program, paper.session, zone),
+        starred=starred,
+    )
+
+
+def paper_rows(
+    program: Program, zone: tzinfo, starred: AbstractSet[str] = frozenset()
+) -> list[Row]:
     """Every accepted paper, in file order, with the short session column
-    (``Session 1 · Tue 08:45``: which session and when, in a few cells)."""
+    (``Session 1 · Tue 08:45``: which session and when, in a few cells) and its star."""
     return [
-        PaperRow(
-            paper_id=paper.id,
-            title=one_line(paper.title),
-            authors=author_line(paper),
-            session=session_column(program, paper.session, zone),
-        )
-        for paper in program.papers
+        paper_row(program, paper, zone, starred=paper.id in starred) for paper in program.papers
     ]
 
 
 def agenda_rows(agenda: Agenda, zone: tzinfo) -> list[Row]:
-    """My agenda: bookmarked sessions by day (clashes marked), booths to visit, and bookmarks
-    that no longer match anything in the program."""
+    """My agenda: bookmarked sessions by day (clashes marked), each followed by its starred
+    papers (a session there only for its papers has no star of its own), starred papers with
+    no known session, booths to visit, and bookmarks that no longer match anything."""
     program = agenda.program
     rows: list[Row] = []
     for day in agenda.days:
@@ -228,10 +241,19 @@ def agenda_rows(agenda: Agenda, zone: tzinfo) -> list[Row]:
                     program,
                     session,
                     zone,
-                    bookmarked=True,
+                    bookmarked=session.id not in agenda.via_papers,
                     clash=session.id in agenda.clashes,
                 )
             )
+            rows.extend(
+                paper_row(program, paper, zone, starred=True)
+                for paper in agenda.starred_by_session.get(session.id, ())
+            )
+    if agenda.papers_without_session:
+        rows.append(Heading(PAPERS_WITHOUT_SESSION))
+        rows.extend(
+            paper_row(program, paper, zone, starred=True) for paper in agenda.papers_without_session
+        )
     if agenda.booths:
         rows.append(Heading("Booths to visit"))
         rows.extend(booth_row(booth, to_visit=True) for booth in agenda.booths)

@@ -237,6 +237,8 @@ class Agenda:
     starred_by_session: dict[str, list[Paper]] = field(default_factory=dict)
     #: Starred papers with no known session (shown under their own heading).
     papers_without_session: list[Paper] = field(default_factory=list)
+    #: Sessions on the agenda only because a paper of theirs is starred (not bookmarked).
+    via_papers: frozenset[str] = frozenset()
 
     @property
     def is_empty(self) -> bool:
@@ -266,7 +268,8 @@ def build_agenda(
     marks = list(bookmarks)
     paper_ids = {m.item_id for m in marks if m.kind == "paper"}
     starred, homeless = group_starred_papers(program, paper_ids)
-    session_ids = {m.item_id for m in marks if m.kind == "session"} | starred.keys()
+    own_ids = {m.item_id for m in marks if m.kind == "session"}
+    session_ids = own_ids | starred.keys()
     booth_ids = [m.item_id for m in marks if m.kind == "booth"]
     missing = [
         MissingBookmark(m.kind, m.item_id, m.added_at, getattr(m, "last_known", None))
@@ -310,6 +313,7 @@ def build_agenda(
         starred_papers=frozenset(m.item_id for m in marks if m.kind == "paper"),
         starred_by_session=starred,
         papers_without_session=homeless if day is None else [],
+        via_papers=frozenset(starred.keys() - own_ids),
     )
 
 

@@ -29,7 +29,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from confterm.model.program import Booth, Program, Session
+from confterm.model.program import Booth, Paper, Program, Session
 from confterm.queries.folding import fold
 from confterm.queries.index import ProgramIndex
 
@@ -389,3 +389,23 @@ def search_sessions(
         return list(program.sessions)
     hits = index.search.search(query, bookmarked, limit=None)
     return [program.session_by_id[h.item_id] for h in hits if h.kind == "session"]
+
+
+def matching_paper(program: Program, session_id: str, query: str) -> Paper | None:
+    """The first paper of a session whose title or authors hold ``query`` (as a whole, else
+    every word of it): what a search hit in the "paper" field matched, so it can be named."""
+    q = _normalise(query)
+    words = q.split()
+    if not words:
+        return None
+    texts = [
+        (paper, fold(" ".join([paper.title, *(a.name for a in paper.authors)])))
+        for paper in program.papers_by_session.get(session_id, [])
+    ]
+    for paper, text in texts:
+        if q in text:
+            return paper
+    for paper, text in texts:
+        if all(word in text for word in words):
+            return paper
+    return None

@@ -20,6 +20,8 @@ class MarksChanged:
     sessions: frozenset[str] = frozenset()
     booths: frozenset[str] = frozenset()
     elsewhere: bool = False
+    #: Papers whose star flipped (a paper is starred on its own, never its session).
+    papers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,6 +64,7 @@ class AppState:
         self._zone = display_zone or program.conference.zone
         self._bookmarks: set[str] = set()
         self._to_visit: set[str] = set()
+        self._starred: set[str] = set()  # papers starred on their own
         self._filters = Filters()
         self._token: int | None = None
         self._app: App[Any] | None = None
@@ -161,6 +162,11 @@ class AppState:
         return self._to_visit
 
     @property
+    def starred(self) -> AbstractSet[str]:
+        """Ids of the papers starred on their own (their sessions are bookmarked apart)."""
+        return self._starred
+
+    @property
     def recovery_message(self) -> str | None:
         """What the store says when it had to start afresh from a damaged file."""
         return self._store.recovery_message
@@ -182,10 +188,11 @@ class AppState:
         )
 
     def toggle(self, target: JumpTarget) -> bool | None:
-        """Bookmark a session (or mark a booth to visit), committed before it is announced.
+        """Bookmark a session, star a paper or mark a booth to visit, committed before it is
+        announced. A paper's star never touches its session's bookmark, nor its siblings'.
 
         Returns the new state, or None when it could not be saved (the error is shown)."""
-        kind = ItemKind.BOOTH if target.kind == "booth" else ItemKind.SESSION
+        kind = {"booth": ItemKind.BOOTH, "paper": ItemKind.PAPER}.get(target.kind, ItemKind.SESSION)
         try:
             state = self._store.toggle(self.conference_id, target.item_id, kind)
             self._token = self._store.change_token()
@@ -194,7 +201,11 @@ class AppState:
             return None
         if self._store.calendar_problem:
             self._report(self._store.calendar_problem, "Calendar file", severity="warning")
-        marks = self._bookmarks if kind is ItemKind.SESSION else self._to_visit
+        marks = {
+            ItemKind.SESSION: self._bookmarks,
+            ItemKind.BOOTH: self._to_visit,
+            ItemKind.PAPER: self._starred,
+        }[kind]
         if state:
             marks.add(target.item_id)
         else:
@@ -202,6 +213,8 @@ class AppState:
         ids = frozenset({target.item_id})
         if kind is ItemKind.SESSION:
             self._announce(MarksChanged(sessions=ids))
+        elif kind is ItemKind.PAPER:
+            self._announce(MarksChanged(papers=ids))
         else:
             self._announce(MarksChanged(booths=ids))
         return state
@@ -215,12 +228,13 @@ class AppState:
         if token == self._token:
             return
         self._token = token
-        sessions, booths = set(self._bookmarks), set(self._to_visit)
+        sessions, booths, papers = set(self._bookmarks), set(self._to_visit), set(self._starred)
         self._read_marks(report=lambda message: self._report(message, "Bookmarks"))
         self._announce(
             MarksChanged(
                 sessions=frozenset(sessions ^ self._bookmarks),
                 booths=frozenset(booths ^ self._to_visit),
+                papers=frozenset(papers ^ self._starred),
                 elsewhere=True,
             )
         )
@@ -230,14 +244,17 @@ class AppState:
             self._token = self._store.change_token()
             bookmarks = self._store.ids(self.conference_id, ItemKind.SESSION)
             to_visit = self._store.ids(self.conference_id, ItemKind.BOOTH)
+            starred = self._store.ids(self.conference_id, ItemKind.PAPER)
         except StoreError as error:
-            bookmarks, to_visit = set(), set()
+            bookmarks, to_visit, starred = set(), set(), set()
             report(error.message)
         # In place: whoever holds the set (a day's rows) sees the new marks.
         self._bookmarks.clear()
         self._bookmarks.update(bookmarks)
         self._to_visit.clear()
         self._to_visit.update(to_visit)
+        self._starred.clear()
+        self._starred.update(starred)
 
     # -- filters --------------------------------------------------------------------------------
 

@@ -1,15 +1,16 @@
 """The papers pane: every accepted paper (title, authors, the session presenting it) and the
-highlighted paper's detail. Enter goes to the presenting session; ``b`` bookmarks it."""
+highlighted paper's detail. Enter opens the paper's detail (Enter again goes to its session);
+``b`` stars the paper itself."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from textual import on
 from textual.widgets import Static
 
 from confterm.model.targets import JumpTarget
-from confterm.present.rows import paper_rows
-from confterm.text import one_line
-from confterm.tui.access import confterm_app
+from confterm.present.rows import PaperRow, paper_rows
 from confterm.tui.messages import MarksChanged, StateChange, ZoneChanged
 from confterm.tui.panes.base import Pane
 from confterm.tui.state import AppState
@@ -41,7 +42,8 @@ class PapersPane(Pane):
     def show(self, target: JumpTarget | None = None) -> None:
         if self._stale:
             self._stale = False
-            self.list.set_rows(paper_rows(self.state.program, self.state.zone), target)
+            rows = paper_rows(self.state.program, self.state.zone, self.state.starred)
+            self.list.set_rows(rows, target)
         elif target is not None:
             self.list.move_to(target)
 
@@ -55,39 +57,33 @@ class PapersPane(Pane):
             self._stale = True
             if self.shown:
                 self.show()
+        if isinstance(change, MarksChanged) and change.papers and not self._stale:
+            self._restar(change.papers)
         if isinstance(change, (MarksChanged, ZoneChanged)):
             self.refresh_detail()
 
     def toggle_mark(self) -> None:
-        """Bookmark the session presenting the paper (said in a notification: nothing else
-        on the tab shows it)."""
+        """Star the highlighted paper on its own: its session shows on My agenda because of
+        it, but the session's bookmark and the session's other papers are left alone."""
         target = self.current_target()
-        program = self.state.program
-        paper = program.paper_by_id.get(target.item_id) if target else None
-        session = program.session_by_id.get(paper.session or "") if paper else None
-        if session is None:
-            if paper is not None:
-                self.notify(
-                    "This paper's session is not announced: nothing to bookmark",
-                    severity="warning",
-                )
-            return
-        marked = self.state.toggle(JumpTarget("session", session.id))
-        if marked is not None:
-            done = "Bookmarked" if marked else "Removed bookmark"
-            self.notify(
-                f'{done} "{one_line(session.title)}" (the session presenting this paper)',
-                markup=False,
-            )
+        if target is not None and target.kind == "paper":
+            self.state.toggle(target)
+
+    def _restar(self, papers: frozenset[str]) -> None:
+        """Redraw the rows of ``papers``, whose star flipped."""
+        rows = list(self.list.rows)
+        changed = []
+        for index, row in enumerate(rows):
+            if isinstance(row, PaperRow) and row.paper_id in papers:
+                rows[index] = replace(row, starred=row.paper_id in self.state.starred)
+                changed.append(index)
+        if changed:
+            self.list.rows = rows
+            self.list.update_rows(changed, announce=False)
 
     def selected(self, target: JumpTarget, control: RowList) -> None:
-        """Enter on a paper: its session, in its day."""
-        program = self.state.program
-        paper = program.paper_by_id.get(target.item_id)
-        if paper is None or paper.session not in program.session_by_id:
-            self.notify("This paper's session is not announced yet.", severity="warning")
-            return
-        confterm_app(self).jump_to(JumpTarget("session", paper.session or ""))
+        """Enter on a paper: its own detail, at any width (Enter there goes to the session)."""
+        self.open_detail(target)
 
     @on(RowList.Highlighted, "#papers")
     def _highlighted(self, event: RowList.Highlighted) -> None:

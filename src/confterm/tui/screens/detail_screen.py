@@ -1,4 +1,4 @@
-"""A session's or booth's detail as a screen of its own, for narrow terminals.
+"""A session's, booth's or paper's detail as a screen of its own, for narrow terminals.
 
 It returns a :class:`~confterm.model.targets.JumpTarget` when the user picks a related session,
 or None on Esc; the main screen underneath is untouched, so Esc returns to the same place.
@@ -19,6 +19,7 @@ from confterm.tui.state import AppState
 from confterm.tui.widgets.booth_detail import BoothDetail, RelatedSessions
 from confterm.tui.widgets.header import ConfHeader
 from confterm.tui.widgets.key_bar import KeyBar
+from confterm.tui.widgets.paper_detail import PaperDetail
 from confterm.tui.widgets.row_list import RowList
 from confterm.tui.widgets.session_detail import SessionDetail
 
@@ -49,6 +50,8 @@ class DetailScreen(Screen[JumpTarget | None]):
         yield ConfHeader(self.state, id="header")
         if self.target.kind == "booth":
             yield BoothDetail(id="booth-detail", classes="detail")
+        elif self.target.kind == "paper":
+            yield PaperDetail(id="paper-detail", classes="detail")
         else:
             yield SessionDetail("", id="session-detail", classes="detail")
         yield KeyBar(compact=True)
@@ -59,6 +62,8 @@ class DetailScreen(Screen[JumpTarget | None]):
         if self.target.kind == "booth":
             related = self.query_one(RelatedSessions)
             self.set_focus(related if related.rows else self.query_one(BoothDetail).children[0])
+        elif self.target.kind == "paper":
+            self.set_focus(self.query_one(PaperDetail))
         else:
             self.set_focus(self.query_one(SessionDetail))
 
@@ -66,6 +71,10 @@ class DetailScreen(Screen[JumpTarget | None]):
         """Redraw after a bookmark changed."""
         if self.target.kind == "booth":
             self.query_one(BoothDetail).show_booth(self.state, self.target.item_id)
+        elif self.target.kind == "paper":
+            self.query_one(PaperDetail).show_paper(
+                self.state, self.target.item_id, keep_scroll=True
+            )
         else:
             self.query_one(SessionDetail).show_target(self.state, self.target, keep_scroll=True)
         session = self.state.program.session_by_id.get(self.target.item_id)

@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from confterm.model.program import Program, Session
 from confterm.model.targets import JumpTarget
 from confterm.present.formatting import DAY_UNKNOWN, TIME_TBA, day_label, time_range
-from confterm.queries.search import Hit, SearchIndex
+from confterm.queries.search import Hit, SearchIndex, matching_paper
 from confterm.text import one_line
 from confterm.tui.messages import StateChange
 from confterm.tui.state import AppState
@@ -107,6 +107,7 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
         self.state = state
         self.initial_query = query
         self.hits: list[Hit] = []
+        self._query = ""
         self.index: SearchIndex | None = None
 
     def compose(self) -> ComposeResult:
@@ -160,6 +161,7 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
         if self.index is None:
             return  # still indexing; the query is run when the index is ready
         bookmarked = self.state.bookmarks
+        self._query = query
         self.hits = self.index.search(query, bookmarked, limit=RESULT_LIMIT)
         options = [self._option(hit, bookmarked) for hit in self.hits[:RESULTS_SHOWN]]
         if len(self.hits) > RESULTS_SHOWN:
@@ -200,6 +202,11 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
         else:
             session = program.session_by_id[hit.item_id]
             note = "" if hit.field == "title" else f"({hit.field})"
+            if hit.field == "paper":
+                # Name the paper that matched: the session's title rarely says why it is here.
+                paper = matching_paper(program, hit.item_id, self._query)
+                if paper is not None:
+                    note = f"(paper: {one_line(paper.title)})"
             prompt = session_prompt(
                 program, session, self.state.zone, hit.item_id in bookmarked, note
             )

@@ -11,7 +11,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from confterm.present.rows import NOT_ANNOUNCED, SEPARATOR, PaperRow
-from confterm.tui.widgets.row_list import RowList
+from confterm.tui.widgets.row_list import STAR, RowList
 
 
 def fit_session(text: str, width: int) -> str:
@@ -59,7 +59,7 @@ class PaperList(RowList):
         width = self.scrollable_content_region.width
         title_width, authors_width, session_width = columns(width, self._session_width())
         content = Content.assemble(
-            " ",
+            (STAR if row.starred else " ", "bold $text-warning"),
             Content(row.title).truncate(title_width, ellipsis=True, pad=True),
             " ",
             (

@@ -104,7 +104,7 @@ def render_row(row: Row, width: int, time_width: int = 11) -> Content:
         title_width = max(0, rest - authors_width - session_width - 2)
         return _pad(
             Content.assemble(
-                " ",
+                (STAR if row.starred else " ", "bold $text-warning"),
                 _fit(row.title, title_width),
                 " ",
                 (_fit(row.authors, authors_width), "$text-secondary"),
