@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 import threading
 from pathlib import Path
 
@@ -23,6 +22,8 @@ _UMASK_LOCK = threading.Lock()
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically, creating its parent directory if needed."""
+    import tempfile  # here: reading settings (which imports this module) needs none of it
+
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = _target_mode(path)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

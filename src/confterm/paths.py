@@ -7,7 +7,6 @@ can redirect user data in one place.
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -56,7 +55,9 @@ def bundled_data_dir() -> Path:
     In an installed wheel the top-level ``data/`` is packaged as ``confterm/data``; in a source
     checkout (editable install) it is the repository's ``data/`` folder.
     """
-    packaged = Path(str(resources.files("confterm") / "data"))
+    # What importlib.resources.files("confterm") is for a package on disk, without importing
+    # importlib.resources (with tempfile, zipfile...: a good part of a status line's start).
+    packaged = Path(__file__).parent / "data"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "data"
@@ -80,6 +81,15 @@ def program_cache_dir() -> Path:
         else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
     )
     return base / "programs"
+
+
+def program_cache_file(cache_dir: Path, source: Path, suffix: str) -> Path:
+    """A file in ``cache_dir`` derived from the program file ``source``: named by a digest of
+    its resolved path, so each program file has its own (``suffix``: what the file is)."""
+    import hashlib
+
+    key = hashlib.sha256(str(source.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
+    return cache_dir / f"{key[:32]}{suffix}"
 
 
 CONFIG_DIR_ENV = "CONFTERM_CONFIG_DIR"

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import sqlite3
 import subprocess
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -99,3 +103,102 @@ def test_the_window_sets_how_far_next_looks(run_cli: RunCli) -> None:
 def test_json_and_format_exclude_each_other(run_cli: RunCli) -> None:
     done = run_cli("now", *DATA, "--json", "--format", "{title}")
     assert done.returncode == 2
+
+
+# -- the timeline (confterm.glance): same answers, never a stale one ------------------------
+
+
+def _timeline_file(cache_dir: Path, source: Path) -> Path:
+    from confterm.glance.timeline import timeline_path
+
+    return timeline_path(cache_dir / "programs", source)
+
+
+def _settled_copy(folder: Path, content: bytes) -> Path:
+    # A program file written this instant is not trusted yet (a change within the same tick
+    # of the file system's clock could keep its stamp): let it settle.
+    path = folder / "program.json"
+    path.write_bytes(content)
+    time.sleep(0.2)
+    return path
+
+
+SHAPES = [
+    [],
+    ["--json"],
+    ["--format", "{title}|{room}|{start}|{end}|{id}|{kind}|{state}|{left}|{more}"],
+]
+MOMENTS = [
+    DURING_KEYNOTE,
+    DURING_BOTH_TALKS,
+    "2026-03-07T10:10",
+    "2026-03-07T13:30",
+    "2026-03-08T09:00",
+]
+
+
+def test_the_answer_is_the_same_with_and_without_a_kept_timeline(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    unwritable = tmp_path / "not-a-folder"
+    unwritable.write_text("a file where the cache folder would be")
+    assert run_cli("bookmark", "add", "caches-talk", *DATA).returncode == 0
+    for when in MOMENTS:
+        for shape in SHAPES:
+            argv = ("now", *DATA, "--now", when, *shape)
+            # No timeline can be kept: it is made from the loaded program on each run.
+            made = run_cli(*argv, env={"CONFTERM_CACHE_DIR": str(unwritable)})
+            first = run_cli(*argv)  # makes the timeline and keeps it
+            warm = run_cli(*argv)  # answers from the kept timeline
+            assert made.returncode == first.returncode == warm.returncode == 0
+            assert made.stdout == first.stdout == warm.stdout, (when, shape)
+            assert made.stderr == first.stderr == warm.stderr == ""
+
+
+def test_a_changed_program_file_is_never_answered_from_its_old_timeline(
+    run_cli: RunCli, tmp_path: Path, isolated_user_data: Path
+) -> None:
+    source = _settled_copy(tmp_path, TINYCONF.read_bytes())
+    argv = ("now", "--data", str(source), "--now", DURING_KEYNOTE, "--format", "{title}")
+    assert run_cli(*argv).stdout == "Opening Keynote: Terminals Forever\n"
+    kept = _timeline_file(Path(os.environ["CONFTERM_CACHE_DIR"]), source)
+    assert kept.is_file()
+    # Same size, same second: only the stamp's finer parts tell the two apart.
+    source.write_bytes(TINYCONF.read_bytes().replace(b"Opening Keynote", b"Opening Remarks"))
+    assert run_cli(*argv).stdout == "Opening Remarks: Terminals Forever\n"
+    time.sleep(0.2)
+    assert run_cli(*argv).stdout == "Opening Remarks: Terminals Forever\n"  # made again, and kept
+    assert _meta(kept)["stamp"].endswith(str(source.stat().st_ctime_ns))
+
+
+def _meta(path: Path) -> dict[str, str]:
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        return dict(conn.execute("SELECT key, value FROM meta"))
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "no sessions table", "other code"])
+def test_a_damaged_timeline_is_ignored_and_made_again(
+    run_cli: RunCli, tmp_path: Path, damage: str
+) -> None:
+    source = _settled_copy(tmp_path, TINYCONF.read_bytes())
+    argv = ("now", "--data", str(source), "--now", DURING_BOTH_TALKS, "--json")
+    expected = run_cli(*argv)
+    kept = _timeline_file(Path(os.environ["CONFTERM_CACHE_DIR"]), source)
+    assert kept.is_file()
+    if damage == "garbage":
+        kept.write_bytes(b"not a timeline" * 100)
+    elif damage == "truncated":
+        kept.write_bytes(kept.read_bytes()[:3000])
+    else:
+        with contextlib.closing(sqlite3.connect(kept)) as conn:
+            if damage == "no sessions table":
+                conn.execute("DROP TABLE sessions")
+            else:
+                conn.execute("UPDATE meta SET value = 'another' WHERE key = 'code'")
+            conn.commit()
+    again = run_cli(*argv)
+    assert (again.returncode, again.stdout, again.stderr) == (0, expected.stdout, "")
+    assert json.loads(again.stdout)["now"][0]["id"] == "parsing-schedules"
+    # And the next run finds a sound one.
+    assert _meta(kept)["code"] != "another"
+    assert run_cli(*argv).stdout == expected.stdout

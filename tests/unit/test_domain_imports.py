@@ -9,6 +9,7 @@ import json
 import pkgutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -171,10 +172,38 @@ def test_a_command_imports_its_implementation() -> None:
     assert "confterm.cli.agenda_cmd" not in listed
 
 
-def test_now_imports_neither_textual_nor_rich() -> None:
-    # `confterm now` runs every few seconds in a status line: it stays a plain-text command.
-    argv = ("now", "--data", str(TINYCONF), "--now", "2026-03-07T09:30")
-    _modules_after("--cli", *argv)  # the first run validates and caches the program
+def _big_program(folder: Path) -> Path:
+    """TinyConf with long descriptions: over the program cache's size limit, so that loading
+    it means pydantic on every run (what `confterm now` must never do once warm)."""
+    from confterm.model.cache import MAX_CACHED_BYTES
+
+    program = json.loads(TINYCONF.read_text(encoding="utf-8"))
+    session = program["sessions"][0]
+    long_text = "A description long enough to fill the file. " * 2_000  # ~90,000 characters
+    program["sessions"] += [
+        {**session, "id": f"extra-{n}", "description": long_text} for n in range(100)
+    ]
+    path = folder / "big.json"
+    path.write_text(json.dumps(program), encoding="utf-8")
+    assert path.stat().st_size > MAX_CACHED_BYTES
+    return path
+
+
+@pytest.mark.parametrize("size", ["small", "over the program cache's limit"])
+def test_now_imports_neither_textual_nor_rich_nor_the_model_once_warm(
+    size: str, tmp_path: Path
+) -> None:
+    # `confterm now` runs every few seconds in a status line: it answers from its timeline,
+    # with the standard library, at any program size.
+    data = TINYCONF if size == "small" else _big_program(tmp_path)
+    argv = ("now", "--data", str(data), "--now", "2026-03-07T09:30")
+    first = _modules_after("--cli", *argv)  # loads the program, makes and keeps the timeline
+    assert "confterm.glance.build" in first
+    if data is not TINYCONF:
+        time.sleep(0.2)  # a file this new is not trusted yet (see glance.timeline)
+        _modules_after("--cli", *argv)
     loaded = _modules_after("--cli", *argv)
     assert "confterm.cli.now_cmd" in loaded
-    assert _within(loaded, "textual", "rich", "pydantic") == []
+    assert _within(loaded, "textual", "rich", "pydantic", "confterm.model") == []
+    assert "confterm.glance.build" not in loaded
+    assert "confterm.queries.index" not in loaded

@@ -103,14 +103,38 @@ def _minutes(text: str) -> int:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser, with every subcommand."""
-    parser = _Parser(
+class _NotNow(Exception):
+    """The arguments are not a plain ``confterm now`` call: parse them with the full parser."""
+
+
+class _HandOver(argparse.ArgumentParser):
+    """In the parser of :func:`build_parser` with ``now`` alone: every error (a help or
+    version option before ``now`` is one there) hands the arguments over to the full parser."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _NotNow(message)
+
+
+class _NowParser(_HandOver, _Parser):
+    """The top of the parser with ``now`` alone."""
+
+
+class _NowCommandParser(_HandOver, _CommandParser):
+    """``now``'s own parser there."""
+
+
+def build_parser(*, only_now: bool = False) -> argparse.ArgumentParser:
+    """The full argument parser, with every subcommand (``only_now``: see :func:`_parse`)."""
+    parser_class = _NowParser if only_now else _Parser
+    command_class = _NowCommandParser if only_now else _CommandParser
+    parser = parser_class(
         prog="confterm",
         description="A terminal companion for conference attendees. "
         "With no command, opens the app on the selected conference.",
+        add_help=not only_now,
     )
-    parser.add_argument("--version", action="version", version=f"confterm {__version__}")
+    if not only_now:
+        parser.add_argument("--version", action="version", version=f"confterm {__version__}")
     _add_global_options(parser, suppress=False)
     parser.add_argument(
         "--remind",
@@ -129,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.set_defaults(handler=None)
     subparsers = parser.add_subparsers(
-        title="commands", metavar="COMMAND", parser_class=_CommandParser
+        title="commands", metavar="COMMAND", parser_class=command_class
     )
 
     def add(name: str, **kwargs: str) -> argparse.ArgumentParser:
@@ -137,8 +161,34 @@ def build_parser() -> argparse.ArgumentParser:
         _add_global_options(sub, suppress=True)
         return sub
 
-    declare(add)
+    declare(add, only_now=only_now)
     return parser
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The parsed arguments.
+
+    ``confterm now`` runs every few seconds in a status line, and building the parser of every
+    command is a good part of its start: its arguments are parsed first by a parser that knows
+    ``now`` alone. That parser is the full one minus the other commands, so whatever it accepts
+    the full one reads the same way; anything else (another command, an error, ``--help`` or
+    ``--version`` before the command, a completion request) goes to the full parser, which
+    answers as it always does.
+    """
+    words = sys.argv[1:] if argv is None else list(argv)
+    if "now" in words and "_ARGCOMPLETE" not in os.environ:
+        try:
+            return build_parser(only_now=True).parse_args(words)
+        except _NotNow:
+            pass
+    parser = build_parser()
+    if "_ARGCOMPLETE" in os.environ:
+        # The shell asks for completions (see 'confterm completion'); only then is
+        # argcomplete imported. It answers and exits.
+        from confterm.cli.completion import autocomplete
+
+        autocomplete(parser)
+    return parser.parse_args(words)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -148,14 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        parser = build_parser()
-        if "_ARGCOMPLETE" in os.environ:
-            # The shell asks for completions (see 'confterm completion'); only then is
-            # argcomplete imported. It answers and exits.
-            from confterm.cli.completion import autocomplete
-
-            autocomplete(parser)
-        args = parser.parse_args(argv)
+        args = _parse(argv)
     finally:
         if collecting:
             gc.enable()

@@ -13,8 +13,6 @@ from collections.abc import Callable
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from confterm.model.program import SessionKind
-
 if TYPE_CHECKING:
     from confterm.cli.context import Context
 
@@ -73,8 +71,12 @@ class Lazy:
         return f"Lazy({self.module!r}, {self.name!r})"
 
 
-def declare(add: AddCommand) -> None:
-    """Add every sub-command, in the order ``confterm --help`` lists them."""
+def declare(add: AddCommand, *, only_now: bool = False) -> None:
+    """Add every sub-command, in the order ``confterm --help`` lists them (``only_now``: the
+    ``now`` command alone, for a status line's start; see :func:`confterm.cli.main`)."""
+    if only_now:
+        _now_command(add)
+        return
     _program_commands(add)
     _now_command(add)
     _bookmark_commands(add)
@@ -88,6 +90,9 @@ def _json_flag(parser: argparse._ActionsContainer) -> None:
 
 
 def _program_commands(add: AddCommand) -> None:
+    # Here, not at the top: the parser `confterm now` builds (see declare) needs no model.
+    from confterm.model.program import SessionKind
+
     def run(name: str) -> Lazy:
         return Lazy("confterm.cli.program_cmd", name)
 

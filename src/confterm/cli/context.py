@@ -1,4 +1,9 @@
-"""What every command needs, built lazily from the parsed global options."""
+"""What every command needs, built lazily from the parsed global options.
+
+Each part is imported where it is first built: ``confterm now`` asks for the program file,
+zone and clock but, with its timeline current, never for the program (see
+:mod:`confterm.glance`), so it never imports the model.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +12,16 @@ import os
 from datetime import date, datetime, tzinfo
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from confterm import paths
 from confterm.clock import NOW_ENV, Clock, now_from_env, parse_now
 from confterm.errors import UsageError
-from confterm.model.program import Program
-from confterm.queries.index import ProgramIndex
-from confterm.settings import Settings
-from confterm.store.catalog import open_program
-from confterm.timezones import resolve_display_zone
+
+if TYPE_CHECKING:
+    from confterm.model.program import Program
+    from confterm.queries.index import ProgramIndex
+    from confterm.settings import Settings
 
 
 class Context:
@@ -81,8 +87,18 @@ class Context:
         return paths.user_data_dir(getattr(self.args, "data_dir", None))
 
     @cached_property
+    def program_file(self) -> tuple[Path, str | None]:
+        """The file of the selected conference, and its label in messages (None: its path)."""
+        from confterm.store.catalog import program_source
+
+        data = getattr(self.args, "data", None)
+        return program_source(self.conference_id, Path(data) if data else None, self.data_dir)
+
+    @cached_property
     def program(self) -> Program:
         """The selected conference program, loaded and validated."""
+        from confterm.store.catalog import open_program
+
         data = getattr(self.args, "data", None)
         program = open_program(
             self.conference_id,
@@ -99,13 +115,23 @@ class Context:
     @cached_property
     def index(self) -> ProgramIndex:
         """The index of :attr:`program` that every query takes (one per command)."""
+        from confterm.queries.index import ProgramIndex
+
         return ProgramIndex(self.program)
+
+    @cached_property
+    def conference_zone(self) -> tzinfo:
+        """The conference's own zone: the program's (``confterm now`` sets it from its
+        timeline instead, before anything asks, so that it needs no program)."""
+        return self.program.conference.zone
 
     @cached_property
     def display_zone(self) -> tzinfo:
         """The zone every time is shown in."""
+        from confterm.timezones import resolve_display_zone
+
         spec = getattr(self.args, "tz", None) or self.settings.zone or "conference"
-        return resolve_display_zone(spec, self.program.conference.zone)
+        return resolve_display_zone(spec, self.conference_zone)
 
     @cached_property
     def remind_minutes(self) -> int:
@@ -127,7 +153,7 @@ class Context:
         if self._now_text is None:
             return Clock()
         # A naive --now is in the conference zone, which needs the program: applied only here.
-        return Clock(parse_now(self._now_text, self.program.conference.zone))
+        return Clock(parse_now(self._now_text, self.conference_zone))
 
     def day(self, spec: str) -> date:
         """The conference day ``--day spec`` names (a date, a day number, today, tomorrow)."""

@@ -2,28 +2,33 @@
 
 Made for a tmux status line, a shell prompt or a waybar module, which run it every few seconds:
 it prints one line (or nothing at all, exit 0, when nothing is on and nothing starts soon), and
-it starts as little as it can: no Textual, no rich, and no pydantic once the program is cached.
+it starts as little as it can. It answers from the program's timeline
+(:mod:`confterm.glance`), read with the standard library alone: no Textual, no rich, no
+pydantic and no model, at any program size. Only when the timeline is missing or no longer
+matches the program file is the program loaded, and the timeline made again.
 
 Bookmarked sessions come first; when none of them is on or starts within the window, the whole
 program is used. ``--format`` names fields of the first session (the one on now, else the next
 one): see :data:`FIELDS`. ``--json`` prints ``{"conference", "zone", "source": "bookmarks" |
 "program", "now": [session + "minutes_left"], "next": [session]}`` (the session object of
-:mod:`confterm.cli.output`).
+:mod:`confterm.export.records`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
 import string
 import sys
 from datetime import timedelta, tzinfo
 from typing import Any
 
+from confterm import paths
 from confterm.cli.context import Context
 from confterm.errors import StoreError, UsageError
-from confterm.model.program import Program, Session
-from confterm.present.formatting import clock_time
-from confterm.queries.nownext import Glance, at_a_glance, duration_text
+from confterm.glance.timeline import Entry, Glance, Timeline, source_stamp, timeline_path
+from confterm.present.formatting import clock_time, duration_text, iso_or_none
 from confterm.text import one_line
 from confterm.timezones import zone_key, zone_name
 
@@ -75,86 +80,131 @@ def _bookmarked(context: Context, conference_id: str) -> set[str]:
         return set()
 
 
+def open_timeline(context: Context) -> Timeline:
+    """The timeline of the selected program: the one kept beside the program cache when it
+    is current, else one made from the program now (and kept for the next run)."""
+    source, _label = context.program_file
+    stamp = source_stamp(source)
+    keep_at = timeline_path(paths.program_cache_dir(), source)
+    if stamp is not None:
+        kept = Timeline.open(keep_at, source, stamp)
+        if kept is not None:
+            return kept
+    # Loading the program (which the index does) reports a missing or bad file as every
+    # command does.
+    from confterm.glance.build import build_timeline
+
+    return build_timeline(context.index, source, stamp, keep_at)
+
+
 def run_now(context: Context) -> int:
     """``confterm now [--json | --format TEMPLATE] [--window MINUTES]``."""
     args = context.args
     template = check_format(args.format) if args.format is not None else None
-    program = context.program
-    zone = context.display_zone
-    glance = at_a_glance(
-        context.index,
-        context.clock.now(),
-        _bookmarked(context, program.conference.id),
-        timedelta(minutes=args.window),
-    )
-    if glance.is_empty:
-        return 0
-    if args.json:
-        sys.stdout.write(json.dumps(glance_json(program, glance, zone), ensure_ascii=False) + "\n")
-    elif template is not None:
-        sys.stdout.write(template.format_map(fields(program, glance, zone)) + "\n")
-    else:
-        sys.stdout.write(glance_line(program, glance, zone) + "\n")
+    timeline = open_timeline(context)
+    # The conference's zone (for a naive --now and the default display zone) comes from the
+    # timeline, so that the program is not loaded for it.
+    context.conference_zone = timeline.zone
+    try:
+        text = _answer(context, timeline, template)
+    except sqlite3.Error:
+        # A kept timeline damaged inside (its meta table was sound): made again.
+        timeline.close()
+        text = _answer(context, _rebuilt(context), template)
+    if text is not None:
+        sys.stdout.write(text + "\n")
     return 0
 
 
-def fields(program: Program, glance: Glance, zone: tzinfo) -> dict[str, str]:
+def _rebuilt(context: Context) -> Timeline:
+    from confterm.glance.build import build_timeline
+
+    source, _label = context.program_file
+    keep_at = timeline_path(paths.program_cache_dir(), source)
+    with contextlib.suppress(OSError):
+        keep_at.unlink(missing_ok=True)
+    return build_timeline(context.index, source, source_stamp(source), keep_at)
+
+
+def _answer(context: Context, timeline: Timeline, template: str | None) -> str | None:
+    """What to print (None: nothing is on and nothing is next)."""
+    zone = context.display_zone
+    glance = timeline.glance(
+        context.clock.now(),
+        _bookmarked(context, timeline.conference_id),
+        timedelta(minutes=context.args.window),
+    )
+    if glance.is_empty:
+        return None
+    if context.args.json:
+        return json.dumps(glance_json(timeline, glance, zone), ensure_ascii=False)
+    if template is not None:
+        return template.format_map(fields(glance, zone))
+    return glance_line(glance, zone)
+
+
+def fields(glance: Glance, zone: tzinfo) -> dict[str, str]:
     """The values of :data:`FIELDS` for the first session of ``glance`` (not empty)."""
     if glance.in_progress:
-        session, left = glance.in_progress[0]
+        entry, left = glance.in_progress[0]
         state, when = "now", duration_text(left)
         others = len(glance.in_progress) - 1
     else:
-        session = glance.upcoming[0]
-        assert session.start is not None
-        state, when = "next", "in " + duration_text(session.start - glance.now)
+        entry = glance.upcoming[0]
+        state, when = "next", "in " + duration_text(entry.start - glance.now)
         others = len(glance.upcoming) - 1
     return {
-        "title": one_line(session.title),
-        "room": one_line(program.room_name(session) or ""),
-        "start": clock_time(session.start, zone) if session.start else "",
-        "end": clock_time(session.end, zone) if session.end else "",
-        "id": session.id,
-        "kind": session.kind.label,
+        "title": one_line(entry.title),
+        "room": one_line(entry.room or ""),
+        "start": clock_time(entry.start, zone),
+        "end": clock_time(entry.end, zone),
+        "id": entry.id,
+        "kind": entry.kind,
         "state": state,
         "left": when,
         "more": f"+{others} more" if others > 0 else "",
     }
 
 
-def _where(program: Program, session: Session) -> str:
-    room = program.room_name(session)
-    return f"{one_line(session.title)} · {one_line(room)}" if room else one_line(session.title)
+def _where(entry: Entry) -> str:
+    room = entry.room
+    return f"{one_line(entry.title)} · {one_line(room)}" if room else one_line(entry.title)
 
 
-def glance_line(program: Program, glance: Glance, zone: tzinfo) -> str:
+def glance_line(glance: Glance, zone: tzinfo) -> str:
     """``Now: Title · Room (25 min left, +2 more) | Next 11:00: Title · Room``."""
     parts: list[str] = []
     if glance.in_progress:
-        session, left = glance.in_progress[0]
+        entry, left = glance.in_progress[0]
         extra = f", +{len(glance.in_progress) - 1} more" if len(glance.in_progress) > 1 else ""
-        parts.append(f"Now: {_where(program, session)} ({duration_text(left)} left{extra})")
+        parts.append(f"Now: {_where(entry)} ({duration_text(left)} left{extra})")
     if glance.upcoming:
-        session = glance.upcoming[0]
-        assert session.start is not None
+        entry = glance.upcoming[0]
         extra = f" (+{len(glance.upcoming) - 1} more)" if len(glance.upcoming) > 1 else ""
-        parts.append(f"Next {clock_time(session.start, zone)}: {_where(program, session)}{extra}")
+        parts.append(f"Next {clock_time(entry.start, zone)}: {_where(entry)}{extra}")
     return " | ".join(parts)
 
 
-def glance_json(program: Program, glance: Glance, zone: tzinfo) -> dict[str, Any]:
+def glance_json(timeline: Timeline, glance: Glance, zone: tzinfo) -> dict[str, Any]:
     """The ``--json`` object (see the module docstring)."""
-    from confterm.export.records import session_json
+    on = [entry for entry, _left in glance.in_progress]
+    records = timeline.records([*on, *glance.upcoming])
 
-    def on_now(session: Session, left: timedelta) -> dict[str, Any]:
-        item = session_json(program, session, zone)
+    def record(entry: Entry) -> dict[str, Any]:
+        item = dict(records[entry.rank])
+        item["start"] = iso_or_none(entry.start, zone)
+        item["end"] = iso_or_none(entry.end, zone)
+        return item
+
+    def on_now(entry: Entry, left: timedelta) -> dict[str, Any]:
+        item = record(entry)
         item["minutes_left"] = -(-int(left.total_seconds()) // 60)
         return item
 
     return {
-        "conference": program.conference.id,
+        "conference": timeline.conference_id,
         "zone": zone_key(zone) or zone_name(zone),
         "source": glance.source,
-        "now": [on_now(s, left) for s, left in glance.in_progress],
-        "next": [session_json(program, s, zone) for s in glance.upcoming],
+        "now": [on_now(entry, left) for entry, left in glance.in_progress],
+        "next": [record(entry) for entry in glance.upcoming],
     }

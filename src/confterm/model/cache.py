@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from confterm import __version__
+from confterm import __version__, paths
 from confterm.atomic import write_atomic
 from confterm.model.program import (
     Author,
@@ -66,8 +66,7 @@ def model_fingerprint() -> str | None:
 
 def cache_path(cache_dir: Path, source: Path) -> Path:
     """The cache file of the program file ``source``."""
-    key = hashlib.sha256(str(source.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
-    return cache_dir / f"{key[:32]}.json"
+    return paths.program_cache_file(cache_dir, source, ".json")
 
 
 def cache_key(raw: bytes) -> str | None:

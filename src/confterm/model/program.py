@@ -26,11 +26,12 @@ from functools import cached_property
 from typing import Annotated, Any, ClassVar, Final, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+# Re-exported: the model's ids are these slugs.
+from confterm.ids import SLUG_MAX_LENGTH as SLUG_MAX_LENGTH
+from confterm.ids import SLUG_PATTERN as SLUG_PATTERN
 from confterm.model.rules import Rule
 
 PROGRAM_FORMAT: Final = "confterm/1"  # the "format" of every confterm program file
-SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
-SLUG_MAX_LENGTH = 200
 
 Slug = Annotated[
     str,

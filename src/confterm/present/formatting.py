@@ -3,13 +3,13 @@ No Textual."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from confterm.model.program import Session
 from confterm.text import one_line
 
 if TYPE_CHECKING:
+    from confterm.model.program import Session
     from confterm.queries.agenda import LastKnownLike
 from confterm.timezones import is_fixed_offset_name, zone_name
 
@@ -125,3 +125,13 @@ def date_span(first: date, last: date) -> str:
     if first.year == last.year:
         return f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
     return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
+
+
+def duration_text(delta: timedelta) -> str:
+    """``1 h 05 min``, ``25 min``, ``3 days``: a short, rounded-up length of time."""
+    minutes = max(0, -(-int(delta.total_seconds()) // 60))
+    if minutes >= 2 * 24 * 60:
+        return f"{minutes // (24 * 60)} days"
+    if minutes >= 60:
+        return f"{minutes // 60} h {minutes % 60:02d} min"
+    return f"{minutes} min"

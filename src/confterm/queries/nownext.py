@@ -12,6 +12,9 @@ from typing import Literal
 
 from confterm.model.program import Program, Session
 from confterm.present.formatting import clock_time, day_label
+
+# Re-exported: now & next's users name it from here.
+from confterm.present.formatting import duration_text as duration_text
 from confterm.queries.index import ProgramIndex
 
 DEFAULT_WINDOW = timedelta(minutes=90)
@@ -84,16 +87,6 @@ def first_session_id(index: ProgramIndex) -> str | None:
     return None
 
 
-def duration_text(delta: timedelta) -> str:
-    """``1 h 05 min``, ``25 min``, ``3 days``: a short, rounded-up length of time."""
-    minutes = max(0, -(-int(delta.total_seconds()) // 60))
-    if minutes >= 2 * 24 * 60:
-        return f"{minutes // (24 * 60)} days"
-    if minutes >= 60:
-        return f"{minutes // 60} h {minutes % 60:02d} min"
-    return f"{minutes} min"
-
-
 def outside_message(program: Program, result: NowNext, zone: tzinfo) -> str | None:
     """The line shown before or after the conference; None while it runs."""
     name = program.conference.short_name
@@ -105,32 +98,3 @@ def outside_message(program: Program, result: NowNext, zone: tzinfo) -> str | No
         end = result.ended_at.astimezone(zone)
         return f"{name} ended {day_label(end.date())} at {clock_time(end, zone)}."
     return None
-
-
-@dataclass
-class Glance:
-    """What ``confterm now`` shows: the sessions on now and those next, and whether they
-    are the user's bookmarks or, with none of those on or near, the whole program's."""
-
-    source: Literal["bookmarks", "program"]
-    now: datetime
-    in_progress: list[tuple[Session, timedelta]]
-    upcoming: list[Session]
-
-    @property
-    def is_empty(self) -> bool:
-        """True when nothing is on and nothing starts within the window."""
-        return not (self.in_progress or self.upcoming)
-
-
-def at_a_glance(
-    index: ProgramIndex, now: datetime, bookmarked: set[str], window: timedelta = DEFAULT_WINDOW
-) -> Glance:
-    """Now and next among the bookmarked sessions when any of them is on or starts within
-    ``window``; otherwise now and next in the whole program."""
-    result = now_and_next(index, now, window)
-    mine_on = [(s, left) for s, left in result.in_progress if s.id in bookmarked]
-    mine_next = [s for s in result.upcoming if s.id in bookmarked]
-    if mine_on or mine_next:
-        return Glance("bookmarks", now, mine_on, mine_next)
-    return Glance("program", now, result.in_progress, result.upcoming)

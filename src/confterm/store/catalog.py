@@ -8,14 +8,19 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from confterm import __version__, paths
 from confterm.atomic import write_atomic
 from confterm.errors import DataError, UsageError
-from confterm.model.loading import load_program_file
-from confterm.model.program import SLUG_MAX_LENGTH, SLUG_PATTERN, Program
+from confterm.ids import SLUG_MAX_LENGTH, SLUG_PATTERN
 from confterm.text import one_line
+
+if TYPE_CHECKING:
+    from confterm.model.program import Program
+
+# The model is imported only where a program is loaded: `confterm now` finds its program file
+# here and, when its timeline is current, never loads the program at all.
 
 DEFAULT_CONFERENCE = "mlsys2025"
 SCHEMA_FILE = "schema.json"
@@ -60,13 +65,23 @@ def program_path(conference_id: str, data_dir: Path) -> tuple[Path, str]:
     )
 
 
-def open_program(conference_id: str | None, data_file: Path | None, data_dir: Path) -> Program:
-    """Load the conference chosen by ``--data FILE`` or ``--conference ID`` (default bundled)."""
+def program_source(
+    conference_id: str | None, data_file: Path | None, data_dir: Path
+) -> tuple[Path, str | None]:
+    """The file of the conference chosen by ``--data FILE`` or ``--conference ID`` (default
+    bundled), and its label for messages (None: the path itself)."""
     if data_file is not None:
         if conference_id is not None:
             raise UsageError("--data and --conference cannot be used together")
-        return load_program_file(data_file, cache_dir=paths.program_cache_dir())
-    path, label = program_path(conference_id or DEFAULT_CONFERENCE, data_dir)
+        return data_file, None
+    return program_path(conference_id or DEFAULT_CONFERENCE, data_dir)
+
+
+def open_program(conference_id: str | None, data_file: Path | None, data_dir: Path) -> Program:
+    """Load the conference chosen by ``--data FILE`` or ``--conference ID`` (default bundled)."""
+    from confterm.model.loading import load_program_file
+
+    path, label = program_source(conference_id, data_file, data_dir)
     return load_program_file(path, label=label, cache_dir=paths.program_cache_dir())
 
 
@@ -275,6 +290,8 @@ def list_conferences(data_dir: Path) -> list[ConferenceInfo]:
 
 
 def _info(path: Path, label: str, meta: dict[str, Any], *, bundled: bool) -> ConferenceInfo | None:
+    from confterm.model.loading import load_program_file
+
     try:
         program = load_program_file(path, label=label, cache_dir=paths.program_cache_dir())
     except DataError:

@@ -1,0 +1,266 @@
+"""A program's timeline: its timed sessions in one small SQLite file, and the question
+``confterm now`` asks of it.
+
+Standard library only (no model, no pydantic): reading a timeline and answering costs a few
+milliseconds at any program size, because only the sessions around the moment asked about
+are read (an index on start times), never the whole program.
+
+What a timeline holds, per timed session (start and end known): its place in the program's
+time order (``rank``, :attr:`confterm.queries.index.ProgramIndex.in_order`), id, start and
+end (as written, and as POSIX timestamps), title, room name, kind label, and its ``--json``
+object with the start and end left to fill in the display zone. Its ``meta`` table says what
+it was made from (see :func:`Timeline.open`).
+
+The question is the one :func:`confterm.queries.nownext.now_and_next` answers over a loaded
+program (the app's now & next screen), then bookmarks first: a test holds the two answers
+equal over many programs and moments.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cache
+from operator import itemgetter
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from confterm import __version__, paths
+
+TIMELINE_FORMAT = 1
+SUFFIX = ".timeline.sqlite3"
+
+# The modules whose code decides what a timeline holds (how a program file is read and
+# validated, the time order, the session's JSON object, cleaned texts, this package): a
+# change to any of them makes every timeline made before it stale, as the program cache does
+# with the model's sources, even when the version number stays the same.
+CODE_SOURCES = (
+    "glance/build.py",
+    "glance/timeline.py",
+    "model/cache.py",
+    "model/checks.py",
+    "model/loading.py",
+    "model/program.py",
+    "model/rules.py",
+    "model/validation.py",
+    "queries/index.py",
+    "export/records.py",
+    "present/formatting.py",
+    "text.py",
+    "ids.py",
+)
+
+# How long ago a program file must have changed for its stamp to be trusted: a file changed
+# again within the same tick of its file system's clock could keep the same stamp. Linux file
+# systems tick in milliseconds; one that keeps whole seconds (FAT: two) gets a wider margin.
+_SETTLED_NS = 100_000_000
+_SETTLED_COARSE_NS = 3_000_000_000
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE sessions (
+    rank INTEGER PRIMARY KEY, id TEXT NOT NULL, start_ts REAL NOT NULL, end_ts REAL NOT NULL,
+    long INTEGER NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL, title TEXT NOT NULL,
+    room TEXT, kind TEXT NOT NULL, record TEXT NOT NULL
+);
+CREATE INDEX sessions_by_start ON sessions (long, start_ts);
+"""
+_COLUMNS = "rank, id, start_ts, end_ts, start, end, title, room, kind"
+# The sessions that may be on between two moments: an index search, not a scan.
+_AROUND = (
+    f"SELECT {_COLUMNS} FROM sessions WHERE long = 0 AND start_ts BETWEEN ? AND ? "  # noqa: S608
+    f"UNION ALL SELECT {_COLUMNS} FROM sessions WHERE long = 1 AND start_ts <= ?"
+)
+# At most this many values in one query (SQLite before 3.32 allows 999).
+_CHUNK = 500
+
+
+@cache
+def code_key() -> str | None:
+    """The format, the version and a digest of :data:`CODE_SOURCES` (None when they cannot be
+    read: no timeline is kept then)."""
+    digest = hashlib.sha256(f"{TIMELINE_FORMAT}/{__version__}".encode())
+    root = Path(__file__).resolve().parents[1]
+    try:
+        for name in CODE_SOURCES:
+            digest.update(name.encode() + b"\0" + (root / name).read_bytes())
+    except OSError:
+        return None
+    return digest.hexdigest()[:24]
+
+
+def timeline_path(cache_dir: Path, source: Path) -> Path:
+    """The timeline of the program file ``source``, beside its program cache."""
+    return paths.program_cache_file(cache_dir, source, SUFFIX)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceStamp:
+    """What tells a program file's content from any other without reading it: its device,
+    inode, size, modification and change times (a write changes the change time, which no
+    program can set back)."""
+
+    text: str
+    #: True when it last changed long enough ago (see ``_SETTLED_NS``) that any change from
+    #: now on shows in the stamp: only then is a timeline kept under it.
+    settled: bool
+
+
+def source_stamp(source: Path) -> SourceStamp | None:
+    """The stamp of the program file ``source`` now (None when it cannot be read)."""
+    looked = time.time_ns()
+    try:
+        info = os.stat(source)
+    except OSError:
+        return None
+    mtime, ctime = info.st_mtime_ns, info.st_ctime_ns
+    coarse = mtime % 1_000_000_000 == 0 and ctime % 1_000_000_000 == 0
+    margin = _SETTLED_COARSE_NS if coarse else _SETTLED_NS
+    text = f"{info.st_dev}:{info.st_ino}:{info.st_size}:{mtime}:{ctime}"
+    return SourceStamp(text, looked - max(mtime, ctime) > margin)
+
+
+def source_name(source: Path) -> str:
+    """How the meta table names the program file (its resolved path)."""
+    return str(source.resolve())
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One timed session of a timeline, as ``confterm now`` shows it."""
+
+    rank: int  # its place in the program's time order
+    id: str
+    title: str  # as in the program (cleaned where shown)
+    room: str | None  # the room's name; None when not announced
+    kind: str  # the kind's label ("Talk", "Poster session"...)
+    start: datetime
+    end: datetime
+
+
+@dataclass
+class Glance:
+    """What ``confterm now`` shows: the sessions on now (with the time they have left) and
+    those next, and whether they are the user's bookmarks or, with none of those on or near,
+    the whole program's."""
+
+    source: Literal["bookmarks", "program"]
+    now: datetime
+    in_progress: list[tuple[Entry, timedelta]]
+    upcoming: list[Entry]
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing is on and nothing starts within the window."""
+        return not (self.in_progress or self.upcoming)
+
+
+class Timeline:
+    """An open timeline: its meta data, and its sessions to ask about."""
+
+    def __init__(self, conn: sqlite3.Connection, meta: dict[str, str]) -> None:
+        self._conn = conn
+        self.meta = meta
+
+    @property
+    def conference_id(self) -> str:
+        """The id of the conference the program is of."""
+        return self.meta["conference"]
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The conference's zone (checked when the timeline was opened)."""
+        return ZoneInfo(self.meta["timezone"])
+
+    @classmethod
+    def open(cls, path: Path, source: Path, stamp: SourceStamp) -> Timeline | None:
+        """The timeline at ``path`` when it was made by this code from the program file
+        ``source`` as it is now (``stamp``); None when there is none, it is damaged, or it was
+        made from anything else."""
+        try:
+            # immutable: a timeline is only ever replaced whole (see build), never changed.
+            uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+            conn = sqlite3.connect(uri, uri=True)
+        except (sqlite3.Error, OSError, ValueError):
+            return None
+        try:
+            meta = {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM meta")}
+        except sqlite3.Error:
+            conn.close()
+            return None
+        wanted = {"code": code_key(), "source": source_name(source), "stamp": stamp.text}
+        if any(meta.get(key) != value for key, value in wanted.items()) or not _sound(meta):
+            conn.close()
+            return None
+        return cls(conn, meta)
+
+    def close(self) -> None:
+        """Close the file."""
+        self._conn.close()
+
+    def glance(self, now: datetime, bookmarked: set[str], window: timedelta) -> Glance:
+        """Now and next among the ``bookmarked`` sessions when any of them is on at ``now``
+        or starts within ``window``; otherwise now and next in the whole program.
+
+        In progress: start <= now < end, the least time left first (ties: the earlier
+        start, then time order); next: now < start <= now + window, in time order.
+
+        Raises:
+            sqlite3.Error: the file is damaged.
+        """
+        moment, until = now.timestamp(), (now + window).timestamp()
+        # A session shorter than a long one that is still on started at most the longest
+        # such session's length ago (a second more: the bound needs no exact arithmetic);
+        # the few long ones are all looked at.
+        since = moment - float(self.meta["longest_short"]) - 1.0
+        rows = self._conn.execute(_AROUND, (since, until, until)).fetchall()
+        rows.sort(key=itemgetter(0))
+        on = [row for row in rows if row[2] <= moment < row[3]]
+        soon = [row for row in rows if moment < row[2] <= until]
+        mine_on = [row for row in on if row[1] in bookmarked]
+        mine_next = [row for row in soon if row[1] in bookmarked]
+        source: Literal["bookmarks", "program"] = "program"
+        if mine_on or mine_next:
+            source, on, soon = "bookmarks", mine_on, mine_next
+        in_progress = [(entry, entry.end - now) for entry in map(_entry, on)]
+        in_progress.sort(key=lambda pair: (pair[1], pair[0].start))
+        return Glance(source, now, in_progress, [_entry(row) for row in soon])
+
+    def records(self, entries: Iterable[Entry]) -> dict[int, dict[str, Any]]:
+        """The ``--json`` objects of ``entries`` by rank (``start`` and ``end`` are None:
+        the caller writes them in its display zone).
+
+        Raises:
+            sqlite3.Error: the file is damaged.
+        """
+        ranks = sorted({entry.rank for entry in entries})
+        found: dict[int, dict[str, Any]] = {}
+        for first in range(0, len(ranks), _CHUNK):
+            chunk = ranks[first : first + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT rank, record FROM sessions WHERE rank IN ({marks})"  # noqa: S608
+            for rank, record in self._conn.execute(sql, chunk):
+                found[rank] = json.loads(record)
+        return found
+
+
+def _sound(meta: dict[str, str]) -> bool:
+    try:
+        ZoneInfo(meta["timezone"])
+        float(meta["longest_short"])
+    except (KeyError, ValueError, ZoneInfoNotFoundError):
+        return False
+    return bool(meta.get("conference"))
+
+
+def _entry(row: Any) -> Entry:
+    rank, session_id, _start_ts, _end_ts, start, end, title, room, kind = row
+    start, end = datetime.fromisoformat(start), datetime.fromisoformat(end)
+    return Entry(rank, session_id, title, room, kind, start, end)
