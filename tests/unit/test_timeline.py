@@ -41,7 +41,7 @@ def _reference(index: ProgramIndex, now: datetime, bookmarked: set[str]) -> tupl
 
 
 def _answer(glance: Glance) -> tuple[object, ...]:
-    on = [(entry.id, left) for entry, left in glance.in_progress]
+    on = [(entry.id, glance.left(entry)) for entry in glance.in_progress]
     return (glance.source, on, [entry.id for entry in glance.upcoming])
 
 
@@ -95,7 +95,7 @@ def test_a_kept_timeline_is_the_one_made(tmp_path: Path) -> None:
     assert kept is not None
     now = datetime.fromisoformat("2026-03-07T10:50-05:00")
     assert _answer(kept.glance(now, set(), WINDOW)) == _answer(made.glance(now, set(), WINDOW))
-    entries = [entry for entry, _left in kept.glance(now, set(), WINDOW).in_progress]
+    entries = kept.glance(now, set(), WINDOW).in_progress
     assert [record["id"] for record in kept.records(entries).values()] == [e.id for e in entries]
 
 

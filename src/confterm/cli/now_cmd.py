@@ -146,8 +146,8 @@ def _answer(context: Context, timeline: Timeline, template: str | None) -> str |
 def fields(glance: Glance, zone: tzinfo) -> dict[str, str]:
     """The values of :data:`FIELDS` for the first session of ``glance`` (not empty)."""
     if glance.in_progress:
-        entry, left = glance.in_progress[0]
-        state, when = "now", duration_text(left)
+        entry = glance.in_progress[0]
+        state, when = "now", duration_text(glance.left(entry))
         others = len(glance.in_progress) - 1
     else:
         entry = glance.upcoming[0]
@@ -175,7 +175,8 @@ def glance_line(glance: Glance, zone: tzinfo) -> str:
     """``Now: Title · Room (25 min left, +2 more) | Next 11:00: Title · Room``."""
     parts: list[str] = []
     if glance.in_progress:
-        entry, left = glance.in_progress[0]
+        entry = glance.in_progress[0]
+        left = glance.left(entry)
         extra = f", +{len(glance.in_progress) - 1} more" if len(glance.in_progress) > 1 else ""
         parts.append(f"Now: {_where(entry)} ({duration_text(left)} left{extra})")
     if glance.upcoming:
@@ -187,8 +188,7 @@ def glance_line(glance: Glance, zone: tzinfo) -> str:
 
 def glance_json(timeline: Timeline, glance: Glance, zone: tzinfo) -> dict[str, Any]:
     """The ``--json`` object (see the module docstring)."""
-    on = [entry for entry, _left in glance.in_progress]
-    records = timeline.records([*on, *glance.upcoming])
+    records = timeline.records([*glance.in_progress, *glance.upcoming])
 
     def record(entry: Entry) -> dict[str, Any]:
         item = dict(records[entry.rank])
@@ -196,15 +196,15 @@ def glance_json(timeline: Timeline, glance: Glance, zone: tzinfo) -> dict[str, A
         item["end"] = iso_or_none(entry.end, zone)
         return item
 
-    def on_now(entry: Entry, left: timedelta) -> dict[str, Any]:
+    def on_now(entry: Entry) -> dict[str, Any]:
         item = record(entry)
-        item["minutes_left"] = -(-int(left.total_seconds()) // 60)
+        item["minutes_left"] = -(-int(glance.left(entry).total_seconds()) // 60)
         return item
 
     return {
         "conference": timeline.conference_id,
         "zone": zone_key(zone) or zone_name(zone),
         "source": glance.source,
-        "now": [on_now(entry, left) for entry, left in glance.in_progress],
+        "now": [on_now(entry) for entry in glance.in_progress],
         "next": [record(entry) for entry in glance.upcoming],
     }

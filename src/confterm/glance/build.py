@@ -42,7 +42,10 @@ def build_timeline(
     for row in rows:
         if not row[4]:
             longest_short = max(longest_short, row[3] - row[2])
-    conn.executemany("INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany(
+        "INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (row[:-1] for row in rows)
+    )
+    conn.executemany("INSERT INTO records VALUES (?, ?)", ((row[0], row[-1]) for row in rows))
     meta = {
         "code": code_key() or "",
         "source": source_name(source),

@@ -68,11 +68,13 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE sessions (
     rank INTEGER PRIMARY KEY, id TEXT NOT NULL, start_ts REAL NOT NULL, end_ts REAL NOT NULL,
     long INTEGER NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL, title TEXT NOT NULL,
-    room TEXT, kind TEXT NOT NULL, record TEXT NOT NULL
+    room TEXT, kind TEXT NOT NULL
 );
 CREATE INDEX sessions_by_start ON sessions (long, start_ts);
+-- Apart, so that the rows looked through for a moment stay small and close together.
+CREATE TABLE records (rank INTEGER PRIMARY KEY, record TEXT NOT NULL);
 """
-_COLUMNS = "rank, id, start_ts, end_ts, start, end, title, room, kind"
+_COLUMNS = "rank, id, start_ts, end_ts, title, room, kind, start, end"  # as Entry, from title
 # The sessions that may be on between two moments: an index search, not a scan.
 _AROUND = (
     f"SELECT {_COLUMNS} FROM sessions WHERE long = 0 AND start_ts BETWEEN ? AND ? "  # noqa: S608
@@ -132,7 +134,7 @@ def source_name(source: Path) -> str:
     return str(source.resolve())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Entry:
     """One timed session of a timeline, as ``confterm now`` shows it."""
 
@@ -141,25 +143,39 @@ class Entry:
     title: str  # as in the program (cleaned where shown)
     room: str | None  # the room's name; None when not announced
     kind: str  # the kind's label ("Talk", "Poster session"...)
-    start: datetime
-    end: datetime
+    start_text: str  # ISO 8601, as in the program
+    end_text: str
+
+    # Parsed when shown: a line shows two of the thousands a large program has on at once.
+    @property
+    def start(self) -> datetime:
+        """When it starts."""
+        return datetime.fromisoformat(self.start_text)
+
+    @property
+    def end(self) -> datetime:
+        """When it ends."""
+        return datetime.fromisoformat(self.end_text)
 
 
 @dataclass
 class Glance:
-    """What ``confterm now`` shows: the sessions on now (with the time they have left) and
-    those next, and whether they are the user's bookmarks or, with none of those on or near,
-    the whole program's."""
+    """What ``confterm now`` shows: the sessions on now and those next, and whether they are
+    the user's bookmarks or, with none of those on or near, the whole program's."""
 
     source: Literal["bookmarks", "program"]
     now: datetime
-    in_progress: list[tuple[Entry, timedelta]]
-    upcoming: list[Entry]
+    in_progress: list[Entry]  # the least time left first (ties: the earlier start)
+    upcoming: list[Entry]  # in time order
 
     @property
     def is_empty(self) -> bool:
         """True when nothing is on and nothing starts within the window."""
         return not (self.in_progress or self.upcoming)
+
+    def left(self, entry: Entry) -> timedelta:
+        """How long ``entry`` (on now) has left."""
+        return entry.end - self.now
 
 
 class Timeline:
@@ -229,9 +245,15 @@ class Timeline:
         source: Literal["bookmarks", "program"] = "program"
         if mine_on or mine_next:
             source, on, soon = "bookmarks", mine_on, mine_next
-        in_progress = [(entry, entry.end - now) for entry in map(_entry, on)]
-        in_progress.sort(key=lambda pair: (pair[1], pair[0].start))
-        return Glance(source, now, in_progress, [_entry(row) for row in soon])
+        # The time left, then the start, compared as timestamps: a timestamp is exact to the
+        # microsecond, so these orders are those of the datetimes (and the sort is stable).
+        on.sort(key=itemgetter(3, 2))
+        return Glance(
+            source,
+            now,
+            [Entry(*row[:2], *row[4:]) for row in on],
+            [Entry(*row[:2], *row[4:]) for row in soon],
+        )
 
     def records(self, entries: Iterable[Entry]) -> dict[int, dict[str, Any]]:
         """The ``--json`` objects of ``entries`` by rank (``start`` and ``end`` are None:
@@ -245,7 +267,7 @@ class Timeline:
         for first in range(0, len(ranks), _CHUNK):
             chunk = ranks[first : first + _CHUNK]
             marks = ",".join("?" * len(chunk))
-            sql = f"SELECT rank, record FROM sessions WHERE rank IN ({marks})"  # noqa: S608
+            sql = f"SELECT rank, record FROM records WHERE rank IN ({marks})"  # noqa: S608
             for rank, record in self._conn.execute(sql, chunk):
                 found[rank] = json.loads(record)
         return found
@@ -258,9 +280,3 @@ def _sound(meta: dict[str, str]) -> bool:
     except (KeyError, ValueError, ZoneInfoNotFoundError):
         return False
     return bool(meta.get("conference"))
-
-
-def _entry(row: Any) -> Entry:
-    rank, session_id, _start_ts, _end_ts, start, end, title, room, kind = row
-    start, end = datetime.fromisoformat(start), datetime.fromisoformat(end)
-    return Entry(rank, session_id, title, room, kind, start, end)
