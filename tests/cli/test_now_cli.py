@@ -202,3 +202,19 @@ def test_a_damaged_timeline_is_ignored_and_made_again(
     # And the next run finds a sound one.
     assert _meta(kept)["code"] != "another"
     assert run_cli(*argv).stdout == expected.stdout
+
+
+def test_a_line_that_only_mentions_now_is_read_by_the_full_parser(run_cli: RunCli) -> None:
+    # `now` is parsed first by a parser that knows it alone; anything else is not its to read.
+    listed = run_cli("--theme", "now", "list", *DATA)
+    assert listed.returncode == 0, listed.stderr
+    assert "Opening Keynote" in listed.stdout
+    helped = run_cli("--help", "now")
+    assert helped.returncode == 0
+    assert "bookmark" in helped.stdout  # the full help, every command in it
+    bad = run_cli("now", *DATA, "--window", "x")
+    assert bad.returncode == 2
+    assert bad.stderr == (
+        "confterm: error: argument --window: 'x' is not a whole number of minutes from 1 to "
+        "10080 (see 'confterm now --help')\n"
+    )
