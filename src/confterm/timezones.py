@@ -9,26 +9,43 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from confterm.errors import UsageError
+from confterm.text import shorten
+
+#: Longer than any IANA name (the longest is about 30 characters); a longer one is not looked up.
+MAX_ZONE_NAME = 64
+
+
+def find_zone(name: str) -> ZoneInfo | None:
+    """The IANA zone called ``name``, or None when there is none.
+
+    The one place a zone is looked up by a name from outside (a file, ``--tz``, ``TZ``). The
+    name becomes a path inside tzdata, so a name that is a folder there (``America``), too long,
+    absolute or not text raises OSError or ValueError from ``zoneinfo``, with that path in its
+    message: all of them mean "no such zone" here, and the caller names the input and the zone.
+    """
+    if not name or len(name) > MAX_ZONE_NAME or not name.isprintable():
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError, UnicodeError):
+        return None
 
 
 def local_zone() -> tzinfo:
     """The machine's zone, as an IANA zone when it can be found (so DST is right)."""
     name = os.environ.get("TZ", "").lstrip(":")
-    if name:
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
+    zone = find_zone(name) if name else None
+    if zone is not None:
+        return zone
     link = Path("/etc/localtime")
     try:
         target = str(link.resolve())
     except OSError:
         target = ""
     if "zoneinfo/" in target:
-        try:
-            return ZoneInfo(target.split("zoneinfo/", 1)[1])
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
+        zone = find_zone(target.split("zoneinfo/", 1)[1])
+        if zone is not None:
+            return zone
     fallback = datetime.now().astimezone().tzinfo
     return fallback if fallback is not None else ZoneInfo("UTC")
 
@@ -70,9 +87,9 @@ def resolve_display_zone(spec: str, conference_zone: tzinfo) -> tzinfo:
         return conference_zone
     if spec == "local":
         return local_zone()
-    try:
-        return ZoneInfo(spec)
-    except (ZoneInfoNotFoundError, ValueError):
+    zone = find_zone(spec)
+    if zone is None:
         raise UsageError(
-            f"--tz: unknown time zone {spec!r} (use conference, local or an IANA name)"
-        ) from None
+            f"--tz: unknown time zone {shorten(spec)!r} (use conference, local or an IANA name)"
+        )
+    return zone

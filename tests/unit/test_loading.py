@@ -36,7 +36,7 @@ EXPECTED = {
     "not-json.json": [
         "line 5 column 3: not valid JSON (Expecting property name enclosed in double quotes)"
     ],
-    "not-utf8.json": ["not UTF-8 text (invalid byte at offset 0)"],
+    "not-utf8.json": ["line 1 column 1: not UTF-8 text"],
     "unknown-timezone.json": ["conference.timezone: unknown time zone 'Atlantis/Capital'"],
 }
 
@@ -69,7 +69,7 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_directory(tmp_path: Path) -> None:
-    with pytest.raises(DataError, match=r"is a directory, not a conference file$"):
+    with pytest.raises(DataError, match=r"is a directory, not a file$"):
         load_program_file(tmp_path)
 
 

@@ -18,13 +18,15 @@ from confterm import __version__
 from confterm.cli.commands import complete_with, declare
 from confterm.cli.context import Context
 from confterm.errors import EXIT_USAGE, ConftermError
+from confterm.text import one_line
 
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line and exit code 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"confterm: error: {message} (see '{self.prog} --help')\n")
+        # The message quotes the arguments, which may hold escape sequences: cleaned.
+        sys.stderr.write(f"confterm: error: {one_line(message)} (see '{self.prog} --help')\n")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -215,10 +217,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return result
     except ConftermError as error:
         for line in error.lines():
-            sys.stderr.write(f"confterm: error: {line}\n")
+            # Messages quote file names, URLs and values from data: never raw on the terminal.
+            sys.stderr.write(f"confterm: error: {one_line(line)}\n")
         # Candidates of an ambiguous argument, under the error line (see cli/items.py).
         for line in getattr(error, "details", ()):
-            sys.stderr.write(f"  {line}\n")
+            sys.stderr.write(f"  {one_line(line)}\n")
         return error.exit_code
     except KeyboardInterrupt:
         return 130
@@ -231,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # about a named file says which file instead.
         _silence_stdout()
         place = f"{error.filename}" if error.filename else "cannot write output"
-        sys.stderr.write(f"confterm: error: {place}: {error.strerror or error}\n")
+        sys.stderr.write(f"confterm: error: {one_line(f'{place}: {error.strerror or error}')}\n")
         return 1
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from confterm import __version__, paths
 from confterm.atomic import write_atomic
+from confterm.files import read_regular_file
 from confterm.model.program import (
     Author,
     Booth,
@@ -35,6 +36,8 @@ from confterm.model.program import (
     Speaker,
     Track,
 )
+from confterm.text import is_clean
+from confterm.timezones import find_zone
 
 CACHE_FORMAT = 1
 # The limit was 8 MiB while rebuilding cost about as much per session as pydantic. With the
@@ -48,7 +51,15 @@ MAX_CACHED_BYTES = 256 * 1024 * 1024
 # Whatever decides what a validated program is: a change to any of these files (a field, a
 # pattern, a date range, a check) makes every cache written before it stale, even when the
 # version number stays the same (a checkout between releases).
-MODEL_SOURCES = ("program.py", "rules.py", "checks.py", "validation.py", "cache.py")
+MODEL_SOURCES = (
+    "program.py",
+    "rules.py",
+    "checks.py",
+    "validation.py",
+    "cache.py",
+    "../text.py",
+    "../timezones.py",
+)
 
 
 @cache
@@ -81,15 +92,36 @@ def cache_key(raw: bytes) -> str | None:
 def read_cached(cached: Path, key: str) -> Program | None:
     """The program in the cache file ``cached`` when it was written under ``key``."""
     try:
-        content = json.loads(cached.read_bytes())
-    except (OSError, ValueError):
+        content = json.loads(read_regular_file(cached, 2 * MAX_CACHED_BYTES))
+    except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(content, dict) or content.get("key") != key:
         return None
+    # The cache folder is outside confterm's control too: its text must be as clean as a
+    # validated program's, and its zone one that exists, or the file is validated again.
+    if not _all_clean(content.get("program")):
+        return None
     try:
-        return program_from_json(content["program"])
+        program = program_from_json(content["program"])
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
+    return program if find_zone(program.conference.timezone) is not None else None
+
+
+def _all_clean(value: Any) -> bool:
+    # Iterative: a crafted cache file may nest deeper than the interpreter's recursion limit.
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if not is_clean(item):
+                return False
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return True
 
 
 def write_cached(cached: Path, key: str, program_json: bytes) -> None:

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from confterm.errors import DataError
+from confterm.files import MAX_FILE_BYTES, FileTooLargeError, NotAFileError, read_regular_file
 from confterm.model.cache import (
     MAX_CACHED_BYTES,
     cache_key,
@@ -32,14 +33,7 @@ def load_program_file(
     cache without validating it again (see :mod:`confterm.model.cache`).
     """
     name = label or str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise DataError(f"{name}: is a directory, not a conference file") from None
-    except OSError as error:
-        raise DataError(f"{name}: cannot read: {error.strerror or error}") from None
+    raw = read_program_bytes(path, name)
     key = cache_key(raw) if cache_dir is not None and len(raw) <= MAX_CACHED_BYTES else None
     if cache_dir is None or key is None:
         return load_program_bytes(raw, name)
@@ -53,6 +47,19 @@ def load_program_file(
             write_cached(cached, key, program_json(program, indent=None))
         _freeze_if_large(program)
     return program
+
+
+def read_program_bytes(path: Path, name: str) -> bytes:
+    """The bytes of a program file, refused before reading when it is not a regular file or is
+    larger than an import may be (see :mod:`confterm.files`)."""
+    try:
+        return read_regular_file(path, MAX_FILE_BYTES)
+    except FileNotFoundError:
+        raise DataError(f"{name}: no such file") from None
+    except (NotAFileError, FileTooLargeError) as error:
+        raise DataError(f"{name}: {error.strerror}") from None
+    except OSError as error:
+        raise DataError(f"{name}: cannot read: {error.strerror or error}") from None
 
 
 def load_program_bytes(raw: bytes, name: str) -> Program:

@@ -24,12 +24,14 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any, ClassVar, Final, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 # Re-exported: the model's ids are these slugs.
 from confterm.ids import SLUG_MAX_LENGTH as SLUG_MAX_LENGTH
 from confterm.ids import SLUG_PATTERN as SLUG_PATTERN
 from confterm.model.rules import Rule
+from confterm.text import shorten
+from confterm.timezones import find_zone
 
 PROGRAM_FORMAT: Final = "confterm/1"  # the "format" of every confterm program file
 
@@ -41,8 +43,12 @@ Slug = Annotated[
         description="A stable identifier: lower-case letters, digits, '.', '_' and '-'.",
     ),
 ]
-Text = Annotated[str, Rule(max_length=100_000)]
-Name = Annotated[str, Rule(min_length=1)]
+# Every text field is one of these three (or Name): they clean what the file holds before any
+# other rule looks at it (see Rule.text and confterm.text).
+Line = Annotated[str, Rule(text="line")]
+Text = Annotated[str, Rule(max_length=100_000, text="long")]
+Url = Annotated[str, Rule(text="url", description="A plain http(s) URL.")]
+Name = Annotated[str, Rule(min_length=1, text="line")]
 AwareDatetime = Annotated[datetime, Rule(aware=True)]
 
 # Dates outside this window are certainly mistakes, and near year 1 or 9999 plain date
@@ -58,10 +64,19 @@ def _date_in_range(value: date | None) -> date | None:
     return value
 
 
+# Real UTC offsets run from -12:00 to +14:00; Python allows up to a day either way.
+MAX_UTC_OFFSET = timedelta(hours=14)
+
+
 def _datetime_in_range(value: datetime | None) -> datetime | None:
     # The wall-clock date, not the UTC one: converting could itself overflow.
-    if value is not None and not EARLIEST_DATE <= value.date() <= LATEST_DATE:
+    if value is None:
+        return value
+    if not EARLIEST_DATE <= value.date() <= LATEST_DATE:
         raise ValueError(f"{value.isoformat()} is {_DATE_RANGE}")
+    offset = value.utcoffset()
+    if offset is not None and abs(offset) > MAX_UTC_OFFSET:
+        raise ValueError(f"{value.isoformat()}: UTC offset beyond ±14:00")
     return value
 
 
@@ -106,10 +121,8 @@ _KIND_LABELS = {
 
 
 def _known_zone(value: str) -> str:
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown time zone {value!r}") from None
+    if find_zone(value) is None:
+        raise ValueError(f"unknown time zone {shorten(value)!r}")
     return value
 
 
@@ -133,8 +146,8 @@ class _Record:
 class Link(_Record):
     """A labelled URL (slides, video, project page...)."""
 
-    title: str
-    url: str
+    title: Line
+    url: Url
 
 
 @dataclass(kw_only=True)
@@ -155,10 +168,10 @@ class Conference:
             check=_known_zone,
         ),
     ]
-    venue: str | None = None
-    city: str | None = None
-    url: str | None = None
-    sources: Annotated[list[str], Rule(description="Where the facts in this file came from.")] = (
+    venue: Line | None = None
+    city: Line | None = None
+    url: Url | None = None
+    sources: Annotated[list[Line], Rule(description="Where the facts in this file came from.")] = (
         field(default_factory=list)
     )
     note: Text | None = None
@@ -197,9 +210,9 @@ class Speaker(_Record):
 
     id: Slug
     name: Name
-    affiliation: str | None = None
+    affiliation: Line | None = None
     bio: Text | None = None
-    url: str | None = None
+    url: Url | None = None
 
 
 @dataclass(slots=True, kw_only=True)
@@ -226,7 +239,7 @@ class Session(_Record):
     )
     description: Text = ""
     links: list[Link] = field(default_factory=list)
-    source_url: str | None = None
+    source_url: Url | None = None
     note: Annotated[Text | None, Rule(description="What is uncertain about this session.")] = None
 
     @property
@@ -248,7 +261,7 @@ class Author(_Record):
     """An author of a paper."""
 
     name: Name
-    affiliation: str | None = None
+    affiliation: Line | None = None
 
 
 @dataclass(slots=True, kw_only=True)
@@ -258,11 +271,11 @@ class Paper(_Record):
     id: Slug
     title: Name
     authors: list[Author] = field(default_factory=list)
-    url: str | None = None
+    url: Url | None = None
     session: Slug | None = None
-    award: str | None = None
-    topic: str | None = None
-    source_url: str | None = None
+    award: Line | None = None
+    topic: Line | None = None
+    source_url: Url | None = None
     note: Text | None = None
 
 
@@ -271,7 +284,7 @@ class BoothPerson(_Record):
     """Someone staffing a booth, with their role when known."""
 
     name: Name
-    role: str | None = None
+    role: Line | None = None
 
 
 @dataclass(slots=True, kw_only=True)
@@ -280,17 +293,17 @@ class Booth(_Record):
 
     id: Slug
     organisation: Name
-    level: Annotated[str | None, Rule(description="Sponsor level, e.g. Gold.")] = None
-    location: Annotated[str | None, Rule(description="Booth number or place; null if unknown.")] = (
-        None
-    )
+    level: Annotated[Line | None, Rule(description="Sponsor level, e.g. Gold.")] = None
+    location: Annotated[
+        Line | None, Rule(description="Booth number or place; null if unknown.")
+    ] = None
     description: Text = ""
     people: list[BoothPerson] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     sessions: Annotated[list[Slug], Rule(description="Related session ids.")] = field(
         default_factory=list
     )
-    source_url: str | None = None
+    source_url: Url | None = None
     note: Text | None = None
 
 

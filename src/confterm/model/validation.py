@@ -7,6 +7,7 @@ validated before does not import it (see :mod:`confterm.model.cache`).
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
@@ -79,7 +80,7 @@ def format_location(loc: tuple[int | str, ...]) -> str:
 def _describe_validation_error(raw: bytes, name: str, error: ValidationError) -> list[str]:
     errors = error.errors(include_url=False)
     if errors and errors[0]["type"] == "json_invalid":
-        return [_describe_json_syntax(raw, name)]
+        return [_describe_json_syntax(raw, name, errors[0]["msg"])]
     return [f"{name}: {_describe_one(detail)}" for detail in errors]
 
 
@@ -100,14 +101,31 @@ def _describe_one(detail: ErrorDetails) -> str:
     return f"{place}: {message}" if place else message
 
 
-def _describe_json_syntax(raw: bytes, name: str) -> str:
+def _describe_json_syntax(raw: bytes, name: str, parser_message: str) -> str:
     # Decode first: json.loads(bytes) would guess UTF-16/32 and report a misleading place.
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        return f"{name}: not UTF-8 text (invalid byte at offset {error.start})"
+        return f"{name}: {place_of_offset(raw, error.start)}: not UTF-8 text"
     try:
         json.loads(text)
     except json.JSONDecodeError as error:
         return f"{name}: line {error.lineno} column {error.colno}: not valid JSON ({error.msg})"
-    return f"{name}: not valid JSON"
+    except (RecursionError, ValueError):
+        pass  # nested too deeply, an integer too long: the parser's own message says where
+    # What Python's json accepts but pydantic's parser refuses (a lone surrogate escape, a
+    # number out of range...): its message ends "at line L column C".
+    found = _PARSER_PLACE.fullmatch(parser_message.removeprefix("Invalid JSON: "))
+    if found:
+        return f"{name}: line {found[2]} column {found[3]}: not valid JSON ({found[1]})"
+    return f"{name}: not valid JSON ({parser_message})"
+
+
+_PARSER_PLACE = re.compile(r"(.*) at line (\d+) column (\d+)", re.S)
+
+
+def place_of_offset(raw: bytes, offset: int) -> str:
+    """``line L column C`` of the byte at ``offset`` (columns counted in bytes)."""
+    line = raw.count(b"\n", 0, offset) + 1
+    column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+    return f"line {line} column {column}"

@@ -7,9 +7,19 @@ Textual; storing the result is :mod:`confterm.store.catalog`'s job.
 
 from __future__ import annotations
 
+from confterm.errors import ConftermError, DataError
 from confterm.sources.builder import ImportResult
-from confterm.sources.detect import FRAB_JSON, FRAB_XML, ICAL, SESSIONIZE, detect
+from confterm.sources.detect import (
+    FORMAT_NAMES,
+    FRAB_JSON,
+    FRAB_XML,
+    ICAL,
+    SESSIONIZE,
+    Detected,
+    detect,
+)
 from confterm.sources.fetch import read_source
+from confterm.text import one_line, shorten
 
 __all__ = ["ImportResult", "import_bytes", "import_source"]
 
@@ -35,8 +45,30 @@ def import_bytes(
     tz: str | None,
     name: str | None = None,
 ) -> ImportResult:
-    """Convert schedule bytes; ``label`` names the source in messages."""
+    """Convert schedule bytes; ``label`` names the source in messages.
+
+    Raises nothing but :class:`~confterm.errors.ConftermError`: the readers name the place of
+    every problem they expect; anything else a crafted file provokes inside one (a value no
+    reader foresaw, nesting beyond the interpreter's limit) is caught here, the one door every
+    reader is called through, and reported as bad data naming the file and the format.
+    """
     detected = detect(raw, label)
+    try:
+        return _read(detected, raw, label, conference_id=conference_id, tz=tz)
+    except ConftermError:
+        raise
+    except RecursionError:
+        raise DataError(f"{label}: nested too deeply to read") from None
+    except (ValueError, TypeError, LookupError, AttributeError, ArithmeticError) as error:
+        what = FORMAT_NAMES.get(detected.format, detected.format)
+        raise DataError(
+            f"{label}: not a readable {what} file: {shorten(one_line(str(error)), 200)}"
+        ) from None
+
+
+def _read(
+    detected: Detected, raw: bytes, label: str, *, conference_id: str | None, tz: str | None
+) -> ImportResult:
     if detected.format == FRAB_XML:
         from confterm.sources.frab_xml import import_frab_xml
 

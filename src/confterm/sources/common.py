@@ -14,6 +14,7 @@ import re
 
 from confterm.sources.html_text import html_to_text, looks_like_html
 from confterm.text import clean, one_line
+from confterm.text import safe_url as _plain_url
 
 MAX_TEXT = 100_000
 
@@ -98,11 +99,10 @@ def join_texts(*parts: str | None) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """``url`` when it is a plain http(s) URL, else None (no javascript:, no control chars).
-    A protocol-relative ``//host/path`` (31C3's wiki links) is taken as https."""
-    url = one_line(decode_entities(url or ""))
+    """``url`` (entities decoded) when it is a plain http(s) URL, else None (no javascript:,
+    no spaces or control characters: see :func:`confterm.text.safe_url`). A
+    protocol-relative ``//host/path`` (31C3's wiki links) is taken as https."""
+    url = decode_entities(url or "").strip()
     if url.startswith("//") and len(url) > 2 and url[2] != "/":
         url = f"https:{url}"
-    if url.startswith(("http://", "https://")) and " " not in url:
-        return url
-    return None
+    return _plain_url(url)

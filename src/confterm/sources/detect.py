@@ -9,6 +9,7 @@ from typing import Any
 
 from confterm.errors import DataError, UsageError
 from confterm.model.program import PROGRAM_FORMAT
+from confterm.model.validation import place_of_offset
 from confterm.sources.fetch import is_url
 
 FRAB_XML = "frab-xml"
@@ -29,6 +30,7 @@ _EXPECTED = (
 )
 # Skip the XML declaration, comments, processing instructions and a doctype to find the root.
 _XML_PROLOGUE = re.compile(rb"\s*(<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(\[.*?\])?\s*>)", re.S)
+_LONG_NUMBER = re.compile(rb"-?\d{4000,}")
 _XML_ROOT = re.compile(rb"\s*<([A-Za-z_][\w.:-]*)")
 
 
@@ -82,6 +84,11 @@ def parse_json(raw: bytes, label: str) -> Any:
         ) from None
     except RecursionError:
         raise DataError(f"{label}: JSON nested too deeply") from None
+    except ValueError:
+        # Not a JSONDecodeError: an integer longer than Python converts (4,300 digits).
+        found = _LONG_NUMBER.search(raw)
+        place = f"{place_of_offset(raw, found.start())}: " if found else ""
+        raise DataError(f"{label}: {place}number too long to read") from None
 
 
 def _xml_root(text: bytes) -> bytes | None:

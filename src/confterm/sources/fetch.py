@@ -1,7 +1,9 @@
 """Reading an import source: a local file, or an http(s) URL with a timeout and a size limit.
 
 Schedules are untrusted input. Downloads follow redirects only to http(s) URLs, give up after
-``timeout`` seconds without data and refuse anything larger than :data:`MAX_BYTES` (20 MiB).
+``timeout`` seconds without data or :data:`DEADLINE` seconds overall, and refuse anything
+larger than :data:`MAX_BYTES` (20 MiB). What a server says (status reason, redirect target) is
+cleaned before it is shown.
 A local file is the user's own choice and may be a very large program (50,000 sessions of frab
 XML are about 40 MiB), so it gets the much larger bound :data:`MAX_FILE_BYTES`, which only
 keeps a mistaken path (a disk image, a video) from filling memory.
@@ -10,6 +12,7 @@ keeps a mistaken path (a disk image, a video) from filling memory.
 from __future__ import annotations
 
 import http.client
+import threading
 import urllib.error
 import urllib.request
 import zlib
@@ -21,13 +24,21 @@ from urllib.parse import urlparse
 
 from confterm import __version__
 from confterm.errors import DataError
+from confterm.files import (
+    MAX_FILE_BYTES,
+    FileTooLargeError,
+    NotAFileError,
+    read_regular_file,
+    size_text,
+)
+from confterm.text import one_line, shorten
 
 _MIB = 1024 * 1024
 #: The size limit of a download.
 MAX_BYTES = 20 * _MIB
-#: The size limit of a local file.
-MAX_FILE_BYTES = 512 * _MIB
 TIMEOUT = 30.0
+#: How long a whole download may take, however steadily the data trickles in.
+DEADLINE = 120.0
 _CHUNK = 64 * 1024
 
 
@@ -40,9 +51,12 @@ def _check_scheme(url: str, label: str) -> None:
     try:
         scheme = urlparse(url).scheme.lower()
     except ValueError as error:  # e.g. "http://[::1": an unclosed IPv6 bracket
-        raise DataError(f"{label}: download failed: invalid URL: {error}") from None
+        raise _failed(label, f"invalid URL: {error}") from None
     if scheme not in ("http", "https"):
-        raise DataError(f"{label}: only http and https URLs can be imported (got {scheme}:)")
+        raise DataError(
+            f"{one_line(label)}: only http and https URLs can be imported "
+            f"(got {shorten(one_line(scheme))}:)"
+        )
 
 
 def _scheme(url: str) -> str:
@@ -71,14 +85,16 @@ class _SafeRedirects(urllib.request.HTTPRedirectHandler):
         _check_scheme(newurl, self.label)
         if _scheme(req.full_url) == "https" and _scheme(newurl) != "https":
             # Following it would send the rest of the exchange in clear text.
-            raise DataError(
-                f"{self.label}: download failed: refused a redirect from https to {newurl}"
-            )
+            raise _failed(self.label, f"refused a redirect from https to {newurl}")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def read_source(
-    source: str, *, timeout: float = TIMEOUT, max_bytes: int | None = None
+    source: str,
+    *,
+    timeout: float = TIMEOUT,
+    max_bytes: int | None = None,
+    deadline: float = DEADLINE,
 ) -> tuple[bytes, str]:
     """The bytes of ``source`` and the label naming it in messages.
 
@@ -86,34 +102,61 @@ def read_source(
     """
     if is_url(source):
         limit = MAX_BYTES if max_bytes is None else max_bytes
-        return _download(source, timeout=timeout, max_bytes=limit), source
+        return _download(source, timeout=timeout, max_bytes=limit, deadline=deadline), source
     limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
-    path = Path(source).expanduser()
     label = str(source)
     try:
-        with path.open("rb") as handle:
-            # The size first, so a huge file is refused without reading it; the bounded read
-            # still guards files that report no size (a pipe, a device) or grow meanwhile.
-            if path.stat().st_size > limit:
-                raise DataError(_too_big(label, limit, "a local file"))
-            data = handle.read(limit + 1)
+        # Refused by type (directory, FIFO, device) and size before any byte is read.
+        return read_regular_file(Path(source).expanduser(), limit), label
     except FileNotFoundError:
         raise DataError(f"{label}: no such file") from None
-    except IsADirectoryError:
-        raise DataError(f"{label}: is a directory, not a schedule file") from None
+    except FileTooLargeError:
+        raise DataError(_too_big(label, limit, "a local file")) from None
+    except NotAFileError as error:
+        raise DataError(f"{label}: {error.strerror}") from None
     except OSError as error:
         raise DataError(f"{label}: cannot read: {error.strerror or error}") from None
-    if len(data) > limit:
-        raise DataError(_too_big(label, limit, "a local file"))
-    return data, label
 
 
 def _too_big(label: str, max_bytes: int, what: str = "a download") -> str:
-    size = f"{max_bytes // _MIB} MiB" if max_bytes % _MIB == 0 else f"{max_bytes:,} bytes"
-    return f"{label}: larger than the size limit for {what} ({size})"
+    return f"{one_line(label)}: larger than the size limit for {what} ({size_text(max_bytes)})"
 
 
-def _download(url: str, *, timeout: float, max_bytes: int) -> bytes:
+def _download(url: str, *, timeout: float, max_bytes: int, deadline: float) -> bytes:
+    """The body at ``url``, within ``deadline`` seconds overall.
+
+    ``timeout`` bounds each wait for data, but a server dripping a byte every few seconds (in
+    its headers or its body) never trips it. The download therefore runs in a daemon thread
+    that the caller waits for at most ``deadline`` seconds; past it the download is abandoned
+    (the thread stops at its next read) and reported.
+    """
+    outcome: list[bytes | BaseException] = []
+    stop = threading.Event()
+
+    def work() -> None:
+        try:
+            outcome.append(_fetch(url, timeout=timeout, max_bytes=max_bytes, stop=stop))
+        except BaseException as error:  # handed to the caller's thread, raised there
+            outcome.append(error)
+
+    worker = threading.Thread(target=work, name="confterm-download", daemon=True)
+    worker.start()
+    worker.join(deadline)
+    if worker.is_alive() or not outcome:
+        stop.set()
+        raise _failed(url, f"not finished within {deadline:g} s")
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
+def _failed(url: str, detail: object) -> DataError:
+    # The detail may quote the server (reason phrase, Location): cleaned like any data.
+    return DataError(f"{one_line(url)}: download failed: {shorten(one_line(str(detail)), 300)}")
+
+
+def _fetch(url: str, *, timeout: float, max_bytes: int, stop: threading.Event) -> bytes:
     _check_scheme(url, url)
     opener = urllib.request.build_opener(_SafeRedirects(url))
     # The scheme was checked just above (and redirects are checked by _SafeRedirects).
@@ -125,35 +168,36 @@ def _download(url: str, *, timeout: float, max_bytes: int) -> bytes:
                 raise DataError(_too_big(url, max_bytes))
             chunks: list[bytes] = []
             total = 0
-            while chunk := response.read(_CHUNK):
+            # read1: whatever has arrived, so that a dripping server cannot keep one call
+            # waiting for a whole chunk past the deadline.
+            while not stop.is_set() and (chunk := response.read1(_CHUNK)):
                 total += len(chunk)
                 if total > max_bytes:
                     raise DataError(_too_big(url, max_bytes))
                 chunks.append(chunk)
             if length and length.isdigit() and total < int(length):
-                # read(n) ends quietly on a closed connection: a truncated schedule must not
+                # read ends quietly on a closed connection: a truncated schedule must not
                 # pass for a whole one.
                 raise http.client.IncompleteRead(b"".join(chunks), int(length) - total)
     except urllib.error.HTTPError as error:
-        raise DataError(f"{url}: download failed: HTTP {error.code} {error.reason}") from None
+        raise _failed(url, f"HTTP {error.code} {error.reason}") from None
     except urllib.error.URLError as error:
-        raise DataError(f"{url}: download failed: {error.reason}") from None
+        raise _failed(url, error.reason) from None
     except TimeoutError:
-        raise DataError(f"{url}: download failed: no answer within {timeout:g} s") from None
+        raise _failed(url, f"no answer within {timeout:g} s") from None
     except OSError as error:
-        raise DataError(f"{url}: download failed: {error.strerror or error}") from None
+        raise _failed(url, error.strerror or error) from None
     except http.client.InvalidURL as error:  # e.g. a port that is not a number
-        raise DataError(f"{url}: download failed: invalid URL: {error}") from None
+        raise _failed(url, f"invalid URL: {error}") from None
     except http.client.IncompleteRead as error:
-        raise DataError(
-            f"{url}: download failed: the connection closed early "
-            f"({len(error.partial):,} bytes read)"
+        raise _failed(
+            url, f"the connection closed early ({len(error.partial):,} bytes read)"
         ) from None
     except http.client.HTTPException as error:
         # A malformed answer (bad status line, too many headers...).
-        raise DataError(f"{url}: download failed: {type(error).__name__}: {error}") from None
+        raise _failed(url, f"{type(error).__name__}: {error}") from None
     except ValueError as error:  # e.g. a redirect to a malformed URL
-        raise DataError(f"{url}: download failed: invalid URL: {error}") from None
+        raise _failed(url, f"invalid URL: {error}") from None
     return b"".join(chunks)
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from confterm.errors import UsageError
+from confterm.text import shorten
+from confterm.timezones import find_zone
 
 NO_ZONE_HINT = "pass --tz ZONE with the venue's zone (e.g. --tz Europe/London)"
 
@@ -14,20 +16,15 @@ def zone_from_option(tz: str | None) -> ZoneInfo | None:
     """The zone named by ``--tz``, or None when not given; a bad name is a usage error."""
     if not tz:
         return None
-    try:
-        return ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise UsageError(f"--tz: unknown time zone {tz!r} (use an IANA name)") from None
+    zone = find_zone(tz)
+    if zone is None:
+        raise UsageError(f"--tz: unknown time zone {shorten(tz)!r} (use an IANA name)")
+    return zone
 
 
 def known_zone(name: str | None) -> ZoneInfo | None:
     """The IANA zone ``name`` when it exists, else None."""
-    if not name:
-        return None
-    try:
-        return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
+    return find_zone(name.strip()) if name else None
 
 
 def no_zone_error(label: str, *, all_utc: bool = False) -> UsageError:
