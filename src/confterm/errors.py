@@ -2,9 +2,14 @@
 
 The CLI turns them into ``confterm: error: ...`` on stderr and an exit code:
 1 for bad data, 2 for bad usage. Nothing else should ever reach the user as a traceback.
+
+Messages quote what they are about (a file name, a URL, a field name, a value), which may come
+from a crafted file: each line is cleaned to one safe line when the error is made.
 """
 
 from __future__ import annotations
+
+from confterm.text import one_line
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
@@ -16,6 +21,7 @@ class ConftermError(Exception):
     exit_code = EXIT_DATA
 
     def __init__(self, message: str) -> None:
+        message = one_line(message)
         super().__init__(message)
         self.message = message
 
@@ -31,7 +37,7 @@ class DataError(ConftermError):
 
     def __init__(self, message: str, problems: list[str] | None = None) -> None:
         super().__init__(message)
-        self.problems = problems or [message]
+        self.problems = [one_line(problem) for problem in problems] if problems else [self.message]
 
     def lines(self) -> list[str]:
         return list(self.problems)

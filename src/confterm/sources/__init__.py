@@ -19,6 +19,7 @@ from confterm.sources.detect import (
     detect,
 )
 from confterm.sources.fetch import read_source
+from confterm.sources.zones import zone_from_option
 from confterm.text import one_line, shorten
 
 __all__ = ["ImportResult", "import_bytes", "import_source"]
@@ -33,6 +34,7 @@ def import_source(
     naive times in the source (None when not given); ``name`` overrides the conference name
     the file gives.
     """
+    zone_from_option(tz)  # a bad --tz is refused before anything is downloaded
     raw, label = read_source(source)
     return import_bytes(raw, label, conference_id=conference_id, tz=tz, name=name)
 
@@ -52,6 +54,8 @@ def import_bytes(
     reader foresaw, nesting beyond the interpreter's limit) is caught here, the one door every
     reader is called through, and reported as bad data naming the file and the format.
     """
+    # A bad --tz is a usage error even when the file names its own zone and it is not needed.
+    zone_from_option(tz)
     detected = detect(raw, label)
     try:
         return _read(detected, raw, label, conference_id=conference_id, tz=tz)

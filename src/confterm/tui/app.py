@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from confterm import paths
 from confterm.errors import ConftermError
 from confterm.model.targets import JumpTarget
 from confterm.store.catalog import open_program, remember_conference
+from confterm.text import clean
 from confterm.tui.commands import ConferenceProvider, JumpProvider, main_commands
 from confterm.tui.screens.main import MainScreen
 from confterm.tui.state import AppState
@@ -78,6 +80,25 @@ class ConftermApp(App[None]):
         elif theme:
             self.notices.append(f"unknown theme {theme!r}; using {self.theme}")
         self._saved_theme = self.theme
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a notification, always as literal text.
+
+        Messages quote titles, names, file paths and errors, any of which may hold ``[...]``;
+        no notification of this app uses markup, so none is ever interpreted (screens pass
+        ``markup=True`` by default when they call ``notify``: it is ignored here).
+        """
+        super().notify(
+            clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def get_default_screen(self) -> Screen[None]:
         # The main screen is the base of the first mode from the start: no blank default
