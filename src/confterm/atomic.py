@@ -2,7 +2,10 @@
 
 The data goes to a temporary file in the same directory (so ``os.replace`` is a rename on one
 file system), is flushed and fsynced, then replaces the target; the directory is fsynced too
-where the platform allows it, so the rename survives a crash.
+where the platform allows it, so the rename survives a crash. :func:`write_atomic_all` does
+the same for files that belong together (an imported program and its metadata): every one is
+written in full before any replaces its target, so a failure while writing (a full disk)
+changes none of them.
 
 The temporary file is created private (0600) so nobody reads it half-written; before the
 rename it gets the mode a plain ``open()`` would have given: the existing file's mode when
@@ -15,6 +18,7 @@ import contextlib
 import os
 import stat
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 _UMASK_LOCK = threading.Lock()
@@ -22,11 +26,42 @@ _UMASK_LOCK = threading.Lock()
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically, creating its parent directory if needed."""
+    write_atomic_all([(path, data)])
+
+
+def write_atomic_all(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Replace each path with its data; when any cannot be written, none is replaced.
+
+    The replacements happen in the order given, once every temporary file is complete: only
+    a crash between two renames (no disk space is needed for them) can leave some done.
+    """
+    written: list[tuple[str, Path]] = []
+    try:
+        for path, data in files:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            written.append((_write_temp(path, data), path))
+        for temp_name, path in written:
+            os.replace(temp_name, path)
+    except BaseException:
+        for temp_name, _ in written:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+        raise
+    for directory in dict.fromkeys(path.parent for _, path in written):
+        _fsync_directory(directory)
+
+
+def _write_temp(path: Path, data: bytes) -> str:
+    """A complete, fsynced temporary copy of ``data`` beside ``path``, with the mode ``path``
+    should get; its name."""
     import tempfile  # here: reading settings (which imports this module) needs none of it
 
-    path.parent.mkdir(parents=True, exist_ok=True)
     mode = _target_mode(path)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        # Name the file being saved, not the temporary one that could not be made.
+        raise OSError(error.errno, error.strerror, str(path)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -34,12 +69,13 @@ def write_atomic(path: Path, data: bytes) -> None:
             with contextlib.suppress(OSError):  # a file system without modes (FAT)
                 os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
+        if isinstance(error, OSError):
+            raise OSError(error.errno, error.strerror, str(path)) from None
         raise
-    _fsync_directory(path.parent)
+    return temp_name
 
 
 def _target_mode(path: Path) -> int:

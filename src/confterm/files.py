@@ -55,7 +55,9 @@ def read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise NotAFileError(errno.EINVAL, f"is {_kind(info.st_mode)}, not a file", str(path))
+            raise NotAFileError(
+                errno.EINVAL, f"is {file_kind(info.st_mode)}, not a file", str(path)
+            )
         if info.st_size > limit:
             raise FileTooLargeError(errno.EFBIG, _too_large(limit), str(path))
         # A regular file may still grow while it is read: never read past the limit.
@@ -77,7 +79,8 @@ def _too_large(limit: int) -> str:
     return f"larger than the size limit ({size_text(limit)})"
 
 
-def _kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """What a file of this ``st_mode`` is, for messages ("a directory", "a pipe (FIFO)"...)."""
     if stat.S_ISDIR(mode):
         return "a directory"
     if stat.S_ISFIFO(mode):

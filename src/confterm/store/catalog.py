@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from confterm import __version__, paths
-from confterm.atomic import write_atomic
+from confterm.atomic import write_atomic, write_atomic_all
 from confterm.errors import DataError, UsageError
 from confterm.ids import SLUG_MAX_LENGTH, SLUG_PATTERN
-from confterm.text import one_line
+from confterm.text import one_line, shorten
 
 if TYPE_CHECKING:
     from confterm.model.program import Program
@@ -36,14 +36,26 @@ def bundled_ids() -> list[str]:
 _CONFERENCE_ID = re.compile(SLUG_PATTERN)
 
 
+#: The end of the name of an imported conference's metadata file, ``ID.meta.json``: no id may
+#: end with ``.meta``, or its program file would be another conference's metadata.
+_META_SUFFIX = ".meta"
+
+
 def check_conference_id(conference_id: str) -> str:
-    """``conference_id`` if it is a slug; a UsageError otherwise.
+    """``conference_id`` if it is a slug naming no file of the store's own; a UsageError
+    otherwise.
 
     Every path built from an id passes through here, so an id such as ``../x`` can never name a
-    file outside the conferences folder.
+    file outside the conferences folder, and ``foo.meta`` can never overwrite the metadata of
+    ``foo``.
     """
     if len(conference_id) > SLUG_MAX_LENGTH or not _CONFERENCE_ID.fullmatch(conference_id):
-        raise UsageError(f"not a conference id: {conference_id!r}")
+        raise UsageError(f"not a conference id: {shorten(conference_id)!r}")
+    if conference_id.endswith(_META_SUFFIX):
+        raise UsageError(
+            f"not a conference id: {conference_id!r} (ids ending in {_META_SUFFIX} are "
+            "reserved for the store's metadata files)"
+        )
     return conference_id
 
 
@@ -212,27 +224,26 @@ def imported_ids(data_dir: Path) -> list[str]:
 
 
 def save_imported(data_dir: Path, program: Program, meta: dict[str, object]) -> Path:
-    """Store an imported program and its metadata, each written atomically.
+    """Store an imported program and its metadata, as one change.
 
-    The program is written last, so a crash in between leaves at worst new metadata beside the
-    previous program, never a half-written program.
+    Both are written in full before either replaces what was there (see
+    :func:`confterm.atomic.write_atomic_all`): a failed import (a full disk, a read-only
+    folder) leaves the previous program and its metadata exactly as they were.
     """
     conference_id = program.conference.id
-    meta_path = imported_meta_path(data_dir, conference_id)
-    _save(meta_path, (json.dumps(meta, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     path = imported_program_path(data_dir, conference_id)
+    meta_path = imported_meta_path(data_dir, conference_id)
     from confterm.model.validation import program_json
 
-    _save(path, program_json(program))
-    return path
-
-
-def _save(path: Path, data: bytes) -> None:
+    meta_bytes = (json.dumps(meta, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     # A read-only data dir or a full disk is the user's to fix: say so, no traceback.
     try:
-        write_atomic(path, data)
+        write_atomic_all([(path, program_json(program)), (meta_path, meta_bytes)])
     except OSError as error:
-        raise DataError(f"cannot save {path}: {error.strerror or error}") from None
+        raise DataError(
+            f"cannot save {error.filename or path}: {error.strerror or error}"
+        ) from None
+    return path
 
 
 def imported_meta(data_dir: Path, conference_id: str) -> dict[str, Any]:

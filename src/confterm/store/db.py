@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import threading
 import time
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from confterm.errors import StoreError
+from confterm.files import file_kind
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -81,7 +83,51 @@ def _code(error: sqlite3.Error) -> int:
 
 
 class _DamagedError(sqlite3.DatabaseError):
-    """``PRAGMA quick_check`` found problems without SQLite raising an error."""
+    """``PRAGMA quick_check`` found problems without SQLite raising an error, or the file's
+    tables are not those of its schema version (another program's database, a wrong
+    version number): either way it cannot be used, and is moved aside."""
+
+
+def _tables(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
+    names = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return {name: conn.execute(f"PRAGMA table_info({_quoted(name)})").fetchall() for name in names}
+
+
+def _quoted(name: str) -> str:
+    # A foreign file's table names are data: quoted as an SQL identifier, never spliced raw.
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _schema_is_ours(conn: sqlite3.Connection) -> bool:
+    """True when the file's tables are exactly those our migrations create up to its version.
+
+    A newer confterm's file (a version above ours) is left alone: it is never written, and
+    reading it is that version's business to keep compatible.
+    """
+    # One read transaction: another process may be creating the tables and setting the
+    # version meanwhile; the two must be seen from the same commit.
+    conn.execute("BEGIN")
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        found = _tables(conn)
+    finally:
+        conn.execute("COMMIT")
+    if version < 0:
+        return False
+    if version > SCHEMA_VERSION:
+        return True
+    expected = sqlite3.connect(":memory:")
+    try:
+        for step in range(version):
+            expected.executescript(_MIGRATIONS[step])
+        return found == _tables(expected)
+    finally:
+        expected.close()
 
 
 def _is_damage(error: sqlite3.Error) -> bool:
@@ -191,6 +237,7 @@ class StoreDatabase:
             return self._conn
         if self._damaged or not self.path.exists():
             return None
+        self._refuse_non_file()
         # rw first so WAL readers can create the shared-memory file; then read-only variants
         # for a read-only file or directory (immutable: no -shm can be created there).
         last: sqlite3.Error | None = None
@@ -214,6 +261,23 @@ class StoreDatabase:
             return conn
         raise StoreError(f"cannot read bookmarks: {self.path}: {last}")
 
+    def _refuse_non_file(self) -> None:
+        """A StoreError when something other than a regular file is at the store's path.
+
+        SQLite fails obscurely on a directory or a device, and waits forever on a FIFO; the
+        thing is the user's, so it is left where it is and named (the app shows the message
+        when it reads the bookmarks, and still opens to browse).
+        """
+        try:
+            mode = os.stat(self.path).st_mode
+        except OSError:
+            return  # nothing there (or no way there): opening it says what is wrong
+        if not stat.S_ISREG(mode):
+            raise StoreError(
+                f"bookmark store {self.path} is {file_kind(mode)}, not a file: bookmarks are "
+                "unavailable until it is moved away"
+            )
+
     def _refresh_version(self, conn: sqlite3.Connection) -> None:
         """Re-read the schema version if the file may have changed since it was last read.
 
@@ -234,6 +298,8 @@ class StoreDatabase:
             result = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
             if result != ["ok"]:
                 raise _DamagedError("; ".join(map(str, result[:3])))
+            if not _schema_is_ours(conn):
+                raise _DamagedError("not a confterm bookmark store (unknown schema)")
             self._checked = True
 
     def _writer(self) -> sqlite3.Connection:
@@ -249,6 +315,7 @@ class StoreDatabase:
         if self._conn is not None and self._writable:
             return self._conn
         self._drop_connection()
+        self._refuse_non_file()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
