@@ -58,11 +58,18 @@ def import_bytes(
     zone_from_option(tz)
     detected = detect(raw, label)
     try:
-        return _read(detected, raw, label, conference_id=conference_id, tz=tz)
+        return _read(detected, raw, label, conference_id=conference_id, tz=tz, name=name)
     except ConftermError:
         raise
     except RecursionError:
         raise DataError(f"{label}: nested too deeply to read") from None
+    except OSError:
+        # A name from the file used as a path (a zone that is a folder inside tzdata, one
+        # too long): the path itself is not the user's business, and is not shown.
+        what = FORMAT_NAMES.get(detected.format, detected.format)
+        raise DataError(
+            f"{label}: not a readable {what} file: a name in it is not usable"
+        ) from None
     except (ValueError, TypeError, LookupError, AttributeError, ArithmeticError) as error:
         what = FORMAT_NAMES.get(detected.format, detected.format)
         raise DataError(
@@ -71,7 +78,13 @@ def import_bytes(
 
 
 def _read(
-    detected: Detected, raw: bytes, label: str, *, conference_id: str | None, tz: str | None
+    detected: Detected,
+    raw: bytes,
+    label: str,
+    *,
+    conference_id: str | None,
+    tz: str | None,
+    name: str | None,
 ) -> ImportResult:
     if detected.format == FRAB_XML:
         from confterm.sources.frab_xml import import_frab_xml
