@@ -60,7 +60,8 @@ def safe_url(url: str | None) -> str | None:
     if not url:
         return None
     url = url.strip()
-    if not url.lower().startswith(("http://", "https://")) or len(url) <= len("http://"):
+    scheme, _, rest = url.partition("://")
+    if scheme.lower() not in ("http", "https") or not rest:
         return None
     # isprintable is False for every control, bidi and surrogate character and for all
     # whitespace but the plain space, which is checked apart.
