@@ -60,3 +60,31 @@ async def test_a_remapped_key_bookmarks_and_the_help_shows_it(
         help_text = str(app.screen.query_one("#help-keys").render())
         line = next(row for row in help_text.splitlines() if "main.bookmark" in row)
         assert line.strip().startswith("m ")
+
+
+def test_hostile_keymaps_are_one_notice_and_the_default_keys(tmp_path: Path) -> None:
+    import os
+
+    from confterm.tui.keymap import MAX_KEYMAP_BYTES
+
+    cases = {
+        "deep.toml": ("x = " + "[" * 20_000 + "]" * 20_000 + "\n", "nested too deeply"),
+        "huge.toml": ("# " + "x" * MAX_KEYMAP_BYTES + "\n", "larger than the size limit"),
+        "binary.toml": ("\udcff", "not UTF-8 text"),
+        "escapes.toml": ('"main.grid" = "\\u001b]0;PWNED\\u0007"\n', "main.grid"),
+        "markup-id.toml": ('"[bold]main.grid[/]" = "g"\n', "[bold]main.grid[/]"),
+    }
+    for name, (text, named) in cases.items():
+        path = tmp_path / name
+        path.write_bytes(text.encode("utf-8", "surrogateescape"))
+        keymap, problem = load_keymap(path)
+        assert keymap == {}, name
+        assert problem is not None, name
+        assert problem.startswith(f"{path}: ignored"), name
+        assert named in problem, name
+        assert problem.isprintable(), name
+        assert "PWNED" not in problem
+    fifo = tmp_path / "fifo.toml"
+    os.mkfifo(fifo)
+    assert load_keymap(fifo) == ({}, f"{fifo}: ignored, it is a pipe (FIFO), not a file")
+    assert load_keymap(tmp_path) == ({}, f"{tmp_path}: ignored, it is a directory, not a file")

@@ -39,8 +39,10 @@ def load_keymap(path: Path) -> tuple[dict[str, str], str | None]:
         raw = read_regular_file(path, MAX_KEYMAP_BYTES)
     except FileNotFoundError:
         return {}, None
-    except (NotAFileError, FileTooLargeError) as error:
+    except NotAFileError as error:
         return {}, f"{shown}: ignored, it {error.strerror}"
+    except FileTooLargeError as error:
+        return {}, f"{shown}: ignored, it is {error.strerror}"
     except OSError as error:
         return {}, f"{shown}: ignored, cannot read it: {error.strerror or error}"
     try:
