@@ -30,6 +30,8 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from confterm.atomic import write_atomic
+from confterm.files import read_regular_file
+from confterm.text import one_line
 
 #: The environment variable of each setting.
 ENV = {
@@ -93,20 +95,34 @@ def _check(key: str, value: object) -> object:
     return value.strip()
 
 
+#: A settings file is a few short lines; anything near this is not one.
+MAX_SETTINGS_BYTES = 64 * 1024
+
+
 def read_file(path: Path) -> tuple[Settings, str | None]:
     """The settings in ``path`` (none when there is no file) and one line naming what was
     wrong with it, if anything."""
     try:
-        with path.open("rb") as handle:
-            # Imported only when there is a file: most starts have none.
-            import tomllib
+        # Bounded by type and size before reading: a FIFO or /dev/zero here must not hang
+        # or fill memory (see confterm.files).
+        raw = read_regular_file(path, MAX_SETTINGS_BYTES)
+        # Imported only when there is a file: most starts have none.
+        import tomllib
 
-            data = tomllib.load(handle)
+        data = tomllib.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         return Settings(), None
-    except (OSError, ValueError, UnicodeDecodeError) as error:
+    except RecursionError:
+        return Settings(), f"{one_line(str(path))}: ignored, nested too deeply; using the defaults"
+    except (OSError, ValueError) as error:
         # tomllib.TOMLDecodeError is a ValueError; its message names the line and column.
-        return Settings(), f"{path}: ignored, cannot read it ({error}); using the defaults"
+        reason = one_line(
+            error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        )
+        return (
+            Settings(),
+            f"{one_line(str(path))}: ignored, cannot read it ({reason}); using the defaults",
+        )
     values: dict[str, object] = {}
     problems: list[str] = []
     known = {f.name for f in fields(Settings)}

@@ -150,3 +150,33 @@ def test_tz_that_is_a_folder_is_a_usage_error() -> None:
         assert done.returncode == 2
         assert "unknown time zone 'America'" in done.stderr
         assert "tzdata" not in done.stderr
+
+
+def test_ical_errors_name_the_line() -> None:
+    raw = ICAL.read_bytes()
+    lines = raw.split(b"\n")
+    third_event = [i for i, line in enumerate(lines) if line.startswith(b"BEGIN:VEVENT")][2]
+    lines.insert(third_event + 1, b"DTSTART:99999999T999999Z")
+    with pytest.raises(DataError, match=rf"^x\.ics: line {third_event + 2}: VEVENT\[2\]\.DTSTART"):
+        import_bytes(b"\n".join(lines), "x.ics", conference_id=None, tz=None)
+
+
+def test_settings_and_shared_bookmarks_are_bounded_too(tmp_path: Path) -> None:
+    from confterm.settings import Settings, read_file
+    from confterm.store.sharing import read_document
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    settings, problem = read_file(fifo)
+    assert settings == Settings()
+    assert problem is not None
+    assert "not a file" in problem
+    deep = tmp_path / "deep.toml"
+    deep.write_text("x = " + "[" * 20_000 + "]" * 20_000 + "\n")
+    settings, problem = read_file(deep)
+    assert settings == Settings()
+    assert problem is not None
+    assert "nested too deeply" in problem
+    for path in (fifo, Path("/dev/zero")):
+        with pytest.raises(DataError, match="not a file"):
+            read_document(path)

@@ -7,6 +7,8 @@ Textual; storing the result is :mod:`confterm.store.catalog`'s job.
 
 from __future__ import annotations
 
+import re
+
 from confterm.errors import ConftermError, DataError
 from confterm.sources.builder import ImportResult
 from confterm.sources.detect import (
@@ -59,6 +61,10 @@ def import_bytes(
     detected = detect(raw, label)
     try:
         return _read(detected, raw, label, conference_id=conference_id, tz=tz, name=name)
+    except DataError as error:
+        if detected.format == ICAL:
+            raise _with_ical_line(error, raw, label) from None
+        raise
     except ConftermError:
         raise
     except RecursionError:
@@ -75,6 +81,37 @@ def import_bytes(
         raise DataError(
             f"{label}: not a readable {what} file: {shorten(one_line(str(error)), 200)}"
         ) from None
+
+
+_ICAL_EVENT_PLACE = re.compile(r"VEVENT\[(\d+)\]\.([A-Z-]+): ")
+
+
+def _with_ical_line(error: DataError, raw: bytes, label: str) -> DataError:
+    """The error with the line of the event property it names (``VEVENT[3].DTSTART``) added:
+    the iCalendar reader knows events by their index, the user by the line in the file."""
+    prefix = f"{label}: "
+    found = _ICAL_EVENT_PLACE.match(error.message, len(prefix))
+    if not error.message.startswith(prefix) or found is None:
+        return error
+    line = ical_line(raw, int(found[1]), found[2])
+    if line is None:
+        return error
+    return DataError(f"{prefix}line {line}: {error.message[len(prefix) :]}")
+
+
+def ical_line(raw: bytes, index: int, key: str) -> int | None:
+    """The line of property ``key`` of the ``index``-th VEVENT in ``raw`` (else the line of
+    that event's BEGIN), or None when there is no such event."""
+    events = [m.start() for m in re.finditer(rb"(?im)^BEGIN:VEVENT\r?$", raw)]
+    if index >= len(events):
+        return None
+    start = events[index]
+    end = raw.find(b"END:VEVENT", start)
+    found = re.compile(rb"(?im)^" + re.escape(key.encode()) + rb"[;:]").search(
+        raw, start, end if end >= 0 else len(raw)
+    )
+    at = found.start() if found else start
+    return raw.count(b"\n", 0, at) + 1
 
 
 def _read(

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from confterm.errors import DataError
+from confterm.files import FileTooLargeError, read_regular_file
 from confterm.model.program import Program, Session
 from confterm.present.formatting import iso_or_none
 from confterm.queries.agenda import find_clashes
@@ -109,13 +110,15 @@ def read_document(path: Path) -> SharedBookmarks:
     """
     name = one_line(str(path))
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        # Refused by type (a FIFO, a device) and size before reading: see confterm.files.
+        data = read_regular_file(path, MAX_BYTES)
+    except FileTooLargeError:
+        raise DataError(
+            f"{name}: larger than {MAX_BYTES // 1024} KiB: not a bookmarks file"
+        ) from None
     except OSError as error:
         reason = one_line(error.strerror or str(error))
         raise DataError(f"{name}: cannot read it: {reason}") from None
-    if len(data) > MAX_BYTES:
-        raise DataError(f"{name}: larger than {MAX_BYTES // 1024} KiB: not a bookmarks file")
     return parse_document(data, name)
 
 
