@@ -154,3 +154,43 @@ def test_ids_cannot_name_the_stores_own_files(tmp_path: Path) -> None:
     assert "reserved" in done.stderr
     assert meta.read_bytes() == before
     assert json.loads(before)["source"] == "foo's source"
+
+
+def test_rows_confterm_never_writes_are_skipped_not_fatal(tmp_path: Path) -> None:
+    from confterm.queries.filters import load_hidden
+
+    with BookmarkStore.open(tmp_path) as store:
+        store.add(CONF, ["opening-keynote"])
+    conn = sqlite3.connect(paths.bookmarks_db(tmp_path))
+    rows = [
+        (CONF, "session", "gone\x1b]0;PWNED\x07", "2026-01-01T00:00:00+00:00"),
+        (CONF, "session", b"\x1b]0;PWNED\x07", "2026-01-01T00:00:00+00:00"),  # a BLOB
+        (CONF, "booth", "acme", "\x1b]0;PWNED\x07"),
+        (CONF, "booth", "globex", "0001-01-01T00:00:00-14:00"),
+    ]
+    conn.executemany("INSERT INTO bookmarks VALUES (?, ?, ?, ?)", rows)
+    conn.execute("INSERT INTO prefs VALUES (?, 'hidden_rooms', ?)", (CONF, "[" * 100_000))
+    conn.commit()
+    conn.close()
+    with BookmarkStore.open(tmp_path) as store:
+        marks = {(str(m.kind), m.item_id) for m in store.bookmarks(CONF)}
+        assert marks == {("session", "opening-keynote"), ("booth", "acme"), ("booth", "globex")}
+        assert store.ids(CONF) == {"opening-keynote"}
+        assert all(m.added_at.year >= 1970 for m in store.bookmarks(CONF))
+        assert load_hidden(store, CONF).hidden_rooms == frozenset()
+    done = subprocess.run(
+        [
+            str(CONFTERM),
+            "--data-dir",
+            str(tmp_path),
+            "--data",
+            str(TESTS / "data" / "tinyconf.json"),
+            "agenda",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "PWNED" not in done.stdout

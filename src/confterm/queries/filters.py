@@ -109,7 +109,7 @@ def _read_ids(store: PrefStore, conference_id: str, key: str) -> frozenset[str]:
         return frozenset()
     try:
         value = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):
         # A damaged preference only loses the hidden list; it must not stop the app.
         return frozenset()
     if not isinstance(value, list):

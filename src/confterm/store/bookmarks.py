@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from confterm import paths
 from confterm.errors import ConftermError
 from confterm.store.db import BUSY_TIMEOUT_MS, SCHEMA_VERSION, StoreDatabase
+from confterm.text import one_line
 
 if TYPE_CHECKING:
     from confterm.queries.index import ProgramIndex
@@ -86,6 +87,33 @@ def _now_text() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
+#: When a bookmark was added, for a row whose time cannot be read (a file edited by hand).
+_UNKNOWN_TIME = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _is_item_id(value: object) -> bool:
+    # confterm only ever writes the ids of a program (clean slugs); SQLite keeps any type.
+    return isinstance(value, str) and bool(value) and one_line(value) == value
+
+
+def _remembered_text(value: object) -> str | None:
+    return (one_line(value) or None) if isinstance(value, str) else None
+
+
+def _added_at(value: object) -> datetime:
+    """The time a bookmark was added, as written by :func:`_now_text`; a value confterm did
+    not write (another type, another format, an absurd year) reads as the Unix epoch."""
+    try:
+        stamp = datetime.fromisoformat(value) if isinstance(value, str) else _UNKNOWN_TIME
+    except ValueError:
+        return _UNKNOWN_TIME
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=UTC)
+    if not 1970 <= stamp.year <= 9000:
+        return _UNKNOWN_TIME
+    return stamp
+
+
 class BookmarkStore:
     """The bookmark store at ``path``; opened on first use, safe to share between processes."""
 
@@ -136,9 +164,9 @@ class BookmarkStore:
         ):
             if kind_text not in ItemKind._value2member_map_:
                 continue  # a kind added by a newer confterm
-            stamp = datetime.fromisoformat(added_at)
-            if stamp.tzinfo is None:
-                stamp = stamp.replace(tzinfo=UTC)
+            if not _is_item_id(item_id):
+                continue  # not an id confterm writes: the file was edited by hand
+            stamp = _added_at(added_at)
             item_kind = ItemKind(kind_text)
             result.append(
                 Bookmark(conference_id, item_kind, item_id, stamp, known.get((item_kind, item_id)))
@@ -159,20 +187,23 @@ class BookmarkStore:
                 continue
             try:
                 found[(ItemKind(kind_text), item_id)] = LastKnown(
-                    title=title,
+                    # Shown when the session has left the program: cleaned like the model's
+                    # own text, since the file may have been edited by hand.
+                    title=_remembered_text(title) or item_id,
                     day=date.fromisoformat(day) if day else None,
                     start=datetime.fromisoformat(start) if start else None,
                     end=datetime.fromisoformat(end) if end else None,
-                    room=room,
+                    room=_remembered_text(room),
                 )
-            except ValueError:
+            except (ValueError, TypeError):
                 continue  # a damaged row: the bookmark is still listed, by id
         return found
 
     def ids(self, conference_id: str, kind: ItemKind = ItemKind.SESSION) -> set[str]:
         """The bookmarked item ids of one kind."""
         sql = "SELECT item_id FROM bookmarks WHERE conference_id = ? AND kind = ?"
-        return {row[0] for row in self._db.read(sql, (conference_id, str(kind)))}
+        rows = self._db.read(sql, (conference_id, str(kind)))
+        return {row[0] for row in rows if _is_item_id(row[0])}
 
     def get_pref(self, conference_id: str, key: str) -> str | None:
         """A per-conference preference, or None when unset."""
