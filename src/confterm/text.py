@@ -33,6 +33,9 @@ def clean(text: str) -> str:
     # False for all of them). It is most text, and one C call instead of a regex scan.
     if not text or text.isprintable():
         return text
+    # Second fast path, for long text with newlines: nothing unsafe (one scan, no copy).
+    if _UNSAFE.search(text) is None:
+        return text
     if "\x1b" in text or "\x9b" in text or "\x9d" in text:
         text = _ESCAPES.sub("", text)
     text = text.replace("\r\n", "\n")

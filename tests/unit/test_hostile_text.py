@@ -100,7 +100,7 @@ def test_confterm_json_is_cleaned_where_the_model_is_built() -> None:
 def test_a_title_of_nothing_but_escapes_is_a_missing_title() -> None:
     document = json.loads(TINYCONF.read_text())
     document["conference"]["short_name"] = "\x1b]0;x\x07\u202e"
-    with pytest.raises(DataError, match=r"conference\.short_name: string should have at least"):
+    with pytest.raises(DataError, match=r"conference\.short_name: nothing left once control"):
         load_program_bytes(json.dumps(document).encode(), "x.json")
 
 
@@ -152,3 +152,22 @@ def test_a_tampered_cache_is_validated_again(tmp_path: Path) -> None:
     cached.unlink()
     cached.mkdir()
     assert read_cached(cached, key) is None
+
+
+def test_every_text_field_of_the_model_is_declared_and_cleaned() -> None:
+    """A new str field without Rule(text=...) would escape the boundary: none may."""
+    import typing
+
+    from confterm.model import cleaning
+
+    for cls in cleaning.TEXT_RECORDS:
+        declared = {f.name for f in cleaning._text_fields(cls)}
+        hints = typing.get_type_hints(cls, include_extras=True)
+        for field in dataclasses.fields(cls):
+            if "str" not in str(hints[field.name]):
+                continue
+            rules, _ = cleaning._rules_of(hints[field.name])
+            is_slug = any(rule.pattern for rule in rules)
+            assert field.name in declared or is_slug or field.name == "timezone", (
+                f"{cls.__name__}.{field.name}"
+            )

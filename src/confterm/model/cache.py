@@ -53,6 +53,7 @@ MAX_CACHED_BYTES = 256 * 1024 * 1024
 # version number stays the same (a checkout between releases).
 MODEL_SOURCES = (
     "program.py",
+    "cleaning.py",
     "rules.py",
     "checks.py",
     "validation.py",

@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
-from confterm.text import clean, one_line, safe_url
-
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler
     from pydantic_core import CoreSchema
@@ -26,13 +24,8 @@ class Rule:
 
     ``check`` is called with the parsed value (None included, for optional fields) and raises
     ValueError with a message for the user; ``aware`` refuses date-times without a UTC offset.
-    ``text`` makes the field one of the model's texts, cleaned *before* any other rule sees it
-    (so a title made only of escape codes is an empty, hence missing, title): ``"line"`` for
-    names and titles (cleaned and collapsed to one line), ``"long"`` for descriptions (newlines
-    and tabs kept), ``"url"`` for links (plain http(s) only; anything else is refused). This is
-    the one place where text from any source (confterm's own JSON, the bundled program, every
-    importer) is made safe: see :mod:`confterm.text`.
-    (A plain class, not a dataclass: the model builds a dozen at import, on the app's start.)
+    ``text`` declares the field one of the model's texts (``"line"``, ``"long"`` or ``"url"``),
+    which :mod:`confterm.model.cleaning` makes safe as soon as a record is built.
     """
 
     __slots__ = ("aware", "check", "description", "max_length", "min_length", "pattern", "text")
@@ -63,7 +56,7 @@ class Rule:
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
     ) -> CoreSchema:
-        from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field
+        from pydantic import AfterValidator, AwareDatetime, Field
 
         constrained = (self.description, self.min_length, self.max_length, self.pattern)
         metadata: list[Any] = []
@@ -78,36 +71,9 @@ class Rule:
             )
         if self.check is not None:
             metadata.append(AfterValidator(self.check))
-        if self.text is not None:
-            # Last, so it wraps (runs before) the type, the length and the check.
-            metadata.append(BeforeValidator(_CLEANERS[self.text]))
         base = AwareDatetime if self.aware else source
         if not metadata:
             return handler(base)
         from typing import Annotated
 
         return handler(Annotated[(base, *metadata)])
-
-
-def _clean_line(value: Any) -> Any:
-    return one_line(value) if isinstance(value, str) else value
-
-
-def _clean_long(value: Any) -> Any:
-    return clean(value).strip() if isinstance(value, str) else value
-
-
-def _checked_url(value: Any) -> Any:
-    if not isinstance(value, str):
-        return value
-    url = safe_url(value)
-    if url is None:
-        raise ValueError("not a plain http(s) URL (no spaces or control characters)")
-    return url
-
-
-_CLEANERS: dict[str, Callable[[Any], Any]] = {
-    "line": _clean_line,
-    "long": _clean_long,
-    "url": _checked_url,
-}

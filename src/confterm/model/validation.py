@@ -14,6 +14,7 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from confterm.errors import DataError
+from confterm.model.cleaning import clean_program, clean_record
 from confterm.model.program import Program
 
 _T = TypeVar("_T")
@@ -31,23 +32,31 @@ def _adapter(cls: type[_T]) -> TypeAdapter[_T]:
 
 
 def parse_program_json(raw: bytes, name: str) -> Program:
-    """The program in the JSON document ``raw``, validated field by field (not yet checked
-    as a whole: see :func:`confterm.model.checks.check_program`)."""
+    """The program in the JSON document ``raw``, validated field by field and its texts
+    cleaned (:mod:`confterm.model.cleaning`), not yet checked as a whole (see
+    :func:`confterm.model.checks.check_program`)."""
     try:
         program: Program = _adapter(Program).validate_json(raw)
-        return program
     except ValidationError as error:
         problems = _describe_validation_error(raw, name, error)
         raise DataError(problems[0], problems) from None
+    problems = [f"{name}: {problem}" for problem in clean_program(program)]
+    if problems:
+        raise DataError(problems[0], problems)
+    return program
 
 
 def build_record(cls: type[_T], **fields: Any) -> _T:
-    """``cls(**fields)`` validated as if read from a file; ValueError naming the first problem."""
+    """``cls(**fields)`` validated and cleaned as if read from a file; ValueError naming the
+    first problem."""
     try:
         record: _T = _adapter(cls).validate_python(fields)
-        return record
     except ValidationError as error:
         raise ValueError(_describe_one(error.errors(include_url=False)[0])) from None
+    problems = clean_record(record)
+    if problems:
+        raise ValueError(problems[0])
+    return record
 
 
 def program_json(program: Program, *, indent: int | None = 2) -> bytes:
