@@ -44,8 +44,10 @@ def read_only_conferences(isolated_user_data: Path) -> Iterator[Path]:
 def test_import_into_read_only_dir(run_cli: RunCli, read_only_conferences: Path) -> None:
     done = run_cli("import", str(FRAB_JSON), "--id", "camp")
     assert done.returncode == 1, done.stderr
-    meta = read_only_conferences / "camp.meta.json"
-    assert done.stderr.startswith(f"confterm: error: cannot save {meta}: ")
+    # The program is written first (then its metadata), each in full before either replaces
+    # anything: the first file that cannot be written is named.
+    program = read_only_conferences / "camp.json"
+    assert done.stderr.startswith(f"confterm: error: cannot save {program}: ")
     assert done.stderr.count("\n") == 1
     assert "Traceback" not in done.stderr
     assert sorted(p.name for p in read_only_conferences.iterdir()) == ["kept.json"]
