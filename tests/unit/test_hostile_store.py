@@ -194,3 +194,16 @@ def test_rows_confterm_never_writes_are_skipped_not_fatal(tmp_path: Path) -> Non
     )
     assert done.returncode == 0, done.stderr
     assert "PWNED" not in done.stdout
+
+
+def test_conference_metadata_is_bounded_and_cleaned(tmp_path: Path) -> None:
+    catalog.save_imported(tmp_path, _imported("camp"), {"source": "x\x1b]0;PWNED\x07y"})
+    infos = {info.id: info for info in catalog.list_conferences(tmp_path)}
+    assert infos["camp"].source == "xy"
+    meta = catalog.imported_meta_path(tmp_path, "camp")
+    meta.write_text("[" * 100_000)
+    assert catalog.imported_meta(tmp_path, "camp") == {}
+    meta.unlink()
+    os.mkfifo(meta)
+    assert catalog.imported_meta(tmp_path, "camp") == {}
+    assert "camp" in {info.id for info in catalog.list_conferences(tmp_path)}

@@ -38,7 +38,7 @@ _MIB = 1024 * 1024
 MAX_BYTES = 20 * _MIB
 TIMEOUT = 30.0
 #: How long a whole download may take, however steadily the data trickles in.
-DEADLINE = 120.0
+DEADLINE = 60.0
 _CHUNK = 64 * 1024
 
 

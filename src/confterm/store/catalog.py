@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from confterm import __version__, paths
 from confterm.atomic import write_atomic, write_atomic_all
 from confterm.errors import DataError, UsageError
+from confterm.files import read_regular_file
 from confterm.ids import SLUG_MAX_LENGTH, SLUG_PATTERN
 from confterm.text import one_line, shorten
 
@@ -246,11 +247,16 @@ def save_imported(data_dir: Path, program: Program, meta: dict[str, object]) -> 
     return path
 
 
+_MAX_META_BYTES = 1024 * 1024
+
+
 def imported_meta(data_dir: Path, conference_id: str) -> dict[str, Any]:
     """The stored metadata of an imported conference (empty when missing or unreadable)."""
     try:
-        meta = json.loads(imported_meta_path(data_dir, conference_id).read_text("utf-8"))
-    except (OSError, ValueError):
+        # Bounded like every file read from outside (a FIFO here must not hang the listing).
+        raw = read_regular_file(imported_meta_path(data_dir, conference_id), _MAX_META_BYTES)
+        meta = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
         return {}
     return meta if isinstance(meta, dict) else {}
 
@@ -316,7 +322,8 @@ def _info(path: Path, label: str, meta: dict[str, Any], *, bundled: bool) -> Con
         start_date=conference.start_date,
         end_date=conference.end_date,
         sessions=len(program.sessions),
-        source=source if isinstance(source, str) else None,
-        imported_at=imported_at if isinstance(imported_at, str) else None,
+        # The metadata file is outside the model's cleaning: its texts are cleaned here.
+        source=one_line(source) if isinstance(source, str) else None,
+        imported_at=one_line(imported_at) if isinstance(imported_at, str) else None,
         bundled=bundled,
     )
