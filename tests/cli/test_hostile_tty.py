@@ -26,8 +26,9 @@ PAYLOAD = (
 )
 NOW = "2026-03-07T10:40:00-05:00"  # during the hostile conference's first day
 
-# confterm's own styling: SGR only (colours, bold...), which rich writes on a terminal.
-_SGR = re.compile(r"\x1b\[[0-9;]*m")
+# confterm's own styling: SGR (colours, bold...) and OSC 8 hyperlinks around plain http(s)
+# URLs (ids and targets hold no ESC, BEL or control), which it writes on a terminal.
+_SGR = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[\x21-\x7e]*;[\x21-\x7e]*\x1b\\")
 _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 

@@ -45,7 +45,9 @@ def _web(url: str | None) -> str | None:
     url = (url or "").strip()
     if url.startswith("//"):
         url = "https:" + url  # protocol-relative: the page's scheme, https today
-    return url if url.startswith(("http://", "https://")) else None
+    # A scheme with nothing after it (FOSDEM 2021 has "https://") is no link at all.
+    has_host = url.partition("://")[2] != ""
+    return url if url.startswith(("http://", "https://")) and has_host else None
 
 
 def _event(
