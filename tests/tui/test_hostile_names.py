@@ -16,7 +16,7 @@ from confterm.store.bookmarks import BookmarkStore
 from confterm.tui.app import ConftermApp
 from confterm.tui.screens.grid import GridScreen
 from confterm.tui.screens.now_next import NowNextScreen
-from confterm.tui.view import View
+from confterm.tui.state import AppState
 
 HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile.json"
 SHORT_NAME = "[bold red]X[/]TinyConf[bold red]X[/]"
@@ -26,10 +26,10 @@ _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 def _app(data_dir: Path, keymap: dict[str, str] | None = None) -> ConftermApp:
     program = load_program_file(HOSTILE)
     start = datetime.fromisoformat("2026-03-07T10:40:00-05:00")
-    view = View(
+    state = AppState(
         program=program, store=BookmarkStore.open(data_dir), clock=Clock(start, frozen=True)
     )
-    return ConftermApp(view, reminders=False, keymap=keymap)
+    return ConftermApp(state, reminders=False, keymap=keymap)
 
 
 def _assert_screen_safe(app: ConftermApp) -> str:
@@ -84,7 +84,7 @@ async def test_a_hostile_keymap_is_named_once_and_the_default_keys_work(
     assert problem is not None
     assert problem.isprintable()
     assert "PWNED" not in problem
-    app = ConftermApp(_app(isolated_user_data).view, reminders=False, notices=[problem])
+    app = ConftermApp(_app(isolated_user_data).state, reminders=False, notices=[problem])
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert [n.message for n in app._notifications] == [problem]

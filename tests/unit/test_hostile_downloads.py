@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler
 import pytest
 
 from confterm.errors import DataError
-from confterm.sources.fetch import read_source
+from confterm.sources.fetch import fetch_if_changed, read_source
 
 ServeHttp = Callable[[type[BaseHTTPRequestHandler]], str]
 # What a server can put in a status line or header (latin-1): OSC 52, OSC 0, 8-bit CSI.
@@ -76,6 +76,11 @@ def test_a_dripping_server_meets_the_overall_deadline(
     with pytest.raises(DataError, match=r"download failed: not finished within 1 s$"):
         read_source(url, timeout=5.0, deadline=1.0)
     assert time.monotonic() - started < 3.0
+    # The subscription path (import and --refresh of a URL) keeps the same deadline.
+    started = time.monotonic()
+    with pytest.raises(DataError, match=r"download failed: not finished within 1 s$"):
+        fetch_if_changed(url, timeout=5.0, deadline=1.0)
+    assert time.monotonic() - started < 3.0
 
 
 @pytest.mark.parametrize(
@@ -92,6 +97,9 @@ def test_status_reason_and_location_are_cleaned(
     url = serve_http(_HostileStatus) + path
     with pytest.raises(DataError) as caught:
         read_source(url, timeout=5.0, deadline=5.0)
+    with pytest.raises(DataError) as also:
+        fetch_if_changed(url, timeout=5.0, deadline=5.0)
+    assert also.value.message == caught.value.message
     message = caught.value.message
     assert message.isprintable()
     assert "PWNED" not in message

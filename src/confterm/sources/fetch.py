@@ -16,10 +16,11 @@ import threading
 import urllib.error
 import urllib.request
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.client import HTTPMessage
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 from urllib.parse import urlparse
 
 from confterm import __version__
@@ -40,6 +41,7 @@ TIMEOUT = 30.0
 #: How long a whole download may take, however steadily the data trickles in.
 DEADLINE = 60.0
 _CHUNK = 64 * 1024
+_T = TypeVar("_T")
 
 
 def is_url(source: str) -> bool:
@@ -123,23 +125,30 @@ def _too_big(label: str, max_bytes: int, what: str = "a download") -> str:
 
 
 def _download(url: str, *, timeout: float, max_bytes: int, deadline: float) -> bytes:
-    """The body at ``url``, within ``deadline`` seconds overall.
+    """The body at ``url``, within ``deadline`` seconds overall (see :func:`_within`)."""
+    return _within(
+        url, deadline, lambda stop: _fetch(url, timeout=timeout, max_bytes=max_bytes, stop=stop)
+    )
+
+
+def _within(url: str, deadline: float, work: Callable[[threading.Event], _T]) -> _T:
+    """``work(stop)`` done within ``deadline`` seconds overall.
 
     ``timeout`` bounds each wait for data, but a server dripping a byte every few seconds (in
-    its headers or its body) never trips it. The download therefore runs in a daemon thread
+    its headers or its body) never trips it. Every download therefore runs in a daemon thread
     that the caller waits for at most ``deadline`` seconds; past it the download is abandoned
-    (the thread stops at its next read) and reported.
+    (``stop`` is set: the thread stops at its next read) and reported.
     """
-    outcome: list[bytes | BaseException] = []
+    outcome: list[_T | BaseException] = []
     stop = threading.Event()
 
-    def work() -> None:
+    def run() -> None:
         try:
-            outcome.append(_fetch(url, timeout=timeout, max_bytes=max_bytes, stop=stop))
+            outcome.append(work(stop))
         except BaseException as error:  # handed to the caller's thread, raised there
             outcome.append(error)
 
-    worker = threading.Thread(target=work, name="confterm-download", daemon=True)
+    worker = threading.Thread(target=run, name="confterm-download", daemon=True)
     worker.start()
     worker.join(deadline)
     if worker.is_alive() or not outcome:
@@ -236,13 +245,14 @@ def fetch_if_changed(
     *,
     timeout: float = TIMEOUT,
     max_bytes: int = MAX_BYTES,
+    deadline: float = DEADLINE,
 ) -> Fetched | None:
     """The body at ``url`` (``webcal://`` is https), or None when the server answers that the
     version named by ``validators`` is still current (HTTP 304: nothing was downloaded).
 
     Sends ``If-None-Match`` / ``If-Modified-Since`` from ``validators`` and accepts gzip; the
-    size limit applies to the body both as sent and unpacked. The same redirect, timeout and
-    error rules as :func:`read_source`.
+    size limit applies to the body both as sent and unpacked. The same redirect, timeout,
+    deadline and error rules as :func:`read_source`.
     """
     url = web_url(url)
     _check_scheme(url, url)
@@ -251,36 +261,54 @@ def fetch_if_changed(
         headers["If-None-Match"] = validators.etag
     if validators is not None and validators.last_modified:
         headers["If-Modified-Since"] = validators.last_modified
-    opener = urllib.request.build_opener(_SafeRedirects(url))
-    request = urllib.request.Request(url, headers=headers)  # noqa: S310 (scheme checked)
-    try:
-        with opener.open(request, timeout=timeout) as response:
-            body = _bounded_read(response, url, max_bytes)
-            encoding = (response.headers.get("Content-Encoding") or "").strip().lower()
-            found = Validators(response.headers.get("ETag"), response.headers.get("Last-Modified"))
-    except urllib.error.HTTPError as error:
-        if error.code == 304:
-            return None
-        raise DataError(f"{url}: download failed: HTTP {error.code} {error.reason}") from None
-    except urllib.error.URLError as error:
-        raise DataError(f"{url}: download failed: {error.reason}") from None
-    except TimeoutError:
-        raise DataError(f"{url}: download failed: no answer within {timeout:g} s") from None
-    except OSError as error:
-        raise DataError(f"{url}: download failed: {error.strerror or error}") from None
-    except http.client.HTTPException as error:
-        raise DataError(f"{url}: download failed: {type(error).__name__}: {error}") from None
-    except ValueError as error:  # a malformed URL or redirect
-        raise DataError(f"{url}: download failed: invalid URL: {error}") from None
+    got = _within(
+        url,
+        deadline,
+        lambda stop: _fetch_changed(url, headers, timeout=timeout, max_bytes=max_bytes, stop=stop),
+    )
+    if got is None:
+        return None
+    body, encoding, found = got
     if encoding == "gzip":
         body = _gunzip(body, url, max_bytes)
     return Fetched(body, found)
 
 
-def _bounded_read(response: IO[bytes], url: str, max_bytes: int) -> bytes:
+def _fetch_changed(
+    url: str, headers: dict[str, str], *, timeout: float, max_bytes: int, stop: threading.Event
+) -> tuple[bytes, str, Validators] | None:
+    opener = urllib.request.build_opener(_SafeRedirects(url))
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 (scheme checked)
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            body = _bounded_read(response, url, max_bytes, stop)
+            encoding = (response.headers.get("Content-Encoding") or "").strip().lower()
+            found = Validators(response.headers.get("ETag"), response.headers.get("Last-Modified"))
+    except urllib.error.HTTPError as error:
+        if error.code == 304:
+            return None
+        raise _failed(url, f"HTTP {error.code} {error.reason}") from None
+    except urllib.error.URLError as error:
+        raise _failed(url, error.reason) from None
+    except TimeoutError:
+        raise _failed(url, f"no answer within {timeout:g} s") from None
+    except OSError as error:
+        raise _failed(url, error.strerror or error) from None
+    except http.client.HTTPException as error:
+        raise _failed(url, f"{type(error).__name__}: {error}") from None
+    except ValueError as error:  # a malformed URL or redirect
+        raise _failed(url, f"invalid URL: {error}") from None
+    return body, encoding, found
+
+
+def _bounded_read(
+    response: http.client.HTTPResponse, url: str, max_bytes: int, stop: threading.Event
+) -> bytes:
     chunks: list[bytes] = []
     total = 0
-    while chunk := response.read(_CHUNK):
+    # read1: whatever has arrived, so that a dripping server cannot keep one call waiting for
+    # a whole chunk past the deadline.
+    while not stop.is_set() and (chunk := response.read1(_CHUNK)):
         total += len(chunk)
         if total > max_bytes:
             raise DataError(_too_big(url, max_bytes))
@@ -294,7 +322,7 @@ def _gunzip(body: bytes, url: str, max_bytes: int) -> bytes:
     try:
         data = unpacker.decompress(body, max_bytes + 1)
     except zlib.error as error:
-        raise DataError(f"{url}: download failed: damaged gzip data ({error})") from None
+        raise _failed(url, f"damaged gzip data ({error})") from None
     if len(data) > max_bytes:
         raise DataError(_too_big(url, max_bytes))
     return data
