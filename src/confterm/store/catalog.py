@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 # here and, when its timeline is current, never loads the program at all.
 
 DEFAULT_CONFERENCE = "mlsys2025"
+#: The size bound of the store's small files (metadata, the conference used last).
+_MAX_META_BYTES = 1024 * 1024
 SCHEMA_FILE = "schema.json"
 
 
@@ -150,7 +152,9 @@ def last_conference(data_dir: Path) -> str | None:
     A missing, unreadable or stale file is not an error: the default opens instead.
     """
     try:
-        text = paths.last_conference_file(data_dir).read_text("utf-8").strip()
+        # Bounded like every file read from outside: a FIFO or /dev/zero must not hang.
+        raw = read_regular_file(paths.last_conference_file(data_dir), _MAX_META_BYTES)
+        text = raw.decode("utf-8").strip()
     except (OSError, UnicodeDecodeError):
         return None
     try:
@@ -169,7 +173,9 @@ def remember_conference(data_dir: Path, conference_id: str) -> bool:
     """
     path = paths.last_conference_file(data_dir)
     try:
-        if path.is_file() and path.read_text("utf-8").strip() == conference_id:
+        if path.is_file() and read_regular_file(path, _MAX_META_BYTES).decode().strip() == (
+            conference_id
+        ):
             return False
         write_atomic(path, (conference_id + "\n").encode("utf-8"))
     except (OSError, UnicodeDecodeError):
@@ -245,9 +251,6 @@ def save_imported(data_dir: Path, program: Program, meta: dict[str, object]) -> 
             f"cannot save {error.filename or path}: {error.strerror or error}"
         ) from None
     return path
-
-
-_MAX_META_BYTES = 1024 * 1024
 
 
 def imported_meta(data_dir: Path, conference_id: str) -> dict[str, Any]:
