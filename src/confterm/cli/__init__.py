@@ -18,7 +18,7 @@ from confterm import __version__
 from confterm.cli.commands import complete_with, declare
 from confterm.cli.context import Context
 from confterm.errors import EXIT_USAGE, ConftermError
-from confterm.text import one_line
+from confterm.text import clean, one_line
 
 
 class _Parser(argparse.ArgumentParser):
@@ -221,7 +221,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.write(f"confterm: error: {one_line(line)}\n")
         # Candidates of an ambiguous argument, under the error line (see cli/items.py).
         for line in getattr(error, "details", ()):
-            sys.stderr.write(f"  {one_line(line)}\n")
+            sys.stderr.write(f"  {clean(line)}\n")  # aligned columns: not collapsed
         return error.exit_code
     except KeyboardInterrupt:
         return 130
