@@ -141,6 +141,11 @@ def test_a_tampered_cache_is_validated_again(tmp_path: Path) -> None:
     content["program"]["conference"]["short_name"] = "\x1b]0;pwned\x07"
     cached.write_text(json.dumps(content))
     assert read_cached(cached, key) is None
+    # Raw in UTF-8 (not escaped), as C1 and bidi characters are written: refused the same way.
+    for raw_char in ("\u202e", "\x9b", "\u2067"):
+        content["program"]["conference"]["short_name"] = f"Tiny{raw_char}Conf"
+        cached.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+        assert read_cached(cached, key) is None
     again = load_program_file(source, cache_dir=tmp_path / "cache")
     assert again.conference.short_name == program.conference.short_name == "TinyConf"
     # An unknown zone (a folder inside tzdata) is refused the same way.
