@@ -23,9 +23,13 @@ from confterm.present.grid_layout import GridLayouts, build_layout, time_key
 from confterm.present.rows import SessionRow
 from confterm.queries.index import ProgramIndex
 from confterm.store.bookmarks import BookmarkStore
+from confterm.tui.screens.detail_screen import DetailScreen
 from confterm.tui.screens.grid import GridScreen
 from confterm.tui.screens.help import HelpScreen
+from confterm.tui.screens.main import MainScreen
 from confterm.tui.widgets.key_bar import KeyBar
+from confterm.tui.widgets.session_detail import SessionDetail
+from confterm.tui.widgets.session_list import SessionList
 from confterm.tui.widgets.timetable_grid import STAR, TimetableGrid
 
 DAY1 = date(2026, 3, 7)
@@ -251,9 +255,15 @@ async def test_a_session_without_a_time_can_be_bookmarked_and_opened(
         assert screen.grid.has_focus
         await pilot.press("tab")  # Tab moves there too
         assert screen.untimed.has_focus
+        # At 80 columns Enter opens the session's detail over the grid; Esc comes back.
         await pilot.press("enter")
         await pilot.pause()
-    assert app.results == [JumpTarget("session", "lightning-1")]
+        detail = app.screen
+        assert isinstance(detail, DetailScreen)
+        assert detail.target == JumpTarget("session", "lightning-1")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
 
 
 async def test_help_and_footer_show_the_grid_keys(make_app: AppFactory) -> None:
@@ -364,3 +374,46 @@ async def test_the_grid_opened_from_the_day_keeps_its_first_columns_in_view(
         grid = app.screen.query_one(TimetableGrid)
         assert grid.current_session == "parsing-schedules"
         assert grid.scroll_offset.x == 0
+
+
+async def test_enter_in_the_grid_at_80_columns_opens_the_detail(make_app: AppFactory) -> None:
+    # Issue 15, item 5: it went back to the day list instead.
+    app = make_app(DURING)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        grid = app.screen
+        assert isinstance(grid, GridScreen)
+        session = grid.grid.current_session
+        assert session is not None
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, DetailScreen)
+        assert detail.target == JumpTarget("session", session)
+        title = app.state.program.session_by_id[session].title
+        assert title in detail.query_one(SessionDetail).text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is grid
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_enter_in_the_grid_at_120_columns_shows_the_detail_pane(
+    make_app: AppFactory,
+) -> None:
+    app = make_app(DURING)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        grid = app.screen
+        assert isinstance(grid, GridScreen)
+        session = grid.grid.current_session
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.main.query_one(SessionList).current_target == JumpTarget("session", session)
+        title = app.state.program.session_by_id[str(session)].title
+        assert title in app.main.query_one("#session-detail", SessionDetail).text

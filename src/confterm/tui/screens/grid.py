@@ -166,12 +166,29 @@ class GridScreen(Screen[JumpTarget | None]):
 
     @on(TimetableGrid.Selected)
     def _selected(self, event: TimetableGrid.Selected) -> None:
-        self.dismiss(JumpTarget("session", event.session_id))
+        self._open(JumpTarget("session", event.session_id))
 
     @on(RowList.Selected, "#grid-untimed")
     def _untimed_selected(self, event: RowList.Selected) -> None:
         if event.row.target is not None:
-            self.dismiss(event.row.target)
+            self._open(event.row.target)
+
+    def _open(self, target: JumpTarget) -> None:
+        """The session's detail: on a narrow terminal as a screen over the grid (Esc comes
+        back here), on a wide one the day list with its detail pane beside it."""
+        from confterm.tui.screens.main import NARROW_WIDTH
+
+        if self.app.size.width < NARROW_WIDTH:
+            from confterm.tui.screens.detail_screen import DetailScreen
+
+            self.app.push_screen(DetailScreen(self.state, target), self._after_detail)
+        else:
+            self.dismiss(target)
+
+    def _after_detail(self, result: JumpTarget | None) -> None:
+        # A related session picked in the detail: the grid closes and the app goes there.
+        if result is not None:
+            self.dismiss(result)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # u is shown only on days with sessions that have no time yet.

@@ -176,6 +176,13 @@ class MainScreen(Screen[None]):
         """Day ``number`` (1-based)."""
         if 1 <= number <= len(self.days):
             self.activate(day_tab_id(number - 1))
+        else:
+            count = len(self.days)
+            self.notify(
+                f"There is no day {number}: this conference has {count} day{'s' * (count != 1)}.",
+                severity="warning",
+                timeout=3,
+            )
 
     def action_show_tab(self, tab_id: str) -> None:
         """Booths, papers or my agenda."""
