@@ -120,12 +120,12 @@ class _EventWriter:
         self.tzid = program.conference.timezone
         self.venue = one_line(program.conference.venue) if program.conference.venue else None
         self.alarm = f"-PT{alarm_minutes}M" if alarm_minutes is not None else None
+        self._stamps: dict[datetime, str] = {}
 
     def timed(self, session: Session) -> list[str]:
         assert session.start is not None
         assert session.end is not None
-        start = session.start.astimezone(self.zone).strftime("%Y%m%dT%H%M%S")
-        end = session.end.astimezone(self.zone).strftime("%Y%m%dT%H%M%S")
+        start, end = self._local(session.start), self._local(session.end)
         title = _text(one_line(session.title))
         lines = [
             f"DTSTART;TZID={self.tzid}:{start}",
@@ -137,6 +137,15 @@ class _EventWriter:
             lines += ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{title}"]
             lines += [f"TRIGGER:{self.alarm}", "END:VALARM"]
         return lines
+
+    def _local(self, moment: datetime) -> str:
+        # Sessions share their start and end times (slots): each instant is converted and
+        # formatted once. Equal instants are equal keys whatever their offset, and convert
+        # to the same local time, so the cache cannot mix two different times.
+        text = self._stamps.get(moment)
+        if text is None:
+            text = self._stamps[moment] = moment.astimezone(self.zone).strftime("%Y%m%dT%H%M%S")
+        return text
 
     def all_day(self, session: Session, day: date) -> list[str]:
         """A session with a day but no time: all day, free time, marked as such."""

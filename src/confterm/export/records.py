@@ -10,7 +10,8 @@ characters; nothing here knows about terminals.
 from __future__ import annotations
 
 import json
-from datetime import tzinfo
+from datetime import datetime, tzinfo
+from functools import lru_cache
 from typing import Any
 
 from confterm.model.program import Author, Booth, Paper, Program, Session, Speaker
@@ -70,8 +71,8 @@ def session_json(
         "title": one_line(session.title),
         "kind": session.kind.value,
         "day": session.day.isoformat() if session.day else None,
-        "start": iso_or_none(session.start, zone),
-        "end": iso_or_none(session.end, zone),
+        "start": None if session.start is None else _iso(session.start, zone),
+        "end": None if session.end is None else _iso(session.end, zone),
         "room": room_json(program, session),
         "track": {"id": session.track, "name": one_line(track)} if track else None,
         "speakers": [speaker_json(s) for s in program.speakers_of(session)],
@@ -84,6 +85,14 @@ def session_json(
             paper_json(paper) for paper in program.papers_by_session.get(session.id, [])
         ]
     return result
+
+
+@lru_cache(maxsize=4096)
+def _iso(moment: datetime, zone: tzinfo) -> str:
+    # Sessions share their start and end times (slots): each instant is converted once per
+    # zone (50,000 sessions: 100,000 conversions become a few thousand). Equal instants are
+    # equal keys whatever their offset and convert alike.
+    return iso_or_none(moment, zone) or ""
 
 
 def room_json(program: Program, session: Session) -> dict[str, Any] | None:
