@@ -182,3 +182,9 @@ def test_each_program_file_has_its_own_cache_file(tmp_path: Path, tinyconf_path:
     assert cache_path(cache_dir, tinyconf_path) != cache_path(cache_dir, BUNDLED)
     assert len(list(cache_dir.glob("*.json"))) == 2
     assert load_program_file(BUNDLED, cache_dir=cache_dir).conference.id == "mlsys2025"
+
+
+def test_a_session_alias_survives_the_cache() -> None:
+    rebuilt = program_from_json(json.loads(program_json(load_program_file(BUNDLED))))
+    session = rebuilt.session_by_id["session-04-reliable-scalable"]
+    assert session.aliases == ["Session 4: Reliable and Scalable Systems"]

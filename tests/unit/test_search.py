@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from confterm.model.program import Program
@@ -15,6 +16,7 @@ from confterm.queries.search import (
     SearchIndex,
     search_sessions,
 )
+from confterm.store.catalog import open_program
 
 START = datetime(2026, 5, 4, 9, tzinfo=UTC)
 
@@ -27,6 +29,7 @@ def _program() -> Program:
         {"id": "prefix", "title": "Graphs at Scale"},
         {"id": "word", "title": "Learning on (Graphs)"},
         {"id": "substring", "title": "Paragraphs Everywhere"},
+        {"id": "alias", "title": "Session 4", "aliases": ["Graphs, Old Title"]},
         {"id": "speaker", "title": "Talk One", "speakers": ["ana"]},
         {"id": "room", "title": "Talk Two", "room": "graph-room"},
         {"id": "paper", "title": "Talk Three"},
@@ -74,6 +77,7 @@ def test_ranking_tiers_in_order() -> None:
         ("graphco", "organisation"),
         ("word", "title"),
         ("substring", "title"),
+        ("alias", "alias"),
         ("speaker", "speaker"),
         ("room", "room"),
         ("paper", "paper"),
@@ -232,3 +236,16 @@ def test_names_affiliations_and_places_are_separate_words(tinyconf: Program) -> 
     assert ids("wile engineer") == ["acme"]
     assert ids("coyoteengineer") == []
     assert ids("12gold") == []
+
+
+def test_an_alias_is_found_below_titles_and_the_bundled_session_4_by_its_old_label(
+    tmp_path: Path,
+) -> None:
+    program = open_program(None, None, tmp_path)
+    hits = SearchIndex(program).search("reliable and scalable")
+    assert [(h.item_id, h.field) for h in hits][:1] == [("session-04-reliable-scalable", "alias")]
+    assert [s.id for s in search_sessions(program, "Reliable and Scalable Systems")][:1] == [
+        "session-04-reliable-scalable"
+    ]
+    # The official title is found too, as a title.
+    assert SearchIndex(program).search("Measurement and Analysis")[0].field == "title"

@@ -221,6 +221,14 @@ class Session(_Record):
 
     id: Slug
     title: Name
+    aliases: Annotated[
+        list[Name],
+        Rule(
+            description=(
+                "Other titles it is known by (an older or unofficial label); search finds them."
+            )
+        ),
+    ] = field(default_factory=list)
     kind: SessionKind = SessionKind.OTHER
     day: Annotated[
         date | None,

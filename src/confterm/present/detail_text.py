@@ -132,6 +132,8 @@ def session_text(
     ]
     room = program.room_name(session)
     lines.append(_field("Room", room or "not announced"))
+    if session.aliases:
+        lines.append(_field("Also called", "; ".join(one_line(a) for a in session.aliases)))
     track = program.track_name(session)
     if track:
         lines.append(_field("Track", track))

@@ -9,6 +9,7 @@ best first:
 1. the title is exactly the query;
 2. the title starts with it, then a word of the title starts with it;
 3. the title contains it;
+3b. another name of the session (an alias, e.g. an older title) contains it;
 4. a speaker, chair or affiliation, the room or the track contains it;
 5. a paper presented in the session (title or author) contains it;
 6. the description contains it;
@@ -39,6 +40,7 @@ SCORE_EXACT = 100
 SCORE_PREFIX = 90
 SCORE_WORD_PREFIX = 80
 SCORE_TITLE = 70
+SCORE_ALIAS = 65
 SCORE_PEOPLE = 60
 SCORE_PLACE = 60
 SCORE_PAPER = 50
@@ -91,8 +93,8 @@ def _fuzzy_pattern(query: str) -> re.Pattern[str] | None:
 # character from the fields (and from queries), so _SEP only ever marks a field boundary. The
 # values within a field are joined by _PART, which no query can span either.
 _PART = "\x1e"
-_FIELDS = ("title", "people", "room", "track", "papers", "description")
-_TITLE, _PEOPLE, _ROOM, _TRACK, _PAPERS, _DESCRIPTION = range(len(_FIELDS))
+_FIELDS = ("title", "aliases", "people", "room", "track", "papers", "description")
+_TITLE, _ALIASES, _PEOPLE, _ROOM, _TRACK, _PAPERS, _DESCRIPTION = range(len(_FIELDS))
 # What ends a word for the word tiers: what _words turns into spaces, and whitespace.
 _BOUNDARY = r"\s\x1c-\x1f" + "".join(re.escape(c) for c in _PUNCTUATION)
 _WORD_CHAR = f"[^{_BOUNDARY}]"
@@ -120,6 +122,7 @@ def _session_text(program: Program, session: Session) -> str:
     return _SEP.join(
         [
             fold(session.title),
+            _fold_parts(session.aliases),
             _fold_parts(people),
             fold(program.room_name(session)),
             fold(program.track_name(session)),
@@ -130,10 +133,12 @@ def _session_text(program: Program, session: Session) -> str:
 
 
 def _booth_text(booth: Booth) -> str:
-    # Organisation, staff and place in the title, people and room fields; no track or papers.
+    # Organisation, staff and place in the title, people and room fields; no aliases, track
+    # or papers.
     people = _fold_parts(part for p in booth.people for part in (p.name, p.role or ""))
     place = _fold_parts([booth.location or "", booth.level or ""])
-    return _SEP.join([fold(booth.organisation), people, place, "", "", fold(booth.description)])
+    fields = [fold(booth.organisation), "", people, place, "", "", fold(booth.description)]
+    return _SEP.join(fields)
 
 
 def _normalise(query: str) -> str:
@@ -218,6 +223,7 @@ _TIERS: list[tuple[int, str, int, str]] = [
     (SCORE_PREFIX, "title", _TITLE, "prefix"),
     (SCORE_WORD_PREFIX, "title", _TITLE, "words"),
     (SCORE_TITLE, "title", _TITLE, "in"),
+    (SCORE_ALIAS, "alias", _ALIASES, "in"),
     (SCORE_PEOPLE, "speaker", _PEOPLE, "in"),
     (SCORE_PLACE, "room", _ROOM, "in"),
     (SCORE_PLACE, "track", _TRACK, "in"),
