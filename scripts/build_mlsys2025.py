@@ -59,20 +59,43 @@ OTHER_SESSION_IDS = {
     "Invited talk by Beidi Chen": "yps-chen-invited-talk",
     "Lessons Learned from Successful PhD Students": "yps-dettmers-invited-talk",
     "Lightning talk by Matt White": "lightning-white-pytorch-foundation",
+    "Hardware-Aware Training and Inference": "keynote-anandkumar-hardware-aware",
+    "Responsible Finetuning": "keynote-liu-responsible-finetuning",
+}
+
+# The four main-conference keynotes. The facts file them as invited talks; a public talk index
+# calls all four "Conference Keynote" while their official pages sit under invited-talk paths,
+# so they are keynotes here and each note says why.
+KEYNOTE_IDS = {
+    "keynote-chintala-extreme-pytorch",
+    "keynote-stoica-ai-stack",
+    "keynote-anandkumar-hardware-aware",
+    "keynote-liu-responsible-finetuning",
 }
 
 _TIME_ROOM_UNKNOWN = "Time and room not announced in the sources read."
 _GREPTALKS_DAY = "Day and papers from greptalks.ai talk pages. " + _TIME_ROOM_UNKNOWN
 _YPS_DAY = "Day from an organiser's list of YPS invited speakers."
-
 SESSION_NOTES = {
     "keynote-chintala-extreme-pytorch": (
         "Title, time and room as stated by the PyTorch Foundation's post; it is filed under "
-        "the Young Professionals Symposium on the word of a news digest quoting an organiser."
+        "the Young Professionals Symposium on the word of a news digest quoting an organiser. "
+        "Listed as a keynote, as a public talk index calls it; its official recording sits "
+        "under an invited-talk path."
     ),
     "keynote-stoica-ai-stack": (
         "Title, time and room as stated by the PyTorch Foundation's post, which calls it a "
-        "keynote; greptalks.ai lists it as an invited talk."
+        "keynote, as does a public talk index; greptalks.ai lists it as an invited talk."
+    ),
+    "keynote-anandkumar-hardware-aware": (
+        "Title, speaker and day from a single third-party talk index, which says it checked the "
+        "official recording page. Listed as a keynote, as that index calls it; the other "
+        "keynotes' official pages sit under invited-talk paths. " + _TIME_ROOM_UNKNOWN
+    ),
+    "keynote-liu-responsible-finetuning": (
+        "Title, speaker and day from greptalks.ai and a public talk index, which agree. "
+        "Listed as a keynote, as that index calls it; greptalks.ai says invited talk. "
+        + _TIME_ROOM_UNKNOWN
     ),
     "session-01-llm-diffusion-serving": (
         "Time from the official session page; room not announced in the sources read."
@@ -81,7 +104,11 @@ SESSION_NOTES = {
         "Papers from the official session page, day from greptalks.ai. " + _TIME_ROOM_UNKNOWN
     ),
     "session-03-quantization-sparsity": _GREPTALKS_DAY,
-    "session-04-reliable-scalable": _GREPTALKS_DAY,
+    "session-04-reliable-scalable": (
+        "Official title and two of its papers from the session page; greptalks.ai calls it "
+        "'Reliable and Scalable Systems' (kept as another name that search finds). Day and "
+        "the other papers from greptalks.ai talk pages. " + _TIME_ROOM_UNKNOWN
+    ),
     "session-05-llm-training-fine-tuning": _GREPTALKS_DAY,
     "session-06-edge-cloud": _GREPTALKS_DAY,
     "session-07-quantization-sparsity": _GREPTALKS_DAY,
@@ -94,7 +121,10 @@ SESSION_NOTES = {
         "Time from the official session page; room not announced in the sources read."
     ),
     "session-11-federated-learning": _GREPTALKS_DAY,
-    "session-12-edge-cloud": _GREPTALKS_DAY,
+    "session-12-edge-cloud": (
+        "Time from the official session page; papers from it and from greptalks.ai; room not "
+        "announced in the sources read."
+    ),
     "yps-2025": (
         "Date from an organiser's post and a project README; the speaker list may be "
         "incomplete. " + _TIME_ROOM_UNKNOWN
@@ -141,6 +171,28 @@ PAPER_IDS = {
     "Supply-Chain Attacks": "ml-supply-chain-attacks",
 }
 
+# Papers updated by the second research pass, whose facts note says what changed after the
+# first pass: their note is written here, and the build fails when another paper gets such an
+# update without one (a condensed note could otherwise still say what the first pass said).
+SECOND_PASS_NOTES = {
+    "flashinfer": ("All 11 authors from the official poster page; oral session from greptalks.ai."),
+    "unstructured-sparse-acceleration": (
+        "Authors confirmed by the official poster page; oral session from greptalks.ai."
+    ),
+    "ai-metropolis": "Authors and oral session from the official session page.",
+    "aiopslab": (
+        "Oral session from the official session page. Authors from arXiv; the official page "
+        "abbreviates the last author as 'S R'."
+    ),
+    "graph-learning-at-scale": "Authors and oral session from the official session page.",
+    "lava": (
+        "Oral session from the official session page. Authors from arXiv. Medium certainty: the "
+        "official page, read only in part, does not list Anshul Kapoor among the first 15 "
+        "authors and writes Logan Bush."
+    ),
+}
+_SECOND_PASS = re.compile(r"\| (Turn-2|Correction)")
+
 # Where each award comes from, in our words; every paper with an award needs an entry.
 AWARD_NOTES = {
     "flashinfer": (
@@ -163,6 +215,7 @@ LINK_TITLES = {
 }
 
 _SESSION_NUMBER = re.compile(r"^Session (\d+):")
+_PROVENANCE = re.compile(r" \([^()]*\)$")
 _AFFILIATION_ROLE = re.compile(r"^(?P<org>.+?) \((?P<role>[^()]+)\)$")
 
 
@@ -180,11 +233,30 @@ def by_prefix(table: dict[str, str], title: str, what: str) -> str:
 
 
 def session_id(title: str) -> str:
-    """The stable id of the session titled ``title`` in the facts."""
+    """The stable id of the session titled ``title`` in the facts (or of the oral session a
+    paper's ``session_group`` names: numbered sessions are known by their number, since
+    the facts may give the same session under two titles)."""
     match = _SESSION_NUMBER.match(title)
     if match:
         return ORAL_SESSION_IDS[int(match.group(1))]
     return by_prefix(OTHER_SESSION_IDS, title, "session")
+
+
+def session_kind(fact: dict[str, Any], item_id: str) -> str:
+    """The kind from the facts, except for the four keynotes (see ``KEYNOTE_IDS``)."""
+    return "keynote" if item_id in KEYNOTE_IDS else str(fact["kind"])
+
+
+def session_note(fact: dict[str, Any], item_id: str) -> str:
+    """Our note on where the session's facts come from, then the facts' certainty, if any."""
+    note = SESSION_NOTES[item_id]
+    certainty = fact.get("certainty")
+    return f"{note} Certainty: {certainty}." if certainty else note
+
+
+def aliases(fact: dict[str, Any]) -> list[str]:
+    """Other titles the session is known by, without the facts' "(label used by ...)"."""
+    return [_PROVENANCE.sub("", title) for title in fact.get("alt_titles", [])]
 
 
 def paper_id(title: str) -> str:
@@ -253,7 +325,8 @@ def build_session(fact: dict[str, Any], speaker_ids: dict[str, str]) -> dict[str
     return {
         "id": item_id,
         "title": fact["title"],
-        "kind": fact["kind"],
+        "aliases": aliases(fact),
+        "kind": session_kind(fact, item_id),
         "day": day,
         "start": moment(day, fact["start"]) if day else None,
         "end": moment(day, fact["end"]) if day else None,
@@ -262,15 +335,24 @@ def build_session(fact: dict[str, Any], speaker_ids: dict[str, str]) -> dict[str
         "speakers": [speaker_ids[name] for name in fact["speakers"]],
         "chairs": [speaker_ids[fact["moderator"]]] if fact.get("moderator") else [],
         "description": fact["summary"],
-        "links": [link(url) for url in fact.get("alt_urls", [])],
+        # Each extra source URL the facts give (alt_urls may be null).
+        "links": [link(url) for url in fact.get("alt_urls") or []],
         "source_url": fact["url"],
-        "note": SESSION_NOTES[item_id],
+        "note": session_note(fact, item_id),
     }
 
 
 def paper_note(fact: dict[str, Any], item_id: str) -> str | None:
     """The facts' certainty note for a paper, condensed into a few plain sentences."""
     source = fact["source_note"]
+    if _SECOND_PASS.search(source):
+        if item_id not in SECOND_PASS_NOTES:
+            raise SystemExit(
+                f"build_mlsys2025: paper {item_id!r} was updated by a later pass: "
+                "write its note in SECOND_PASS_NOTES"
+            )
+        award = [AWARD_NOTES[item_id]] if fact.get("award") else []
+        return " ".join([SECOND_PASS_NOTES[item_id], *award])
     parts: list[str] = []
     if "Title as written in an attendee's notes" in source:
         parts.append("Title not verified: taken from an attendee's notes.")
@@ -293,7 +375,7 @@ def paper_note(fact: dict[str, Any], item_id: str) -> str | None:
     return " ".join(parts) or None
 
 
-def build_paper(fact: dict[str, Any], session_ids: dict[str, str]) -> dict[str, Any]:
+def build_paper(fact: dict[str, Any]) -> dict[str, Any]:
     """One paper from its facts entry."""
     item_id = paper_id(fact["title"])
     group = fact["session_group"]
@@ -303,7 +385,7 @@ def build_paper(fact: dict[str, Any], session_ids: dict[str, str]) -> dict[str, 
         "title": fact["title"],
         "authors": [{"name": name, "affiliation": None} for name in fact["authors"]],
         "url": fact["url"],
-        "session": session_ids[group] if group else None,
+        "session": session_id(group) if group else None,
         # The award's provenance goes to the note; the field keeps the award's name.
         "award": award.split(" (")[0] if award else None,
         "topic": fact.get("topic"),
@@ -339,12 +421,7 @@ def build(facts: dict[str, Any]) -> dict[str, Any]:
     speakers = build_speakers(facts["sessions"])
     speaker_ids = {speaker["name"]: speaker["id"] for speaker in speakers}
     sessions = [build_session(fact, speaker_ids) for fact in facts["sessions"]]
-    session_ids = {
-        fact["track_or_session_group"]: session_id(fact["title"])
-        for fact in facts["sessions"]
-        if fact["kind"] == "oral"
-    }
-    papers = [build_paper(fact, session_ids) for fact in facts["papers"]]
+    papers = [build_paper(fact) for fact in facts["papers"]]
     booths = [build_booth(fact, sessions) for fact in facts["sponsors"]]
     for collection in (speakers, sessions, papers, booths):
         ids = [item["id"] for item in collection]

@@ -397,7 +397,7 @@ def test_validate_valid(run_cli: RunCli) -> None:
 def test_validate_bundled(run_cli: RunCli) -> None:
     out = ok(run_cli("validate", "data/mlsys2025.json", cwd=REPO))
     # One booth: counted in the singular.
-    assert out == "data/mlsys2025.json: valid: 20 sessions, 61 papers, 1 booth, 4 days\n"
+    assert out == "data/mlsys2025.json: valid: 22 sessions, 61 papers, 1 booth, 4 days\n"
 
 
 def test_validate_invalid_one_line_per_problem(run_cli: RunCli) -> None:

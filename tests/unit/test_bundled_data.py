@@ -30,7 +30,29 @@ TIMED_SESSIONS = {
     "keynote-stoica-ai-stack",
     "session-01-llm-diffusion-serving",
     "session-10-llm-diffusion-serving",
+    "session-12-edge-cloud",
 }
+# The four main-conference keynotes and the day each is known for (Liu's and Anandkumar's
+# without a time or room).
+KEYNOTES = {
+    "keynote-chintala-extreme-pytorch": ("Soumith Chintala", date(2025, 5, 12)),
+    "keynote-stoica-ai-stack": ("Ion Stoica", date(2025, 5, 13)),
+    "keynote-anandkumar-hardware-aware": ("Animashree Anandkumar", date(2025, 5, 14)),
+    "keynote-liu-responsible-finetuning": ("Ling Liu", date(2025, 5, 15)),
+}
+FLASHINFER_AUTHORS = [
+    "Zihao Ye",
+    "Lequn Chen",
+    "Ruihang Lai",
+    "Wuwei Lin",
+    "Yineng Zhang",
+    "Stephanie Wang",
+    "Tianqi Chen",
+    "Baris Kasikci",
+    "Vinod Grover",
+    "Arvind Krishnamurthy",
+    "Luis Ceze",
+]
 
 
 @pytest.fixture
@@ -86,7 +108,7 @@ def test_pytorch_foundation_talks_are_exact(
     program: Program, title: str, speaker: str, start: datetime, end: datetime
 ) -> None:
     session = _session_titled(program, title)
-    assert session.kind is SessionKind.INVITED_TALK
+    assert session.kind is SessionKind.KEYNOTE
     assert [person.name for person in program.speakers_of(session)] == [speaker]
     assert session.start is not None
     assert session.end is not None
@@ -122,6 +144,7 @@ def test_pytorch_foundation_booth(program: Program) -> None:
     [
         ("session-01-llm-diffusion-serving", _la(13, 8, 45), _la(13, 10, 0)),
         ("session-10-llm-diffusion-serving", _la(15, 13, 15), _la(15, 14, 40)),
+        ("session-12-edge-cloud", _la(15, 16, 30), _la(15, 18, 0)),
     ],
 )
 def test_oral_sessions_with_official_times(
@@ -154,7 +177,96 @@ def test_papers_count_authors_and_placement(program: Program) -> None:
     assert len(program.papers) == 61
     # The facts record no authors for exactly these two papers.
     assert {paper.id for paper in program.papers if not paper.authors} == {"swiftvi", "volut"}
-    assert sum(paper.session is None for paper in program.papers) == 9
+    # 55 of the 61 are placed in their oral session.
+    assert sum(paper.session is not None for paper in program.papers) == 55
+
+
+@pytest.mark.parametrize(
+    ("paper_id", "session_id"),
+    [
+        ("lava", "session-12-edge-cloud"),
+        ("ai-metropolis", "session-04-reliable-scalable"),
+        ("aiopslab", "session-04-reliable-scalable"),
+    ],
+)
+def test_papers_placed_by_the_second_pass(program: Program, paper_id: str, session_id: str) -> None:
+    paper = program.paper_by_id[paper_id]
+    assert paper.session == session_id
+    assert paper.note is not None
+    assert "official session page" in paper.note
+
+
+def test_lava_note_says_how_sure_its_authors_are(program: Program) -> None:
+    note = program.paper_by_id["lava"].note
+    assert note is not None
+    assert "Medium certainty" in note
+    assert "Anshul Kapoor" in note
+
+
+def test_flashinfer_has_its_eleven_authors(program: Program) -> None:
+    flashinfer = program.paper_by_id["flashinfer"]
+    assert [author.name for author in flashinfer.authors] == FLASHINFER_AUTHORS
+    assert flashinfer.note is not None
+    assert flashinfer.note.startswith("All 11 authors from the official poster page")
+
+
+def test_session_4_has_its_official_title_and_keeps_the_old_one(program: Program) -> None:
+    session = program.session_by_id["session-04-reliable-scalable"]
+    assert session.title == "Session 4: Measurement and Analysis"
+    assert session.aliases == ["Session 4: Reliable and Scalable Systems"]
+    assert session.source_url == "https://mlsys.org/virtual/2025/session/3145"
+    assert session.note is not None
+    assert "Reliable and Scalable Systems" in session.note
+
+
+def test_four_keynotes_with_their_days(program: Program) -> None:
+    keynotes = {s.id: s for s in program.sessions if s.kind is SessionKind.KEYNOTE}
+    assert set(keynotes) == set(KEYNOTES)
+    for session_id, (speaker, day) in KEYNOTES.items():
+        session = keynotes[session_id]
+        assert [person.name for person in program.speakers_of(session)] == [speaker]
+        assert session.day == day
+        assert session.note is not None
+        # Each note says why it is a keynote although the facts file it as an invited talk.
+        assert "keynote" in session.note
+        assert "invited" in session.note
+
+
+@pytest.mark.parametrize(
+    ("session_id", "title", "certainty"),
+    [
+        (
+            "keynote-anandkumar-hardware-aware",
+            "Hardware-Aware Training and Inference for Large-Scale AI",
+            "Certainty: medium",
+        ),
+        (
+            "keynote-liu-responsible-finetuning",
+            "Responsible Finetuning of Large Language Models",
+            "Certainty: high for title, speaker and day",
+        ),
+    ],
+)
+def test_new_keynotes_have_a_day_but_no_time_and_say_how_sure(
+    program: Program, session_id: str, title: str, certainty: str
+) -> None:
+    session = program.session_by_id[session_id]
+    assert session.title == title
+    assert (session.start, session.end, session.room) == (None, None, None)
+    assert session.note is not None
+    assert certainty in session.note
+
+
+def test_extra_source_urls_are_links(program: Program) -> None:
+    stoica = program.session_by_id["keynote-stoica-ai-stack"]
+    assert [link.url for link in stoica.links] == [
+        "https://greptalks.ai/c/mlsys-2025/mlsys25-006/",
+        "https://mlsys.org/virtual/2025/3013",
+    ]
+    liu = program.session_by_id["keynote-liu-responsible-finetuning"]
+    assert [(link.title, link.url) for link in liu.links] == [
+        ("MLSys virtual site", "https://mlsys.org/virtual/2025/3012")
+    ]
 
 
 def test_session_chairs_and_yps_speakers(program: Program) -> None:
@@ -186,3 +298,12 @@ def test_generator_reproduces_the_committed_file() -> None:
     first = generator.render(facts)
     assert first == generator.render(facts)
     assert first == BUNDLED.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not FACTS.is_file(), reason=f"facts file {FACTS} not present")
+def test_every_extra_source_url_of_a_session_is_a_link(program: Program) -> None:
+    facts = json.loads(FACTS.read_text(encoding="utf-8"))
+    for fact in facts["sessions"]:
+        session = _session_titled(program, fact["title"])
+        assert session.source_url == fact["url"]
+        assert [link.url for link in session.links] == (fact.get("alt_urls") or [])
