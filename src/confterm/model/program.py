@@ -221,14 +221,6 @@ class Session(_Record):
 
     id: Slug
     title: Name
-    aliases: Annotated[
-        list[Name],
-        Rule(
-            description=(
-                "Other titles it is known by (an older or unofficial label); search finds them."
-            )
-        ),
-    ] = field(default_factory=list)
     kind: SessionKind = SessionKind.OTHER
     day: Annotated[
         date | None,
@@ -247,6 +239,14 @@ class Session(_Record):
     )
     description: Text = ""
     links: list[Link] = field(default_factory=list)
+    aliases: Annotated[
+        list[Name],
+        Rule(
+            description=(
+                "Other titles it is known by (an older or unofficial label); search finds them."
+            )
+        ),
+    ] = field(default_factory=list)
     source_url: Url | None = None
     note: Annotated[Text | None, Rule(description="What is uncertain about this session.")] = None
 
