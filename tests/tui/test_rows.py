@@ -50,15 +50,18 @@ def test_day_rows_group_by_start_with_tba_last(tinyconf: Program) -> None:
     assert headings == ["08:00", "09:00", "10:30", "10:45", "12:00", "14:00", TBA_HEADING]
     first = rows[1]
     assert isinstance(first, SessionRow)
+    # No "Reg." beside "Registration": the kind is left out where the title says it.
     assert (first.time, first.kind, first.title, first.room) == (
         "08:00–09:00",
-        "Reg.",
+        "",
         "Registration",
         "Lobby",
     )
+    caches = next(r for r in rows if isinstance(r, SessionRow) and r.session_id == "caches-talk")
+    assert (caches.kind, caches.title) == ("Invited", "Clashing Talk About Caches")
     last = rows[-1]
     assert isinstance(last, SessionRow)
-    assert (last.session_id, last.time) == ("lightning-1", "time TBA")
+    assert (last.session_id, last.time, last.kind) == ("lightning-1", "time TBA", "")
 
 
 def test_clash_marks_overlap_with_a_bookmark(tinyconf: Program) -> None:

@@ -142,7 +142,8 @@ def plain_sections(sections: Sequence[Section], columns: Sequence[Column]) -> st
             for index, (cell, column) in enumerate(zip(row, columns, strict=False)):
                 value = one_line(cell)
                 if not value:
-                    if column.pad:
+                    # A column empty in every row (no kind worth showing) takes no room.
+                    if column.pad and widths[index]:
                         parts.append(" " * widths[index])
                     continue
                 value = column.prefix + value

@@ -3,6 +3,8 @@ No Textual."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
@@ -135,3 +137,36 @@ def duration_text(delta: timedelta) -> str:
     if minutes >= 60:
         return f"{minutes // 60} h {minutes % 60:02d} min"
     return f"{minutes} min"
+
+
+def kind_label(session: Session) -> str:
+    """The kind's short label to show beside the title, or ``""`` when a word of the title
+    already says it: a row never reads ``Lightning  Lightning talk by ...``, ``Poster  Poster
+    Session A`` or ``Reg.  Registration``. Detail views name the kind in full instead."""
+    label = session.kind.label
+    stem = label.rstrip(".").casefold()
+    abbreviated = label.endswith(".")
+    for word in _WORD.findall(session.title.casefold()):
+        if word in (stem, stem + "s") or (abbreviated and word.startswith(stem)):
+            return ""
+    return label
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def completeness_forms(sessions: Sequence[Session]) -> list[str]:
+    """How many of ``sessions`` have an announced time, longest wording first, for the place
+    to pick the one that fits: ``5 of 22 sessions have an announced time``, ``5 of 22
+    timed``, ``5/22 timed``. Empty when every session is timed (or there are none): a
+    complete program needs no such line."""
+    timed = sum(1 for session in sessions if session.is_timed)
+    total = len(sessions)
+    if timed == total:
+        return []
+    noun = "session has" if total == 1 else "sessions have"
+    return [
+        f"{timed} of {total} {noun} an announced time",
+        f"{timed} of {total} timed",
+        f"{timed}/{total} timed",
+    ]

@@ -14,7 +14,14 @@ from datetime import tzinfo
 
 from confterm.model.program import Booth, Paper, Program, Session
 from confterm.model.targets import JumpTarget
-from confterm.present.formatting import TIME_TBA, clock_time, day_label, missing_label, time_range
+from confterm.present.formatting import (
+    TIME_TBA,
+    clock_time,
+    day_label,
+    kind_label,
+    missing_label,
+    time_range,
+)
 from confterm.queries.agenda import Agenda
 from confterm.text import one_line
 
@@ -126,7 +133,7 @@ def session_row(
     return SessionRow(
         session_id=session.id,
         time=time_range(session, zone, session.day),
-        kind=session.kind.label,
+        kind=kind_label(session),
         title=one_line(session.title),
         room=one_line(program.room_name(session) or ""),
         bookmarked=bookmarked,

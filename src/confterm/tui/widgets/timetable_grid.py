@@ -22,6 +22,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from confterm.model.program import Program, Session
+from confterm.present.formatting import kind_label
 from confterm.present.grid_layout import GridLayouts, neighbour
 from confterm.queries.agenda import find_clashes
 from confterm.text import one_line
@@ -55,7 +56,7 @@ def _block_lines(program: Program, session: Session, zone: tzinfo, width: int) -
             current = word
     lines.append(current)
     speakers = ", ".join(one_line(s.name) for s in program.speakers_of(session))
-    extra = [f"{session.kind.label} until {end}"]
+    extra = [f"{kind_label(session)} until {end}".lstrip()]
     if speakers:
         extra.insert(0, speakers)
     return lines + extra
