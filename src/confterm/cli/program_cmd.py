@@ -2,7 +2,8 @@
 
 ``--json`` output (stable; keys may be added, never removed or renamed):
 
-* ``list``: ``{"conference": id, "zone": display zone, "sessions": [session, ...]}``;
+* ``list``: ``{"conference": id, "zone": display zone, "sessions": [session, ...]}``, each
+  session with its ``papers``;
 * ``show``: one session object with ``papers``, ``chairs``, ``note`` and ``booths`` added;
 * ``booths``: ``{"conference": id, "booths": [booth, ...]}``;
 * ``papers``: ``{"conference": id, "papers": [paper, ...]}``.
@@ -35,7 +36,9 @@ from confterm.model.program import Booth, Paper, Program, Session, Speaker
 from confterm.present.formatting import (
     DAY_UNKNOWN,
     LOCATION_UNKNOWN,
+    completeness_forms,
     day_label,
+    kind_label,
     long_day_label,
     plural,
     time_range,
@@ -91,7 +94,7 @@ def run_list(context: Context) -> int:
                 "conference": program.conference.id,
                 # The IANA key, as documented, not the display name (UTC+01:00).
                 "zone": zone_key(zone) or zone_name(zone),
-                "sessions": [session_json(program, s, zone) for s in sessions],
+                "sessions": [session_json(program, s, zone, papers=True) for s in sessions],
             },
             expand=2,  # one line per session: readable, and fast at 50,000 sessions
         )
@@ -111,6 +114,10 @@ def run_list(context: Context) -> int:
     print_sections(
         day_sections(index, sessions, zone), SESSION_COLUMNS, empty="No sessions to show."
     )
+    # Last, where a terminal leaves it in view: how complete the listed program is.
+    completeness = completeness_forms(sessions)
+    if completeness:
+        print(f"\n{completeness[0]}; the others say time TBA.")
     return 0
 
 
@@ -169,7 +176,7 @@ def _session_row(
     return [
         short[session.id],
         time_range(session, zone, day),
-        session.kind.label,
+        kind_label(session),
         session.title,
         program.room_name(session) or "",
     ]
@@ -205,6 +212,7 @@ def run_show(context: Context) -> int:
         return 0
     fields = [
         Detail("Kind", [session.kind.label]),
+        Detail("Also called", [one_line(alias) for alias in session.aliases]),
         Detail("When", [when_label(session, zone)]),
         Detail("Room", [program.room_name(session) or "not announced"]),
         Detail("Track", [program.track_name(session) or ""]),

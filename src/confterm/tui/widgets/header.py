@@ -1,17 +1,21 @@
-"""The top line: conference, the day shown, and the current time in the display zone."""
+"""The top line: conference, the day shown, the current time in the display zone and, when
+some sessions have no announced time, how many do (quietly, at the right)."""
 
 from __future__ import annotations
 
 from textual.content import Content
 from textual.widgets import Static
 
-from confterm.present.formatting import clock_time, zone_label
+from confterm.model.program import Program
+from confterm.present.formatting import clock_time, completeness_forms, zone_label
 from confterm.text import one_line
 from confterm.tui.state import AppState
 
 
 class ConfHeader(Static):
-    """``MLSys 2025 · Tue 13 May · now 10:42 America/Los_Angeles (PDT)``, kept up to date."""
+    """``MLSys 2025 · Tue 13 May · now 10:42 America/Los_Angeles (PDT)``, kept up to date,
+    and at the right ``5 of 22 sessions have an announced time`` (shortened to fit, down to
+    ``5/22 timed``, left out when even that does not fit)."""
 
     DEFAULT_CSS = """
     ConfHeader {
@@ -28,10 +32,16 @@ class ConfHeader(Static):
         self.state = state
         self.day_text = ""
         self._shown: Content | None = None
+        # Counted once per program, not on every tick (a program may hold 50,000 sessions).
+        self._counted: Program | None = None
+        self._forms: list[str] = []
 
     def on_mount(self) -> None:
         self.tick()
         self.set_interval(1.0, self.tick)
+
+    def on_resize(self) -> None:
+        self.tick()
 
     def set_day(self, text: str) -> None:
         """Name the day (or tab) being shown."""
@@ -52,7 +62,21 @@ class ConfHeader(Static):
             " ",
             (zone_label(self.state.zone, now), "$text-muted"),
         ]
-        return Content.assemble(*parts)
+        left = Content.assemble(*parts)
+        room = self.size.width - left.cell_length - 2
+        for text in self._completeness():
+            if len(text) <= room:
+                return Content.assemble(left, " " * (room - len(text) + 2), (text, "$text-muted"))
+        return left
+
+    def _completeness(self) -> list[str]:
+        """How many sessions have an announced time, longest wording first; [] when all do."""
+        program = self.view.program
+        if self._counted is not program:
+            self._counted = program
+            self._forms = completeness_forms(program.sessions)
+            self.tooltip = f"{self._forms[0]}; the others say time TBA." if self._forms else None
+        return self._forms
 
     def tick(self) -> None:
         """Redraw when the shown minute (or day) changed."""
