@@ -241,11 +241,11 @@ def test_names_affiliations_and_places_are_separate_words(tinyconf: Program) -> 
 def test_an_alias_is_found_below_titles_and_the_bundled_session_4_by_its_old_label(
     tmp_path: Path,
 ) -> None:
-    program = open_program(None, None, tmp_path)
-    hits = SearchIndex(program).search("reliable and scalable")
+    index = ProgramIndex(open_program(None, None, tmp_path))
+    hits = SearchIndex(index).search("reliable and scalable")
     assert [(h.item_id, h.field) for h in hits][:1] == [("session-04-reliable-scalable", "alias")]
-    assert [s.id for s in search_sessions(program, "Reliable and Scalable Systems")][:1] == [
+    assert [s.id for s in search_sessions(index, "Reliable and Scalable Systems")][:1] == [
         "session-04-reliable-scalable"
     ]
     # The official title is found too, as a title.
-    assert SearchIndex(program).search("Measurement and Analysis")[0].field == "title"
+    assert SearchIndex(index).search("Measurement and Analysis")[0].field == "title"
