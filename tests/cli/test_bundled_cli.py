@@ -4,9 +4,11 @@ research pass, the four keynotes, and how complete the program is."""
 from __future__ import annotations
 
 import json
+import subprocess
+from collections.abc import Callable
 from typing import Any
 
-from conftest import RunCli
+RunCli = Callable[..., "subprocess.CompletedProcess[str]"]
 
 TINYCONF = "tests/data/tinyconf.json"
 
