@@ -13,7 +13,7 @@ from confterm.model.program import Program
 from confterm.store.bookmarks import BookmarkStore
 from confterm.store.catalog import open_program
 from confterm.tui.app import ConftermApp
-from confterm.tui.view import View
+from confterm.tui.state import AppState
 from confterm.tui.widgets.header import ConfHeader
 
 WIDE = (120, 40)
@@ -22,10 +22,10 @@ NARROW = (80, 24)
 
 def _app_on(program: Program, data_dir: Path) -> ConftermApp:
     start = parse_now("2025-05-13T09:00:30", program.conference.zone)
-    view = View(
+    state = AppState(
         program=program, store=BookmarkStore.open(data_dir), clock=Clock(start, frozen=True)
     )
-    return ConftermApp(view, reminders=False)
+    return ConftermApp(state, reminders=False)
 
 
 def _header(app: ConftermApp) -> str:

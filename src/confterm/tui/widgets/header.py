@@ -71,7 +71,7 @@ class ConfHeader(Static):
 
     def _completeness(self) -> list[str]:
         """How many sessions have an announced time, longest wording first; [] when all do."""
-        program = self.view.program
+        program = self.state.program
         if self._counted is not program:
             self._counted = program
             self._forms = completeness_forms(program.sessions)
