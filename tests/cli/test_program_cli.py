@@ -100,24 +100,29 @@ def test_list_plain_text(run_cli: RunCli) -> None:
     lines = ok(tiny(run_cli, "list")).splitlines()
     assert lines[0] == "Saturday 7 March 2026 (America/New_York)"
     # The first column is the short id that `show` and `bookmark add` accept.
-    assert lines[1] == "  registration  08:00–09:00    Reg.       Registration  · Lobby"
+    # The kind is left out where the title says it ("Reg." beside "Registration").
+    assert lines[1] == "  registration  08:00–09:00             Registration  · Lobby"
     assert (
-        "  opening       09:00–10:00    Keynote    Opening Keynote: Terminals Forever  · Main Hall"
+        "  opening       09:00–10:00             Opening Keynote: Terminals Forever  · Main Hall"
         in lines
     )
-    assert "  night-social  22:00–01:00+1  Social     Night Social  · Lobby" in lines
+    assert "  caches-talk   10:45–11:30    Invited  Clashing Talk About Caches  · Room B" in lines
+    assert "  night-social  22:00–01:00+1           Night Social  · Lobby" in lines
     # The untimed session of a day comes after its timed ones, under its own heading, in the
     # same columns.
     tba = lines.index("  Time to be announced")
-    assert lines[tba + 1] == "  lightning-1   time TBA       Lightning  Lightning Talks"
-    assert lines.index("  posters-a     14:00–16:00    Poster     Poster Session A  · Hall B") < tba
+    assert lines[tba + 1] == "  lightning-1   time TBA                Lightning Talks"
+    assert lines.index("  posters-a     14:00–16:00             Poster Session A  · Hall B") < tba
     assert tba < lines.index("Sunday 8 March 2026 (America/New_York)")
-    # Sessions with no known day come last.
-    assert lines[-2:] == [
+    # Sessions with no known day come last; then, after a blank line, how complete the
+    # program is.
+    assert lines[-4:] == [
         "Day not announced",
-        "  bof-tba       time TBA       Other      Birds of a Feather",
+        "  bof-tba       time TBA       Other    Birds of a Feather",
+        "",
+        "12 of 14 sessions have an announced time; the others say time TBA.",
     ]
-    headings = [line for line in lines if line and not line.startswith(" ")]
+    headings = [line for line in lines[:-1] if line and not line.startswith(" ")]
     assert headings == [
         "Saturday 7 March 2026 (America/New_York)",
         "Sunday 8 March 2026 (America/New_York)",
@@ -185,11 +190,11 @@ def test_list_search_plain(run_cli: RunCli) -> None:
     lines = ok(tiny(run_cli, "list", "--search", "keynote")).splitlines()
     assert lines[0] == "2 sessions matching 'keynote' (America/New_York)"
     # Each result still says its day and time.
+    # No "Keynote" kind beside a title that says it.
     assert lines[1] == (
-        "  opening  Sat 7 Mar  09:00–10:00  Keynote  Opening Keynote: Terminals Forever"
-        "  · Main Hall"
+        "  opening  Sat 7 Mar  09:00–10:00  Opening Keynote: Terminals Forever  · Main Hall"
     )
-    assert lines[2].startswith("  closing  Mon 9 Mar  16:00–17:00  Keynote  Closing Keynote")
+    assert lines[2].startswith("  closing  Mon 9 Mar  16:00–17:00  Closing Keynote")
 
 
 def test_list_search_combines_with_day_and_kind(run_cli: RunCli) -> None:
