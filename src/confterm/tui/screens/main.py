@@ -43,6 +43,8 @@ from confterm.tui.widgets.tab_bar import TabBar
 from confterm.tui.widgets.tab_labels import NO_DAY_TAB, OTHER_TABS, TabLabels, day_tab_id
 
 NARROW_WIDTH = 100
+#: How many places back Esc can go along jumps.
+TRAIL_LENGTH = 50
 #: The panes of the tabs other than days, mounted when their tab is first shown.
 PANES: dict[str, Callable[[AppState], Pane]] = {
     "booths": BoothsPane,
@@ -70,6 +72,10 @@ class MainScreen(Screen[None]):
         self._mounting: dict[str, AwaitMount] = {}
         self._mounted: set[str] = set()
         self._opened = self._opening()
+        #: Where jumps came from, newest last: Esc walks back along them.
+        self.trail: list[tuple[str, JumpTarget | None]] = []
+        #: The day tab shown last (Esc on Booths, Papers or My agenda goes back to it).
+        self.last_day_tab = ""
 
     def compose(self) -> ComposeResult:
         yield ConfHeader(self.state, id="header")
@@ -123,6 +129,8 @@ class MainScreen(Screen[None]):
         if tab_id not in self.tab_ids:
             return
         self.current_tab = tab_id
+        if tab_id not in PANES:
+            self.last_day_tab = tab_id
         self.refresh_bindings()  # the Export key shows on My agenda only
         tabs = self.query_one(TabBar)
         if tabs.active != tab_id:
@@ -189,8 +197,21 @@ class MainScreen(Screen[None]):
         self.activate(tab_id)
 
     def action_back(self) -> None:
-        """From a detail back to its list."""
-        self.shown_pane().focus_list(force=True)
+        """Back one step: from a detail to its list; else to where the last jump came from
+        (a paper, My agenda, a search...); else from Booths, Papers or My agenda to the day
+        shown last."""
+        pane = self.shown_pane()
+        lists = pane.query(".list")
+        if lists and self.focused is not lists.first():
+            pane.focus_list(force=True)
+            return
+        if self.trail:
+            tab, target = self.trail.pop()
+            self.activate(tab, target)
+            self.shown_pane().focus_list(force=True)
+            return
+        if self.current_tab in PANES:
+            self.activate(self.last_day_tab or self.tab_ids[0])
 
     def jump(self, target: JumpTarget) -> bool:
         """Go to a session (its day), booth, paper or speaker (first session); False if unknown."""
@@ -223,9 +244,21 @@ class MainScreen(Screen[None]):
             tab = "papers"
         else:
             return False
+        self._remember_place()
         self.activate(tab, target)
         self.shown_pane().focus_list(force=True)
         return True
+
+    def _remember_place(self) -> None:
+        """Note where we are before a jump, so Esc can come back to it."""
+        if not self.current_tab:
+            return
+        lists = self.shown_pane().query(".list")
+        here = lists.first().current_target if lists else None  # type: ignore[attr-defined]
+        place = (self.current_tab, here)
+        if not self.trail or self.trail[-1] != place:
+            self.trail.append(place)
+            del self.trail[:-TRAIL_LENGTH]
 
     # -- what the state announces ---------------------------------------------------------------
 
