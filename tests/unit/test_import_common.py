@@ -16,7 +16,7 @@ import pytest
 
 from confterm.errors import DataError, UsageError
 from confterm.sources.detect import FRAB_JSON, FRAB_XML, ICAL, SESSIONIZE, detect
-from confterm.sources.fetch import _SafeRedirects, read_source
+from confterm.sources.fetch import Validators, _SafeRedirects, fetch_if_changed, read_source
 from confterm.sources.html_text import html_to_text
 from confterm.sources.slugs import slugify
 from confterm.sources.times import parse_duration
@@ -210,12 +210,24 @@ class _ShortHandler(BaseHTTPRequestHandler):
         pass
 
 
+@pytest.mark.parametrize(
+    "download",
+    [
+        read_source,
+        fetch_if_changed,
+        lambda url: fetch_if_changed(url, Validators(etag='"v1"')),
+    ],
+    ids=["read_source", "import", "refresh"],
+)
 def test_connection_closed_early_is_a_data_error(
     serve_http: Callable[[type[BaseHTTPRequestHandler]], str],
+    download: Callable[[str], object],
 ) -> None:
+    # Every download path (a plain read, import's and --refresh's conditional GET) refuses
+    # a body shorter than the length the server promised.
     url = serve_http(_ShortHandler) + "/s.json"
     with pytest.raises(DataError) as caught:
-        read_source(url)
+        download(url)
     assert (
         caught.value.message
         == f"{url}: download failed: the connection closed early (10 bytes read)"

@@ -126,9 +126,10 @@ def _too_big(label: str, max_bytes: int, what: str = "a download") -> str:
 
 def _download(url: str, *, timeout: float, max_bytes: int, deadline: float) -> bytes:
     """The body at ``url``, within ``deadline`` seconds overall (see :func:`_within`)."""
-    return _within(
-        url, deadline, lambda stop: _fetch(url, timeout=timeout, max_bytes=max_bytes, stop=stop)
-    )
+    fetched = fetch_if_changed(url, timeout=timeout, max_bytes=max_bytes, deadline=deadline)
+    if fetched is None:  # 304 to a request that named no version: nothing to read
+        raise _failed(url, "HTTP 304 Not Modified, though no version was asked about")
+    return fetched.data
 
 
 def _within(url: str, deadline: float, work: Callable[[threading.Event], _T]) -> _T:
@@ -163,51 +164,6 @@ def _within(url: str, deadline: float, work: Callable[[threading.Event], _T]) ->
 def _failed(url: str, detail: object) -> DataError:
     # The detail may quote the server (reason phrase, Location): cleaned like any data.
     return DataError(f"{one_line(url)}: download failed: {shorten(one_line(str(detail)), 300)}")
-
-
-def _fetch(url: str, *, timeout: float, max_bytes: int, stop: threading.Event) -> bytes:
-    _check_scheme(url, url)
-    opener = urllib.request.build_opener(_SafeRedirects(url))
-    # The scheme was checked just above (and redirects are checked by _SafeRedirects).
-    request = urllib.request.Request(url, headers={"User-Agent": f"confterm/{__version__}"})  # noqa: S310
-    try:
-        with opener.open(request, timeout=timeout) as response:
-            length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > max_bytes:
-                raise DataError(_too_big(url, max_bytes))
-            chunks: list[bytes] = []
-            total = 0
-            # read1: whatever has arrived, so that a dripping server cannot keep one call
-            # waiting for a whole chunk past the deadline.
-            while not stop.is_set() and (chunk := response.read1(_CHUNK)):
-                total += len(chunk)
-                if total > max_bytes:
-                    raise DataError(_too_big(url, max_bytes))
-                chunks.append(chunk)
-            if length and length.isdigit() and total < int(length):
-                # read ends quietly on a closed connection: a truncated schedule must not
-                # pass for a whole one.
-                raise http.client.IncompleteRead(b"".join(chunks), int(length) - total)
-    except urllib.error.HTTPError as error:
-        raise _failed(url, f"HTTP {error.code} {error.reason}") from None
-    except urllib.error.URLError as error:
-        raise _failed(url, error.reason) from None
-    except TimeoutError:
-        raise _failed(url, f"no answer within {timeout:g} s") from None
-    except OSError as error:
-        raise _failed(url, error.strerror or error) from None
-    except http.client.InvalidURL as error:  # e.g. a port that is not a number
-        raise _failed(url, f"invalid URL: {error}") from None
-    except http.client.IncompleteRead as error:
-        raise _failed(
-            url, f"the connection closed early ({len(error.partial):,} bytes read)"
-        ) from None
-    except http.client.HTTPException as error:
-        # A malformed answer (bad status line, too many headers...).
-        raise _failed(url, f"{type(error).__name__}: {error}") from None
-    except ValueError as error:  # e.g. a redirect to a malformed URL
-        raise _failed(url, f"invalid URL: {error}") from None
-    return b"".join(chunks)
 
 
 # --- Subscriptions: webcal:// links, conditional GET and gzip (import and --refresh). ---
@@ -294,7 +250,14 @@ def _fetch_changed(
         raise _failed(url, f"no answer within {timeout:g} s") from None
     except OSError as error:
         raise _failed(url, error.strerror or error) from None
+    except http.client.InvalidURL as error:  # e.g. a port that is not a number
+        raise _failed(url, f"invalid URL: {error}") from None
+    except http.client.IncompleteRead as error:
+        raise _failed(
+            url, f"the connection closed early ({len(error.partial):,} bytes read)"
+        ) from None
     except http.client.HTTPException as error:
+        # A malformed answer (bad status line, too many headers...).
         raise _failed(url, f"{type(error).__name__}: {error}") from None
     except ValueError as error:  # a malformed URL or redirect
         raise _failed(url, f"invalid URL: {error}") from None
@@ -304,6 +267,10 @@ def _fetch_changed(
 def _bounded_read(
     response: http.client.HTTPResponse, url: str, max_bytes: int, stop: threading.Event
 ) -> bytes:
+    length = response.headers.get("Content-Length")
+    declared = int(length) if length and length.isdigit() else None
+    if declared is not None and declared > max_bytes:
+        raise DataError(_too_big(url, max_bytes))
     chunks: list[bytes] = []
     total = 0
     # read1: whatever has arrived, so that a dripping server cannot keep one call waiting for
@@ -313,6 +280,10 @@ def _bounded_read(
         if total > max_bytes:
             raise DataError(_too_big(url, max_bytes))
         chunks.append(chunk)
+    if declared is not None and total < declared:
+        # read ends quietly on a closed connection: a truncated schedule must not pass for a
+        # whole one.
+        raise http.client.IncompleteRead(b"".join(chunks), declared - total)
     return b"".join(chunks)
 
 
