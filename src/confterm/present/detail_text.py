@@ -177,16 +177,7 @@ def session_text(
     if booths:
         lines += _section("Booths")
         lines.extend(_line("  ", one_line(b.organisation)) for b in booths)
-    if session.links:
-        lines += _section("Links")
-        lines += _links(session.links)
-    if session.note:
-        lines += _section("Note")
-        lines += _text(session.note)
-    if session.source_url:
-        lines.append(())
-        lines.append(_url_field("Source", session.source_url))
-    return lines
+    return lines + _links_note_source(session.links, session.note, session.source_url)
 
 
 def booth_text(booth: Booth, to_visit: AbstractSet[str]) -> list[Line]:
@@ -247,16 +238,24 @@ def booth_full_text(
 
 def booth_more_text(booth: Booth) -> list[Line]:
     """A booth's links, note and source, shown under its related sessions (empty if none)."""
+    return _links_note_source(booth.links, booth.note, booth.source_url)
+
+
+def _links_note_source(
+    links: Iterable[Link], note: str | None, source_url: str | None
+) -> list[Line]:
+    """The tail every session and booth detail ends with: links, note, then where it is from."""
     lines: list[Line] = []
-    if booth.links:
+    links = list(links)
+    if links:
         lines += _section("Links")
-        lines += _links(booth.links)
-    if booth.note:
+        lines += _links(links)
+    if note:
         lines += _section("Note")
-        lines += _text(booth.note)
-    if booth.source_url:
+        lines += _text(note)
+    if source_url:
         lines.append(())
-        lines.append(_url_field("Source", booth.source_url))
+        lines.append(_url_field("Source", source_url))
     return lines
 
 
