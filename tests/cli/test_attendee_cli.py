@@ -4,16 +4,22 @@ items 2 and 17), run through the installed script."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from tty_run import run_on_tty
+
+from confterm.store.bookmarks import BookmarkStore, ItemKind, LastKnown
 
 RunCli = Callable[..., subprocess.CompletedProcess[str]]
 
+CONFTERM = Path(sys.executable).parent / "confterm"
 TINYCONF = str(Path(__file__).resolve().parents[1] / "data" / "tinyconf.json")
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
@@ -104,6 +110,84 @@ def test_bookmark_list_json_room_has_the_shape_of_list_json(run_cli: RunCli) -> 
     assert mark["start"] == posters["start"]
 
 
+# --- bookmark remove reads its arguments as bookmark add does ----------------------------------
+
+
+def piped(data_dir: Path, stdin: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``confterm ARGS --data tinyconf.json`` with ``stdin`` piped in."""
+    return subprocess.run(
+        [str(CONFTERM), *args, "--data", TINYCONF],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CONFTERM_DATA_DIR": str(data_dir)},
+        check=False,
+        timeout=60,
+    )
+
+
+def test_bookmark_remove_takes_the_short_id_that_list_prints_and_title_words(
+    run_cli: RunCli,
+) -> None:
+    added = tiny(run_cli, "bookmark", "add", "opening-keynote", "parsing-schedules", "acme")
+    assert added.returncode == 0, added.stderr
+    listed = tiny(run_cli, "bookmark", "list").stdout
+    short = next(line.split()[0] for line in listed.splitlines() if "Terminals Forever" in line)
+    assert short == "opening"  # as list prints it, not the id
+
+    removed = tiny(run_cli, "bookmark", "remove", short, "schedules without tears")
+    assert removed.returncode == 0, removed.stderr
+    assert removed.stdout.splitlines() == [
+        "removed: session opening-keynote",
+        "removed: session parsing-schedules",
+    ]
+    assert marks(run_cli) == [("booth", "acme")]
+
+
+def test_ambiguous_bookmark_remove_lists_matches_and_changes_nothing(run_cli: RunCli) -> None:
+    added = tiny(run_cli, "bookmark", "add", "opening-keynote", "closing-keynote")
+    assert added.returncode == 0, added.stderr
+    result = tiny(run_cli, "bookmark", "remove", "opening", "keynote")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "'keynote' matches 2 items" in result.stderr
+    assert "  opening  session  Opening Keynote: Terminals Forever" in result.stderr
+    assert "  closing  session  Closing Keynote" in result.stderr
+    assert set(marks(run_cli)) == {("session", "opening-keynote"), ("session", "closing-keynote")}
+
+
+def test_bookmark_remove_dash_reads_ids_from_stdin(
+    isolated_user_data: Path, run_cli: RunCli
+) -> None:
+    added = tiny(run_cli, "bookmark", "add", "opening-keynote", "caches-talk", "acme", "lunch-1")
+    assert added.returncode == 0, added.stderr
+    removed = piped(
+        isolated_user_data, "opening\n# a comment\nacme, caches-talk\n", "bookmark", "remove", "-"
+    )
+    assert removed.returncode == 0, removed.stderr
+    assert marks(run_cli) == [("session", "lunch-1")]
+    empty = piped(isolated_user_data, "\n", "bookmark", "remove", "-")
+    assert empty.returncode == 2
+    assert empty.stderr == "confterm: error: bookmark remove -: no ids on stdin\n"
+    unknown = piped(isolated_user_data, "lunch-1 nope\n", "bookmark", "remove", "-")
+    assert unknown.returncode == 1
+    assert "'nope'" in unknown.stderr
+    assert marks(run_cli) == [("session", "lunch-1")]
+
+
+def test_a_bookmark_that_left_the_program_is_removed_by_its_full_id(
+    isolated_user_data: Path, run_cli: RunCli
+) -> None:
+    with BookmarkStore.open(isolated_user_data) as store:
+        store.add("tinyconf", ["closing", "closing-keynote"])
+        # Its id is also the short id of a session still bookmarked: the bookmark's id wins.
+        store.remember("tinyconf", {(ItemKind.SESSION, "closing"): LastKnown("Closing Keynote")})
+    removed = tiny(run_cli, "bookmark", "remove", "closing")
+    assert removed.returncode == 0, removed.stderr
+    assert removed.stdout == "removed: session closing\n"
+    assert marks(run_cli) == [("session", "closing-keynote")]
+
+
 # --- global options after the subcommand, --day today|tomorrow ---------------------------------
 
 
@@ -114,6 +198,22 @@ def test_global_options_work_after_the_subcommand(run_cli: RunCli) -> None:
     conference = run_cli("bookmark", "add", "--conference", "mlsys2025", "flashinfer")
     assert conference.returncode == 0, conference.stderr
     assert "bookmarked: paper flashinfer" in conference.stdout
+
+
+@pytest.mark.parametrize("zone", ["", "  ", "Nowhere/Zone"])
+def test_an_empty_tz_is_a_usage_error_like_an_unknown_one(run_cli: RunCli, zone: str) -> None:
+    commands: list[tuple[str, ...]] = [("list",), ("now",)]
+    if not zone.strip():
+        # Refused as the arguments are read, so also by commands that show no time.
+        commands.append(("bookmark", "add", "lunch-1"))
+    for args in commands:
+        result = tiny(run_cli, *args, "--tz", zone)
+        assert result.returncode == 2, (args, result.stderr)
+        assert result.stdout == ""
+        assert result.stderr.startswith("confterm: error:")
+        assert len(result.stderr.splitlines()) == 1
+        assert "time zone" in result.stderr
+    assert marks(run_cli) == []
 
 
 def test_day_today_and_tomorrow_follow_the_clock(run_cli: RunCli) -> None:

@@ -77,6 +77,7 @@ def _add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> N
     group.add_argument(
         "--tz",
         metavar="ZONE",
+        type=_zone_spec,
         default=default(None),
         help="display zone: conference (default), local, or an IANA name (env CONFTERM_TZ; "
         "settings file 'zone')",
@@ -103,6 +104,14 @@ def _minutes(text: str) -> int:
         return parse_minutes(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _zone_spec(text: str) -> str:
+    """A ``--tz`` value that names something (argparse turns the error into exit 2); whether
+    the zone exists is checked where it is used, as the same name may come from elsewhere."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("empty time zone (use conference, local or an IANA name)")
+    return text
 
 
 class _NotNow(Exception):

@@ -1,11 +1,13 @@
 """Commands: ``confterm bookmark add|remove|list`` on the selected conference.
 
 Items are sessions, booths and papers (a paper is starred on its own; its session shows on the
-agenda because of it). ``add`` takes ids, short ids (as ``list``, ``booths`` and ``papers``
-show them) or words of a title; several matches are listed and nothing changes (exit 2). A
-command naming any unknown item changes nothing: every argument is checked first, then all
-changes are made in one transaction. Bookmarks whose item has since left the program are never
-dropped silently; they are listed apart.
+agenda because of it). ``add`` and ``remove`` read their arguments the same way: ids, short
+ids (as ``list``, ``booths`` and ``papers`` show them), words of a title, or ``-`` for ids read
+from stdin; ``remove`` also takes the full id of a bookmark whose item left the program.
+Several matches are listed and nothing changes (exit 2). A command naming any unknown item
+changes nothing: every argument is checked first, then all changes are made in one
+transaction. Bookmarks whose item has since left the program are never dropped silently; they
+are listed apart.
 
 The ``--json`` form of ``list`` is a stable list (new keys may be added, none removed)::
 
@@ -22,6 +24,7 @@ A paper's day, times and room are those of the session presenting it.
 from __future__ import annotations
 
 import sys
+from collections.abc import Collection
 from datetime import tzinfo
 from typing import Any
 
@@ -80,8 +83,8 @@ def run_bookmark(context: Context) -> int:
         return _share(context)
     if args.output:
         raise UsageError("-o/--output only applies to 'bookmark export'")
-    if args.action == "add" and "-" in args.ids:
-        args.ids = read_ids(args.ids)
+    if args.action in ("add", "remove") and "-" in args.ids:
+        args.ids = read_ids(args.ids, args.action)
     if args.action == "list":
         if args.ids:
             raise UsageError("bookmark list takes no ids")
@@ -102,7 +105,7 @@ def run_bookmark(context: Context) -> int:
         return _list(store, program, context.display_zone, json=args.json)
 
 
-def read_ids(ids: list[str]) -> list[str]:
+def read_ids(ids: list[str], action: str = "add") -> list[str]:
     """``ids`` with ``-`` replaced by the ids read from stdin (separated by white space or
     commas; ``#`` starts a comment), e.g. ``confterm list --json | jq ... | bookmark add -``.
 
@@ -110,12 +113,12 @@ def read_ids(ids: list[str]) -> list[str]:
         UsageError: stdin is a terminal or holds no ids.
     """
     if sys.stdin is None or sys.stdin.isatty():
-        raise UsageError("bookmark add -: pipe the ids in (stdin is a terminal)")
+        raise UsageError(f"bookmark {action} -: pipe the ids in (stdin is a terminal)")
     read: list[str] = []
     for line in sys.stdin.read(1024 * 1024).splitlines():
         read.extend(line.split("#", 1)[0].replace(",", " ").split())
     if not read:
-        raise UsageError("bookmark add -: no ids on stdin")
+        raise UsageError(f"bookmark {action} -: no ids on stdin")
     result: list[str] = []
     for item_id in ids:
         result.extend(read if item_id == "-" else [item_id])
@@ -157,13 +160,25 @@ def _kind_in_program(program: Program, item_id: str) -> ItemKind | None:
     return None
 
 
-def _add(store: BookmarkStore, program: Program, args: list[str]) -> int:
+def _resolve(
+    program: Program, args: list[str], marked: Collection[tuple[ItemKind, str]] = ()
+) -> list[tuple[ItemKind, str]]:
+    """The items ``args`` name, for ``add`` and ``remove`` alike: an exact id of ``marked``
+    (bookmarks, which stay removable after their item left the program), else an exact id of
+    the program, else what :func:`find_items` reads (a short id or title words).
+
+    Raises:
+        UsageError: an argument names several items (they are listed); nothing was changed.
+        DataError: some arguments name nothing (all of them are named); nothing was changed.
+    """
     wanted: list[tuple[ItemKind, str]] = []
     unknown = []
     for text in dict.fromkeys(args):
-        kind = _kind_in_program(program, text)
-        if kind is not None:
-            wanted.append((kind, text))
+        kinds = [kind for kind in ItemKind if (kind, text) in marked]
+        if not kinds and (kind := _kind_in_program(program, text)) is not None:
+            kinds = [kind]
+        if kinds:
+            wanted.extend((kind, text) for kind in kinds)
             continue
         found = find_items(program, text, list(ItemType))
         if not found:
@@ -175,7 +190,11 @@ def _add(store: BookmarkStore, program: Program, args: list[str]) -> int:
         wanted.append((ItemKind(found[0].type.value), found[0].id))
     if unknown:
         raise _unknown(unknown, program)
-    wanted = list(dict.fromkeys(wanted))
+    return list(dict.fromkeys(wanted))
+
+
+def _add(store: BookmarkStore, program: Program, args: list[str]) -> int:
+    wanted = _resolve(program, args)
     added = set(store.add_items(program.conference.id, wanted))
     for kind, item_id in wanted:
         state = "bookmarked" if (kind, item_id) in added else "already bookmarked"
@@ -183,22 +202,10 @@ def _add(store: BookmarkStore, program: Program, args: list[str]) -> int:
     return 0
 
 
-def _remove(store: BookmarkStore, program: Program, ids: list[str]) -> int:
+def _remove(store: BookmarkStore, program: Program, args: list[str]) -> int:
     conference = program.conference.id
-    # A bookmark stays removable after its item left the program.
     marked = {(b.kind, b.item_id) for b in store.bookmarks(conference)}
-    targets: list[tuple[ItemKind, str]] = []
-    unknown = []
-    for item_id in dict.fromkeys(ids):
-        kinds = [kind for kind in ItemKind if (kind, item_id) in marked]
-        in_program = _kind_in_program(program, item_id)
-        if not kinds and in_program is not None:
-            kinds = [in_program]
-        if not kinds:
-            unknown.append(item_id)
-        targets.extend((kind, item_id) for kind in kinds)
-    if unknown:
-        raise _unknown(unknown, program)
+    targets = _resolve(program, args, marked)
     removed = set(store.remove_items(conference, targets))
     for kind, item_id in targets:
         state = "removed" if (kind, item_id) in removed else "not bookmarked"
