@@ -69,6 +69,13 @@ async def test_esc_goes_back_from_a_search_hit(make_app: AppFactory) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert place(app) == (day_tab_id(2), JumpTarget("session", "closing-keynote"))
+        # Enter opened the hit's detail: Esc goes to its row, then to where the search began.
+        detail = app.main.shown_pane().query_one(".detail")
+        assert app.main.focused is detail
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.main.focused is app.main.shown_pane().list
+        assert place(app) == (day_tab_id(2), JumpTarget("session", "closing-keynote"))
         await pilot.press("escape")
         await pilot.pause()
         assert place(app) == before

@@ -6,13 +6,16 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from app_clock import DURING, AppFactory
 from finder_host import HostApp, make_state
 from textual.widgets import Label, OptionList
 
 from confterm.model.program import Program
 from confterm.model.targets import JumpTarget
+from confterm.present.rows import SessionRow
 from confterm.queries.nownext import now_and_next
 from confterm.tui.screens.now_next import FIRST_ROWS, MORE_ROWS, NowNextScreen
+from confterm.tui.widgets.session_list import SessionList
 
 NY = ZoneInfo("America/New_York")
 
@@ -147,3 +150,42 @@ async def test_a_long_list_is_drawn_first_screen_first_then_whole(tinyconf: Prog
         assert screen.highlighted_session == wanted
         await pilot.press("enter")
         assert app.results == [JumpTarget("session", wanted)]
+
+
+async def test_b_and_space_bookmark_the_highlighted_session(tinyconf: Program) -> None:
+    state = make_state(tinyconf, at("2026-03-07T10:50"))
+    app = HostApp(state, NowNextScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, NowNextScreen)
+        assert app.screen.highlighted_session == "parsing-schedules"
+        await pilot.press("b")
+        await pilot.pause()
+        assert set(state.bookmarks) == {"parsing-schedules"}
+        assert listing(app)[1].startswith("★")
+        assert app.screen.highlighted_session == "parsing-schedules"  # the highlight stays
+        await pilot.press("down", "space")
+        await pilot.pause()
+        second = app.screen.highlighted_session
+        assert second is not None
+        assert second != "parsing-schedules"
+        assert set(state.bookmarks) == {"parsing-schedules", second}
+        await pilot.press("b")  # again: removed
+        await pilot.pause()
+        assert set(state.bookmarks) == {"parsing-schedules"}
+        assert not listing(app)[2].startswith("★")
+        assert app.results == []  # still open
+
+
+async def test_b_in_now_and_next_stars_the_day_list_underneath(make_app: AppFactory) -> None:
+    app = make_app(DURING)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, NowNextScreen)
+        await pilot.press("b")
+        await pilot.pause()
+        assert set(app.state.bookmarks) == {"parsing-schedules"}
+        await pilot.press("escape")
+        await pilot.pause()
+        rows = app.main.query_one(SessionList).rows
+        marked = {r.session_id for r in rows if isinstance(r, SessionRow) and r.bookmarked}
+        assert marked == {"parsing-schedules"}

@@ -5,12 +5,15 @@ from __future__ import annotations
 import copy
 
 import pytest
+from app_clock import AppFactory
 from finder_host import HostApp, make_state
 from textual.widgets import Input, OptionList
 
 from confterm.model.program import Program
 from confterm.model.targets import JumpTarget
+from confterm.tui.screens.detail_screen import DetailScreen
 from confterm.tui.screens.search import SearchScreen
+from confterm.tui.widgets.session_detail import SessionDetail
 
 
 def prompts(app: HostApp) -> list[str]:
@@ -107,3 +110,46 @@ async def test_only_the_best_hits_are_listed_then_how_many_more(
         # The last line is never highlighted nor chosen.
         await pilot.press("down", "down", "down", "enter")
         assert app.results == [JumpTarget(*ranked[1].split(":"))]  # type: ignore[union-attr]
+
+
+async def test_b_in_the_list_and_ctrl_b_in_the_input_bookmark_the_hit(tinyconf: Program) -> None:
+    state = make_state(tinyconf)
+    app = HostApp(state, SearchScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"ada lovelace", "b")
+        assert app.screen.query_one(Input).value == "ada lovelaceb"  # a letter in the input
+        assert set(state.bookmarks) == set()
+        await pilot.press("backspace", "down", "ctrl+b")
+        await pilot.pause()
+        assert set(state.bookmarks) == {"textual-workshop"}
+        # Bookmarks rank first: the hit moves up, starred, and stays highlighted.
+        assert ids(app)[0] == "session:textual-workshop"
+        assert prompts(app)[0].startswith("★")
+        results = app.screen.query_one(OptionList)
+        assert results.highlighted == 0
+        results.focus()
+        await pilot.press("b")
+        await pilot.pause()
+        assert set(state.bookmarks) == set()
+        assert app.screen.query_one(Input).value == "ada lovelace"
+        assert app.results == []  # still open
+
+
+async def test_enter_on_a_hit_opens_its_detail_in_the_app(make_app: AppFactory) -> None:
+    app = make_app(reminders=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"closing keynote")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if getattr(app.screen, "hits", None):
+                break
+        await pilot.press("enter")
+        await pilot.pause()
+        # At 80 columns the detail is a screen of its own, over the hit's row.
+        assert isinstance(app.screen, DetailScreen)
+        assert app.screen.target == JumpTarget("session", "closing-keynote")
+        assert "Closing Keynote" in app.screen.query_one(SessionDetail).text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main
+        assert app.main.current_target() == JumpTarget("session", "closing-keynote")

@@ -103,3 +103,25 @@ async def test_s_opens_the_speakers_of_the_highlighted_session(make_app: AppFact
         await pilot.press("1", "up", "up")  # the registration has no speakers
         await pilot.press("s")
         assert not isinstance(app.screen, SpeakerScreen)
+
+
+async def test_b_bookmarks_a_session_and_stars_a_paper_of_the_speaker(tinyconf: Program) -> None:
+    state = make_state(tinyconf)
+    app = HostApp(state, lambda state: SpeakerScreen(state, "grace"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "b")  # her workshop
+        await pilot.pause()
+        assert set(state.bookmarks) == {"textual-workshop"}
+        assert listing(app)[2].startswith("★")
+        assert not listing(app)[1].startswith("★")
+        # The highlight stays on the row just bookmarked.
+        assert app.screen.highlighted_target == JumpTarget("session", "textual-workshop")
+        await pilot.press("end", "space")  # her paper: starred, its session left alone
+        await pilot.pause()
+        assert set(state.starred) == {"fast-lists"}
+        assert set(state.bookmarks) == {"textual-workshop"}
+        assert listing(app)[5].startswith("★")
+        await pilot.press("b")
+        await pilot.pause()
+        assert set(state.starred) == set()
+        assert app.results == []  # still open

@@ -296,7 +296,17 @@ class MainScreen(Screen[None]):
         """Search the program; Enter on a result goes there."""
         from confterm.tui.screens.search import SearchScreen
 
-        self._open(SearchScreen(self.state))
+        self.app.push_screen(SearchScreen(self.state), self._search_result)
+
+    def _search_result(self, result: JumpTarget | None) -> None:
+        """Go to the hit chosen and open its detail: a hit is picked to be read, not only
+        found (Esc then goes back to its list, and again to where the search began)."""
+        if result is None:
+            return
+        app = confterm_app(self)
+        app.jump_to(result)
+        if app.screen is self and self.current_target() == result:
+            self.shown_pane().open_detail(result)
 
     def action_now_next(self) -> None:
         """What is on now, and next."""

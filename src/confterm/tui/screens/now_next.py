@@ -56,6 +56,13 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,n", "cancel", "Back", id="now.back"),
         Binding("f", "first_day", "First day", id="now.first_day"),
+        Binding(
+            "b,space",
+            "toggle_mark",
+            "Bookmark",
+            tooltip="Bookmark the highlighted session",
+            id="now.bookmark",
+        ),
     ]
 
     def __init__(self, state: AppState) -> None:
@@ -185,6 +192,15 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
         first = first_session_id(self.state.index)
         if first is not None:
             self.dismiss(JumpTarget("session", first))
+
+    def action_toggle_mark(self) -> None:
+        """Bookmark (or un-bookmark) the highlighted session; saved before it is shown."""
+        session_id = self.highlighted_session
+        if session_id is None:
+            self.notify("No session highlighted to bookmark.", severity="warning")
+            return
+        # The list is redrawn (highlight kept) when the state announces the change.
+        self.state.toggle(JumpTarget("session", session_id))
 
     def action_cancel(self) -> None:
         """Close without moving."""

@@ -96,6 +96,15 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Back", id="search.back"),
         Binding("enter", "choose", "Jump", id="search.jump", priority=True),
+        # The cursor stays in the input, where b is a letter: ctrl+b from there, b in the list.
+        Binding(
+            "ctrl+b,b",
+            "toggle_mark",
+            "Bookmark",
+            tooltip="Bookmark the highlighted session, or mark the booth to visit",
+            key_display="^b",
+            id="search.bookmark",
+        ),
         Binding("down", "move(1)", "Next hit", show=False, id="search.down"),
         Binding("up", "move(-1)", "Previous hit", show=False, id="search.up"),
         Binding("pagedown", "move(10)", "Page down", show=False, id="search.page_down"),
@@ -228,6 +237,16 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
             return
         hit = self.hits[results.highlighted]
         self.dismiss(JumpTarget(hit.kind, hit.item_id))
+
+    def action_toggle_mark(self) -> None:
+        """Bookmark the highlighted session (or mark the booth to visit); saved before shown."""
+        results = self.query_one(OptionList)
+        if results.highlighted is None or results.highlighted >= min(len(self.hits), RESULTS_SHOWN):
+            self.notify("No hit highlighted to bookmark.", severity="warning")
+            return
+        hit = self.hits[results.highlighted]
+        # The hits are searched again (same hit highlighted) when the state announces it.
+        self.state.toggle(JumpTarget(hit.kind, hit.item_id))
 
     @on(OptionList.OptionSelected, "#search-results")
     def _clicked(self, event: OptionList.OptionSelected) -> None:

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 from confterm.model.program import Session
 from confterm.model.targets import JumpTarget
 from confterm.text import one_line
-from confterm.tui.screens.search import WHEN_WIDTH, result_option, session_prompt, when_text
+from confterm.tui.screens.search import STAR, WHEN_WIDTH, result_option, session_prompt, when_text
 from confterm.tui.state import AppState
 
 
@@ -48,6 +48,13 @@ class SpeakerScreen(ModalScreen[JumpTarget | None]):
         Binding("escape", "cancel", "Back", id="speaker.back"),
         Binding("right,right_square_bracket", "cycle(1)", "Next person", id="speaker.next"),
         Binding("left,left_square_bracket", "cycle(-1)", "Previous person", id="speaker.previous"),
+        Binding(
+            "b,space",
+            "toggle_mark",
+            "Bookmark",
+            tooltip="Bookmark the highlighted session, or star the highlighted paper",
+            id="speaker.bookmark",
+        ),
     ]
 
     def __init__(self, state: AppState, speaker_id: str, people: Sequence[str] = ()) -> None:
@@ -60,6 +67,7 @@ class SpeakerScreen(ModalScreen[JumpTarget | None]):
         if speaker_id not in self.people:
             self.people.insert(0, speaker_id)
         self.targets: list[JumpTarget | None] = []
+        self._shown: str | None = None  # the person whose rows the list holds
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -82,8 +90,14 @@ class SpeakerScreen(ModalScreen[JumpTarget | None]):
             Content(" · ".join(part for part in about if part))
         )
         results = self.query_one(OptionList)
+        # Redrawn for the same person (a bookmark, the zone): keep the highlighted row.
+        same = speaker_id == self._shown
+        kept = results.highlighted if same else None
+        self._shown = speaker_id
         results.set_options(self._options())
-        results.highlighted = next((n for n, t in enumerate(self.targets) if t is not None), None)
+        if kept is None or kept >= len(self.targets) or self.targets[kept] is None:
+            kept = next((n for n, t in enumerate(self.targets) if t is not None), None)
+        results.highlighted = kept
 
     def action_cycle(self, step: int) -> None:
         """Show the next (or previous) person of the session."""
@@ -94,7 +108,7 @@ class SpeakerScreen(ModalScreen[JumpTarget | None]):
     def _options(self) -> list[Option]:
         program = self.state.program
         zone = self.state.zone
-        bookmarked = self.state.bookmarks
+        bookmarked, starred = self.state.bookmarks, self.state.starred
         options: list[Option] = []
         self.targets = []
         sessions = self.state.index.sessions_of_person(self.speaker_id)
@@ -117,7 +131,8 @@ class SpeakerScreen(ModalScreen[JumpTarget | None]):
             presented = program.session_by_id.get(paper.session or "")
             when = when_text(presented, zone) if presented else "not in a session"
             prompt = Content.assemble(
-                "  ",
+                (STAR if paper.id in starred else " ", "bold $text-warning"),
+                " ",
                 (when.ljust(WHEN_WIDTH), "$text-muted"),
                 " ",
                 one_line(paper.title),
@@ -141,6 +156,23 @@ class SpeakerScreen(ModalScreen[JumpTarget | None]):
         target = self.targets[event.option_index]
         if target is not None:
             self.dismiss(target)
+
+    @property
+    def highlighted_target(self) -> JumpTarget | None:
+        """The session or paper of the highlighted row, if any."""
+        index = self.query_one(OptionList).highlighted
+        if index is None or index >= len(self.targets):
+            return None
+        return self.targets[index]
+
+    def action_toggle_mark(self) -> None:
+        """Bookmark the highlighted session or star the highlighted paper (not its session)."""
+        target = self.highlighted_target
+        if target is None:
+            self.notify("Nothing highlighted to bookmark.", severity="warning")
+            return
+        # The list is redrawn (highlight kept) when the state announces the change.
+        self.state.toggle(target)
 
     def action_cancel(self) -> None:
         """Close without moving."""
