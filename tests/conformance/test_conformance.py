@@ -23,7 +23,7 @@ import independent_reading as independent
 import pytest
 
 from confterm.errors import UsageError
-from confterm.model.cache import program_from_json
+from confterm.model.cache_rows import decode_program, encode_program
 from confterm.model.loading import validate_program
 from confterm.model.program import Program
 from confterm.model.validation import program_json
@@ -153,7 +153,7 @@ def test_every_event_matches_an_independent_reading(sample: Sample) -> None:
 def test_sample_rebuilds_from_the_cache_as_imported(sample: Sample) -> None:
     program = _result(sample).program
     written = program_json(program)
-    rebuilt = program_from_json(json.loads(written))
+    rebuilt = decode_program(json.loads(json.dumps(encode_program(program))))
     assert rebuilt == program
     assert program_json(rebuilt) == written
 

@@ -1,12 +1,15 @@
 """Programs validated once are rebuilt from the cache, without pydantic, exactly as validated.
 
 The cache only ever saves work: a changed file is validated again (its errors reported), and
-a damaged, stale or unwritable cache means validating, never an error.
+a damaged, stale, foreign or unwritable cache means validating, never an error.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,12 +17,24 @@ import pytest
 from confterm import paths
 from confterm.errors import DataError
 from confterm.model import cache, validation
-from confterm.model.cache import MAX_CACHED_BYTES, cache_path, program_from_json
+from confterm.model.cache import (
+    MAX_CACHED_BYTES,
+    SECRET_NAME,
+    cache_key,
+    cache_path,
+    read_cached,
+)
+from confterm.model.cache_rows import FIELDS, decode_program, encode_program
 from confterm.model.loading import load_program_file
 from confterm.model.program import Program
 from confterm.model.validation import program_json
 
 BUNDLED = paths.bundled_file("mlsys2025.json")
+
+
+def _rebuilt(program: Program) -> Program:
+    """``program`` through the cache's rows and JSON, as a cache file holds it."""
+    return decode_program(json.loads(json.dumps(encode_program(program))))
 
 
 def _no_validation(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -44,7 +59,7 @@ def _validations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 @pytest.mark.parametrize("source", [BUNDLED, Path(__file__).parents[1] / "data" / "tinyconf.json"])
 def test_the_rebuilt_program_equals_the_validated_one(source: Path) -> None:
     validated = load_program_file(source)
-    rebuilt = program_from_json(json.loads(program_json(validated)))
+    rebuilt = _rebuilt(validated)
     assert rebuilt == validated
     # Equal datetimes may still differ in offset; the JSON shows offsets, zones and types.
     assert program_json(rebuilt) == program_json(validated)
@@ -91,8 +106,9 @@ def test_a_changed_file_is_validated_again_and_its_errors_reported(
         b"{not json",
         b"[]",
         b'{"key": "1/0.0.0/x/y", "program": {}}',
+        b"2/0.0.0/x/y 0123456789abcdef\n[]",
     ],
-    ids=["empty", "not-json", "not-an-object", "stale-key"],
+    ids=["empty", "not-json", "not-an-object", "format-1", "stale-key"],
 )
 def test_a_damaged_or_stale_cache_is_validated_again_and_rewritten(
     tmp_path: Path, tinyconf_path: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes
@@ -103,20 +119,100 @@ def test_a_damaged_or_stale_cache_is_validated_again_and_rewritten(
     validations = _validations(monkeypatch)
     assert load_program_file(tinyconf_path, cache_dir=cache_dir) == expected
     assert validations == [str(tinyconf_path)]
-    assert json.loads(cache_path(cache_dir, tinyconf_path).read_bytes())["program"]
+    key = cache_key(tinyconf_path.read_bytes())
+    assert key is not None
+    assert read_cached(cache_path(cache_dir, tinyconf_path), key) == expected
 
 
-def test_a_cache_with_the_right_key_but_a_broken_program_is_validated_again(
-    tmp_path: Path, tinyconf_path: Path, monkeypatch: pytest.MonkeyPatch
+def _sign(cache_dir: Path, source: Path, rows: object) -> None:
+    """Write ``rows`` as the cache file of ``source``, with a proof made by the folder's own
+    secret (as only confterm could)."""
+    key = cache_key(source.read_bytes())
+    assert key is not None
+    body = json.dumps(rows).encode()
+    secret = (cache_dir / SECRET_NAME).read_bytes()
+    cache_path(cache_dir, source).write_bytes(cache._header(secret, key, body) + b"\n" + body)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["a time that is not one", "a row too short", "an unknown kind", "not rows"],
+)
+def test_a_proven_cache_whose_rows_do_not_decode_is_validated_again(
+    tmp_path: Path, tinyconf_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
 ) -> None:
     cache_dir = tmp_path / "cache"
     expected = load_program_file(tinyconf_path, cache_dir=cache_dir)
-    written = json.loads(cache_path(cache_dir, tinyconf_path).read_bytes())
-    written["program"]["sessions"][0]["start"] = "not a time"
-    cache_path(cache_dir, tinyconf_path).write_text(json.dumps(written), encoding="utf-8")
+    rows = encode_program(expected)
+    if damage == "a time that is not one":
+        rows["sessions"][0][FIELDS[type(expected.sessions[0])].index("start")] = "not a time"
+    elif damage == "a row too short":
+        rows["sessions"][0] = rows["sessions"][0][:-1]
+    elif damage == "an unknown kind":
+        rows["sessions"][0][2] = "séance"
+    else:
+        rows = {"format": "confterm/1"}
+    _sign(cache_dir, tinyconf_path, rows)
     validations = _validations(monkeypatch)
     assert load_program_file(tinyconf_path, cache_dir=cache_dir) == expected
     assert validations == [str(tinyconf_path)]
+
+
+def test_a_cache_changed_by_hand_is_validated_again(
+    tmp_path: Path, tinyconf_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Even a change that still decodes (a title) and keeps the key fails the proof.
+    cache_dir = tmp_path / "cache"
+    expected = load_program_file(tinyconf_path, cache_dir=cache_dir)
+    cached = cache_path(cache_dir, tinyconf_path)
+    title = expected.sessions[0].title.encode()
+    cached.write_bytes(cached.read_bytes().replace(title, b"Changed", 1))
+    validations = _validations(monkeypatch)
+    assert load_program_file(tinyconf_path, cache_dir=cache_dir) == expected
+    assert validations == [str(tinyconf_path)]
+
+
+def test_a_cache_from_another_folder_is_not_trusted(
+    tmp_path: Path, tinyconf_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Copied from another machine or user: that folder's secret made its proof, not ours.
+    ours, theirs = tmp_path / "ours", tmp_path / "theirs"
+    expected = load_program_file(tinyconf_path, cache_dir=ours)
+    load_program_file(tinyconf_path, cache_dir=theirs)
+    assert (ours / SECRET_NAME).read_bytes() != (theirs / SECRET_NAME).read_bytes()
+    shutil.copyfile(cache_path(theirs, tinyconf_path), cache_path(ours, tinyconf_path))
+    validations = _validations(monkeypatch)
+    assert load_program_file(tinyconf_path, cache_dir=ours) == expected
+    assert validations == [str(tinyconf_path)]
+
+
+def test_the_secret_is_private_and_a_shared_one_is_not_trusted(
+    tmp_path: Path, tinyconf_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache_dir = tmp_path / "cache"
+    load_program_file(tinyconf_path, cache_dir=cache_dir)
+    secret = cache_dir / SECRET_NAME
+    assert secret.stat().st_mode & 0o777 == 0o600
+    validations = _validations(monkeypatch)
+    load_program_file(tinyconf_path, cache_dir=cache_dir)
+    assert validations == []
+    # Readable by others, anyone could have read it and made a proof: no longer a proof.
+    os.chmod(secret, 0o644)
+    load_program_file(tinyconf_path, cache_dir=cache_dir)
+    assert validations == [str(tinyconf_path)]
+    # A secret that is a link (to something anyone may write) is not read either.
+    secret.unlink()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.write_bytes(b"x" * 32)
+    os.chmod(elsewhere, 0o600)
+    secret.symlink_to(elsewhere)
+    load_program_file(tinyconf_path, cache_dir=cache_dir)
+    assert validations == [str(tinyconf_path)] * 2
+
+
+def test_rows_hold_every_field_of_the_model_in_its_order() -> None:
+    for cls, names in FIELDS.items():
+        assert names == tuple(f.name for f in dataclasses.fields(cls)), cls.__name__
 
 
 def test_a_change_to_the_model_sources_makes_the_cache_stale(
@@ -185,6 +281,6 @@ def test_each_program_file_has_its_own_cache_file(tmp_path: Path, tinyconf_path:
 
 
 def test_a_session_alias_survives_the_cache() -> None:
-    rebuilt = program_from_json(json.loads(program_json(load_program_file(BUNDLED))))
+    rebuilt = _rebuilt(load_program_file(BUNDLED))
     session = rebuilt.session_by_id["session-04-reliable-scalable"]
     assert session.aliases == ["Session 4: Reliable and Scalable Systems"]

@@ -4,48 +4,42 @@ Opening the app on a program means importing pydantic and building its validator
 65 ms) before the first frame, for a file that has not changed since the last start. So once a
 program file has been validated, its validated form is kept in the cache folder, keyed by the
 file's path. The next load of the same bytes (same SHA-256), by the same confterm version and
-the same model source files, rebuilds the program from it with plain constructors. Anything
-unexpected in a cache file (missing, damaged, stale, from another version) means validating
-the program again, never an error. Programs up to :data:`MAX_CACHED_BYTES` are cached.
+the same model source files, rebuilds the program from it with plain constructors
+(:mod:`confterm.model.cache_rows`). Programs up to :data:`MAX_CACHED_BYTES` are cached.
+
+The cache folder is outside confterm's control: a cache file is trusted only when it proves
+it is this confterm's own. Each one carries an HMAC (SHA-256) of its key and its rows under a
+secret made once per cache folder (:data:`SECRET_NAME`, readable by its owner alone). A file
+changed by hand, damaged, copied from elsewhere or made by another version fails that proof
+and the program is validated again from its source file, as hostile input always is; it is
+never an error. Checking the proof costs one pass of a hash over the file (40 MB: about
+30 ms), where checking every string of an unproven file for unclean text cost ten times that.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import json
-from datetime import date, datetime
+import os
+import secrets
+import stat
+import tempfile
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from confterm import __version__, paths
 from confterm.atomic import write_atomic
 from confterm.files import read_regular_file
-from confterm.model.program import (
-    Author,
-    Booth,
-    BoothPerson,
-    Conference,
-    Link,
-    Paper,
-    Program,
-    Room,
-    Session,
-    SessionKind,
-    Speaker,
-    Track,
-)
-from confterm.text import is_clean
+from confterm.model.cache_rows import decode_program, encode_program
+from confterm.model.program import Program
 from confterm.timezones import find_zone
 
-CACHE_FORMAT = 1
-# The limit was 8 MiB while rebuilding cost about as much per session as pydantic. With the
-# rebuild trimmed (records decoded in place, kinds by dict lookup), measured at 50,000
-# sessions (40 MB, CPU time, load ~7 on 2 cores): a whole load from the cache 0.87 s
-# against 1.09 to 1.23 s validating, and the cache wins more on smaller programs. The limit
-# now only bounds the memory of decoding a cache file: far above any real program (36C3,
-# the largest sample, is under 2 MB).
+CACHE_FORMAT = 2  # 2: rows under an HMAC (1: records as objects, strings checked)
+# The limit only bounds the memory of decoding a cache file: far above any real program
+# (36C3, the largest sample, is under 2 MB). At 50,000 sessions (40 MB) a load from the cache
+# costs about half of validating.
 MAX_CACHED_BYTES = 256 * 1024 * 1024
 
 # Whatever decides what a validated program is: a change to any of these files (a field, a
@@ -58,6 +52,7 @@ MODEL_SOURCES = (
     "checks.py",
     "validation.py",
     "cache.py",
+    "cache_rows.py",
     "../text.py",
     "../timezones.py",
 )
@@ -77,7 +72,10 @@ def model_fingerprint() -> str | None:
 
 
 def cache_path(cache_dir: Path, source: Path) -> Path:
-    """The cache file of the program file ``source``."""
+    """The cache file of the program file ``source``.
+
+    (Named ``.json`` as format 1's files were, which held JSON alone: a new cache file
+    replaces an old one rather than leaving it behind.)"""
     return paths.program_cache_file(cache_dir, source, ".json")
 
 
@@ -90,127 +88,96 @@ def cache_key(raw: bytes) -> str | None:
     return f"{CACHE_FORMAT}/{__version__}/{model}/{hashlib.sha256(raw).hexdigest()}"
 
 
+#: The cache folder's secret (random, made on first use, mode 0600).
+SECRET_NAME = "cache-secret"  # noqa: S105 (a file name, not a password)
+_SECRET_BYTES = 32
+
+
 def read_cached(cached: Path, key: str) -> Program | None:
-    """The program in the cache file ``cached`` when it was written under ``key``."""
+    """The program in the cache file ``cached`` when this confterm wrote it under ``key``."""
+    secret = _secret(cached.parent, create=False)
+    if secret is None:
+        return None
     try:
         raw = read_regular_file(cached, 2 * MAX_CACHED_BYTES)
-        content = json.loads(raw)
-    except (OSError, ValueError, RecursionError):
+    except OSError:
         return None
-    if not isinstance(content, dict) or content.get("key") != key:
-        return None
-    # The cache folder is outside confterm's control too: its text must be as clean as a
-    # validated program's, and its zone one that exists, or the file is validated again.
-    if not _bytes_clean(raw) and not _all_clean(content.get("program")):
+    header_end = raw.find(b"\n")
+    body = memoryview(raw)[header_end + 1 :]  # not copied: the rows are most of the file
+    if header_end < 0 or not hmac.compare_digest(raw[:header_end], _header(secret, key, body)):
         return None
     try:
-        program = program_from_json(content["program"])
-    except (KeyError, TypeError, ValueError, AttributeError):
+        program = decode_program(json.loads(str(body, "utf-8")))
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
+    # A zone known when the file was written may be gone from an updated tzdata since.
     return program if find_zone(program.conference.timezone) is not None else None
 
 
-# What unclean text looks like in JSON as confterm writes it: C0 controls only as escapes
-# (``\u001b``, ``\r``, ``\b``, ``\f``; newlines and tabs as ``\n`` and ``\t`` are fine), DEL,
-# and C1 and the bidi characters raw in UTF-8 (lead bytes, then a range of last bytes).
-_ESCAPES = (b"\\u", b"\\r", b"\\b", b"\\f", b"\x7f")
-_RAW = ((b"\xc2", 0x80, 0x9F), (b"\xe2\x80", 0xAA, 0xAE), (b"\xe2\x81", 0xA6, 0xA9))
-
-
-def _bytes_clean(raw: bytes) -> bool:
-    """True when the JSON text ``raw`` cannot hold an unclean string (most cache files: then
-    the strings need not be walked). False means "walk them", not "unclean".
-
-    Substring searches only (a regular expression over the bytes is ten times slower): the
-    lead bytes are rare enough (``\xe2\x80`` is in every dash and curly quote) to check each.
-    """
-    if any(escape in raw for escape in _ESCAPES):
-        return False
-    for lead, low, high in _RAW:
-        at = raw.find(lead)
-        while at >= 0:
-            after = at + len(lead)
-            if after < len(raw) and low <= raw[after] <= high:
-                return False
-            at = raw.find(lead, after)
-    return True
-
-
-def _all_clean(value: Any) -> bool:
-    # Iterative: a crafted cache file may nest deeper than the interpreter's recursion limit.
-    pending = [value]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, str):
-            if not is_clean(item):
-                return False
-        elif isinstance(item, dict):
-            pending.extend(item.keys())
-            pending.extend(item.values())
-        elif isinstance(item, list):
-            pending.extend(item)
-    return True
-
-
-def write_cached(cached: Path, key: str, program_json: bytes) -> None:
-    """Keep ``program_json`` (the validated program, as confterm JSON) under ``key``.
+def write_cached(cached: Path, key: str, program: Program) -> None:
+    """Keep the validated ``program`` under ``key``.
 
     A cache that cannot be written (read-only or full disk) only means validating next time.
     """
-    body = b'{"key": ' + json.dumps(key).encode() + b', "program": ' + program_json + b"}"
+    try:
+        rows = json.dumps(encode_program(program), ensure_ascii=False, separators=(",", ":"))
+        body = rows.encode("utf-8")
+    except (ValueError, TypeError):  # a lone surrogate could not be written: no cache
+        return
     with contextlib.suppress(OSError):
-        write_atomic(cached, body)
+        secret = _secret(cached.parent, create=True)
+        if secret is not None:
+            write_atomic(cached, _header(secret, key, body) + b"\n" + body)
 
 
-def program_from_json(data: dict[str, Any]) -> Program:
-    """Rebuild a program from the JSON that validation wrote, trusting it (no checks).
-
-    ``data`` is freshly decoded and used up: its records are converted in place."""
-    conference = dict(data["conference"])
-    conference["start_date"] = date.fromisoformat(conference["start_date"])
-    conference["end_date"] = date.fromisoformat(conference["end_date"])
-    return Program(
-        format=data["format"],
-        conference=Conference(**conference),
-        rooms=[Room(**item) for item in data.get("rooms", ())],
-        tracks=[Track(**item) for item in data.get("tracks", ())],
-        speakers=[Speaker(**item) for item in data.get("speakers", ())],
-        sessions=[_session(item) for item in data.get("sessions", ())],
-        papers=[_paper(item) for item in data.get("papers", ())],
-        booths=[_booth(item) for item in data.get("booths", ())],
-    )
+def _header(secret: bytes, key: str, body: bytes | memoryview) -> bytes:
+    """The first line of a cache file: its key and the proof that this cache folder's
+    confterm wrote the key and the rows that follow."""
+    mac = hmac.new(secret, key.encode("utf-8") + b"\n", hashlib.sha256)
+    mac.update(body)
+    return f"{key} {mac.hexdigest()}".encode()
 
 
-_KINDS = {kind.value: kind for kind in SessionKind}
+def _secret(cache_dir: Path, *, create: bool) -> bytes | None:
+    """The cache folder's secret (None: there is none, or it is not private to this user)."""
+    path = cache_dir / SECRET_NAME
+    found = _read_secret(path)
+    if found is not None or not create:
+        return found
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    # Made complete under a temporary name, then linked into place: a reader never sees half
+    # a secret, and two processes making one at once agree on whichever was linked first.
+    fd, temp_name = tempfile.mkstemp(prefix=f".{SECRET_NAME}.", dir=cache_dir)  # mode 0600
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secrets.token_bytes(_SECRET_BYTES))
+        with contextlib.suppress(FileExistsError):
+            os.link(temp_name, path)
+    finally:
+        os.unlink(temp_name)
+    return _read_secret(path)
 
 
-def _session(item: dict[str, Any]) -> Session:
-    # ``item`` is decoded from the cache file for this rebuild only: converted in place (a
-    # copy per record cost a tenth of the rebuild at 50,000 sessions). An unknown kind is a
-    # KeyError: the cache is not trusted then.
-    if "kind" in item:
-        item["kind"] = _KINDS[item["kind"]]
-    if "day" in item:
-        item["day"] = date.fromisoformat(item["day"])
-    if "start" in item:
-        item["start"] = datetime.fromisoformat(item["start"])
-    if "end" in item:
-        item["end"] = datetime.fromisoformat(item["end"])
-    if "links" in item:
-        item["links"] = [Link(**link) for link in item["links"]]
-    return Session(**item)
+def _read_secret(path: Path) -> bytes | None:
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or not _private(info):
+            return None
+        secret = os.read(fd, _SECRET_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return secret if len(secret) == _SECRET_BYTES else None
 
 
-def _paper(item: dict[str, Any]) -> Paper:
-    if "authors" in item:
-        item["authors"] = [Author(**author) for author in item["authors"]]
-    return Paper(**item)
-
-
-def _booth(data: dict[str, Any]) -> Booth:
-    item = dict(data)
-    if "people" in item:
-        item["people"] = [BoothPerson(**person) for person in item["people"]]
-    if "links" in item:
-        item["links"] = [Link(**link) for link in item["links"]]
-    return Booth(**item)
+def _private(info: os.stat_result) -> bool:
+    """Owned by this user and unreadable by anyone else (where the platform has owners)."""
+    if not hasattr(os, "getuid"):
+        return True
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IRWXG | stat.S_IRWXO)

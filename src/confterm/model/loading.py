@@ -42,9 +42,7 @@ def load_program_file(
         program = read_cached(cached, key)
         if program is None:
             program = _validated(raw, name)
-            from confterm.model.validation import program_json
-
-            write_cached(cached, key, program_json(program, indent=None))
+            write_cached(cached, key, program)
         _freeze_if_large(program)
     return program
 
