@@ -202,10 +202,8 @@ def test_global_options_work_after_the_subcommand(run_cli: RunCli) -> None:
 
 @pytest.mark.parametrize("zone", ["", "  ", "Nowhere/Zone"])
 def test_an_empty_tz_is_a_usage_error_like_an_unknown_one(run_cli: RunCli, zone: str) -> None:
-    commands: list[tuple[str, ...]] = [("list",), ("now",)]
-    if not zone.strip():
-        # Refused as the arguments are read, so also by commands that show no time.
-        commands.append(("bookmark", "add", "lunch-1"))
+    # Refused as the arguments are read, so also by commands that show no time.
+    commands: list[tuple[str, ...]] = [("list",), ("now",), ("bookmark", "add", "lunch-1")]
     for args in commands:
         result = tiny(run_cli, *args, "--tz", zone)
         assert result.returncode == 2, (args, result.stderr)
@@ -213,6 +211,45 @@ def test_an_empty_tz_is_a_usage_error_like_an_unknown_one(run_cli: RunCli, zone:
         assert result.stderr.startswith("confterm: error:")
         assert len(result.stderr.splitlines()) == 1
         assert "time zone" in result.stderr
+    assert marks(run_cli) == []
+
+
+def _commands_taking_tz() -> list[tuple[str, ...]]:
+    """Every command whose parser has ``--tz`` (``bookmark``'s actions are one of its
+    arguments), found by walking the real parser, so that a command added later is covered."""
+    import argparse
+
+    from confterm.cli import build_parser
+
+    found: list[tuple[str, ...]] = []
+
+    def walk(parser: argparse.ArgumentParser, words: tuple[str, ...]) -> None:
+        if words and any("--tz" in action.option_strings for action in parser._actions):
+            found.append(words)
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    walk(sub, (*words, name))
+
+    walk(build_parser(), ())
+    return found
+
+
+def test_every_command_with_tz_refuses_an_unknown_zone(run_cli: RunCli) -> None:
+    commands = _commands_taking_tz()
+    assert {("list",), ("now",), ("import",), ("bookmark",)} <= set(commands)
+    for words in [(), *commands]:
+        # Before the command's own arguments, so that a missing one (import's SOURCE) is not
+        # what is refused.
+        action = ("add", "lunch-1") if words == ("bookmark",) else ()
+        result = run_cli(*words, "--tz", "Nowhere/Zone", *action, "--data", TINYCONF)
+        assert result.returncode == 2, (words, result.stdout, result.stderr)
+        assert result.stdout == ""
+        (line,) = result.stderr.splitlines()
+        assert line.startswith(
+            "confterm: error: argument --tz: unknown time zone 'Nowhere/Zone' (use conference, "
+            "local or an IANA name)"
+        ), (words, line)
     assert marks(run_cli) == []
 
 

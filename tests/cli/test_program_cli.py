@@ -266,7 +266,10 @@ def test_tz_local_uses_the_machine_zone(run_cli: RunCli) -> None:
 
 def test_bad_tz_is_a_usage_error(run_cli: RunCli) -> None:
     line = error_line(tiny(run_cli, "list", "--tz", "Mars/Base"), 2)
-    assert line == "--tz: unknown time zone 'Mars/Base' (use conference, local or an IANA name)"
+    assert line == (
+        "argument --tz: unknown time zone 'Mars/Base' (use conference, local or an IANA name) "
+        "(see 'confterm list --help')"
+    )
 
 
 def test_global_options_work_before_the_command(run_cli: RunCli) -> None:

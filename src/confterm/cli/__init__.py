@@ -107,10 +107,20 @@ def _minutes(text: str) -> int:
 
 
 def _zone_spec(text: str) -> str:
-    """A ``--tz`` value that names something (argparse turns the error into exit 2); whether
-    the zone exists is checked where it is used, as the same name may come from elsewhere."""
+    """A ``--tz`` value: ``conference``, ``local`` or a zone that exists (argparse turns the
+    error into exit 2). Checked as the arguments are read, so that every command refuses it,
+    also one that shows no time (``bookmark add``); the same name from the environment or the
+    settings file is checked where it is used."""
     if not text.strip():
         raise argparse.ArgumentTypeError("empty time zone (use conference, local or an IANA name)")
+    if text not in ("conference", "local"):
+        from confterm.text import shorten
+        from confterm.timezones import find_zone
+
+        if find_zone(text) is None:
+            raise argparse.ArgumentTypeError(
+                f"unknown time zone {shorten(text)!r} (use conference, local or an IANA name)"
+            )
     return text
 
 
