@@ -211,3 +211,63 @@ def test_refresh_of_unknown_or_bundled(run_cli: RunCli) -> None:
     assert run_cli("import", "--refresh", "nope").returncode == 2
     assert run_cli("import", "--refresh", "mlsys2025").returncode == 2
     assert run_cli("import").returncode == 2
+
+
+def _sequences(run_cli: RunCli) -> dict[str, int]:
+    from icalendar import Calendar
+
+    done = run_cli("agenda", "--all", "--format", "ics", "--conference", "camp24")
+    assert done.returncode == 0, done.stderr
+    events = Calendar.from_ical(done.stdout).walk("VEVENT")
+    return {str(e["UID"]).split("@")[0]: int(e["SEQUENCE"]) for e in events}
+
+
+def _remembered(data_dir: Path) -> set[str]:
+    import sqlite3
+
+    with sqlite3.connect(data_dir / "bookmarks.sqlite3") as conn:
+        rows = conn.execute(
+            "SELECT uid FROM event_revisions WHERE conference_id = 'camp24'"
+        ).fetchall()
+    return {uid.split("@")[0] for (uid,) in rows}
+
+
+def test_calendar_memory_is_pruned_and_sequence_never_falls(
+    run_cli: RunCli, isolated_user_data: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "schedule.json"
+    source.write_bytes(FRAB_JSON.read_bytes())
+    night = "aaaaaaaa-0000-0000-0000-000000000002"
+    assert run_cli("import", str(source)).returncode == 0
+    assert run_cli("bookmark", "add", night, "--conference", "camp24").returncode == 0
+    first = _sequences(run_cli)
+    assert first == {MOVED_ID: 0, night: 0, REMOVED_ID: 0}
+    assert _remembered(isolated_user_data) == set(first)
+
+    # The workshop and the (bookmarked) night talk leave the program.
+    document: dict[str, Any] = json.loads(FRAB_JSON.read_text())
+    days = document["schedule"]["conference"]["days"]
+    days[1]["rooms"]["Lovelace"] = []
+    del days[0]["rooms"]["Curie"][1]
+    source.write_text(json.dumps(document))
+    assert run_cli("import", str(source)).returncode == 0
+    # Only what is neither in the program nor bookmarked is forgotten.
+    assert _remembered(isolated_user_data) == {MOVED_ID, night}
+
+    # Both come back: the workshop's SEQUENCE is above the 0 a calendar may hold for it.
+    source.write_bytes(FRAB_JSON.read_bytes())
+    assert run_cli("import", str(source)).returncode == 0
+    back = _sequences(run_cli)
+    assert back[MOVED_ID] == 0
+    assert back[night] == 0
+    assert back[REMOVED_ID] > first[REMOVED_ID]
+
+    # Removing the conference forgets all of its calendar memory; imported again, no
+    # event's SEQUENCE is lower than before.
+    removed = run_cli("remove", "camp24", "--yes")
+    assert removed.returncode == 0, removed.stderr
+    assert _remembered(isolated_user_data) == set()
+    assert run_cli("import", str(source)).returncode == 0
+    again = _sequences(run_cli)
+    assert all(again[uid] >= back[uid] for uid in back)
+    assert again[REMOVED_ID] > back[REMOVED_ID]

@@ -274,11 +274,20 @@ def _print_changes(old: Program, new: Program, changes: ProgramChanges, marked: 
 
 def _remember(context: Context, old: Program | None, new: Program) -> set[str]:
     """Record the last known title, day, times and room of every bookmarked session (from
-    the new program, else the old one); return the bookmarked session ids."""
+    the new program, else the old one), and forget the calendar revisions of events that
+    left the program and are not bookmarked; return the bookmarked session ids."""
+    from confterm.export.ics import event_uid
     from confterm.store.bookmarks import BookmarkStore, ItemKind, LastKnown
+    from confterm.store.revisions import prune_revisions
 
+    conference_id = new.conference.id
     with BookmarkStore.open(context.data_dir) as store:
-        marked = store.ids(new.conference.id)
+        marked = store.ids(conference_id)
+        # A bookmarked session that left is still in the agenda and may come back: its
+        # revision is kept, so its SEQUENCE goes on from where it was.
+        keep = {event_uid(conference_id, s.id) for s in new.sessions}
+        keep.update(event_uid(conference_id, session_id) for session_id in marked)
+        prune_revisions(store, conference_id, keep)
         if not marked:
             return marked  # nothing to remember, and no store file created for nothing
         items: dict[tuple[ItemKind, str], LastKnown] = {}
@@ -296,7 +305,7 @@ def _remember(context: Context, old: Program | None, new: Program) -> set[str]:
                         room=program.room_name(session),
                     )
         if items:
-            store.remember(new.conference.id, items)
+            store.remember(conference_id, items)
         return marked
 
 
@@ -367,8 +376,12 @@ def run_remove(context: Context) -> int:
     catalog.remove_imported(context.data_dir, conference_id)
     print(f"removed {conference_id}")
     from confterm.store.bookmarks import BookmarkStore
+    from confterm.store.revisions import prune_revisions
 
     with BookmarkStore.open(context.data_dir) as store:
+        # What its calendar events last looked like is of no use without the program; an
+        # import of it again starts their SEQUENCE above what was forgotten.
+        prune_revisions(store, conference_id)
         if args.purge:
             print(f"deleted {store.purge(conference_id)} bookmarks")
         else:

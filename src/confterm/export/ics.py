@@ -38,7 +38,12 @@ _FOLD = 75  # octets per line before folding (RFC 5545 3.1)
 
 def uid(program: Program, session: Session) -> str:
     """The event's UID, stable across exports of the same conference."""
-    return f"{session.id}@{program.conference.id}.confterm"
+    return event_uid(program.conference.id, session.id)
+
+
+def event_uid(conference_id: str, session_id: str) -> str:
+    """The UID of the event of session ``session_id`` (which may have left the program)."""
+    return f"{session_id}@{conference_id}.confterm"
 
 
 def left_out(agenda: Agenda, *, include_tba: bool = False) -> list[Session]:
