@@ -7,12 +7,12 @@ import os
 import shutil
 import subprocess
 import sys
-import sysconfig
 import tarfile
 import zipfile
 from pathlib import Path
 
 import pytest
+from wheelhouse import make_wheelhouse
 
 REPO = Path(__file__).resolve().parents[2]
 # uv needs its own cache (and so the real HOME), which the autouse fixture hides from tests.
@@ -37,28 +37,45 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A freshly built wheel of the working tree."""
     assert UV is not None
     out = tmp_path_factory.mktemp("dist")
-    _run([UV, "build", "--wheel", "-o", str(out)], cwd=REPO, env=REAL_ENV)
+    _run([UV, "build", "--offline", "--wheel", "-o", str(out)], cwd=REPO, env=REAL_ENV)
     (built,) = out.glob("confterm-*.whl")
     return built
 
 
 @pytest.fixture(scope="module")
-def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A new virtual environment with the wheel installed (not the source tree)."""
+def wheelhouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """confterm's locked dependencies as wheels in a folder (see wheelhouse.py)."""
     assert UV is not None
-    root = tmp_path_factory.mktemp("venv") / "venv"
-    _run([UV, "venv", "--quiet", "--python", sys.executable, str(root)], env=REAL_ENV)
-    python = root / "bin" / "python"
-    # --no-deps: CI may have no index to resolve from, and the dependencies are already
-    # installed, at their locked versions, in this test's own environment. A .pth file makes
-    # them importable; it is read after the venv's own site-packages, so the wheel's confterm
-    # wins over the editable one (whose own .pth is not processed from there).
-    install = [UV, "pip", "install", "--quiet", "--offline", "--no-deps", "--python"]
-    _run([*install, str(python), str(wheel)], env=REAL_ENV)
-    site = _run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"])
-    deps = sysconfig.get_path("purelib")
-    (Path(site.stdout.strip()) / "_confterm_test_deps.pth").write_text(deps + "\n")
-    return root
+    folder = tmp_path_factory.mktemp("wheelhouse")
+    pins = make_wheelhouse(REPO, UV, folder)
+    assert {"textual", "pydantic", "platformdirs"} <= set(pins)
+    return folder
+
+
+def _tool_env(root: Path) -> dict[str, str]:
+    env = {
+        k: v for k, v in REAL_ENV.items() if not k.startswith(("VIRTUAL_ENV", "UV_TOOL_", "PIPX_"))
+    }
+    env["UV_TOOL_DIR"] = str(root / "tools")
+    env["UV_TOOL_BIN_DIR"] = str(root / "bin")
+    env["PIPX_HOME"] = str(root / "pipx")
+    env["PIPX_BIN_DIR"] = str(root / "bin")
+    env["PIPX_MAN_DIR"] = str(root / "man")
+    return env
+
+
+@pytest.fixture(scope="module")
+def venv(wheel: Path, wheelhouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tool environment of ``uv tool install`` of the wheel, as the README says, into
+    a new tool folder: offline, its dependencies resolved from the wheelhouse alone."""
+    assert UV is not None
+    root = tmp_path_factory.mktemp("uv-tool")
+    install = [UV, "tool", "install", "--offline", "--no-index", "--find-links", str(wheelhouse)]
+    _run([*install, "--python", sys.executable, str(wheel)], env=_tool_env(root))
+    tool = root / "tools" / "confterm"
+    # The script the user runs is in the tool bin folder, pointing into the tool's own venv.
+    assert (root / "bin" / "confterm").resolve() == (tool / "bin" / "confterm").resolve()
+    return tool
 
 
 def _outside_env(data_dir: Path) -> dict[str, str]:
@@ -109,7 +126,7 @@ def test_the_wheel_and_sdist_carry_the_license_and_metadata(
         assert f"Classifier: {classifier}\n" in metadata
     assert UV is not None
     out = tmp_path_factory.mktemp("sdist")
-    _run([UV, "build", "--sdist", "-o", str(out)], cwd=REPO, env=REAL_ENV)
+    _run([UV, "build", "--offline", "--sdist", "-o", str(out)], cwd=REPO, env=REAL_ENV)
     (sdist,) = out.glob("confterm-*.tar.gz")
     with tarfile.open(sdist) as archive:
         member = archive.extractfile(f"{sdist.name.removesuffix('.tar.gz')}/LICENSE")
@@ -163,3 +180,36 @@ def test_the_installed_script_has_completion_man_page_and_now(venv: Path, tmp_pa
     line = _run([script, "now", "--now", "2025-05-13T10:50"], cwd=tmp_path, env=env).stdout
     assert line.startswith("Now: ")
     assert line.count("\n") == 1
+
+
+def test_pipx_installs_the_wheel_offline(wheel: Path, wheelhouse: Path, tmp_path: Path) -> None:
+    """``pipx install`` of the wheel, as the README says, into a new pipx home: pip gets
+    no index, only the wheelhouse (pipx's own venv and pip come from the standard library's
+    ensurepip, offline)."""
+    pipx = Path(sys.executable).with_name("pipx")
+    assert pipx.is_file(), "pipx is a dev dependency: run uv sync"
+    env = _tool_env(tmp_path)
+    pip_args = f"--no-index --find-links {wheelhouse}"
+    installed = _run(
+        [str(pipx), "install", "--python", sys.executable, "--pip-args", pip_args, str(wheel)],
+        env=env,
+        cwd=tmp_path,
+    )
+    assert "installed package confterm 0.1.0" in installed.stdout
+    script = tmp_path / "bin" / "confterm"
+    run_env = {**_outside_env(tmp_path / "user-data"), "CONFTERM_CONFIG_DIR": str(tmp_path)}
+    version = _run([str(script), "--version"], cwd=tmp_path, env=run_env)
+    assert version.stdout.startswith("confterm ")
+    line = _run([str(script), "now", "--now", "2025-05-13T10:50"], cwd=tmp_path, env=run_env)
+    assert line.stdout.startswith("Now: ")
+    # Its confterm is the wheel's, in pipx's own venv, not this checkout.
+    where = _run(
+        [
+            str(tmp_path / "pipx" / "venvs" / "confterm" / "bin" / "python"),
+            "-c",
+            "import confterm; print(confterm.__file__)",
+        ],
+        cwd=tmp_path,
+        env=run_env,
+    )
+    assert Path(where.stdout.strip()).is_relative_to(tmp_path / "pipx")
