@@ -4,6 +4,7 @@ the bookmark store."""
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -205,4 +206,41 @@ async def test_each_pane_hears_each_change_once(
         await pilot.pause()
         app.state.toggle(JumpTarget("session", TALK))
         await pilot.pause()
+    assert sorted(heard) == ["agenda-pane", "booths-pane", "day-pane", "papers-pane"]
+
+
+async def test_the_display_zone_is_a_reactive_every_pane_and_the_header_watch(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zoneinfo import ZoneInfo
+
+    from textual.reactive import Reactive
+
+    from confterm.tui.state import AppState
+    from confterm.tui.widgets.header import ConfHeader
+
+    assert isinstance(AppState.__dict__["zone"], Reactive)
+    heard: list[str] = []
+
+    def recording(original: Callable[[Pane], None]) -> Callable[[Pane], None]:
+        def record(self: Pane) -> None:  # no other parameter: Textual counts them
+            heard.append(self.id or "")
+            original(self)
+
+        return record
+
+    for pane_class in (DayPane, BoothsPane, PapersPane, AgendaPane):
+        monkeypatch.setattr(pane_class, "zone_changed", recording(pane_class.zone_changed))
+    app = make_app(DURING, reminders=False)
+    app.state.local = ZoneInfo("Asia/Tokyo")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("B", "P", "a", "1")
+        await pilot.pause()
+        header = app.main.query_one(ConfHeader)
+        assert "Asia/Tokyo" not in header.line().plain
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.state.zone == ZoneInfo("Asia/Tokyo")
+        assert "Asia/Tokyo" in header.line().plain
+        assert "Asia/Tokyo" in str(header.render())
     assert sorted(heard) == ["agenda-pane", "booths-pane", "day-pane", "papers-pane"]

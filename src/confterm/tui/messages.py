@@ -1,13 +1,13 @@
 """What the app state announces when it changes (see :class:`confterm.tui.state.AppState`).
 
-Each is a small immutable record published on the state's signal; subscribers (panes, screens,
-the header) redraw what it touches.
+Each is a small immutable record published on the state's signal; subscribers (panes, screens)
+redraw what it touches. The display zone is not announced here: it is a reactive of the state
+(``AppState.zone``), which widgets watch.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import tzinfo
 
 from confterm.queries.filters import Filters
 
@@ -25,17 +25,10 @@ class MarksChanged:
 
 
 @dataclass(frozen=True, slots=True)
-class ZoneChanged:
-    """Times are now shown in ``zone``."""
-
-    zone: tzinfo
-
-
-@dataclass(frozen=True, slots=True)
 class FiltersChanged:
     """The days' lists are now shown through ``filters``."""
 
     filters: Filters
 
 
-StateChange = MarksChanged | ZoneChanged | FiltersChanged
+StateChange = MarksChanged | FiltersChanged

@@ -6,7 +6,9 @@ through it. The state is the only writer to the bookmark store: a bookmark toggl
 the grid or a detail, and one made by another confterm or the CLI (seen by :meth:`poll`), are
 announced alike on :attr:`AppState.changed`, a Textual ``Signal`` whose subscribers redraw what
 they show. Nothing else keeps a copy of the marks: they read :attr:`bookmarks` and
-:attr:`to_visit` when they draw.
+:attr:`to_visit` when they draw. The display zone is a Textual reactive of the state
+(:attr:`AppState.zone`): widgets watch it (``self.watch(state, "zone", ...)``) and only the
+state sets it.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from contextlib import suppress
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING, Any, Literal
 
+from textual.dom import DOMNode
+from textual.reactive import var
 from textual.signal import Signal
 
 from confterm.clock import Clock
@@ -29,18 +33,24 @@ from confterm.queries.filters import Filters, load_hidden, save_hidden
 from confterm.queries.index import ProgramIndex
 from confterm.store.bookmarks import Bookmark, BookmarkStore, ItemKind
 from confterm.timezones import local_zone, zone_name
-from confterm.tui.messages import FiltersChanged, MarksChanged, StateChange, ZoneChanged
+from confterm.tui.messages import FiltersChanged, MarksChanged, StateChange
 
 if TYPE_CHECKING:
     from textual.app import App
-    from textual.dom import DOMNode
 
     from confterm.export import ExportOptions
     from confterm.store.catalog import ProgramOrigin
 
 
-class AppState:
-    """What the app shows, owned in one place and announced on every change."""
+class AppState(DOMNode):
+    """What the app shows, owned in one place and announced on every change.
+
+    A DOM node of its own (never mounted) only so that its display zone can be a Textual
+    reactive that widgets watch."""
+
+    #: The zone every time is shown in right now; set by the state alone (``t``,
+    #: :meth:`toggle_zone`), watched by whatever shows times.
+    zone: var[tzinfo] = var[tzinfo](UTC, init=False)
 
     def __init__(
         self,
@@ -50,6 +60,7 @@ class AppState:
         display_zone: tzinfo | None = None,
         local: tzinfo | None = None,
     ) -> None:
+        super().__init__()
         self.program = program
         #: The one index of ``program`` that every query takes (built here, per program).
         self.index = ProgramIndex(program)
@@ -61,7 +72,7 @@ class AppState:
         #: The machine's own zone (``t`` switches to it).
         self.local = local or local_zone()
         self._store = store
-        self._zone = display_zone or program.conference.zone
+        self.zone = display_zone or program.conference.zone
         self._bookmarks: set[str] = set()
         self._to_visit: set[str] = set()
         self._starred: set[str] = set()  # papers starred on their own
@@ -112,20 +123,9 @@ class AppState:
         return self.clock.now()
 
     @property
-    def zone(self) -> tzinfo:
-        """The zone every time is shown in right now."""
-        return self._zone
-
-    @zone.setter
-    def zone(self, zone: tzinfo) -> None:
-        if zone is not self._zone:
-            self._zone = zone
-            self._announce(ZoneChanged(zone))
-
-    @property
     def showing_local_zone(self) -> bool:
         """True when times are shown in the machine's zone rather than the conference's."""
-        return self._zone is not self.program.conference.zone
+        return self.zone is not self.program.conference.zone
 
     @property
     def local_is_conference_zone(self) -> bool:
@@ -136,7 +136,7 @@ class AppState:
     def describe_zone(self) -> str:
         """``Times in Asia/Tokyo (JST), your local zone`` (or ``…, the conference's zone``)."""
         which = "your local zone" if self.showing_local_zone else "the conference's zone"
-        return f"Times in {zone_label(self._zone, self.now())}, {which}"
+        return f"Times in {zone_label(self.zone, self.now())}, {which}"
 
     def toggle_zone(self) -> str:
         """Show times in the local zone instead of the conference's, or back (``t``); return a

@@ -11,7 +11,7 @@ from confterm.model.targets import JumpTarget
 from confterm.present.rows import agenda_rows
 from confterm.queries.agenda import build_agenda
 from confterm.tui.access import confterm_app
-from confterm.tui.messages import MarksChanged, StateChange, ZoneChanged
+from confterm.tui.messages import MarksChanged, StateChange
 from confterm.tui.panes.base import Pane
 from confterm.tui.state import AppState
 from confterm.tui.widgets.agenda_view import AgendaList
@@ -63,13 +63,16 @@ class AgendaPane(Pane):
         return self.list.current_target
 
     def state_changed(self, change: StateChange) -> None:
-        if not isinstance(change, (MarksChanged, ZoneChanged)):
-            return
+        if isinstance(change, MarksChanged):
+            self._redraw(keep_scroll=True)
+
+    def zone_changed(self) -> None:
+        self._redraw(keep_scroll=False)
+
+    def _redraw(self, *, keep_scroll: bool) -> None:
         if self.shown:  # otherwise made again when next shown
             self.show()
-        self.detail.show_target(
-            self.state, self.list.current_target, keep_scroll=isinstance(change, MarksChanged)
-        )
+        self.detail.show_target(self.state, self.list.current_target, keep_scroll=keep_scroll)
 
     def selected(self, target: JumpTarget, control: RowList) -> None:
         """Enter on an item: go to it (its day, or the booths)."""

@@ -27,9 +27,13 @@ class Pane(Horizontal):
     def on_mount(self) -> None:
         # Textual runs this for every pane, before the pane class's own on_mount (if any).
         self.state.subscribe(self, self.state_changed)
+        self.watch(self.state, "zone", self.zone_changed, init=False)
 
     def state_changed(self, change: StateChange) -> None:
-        """Redraw what ``change`` touches (the marks, the zone, the filters)."""
+        """Redraw what ``change`` touches (the marks, the filters)."""
+
+    def zone_changed(self) -> None:
+        """Redraw the times shown: the state's display zone changed."""
 
     @property
     def shown(self) -> bool:

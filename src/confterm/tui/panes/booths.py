@@ -9,7 +9,7 @@ from textual.widgets import Static
 from confterm.model.targets import JumpTarget
 from confterm.present.rows import BoothRow, booth_row, booth_rows
 from confterm.tui.access import confterm_app
-from confterm.tui.messages import MarksChanged, StateChange, ZoneChanged
+from confterm.tui.messages import MarksChanged, StateChange
 from confterm.tui.panes.base import Pane
 from confterm.tui.state import AppState
 from confterm.tui.widgets.booth_detail import BoothDetail, RelatedSessions
@@ -57,10 +57,13 @@ class BoothsPane(Pane):
         return target.item_id if target else None
 
     def state_changed(self, change: StateChange) -> None:
-        if isinstance(change, MarksChanged) and self._filled:
-            self._remark()
-        if isinstance(change, (MarksChanged, ZoneChanged)):
+        if isinstance(change, MarksChanged):
+            if self._filled:
+                self._remark()
             self.detail.show_booth(self.state, self._booth_shown())
+
+    def zone_changed(self) -> None:
+        self.detail.show_booth(self.state, self._booth_shown())
 
     def _remark(self) -> None:
         """Star the booths marked to visit, unstar the others: only the rows that changed."""

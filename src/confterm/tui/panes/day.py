@@ -16,7 +16,7 @@ from textual import on
 from confterm.model.targets import JumpTarget
 from confterm.present.day_rows import DayRows, day_rows, now_on_day
 from confterm.queries.agenda import day_sessions, program_days, session_times
-from confterm.tui.messages import FiltersChanged, MarksChanged, StateChange, ZoneChanged
+from confterm.tui.messages import FiltersChanged, MarksChanged, StateChange
 from confterm.tui.panes.base import Pane
 from confterm.tui.state import AppState
 from confterm.tui.widgets.row_list import RowList
@@ -163,10 +163,13 @@ class DayPane(Pane):
             return
         if isinstance(change, FiltersChanged):
             self._rows.clear()  # made through the old filters
-        if self.shown:  # otherwise remade for the new zone or filters when next shown
+        if self.shown:  # otherwise remade for the new filters when next shown
             self.show_day(self.day)
-        if isinstance(change, ZoneChanged):
-            self.refresh_detail()
+
+    def zone_changed(self) -> None:
+        if self.shown:  # otherwise remade in the new zone when next shown
+            self.show_day(self.day)
+        self.refresh_detail()
 
     @on(RowList.Highlighted, "#sessions")
     def _highlighted(self, event: RowList.Highlighted) -> None:

@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from confterm.model.targets import JumpTarget
 from confterm.present.rows import PaperRow, paper_rows
-from confterm.tui.messages import MarksChanged, StateChange, ZoneChanged
+from confterm.tui.messages import MarksChanged, StateChange
 from confterm.tui.panes.base import Pane
 from confterm.tui.state import AppState
 from confterm.tui.widgets.paper_detail import PaperDetail
@@ -53,14 +53,16 @@ class PapersPane(Pane):
         self.detail.show_paper(self.state, target.item_id if target else None, keep_scroll=True)
 
     def state_changed(self, change: StateChange) -> None:
-        if isinstance(change, ZoneChanged):
-            self._stale = True
-            if self.shown:
-                self.show()
-        if isinstance(change, MarksChanged) and change.papers and not self._stale:
-            self._restar(change.papers)
-        if isinstance(change, (MarksChanged, ZoneChanged)):
+        if isinstance(change, MarksChanged):
+            if change.papers and not self._stale:
+                self._restar(change.papers)
             self.refresh_detail()
+
+    def zone_changed(self) -> None:
+        self._stale = True
+        if self.shown:
+            self.show()
+        self.refresh_detail()
 
     def toggle_mark(self) -> None:
         """Star the highlighted paper on its own: its session shows on My agenda because of

@@ -28,7 +28,7 @@ from confterm.present.formatting import day_label
 from confterm.queries.agenda import has_sessions_on, opening_position, sessions_by_day
 from confterm.queries.filters import Filters
 from confterm.tui.access import confterm_app
-from confterm.tui.messages import StateChange, ZoneChanged
+from confterm.tui.messages import FiltersChanged, StateChange
 from confterm.tui.panes.agenda import AgendaPane
 from confterm.tui.panes.base import Pane
 from confterm.tui.panes.booths import BoothsPane
@@ -263,9 +263,7 @@ class MainScreen(Screen[None]):
     # -- what the state announces ---------------------------------------------------------------
 
     def _state_changed(self, change: StateChange) -> None:
-        if isinstance(change, ZoneChanged):
-            self.query_one(ConfHeader).tick()
-        else:
+        if isinstance(change, FiltersChanged):  # (a mark changes no filter: no relayout)
             self.query_one(FilterBar).show_filters(self.state.filters, self.state.program)
 
     # -- keys that act on the item shown, or open another screen --------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,6 +12,9 @@ from textual.style import Style
 from textual.widgets import Static
 
 from confterm.tui.widgets.hanging import Hanging
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
 
 
 class DetailPane(VerticalScroll, can_focus=True):
@@ -53,7 +56,18 @@ class DetailPane(VerticalScroll, can_focus=True):
         # update, which would lay the pane out again for nothing.
         if shown is None or shown.plain != content.plain or shown.spans != content.spans:
             self._shown = content
-            self.query_one(".body", Static).update(Hanging(content))
+            body = self.query_one(".body", Static)
+            old, new = body.visual, Hanging(content)
+            # As many lines as before at this width (a star toggled): redrawn, not laid out
+            # again, which would cost the whole screen's layout.
+            width = body.content_region.width
+            rules = cast("RulesMap", body.styles)  # what Textual itself measures with
+            same_height = (
+                isinstance(old, Hanging)
+                and width > 0
+                and old.get_height(rules, width) == new.get_height(rules, width)
+            )
+            body.update(new, layout=not same_height)
         if not keep_scroll:
             self.scroll_home(animate=False, immediate=True)
 

@@ -39,6 +39,7 @@ class ConfHeader(Static):
     def on_mount(self) -> None:
         self.tick()
         self.set_interval(1.0, self.tick)
+        self.watch(self.state, "zone", self.tick, init=False)
 
     def on_resize(self) -> None:
         self.tick()
