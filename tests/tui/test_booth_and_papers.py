@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from app_clock import AppFactory
-from textual.widgets import ContentSwitcher, Static
 
 from confterm.model.loading import load_program_file
 from confterm.model.program import Program
@@ -16,15 +15,18 @@ from confterm.model.targets import JumpTarget
 from confterm.present.rows import NOT_ANNOUNCED, session_column, short_name
 from confterm.store.bookmarks import BookmarkStore, ItemKind
 from confterm.tui.app import ConftermApp
+from confterm.tui.commands import main_commands
 from confterm.tui.screens.detail_screen import DetailScreen
 from confterm.tui.screens.main import MainScreen
 from confterm.tui.state import AppState
 from confterm.tui.widgets.booth_detail import BoothDetail, RelatedSessions
 from confterm.tui.widgets.booth_list import BoothList
 from confterm.tui.widgets.detail_pane import DetailPane
+from confterm.tui.widgets.key_bar import KeyBar
 from confterm.tui.widgets.paper_list import PaperList, columns, fit_session
 from confterm.tui.widgets.row_list import RowList
 from confterm.tui.widgets.session_detail import SessionDetail
+from confterm.tui.widgets.tab_bar import TabBar
 
 
 def lines_of(widget: RowList) -> list[str]:
@@ -140,30 +142,73 @@ async def test_a_booth_in_my_agenda_shows_its_related_sessions(
         assert related < lines.index("Links")
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-async def test_a_program_without_booths_or_papers_says_so(
-    tinyconf_path: Path, tmp_path: Path, isolated_user_data: Path, size: tuple[int, int]
-) -> None:
+def bare_program(tinyconf_path: Path, tmp_path: Path, *, booths: bool, papers: bool) -> Path:
+    """tinyconf without its booths and/or papers (as most imported programs are)."""
     raw = json.loads(tinyconf_path.read_text(encoding="utf-8"))
-    raw["booths"], raw["papers"] = [], []
+    if not booths:
+        raw["booths"] = []
+    if not papers:
+        raw["papers"] = []
     path = tmp_path / "bare.json"
     path.write_text(json.dumps(raw), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_program_without_booths_or_papers_has_no_tab_key_or_command_for_them(
+    tinyconf_path: Path, tmp_path: Path, isolated_user_data: Path, size: tuple[int, int]
+) -> None:
+    path = bare_program(tinyconf_path, tmp_path, booths=False, papers=False)
     state = AppState(program=load_program_file(path), store=BookmarkStore.open(isolated_user_data))
     app = ConftermApp(state, reminders=False)
     async with app.run_test(size=size) as pilot:
-        for key, pane_id, message in (
-            ("B", "booths-pane", "No booths in this program"),
-            ("P", "papers-pane", "No papers in this program"),
-        ):
-            await pilot.press(key)  # the tab is kept: B and P stay where they were
-            pane = app.main.query_one(f"#{pane_id}")
-            assert app.main.query_one(ContentSwitcher).visible_content is pane
-            shown = [w for w in pane.children if w.display]
-            assert len(shown) == 1
-            assert isinstance(shown[0], Static)
-            assert str(shown[0].render()).strip() == message
-            assert shown[0].region.height == pane.region.height  # centred in the pane
-            assert shown[0].region.width == pane.region.width
+        await pilot.pause()
+        main = app.main
+        labels = [main.query_one(TabBar).label(t) for t in main.query_one(TabBar).tab_ids]
+        assert not {"Booths", "Papers"} & set(labels)
+        assert labels[-1] in ("My agenda", "Agenda")
+        shown = main.current_tab
+        for key in ("B", "P"):
+            await pilot.press(key)  # nothing to show: nothing happens
+            await pilot.pause()
+            assert main.current_tab == shown
+        assert not main.query("#booths-pane")
+        assert not main.query("#papers-pane")
+        bar = main.query_one(KeyBar)
+        assert not {"Booths", "Papers"} & {entry.description for entry in bar.entries()[0]}
+        titles = [title for title, _, _ in main_commands(main)]
+        assert "Booths" not in titles
+        assert "Papers" not in titles
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_text = str(app.screen.query_one("#help-keys").render())
+        assert "main.booths" not in help_text
+        assert "main.papers" not in help_text
+        assert "main.agenda" in help_text
+        await pilot.press("escape", "a")  # My agenda is still there
+        await pilot.pause()
+        assert main.current_tab == "agenda"
+
+
+async def test_a_program_with_booths_but_no_papers_has_a_booths_tab_only(
+    tinyconf_path: Path, tmp_path: Path, isolated_user_data: Path
+) -> None:
+    path = bare_program(tinyconf_path, tmp_path, booths=True, papers=False)
+    state = AppState(program=load_program_file(path), store=BookmarkStore.open(isolated_user_data))
+    app = ConftermApp(state, reminders=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("P")
+        await pilot.pause()
+        assert app.main.current_tab != "papers"
+        await pilot.press("B")
+        await pilot.pause()
+        assert app.main.current_tab == "booths"
+        assert "papers" not in app.main.tab_ids
+
+
+async def test_a_program_with_booths_and_papers_shows_their_lists(
+    tinyconf_path: Path, isolated_user_data: Path
+) -> None:
     # A program with booths and papers shows their lists, not the message.
     app = ConftermApp(
         AppState(

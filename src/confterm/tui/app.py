@@ -239,10 +239,15 @@ class ConftermApp(App[None]):
         return [
             *_screen_section(screen),
             ("Everywhere", [*self.BINDINGS, *_palette_bindings()]),
-            ("Days, booths, papers, my agenda", MainScreen.BINDINGS),
+            ("Days, booths, papers, my agenda", self._main_keys()),
             ("Lists", RowList.BINDINGS),
             ("Detail screen (narrow terminals)", DetailScreen.BINDINGS),
         ]
+
+    def _main_keys(self) -> list[BindingType]:
+        """The main screen's keys this program has use for (no Papers key without papers)."""
+        main = self.main
+        return [b for b in MainScreen.BINDINGS if not isinstance(b, Binding) or main.offers(b)]
 
     def action_help(self) -> None:
         """Show every key, the current screen's first."""

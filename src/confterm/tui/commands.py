@@ -167,10 +167,14 @@ def main_commands(main: MainScreen) -> list[tuple[str, str, Callable[[], object]
     """The main screen's actions as palette commands: (title, help, callback)."""
     commands: list[tuple[str, str, Callable[[], object]]] = [
         ("Bookmark", "Toggle the highlighted session's (or paper's) star", main.action_toggle_mark),
-        ("Search", "Search sessions, speakers and booths", main.action_search),
-        ("Now & next", "What is on now, and next", main.action_now_next),
-        ("Grid", "The day as a timetable grid", main.action_grid),
-        ("Filters", "Choose kinds, tracks, rooms; hide rooms and tracks", main.action_filters),
+        ("Search", "Search sessions, speakers and booths", partial(main.action_open, "search")),
+        ("Now & next", "What is on now, and next", partial(main.action_open, "now_next")),
+        ("Grid", "The day as a timetable grid", partial(main.action_open, "grid")),
+        (
+            "Filters",
+            "Choose kinds, tracks, rooms; hide rooms and tracks",
+            partial(main.action_open, "filters"),
+        ),
         ("Clear filters", "Show every session again", main.action_clear_filters),
         (
             "Time zone",
@@ -180,9 +184,9 @@ def main_commands(main: MainScreen) -> list[tuple[str, str, Callable[[], object]
         (
             "Export",
             "My agenda, the whole program or a day, to a file",
-            main.action_export,
+            partial(main.action_open, "export"),
         ),
-        ("Speakers", "The highlighted session's speakers", main.action_speaker),
+        ("Speakers", "The highlighted session's speakers", partial(main.action_open, "speaker")),
         (
             "My agenda",
             "Your bookmarked sessions, papers and booths",

@@ -17,11 +17,10 @@ class Pane(Horizontal):
     """A list and the detail of its highlighted item, side by side (on a narrow terminal the
     list alone; Enter opens the detail as a screen of its own)."""
 
-    def __init__(self, state: AppState, *children: Widget, id: str, empty: bool = False) -> None:
+    def __init__(self, state: AppState, *children: Widget, id: str) -> None:
         """``children``: the list (class ``list``) and the detail (class ``detail``), given
-        here rather than composed so that they are mounted with the pane, ready when it is.
-        ``empty``: the program has nothing for this pane, which says so in one line."""
-        super().__init__(*children, id=id, classes="pane -empty" if empty else "pane")
+        here rather than composed so that they are mounted with the pane, ready when it is."""
+        super().__init__(*children, id=id, classes="pane")
         self.state = state
 
     def on_mount(self) -> None:
@@ -44,6 +43,16 @@ class Pane(Horizontal):
     def list(self) -> RowList:
         """The pane's list."""
         return self.query_one(".list", RowList)
+
+    def list_target(self) -> JumpTarget | None:
+        """The highlighted row's item (None while the pane is still being mounted)."""
+        lists = self.query(".list")
+        return lists.first(RowList).current_target if lists else None
+
+    def list_focused(self) -> bool:
+        """True when the focus is on the pane's list (not its detail)."""
+        lists = self.query(".list")
+        return bool(lists) and self.screen.focused is lists.first()
 
     def show(self, target: JumpTarget | None = None) -> None:
         """Fill the pane (the first time it is shown) with the cursor on ``target``."""

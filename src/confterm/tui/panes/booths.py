@@ -4,7 +4,6 @@ highlighted booth's detail with its related sessions, which Enter goes to."""
 from __future__ import annotations
 
 from textual import on
-from textual.widgets import Static
 
 from confterm.model.targets import JumpTarget
 from confterm.present.rows import BoothRow, booth_row, booth_rows
@@ -22,14 +21,11 @@ class BoothsPane(Pane):
     """The booths and the highlighted one's detail."""
 
     def __init__(self, state: AppState, *, id: str = "booths-pane") -> None:
-        # A program may have no booths (an imported FOSDEM): the tab stays and says so.
         super().__init__(
             state,
             BoothList(empty="No booths announced.", id="booths", classes="list"),
             BoothDetail(id="booth-detail", classes="detail"),
-            Static("No booths in this program", classes="pane-empty", markup=False),
             id=id,
-            empty=not state.program.booths,
         )
         self._filled = False
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual import on
-from textual.widgets import Static
 
 from confterm.model.targets import JumpTarget
 from confterm.present.rows import PaperRow, paper_rows
@@ -23,14 +22,11 @@ class PapersPane(Pane):
     """The papers and the highlighted one's detail."""
 
     def __init__(self, state: AppState, *, id: str = "papers-pane") -> None:
-        # A program may have no papers (most imports): the tab stays and says so.
         super().__init__(
             state,
             PaperList(empty="No papers announced.", id="papers", classes="list"),
             PaperDetail("No paper selected.", id="paper-detail", classes="detail"),
-            Static("No papers in this program", classes="pane-empty", markup=False),
             id=id,
-            empty=not state.program.papers,
         )
         self._stale = True  # its rows show times: made again after the zone changes
 

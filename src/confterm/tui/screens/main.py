@@ -1,40 +1,38 @@
 """The main screen: the header, a tab per day then booths, papers and my agenda, the pane of the
 tab shown, and the keys.
 
-What each tab shows and does is its pane's (:mod:`confterm.tui.panes`); this screen only
-switches between them, opens the other screens, and goes where a jump asks. Only what is shown
-is built: the booths, papers and agenda panes are mounted the first time their tab is, so the
-first screen composes only what it shows and a huge program paints as fast as a small one.
+What each tab shows and does is its pane's (:mod:`confterm.tui.panes`, shown one at a time by
+:class:`~confterm.tui.panes.switcher.PaneSwitcher`, which mounts them when first shown); the
+screens opened from here are :mod:`~confterm.tui.screens.openers`'; the keys are in
+:mod:`~confterm.tui.screens.main_keys`. This screen switches tabs, goes where a jump asks and
+back along jumps (Esc). A program with no booths or papers has no tab (nor key) for them.
 Below ``NARROW_WIDTH`` columns (a Textual breakpoint) the list alone is shown and Enter opens
 the detail as its own screen.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
 
 from textual import on
+from textual.actions import parse as parse_action
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widget import AwaitMount
-from textual.widgets import ContentSwitcher
 
 from confterm.model.targets import JumpTarget
 from confterm.present.formatting import day_label
-from confterm.queries.agenda import has_sessions_on, opening_position, sessions_by_day
+from confterm.queries.agenda import has_sessions_on, opening_position
 from confterm.queries.filters import Filters
-from confterm.tui.access import confterm_app
 from confterm.tui.messages import FiltersChanged, StateChange
-from confterm.tui.panes.agenda import AgendaPane
 from confterm.tui.panes.base import Pane
-from confterm.tui.panes.booths import BoothsPane
 from confterm.tui.panes.day import DayPane
-from confterm.tui.panes.papers import PapersPane
+from confterm.tui.panes.switcher import PANES, PaneSwitcher
 from confterm.tui.screens.main_keys import MAIN_BINDINGS
+from confterm.tui.screens.openers import OPENERS
+from confterm.tui.screens.trail import Trail
 from confterm.tui.state import AppState
 from confterm.tui.widgets.filter_bar import FilterBar
 from confterm.tui.widgets.header import ConfHeader
@@ -43,14 +41,6 @@ from confterm.tui.widgets.tab_bar import TabBar
 from confterm.tui.widgets.tab_labels import NO_DAY_TAB, OTHER_TABS, TabLabels, day_tab_id
 
 NARROW_WIDTH = 100
-#: How many places back Esc can go along jumps.
-TRAIL_LENGTH = 50
-#: The panes of the tabs other than days, mounted when their tab is first shown.
-PANES: dict[str, Callable[[AppState], Pane]] = {
-    "booths": BoothsPane,
-    "papers": PapersPane,
-    "agenda": AgendaPane,
-}
 
 
 class MainScreen(Screen[None]):
@@ -65,15 +55,16 @@ class MainScreen(Screen[None]):
         self.day_pane = DayPane(state)
         self.days: list[date] = self.day_pane.days
         undated = [NO_DAY_TAB] if has_sessions_on(state.index, None) else []
-        self.tab_ids = [*(day_tab_id(i) for i in range(len(self.days))), *undated, *OTHER_TABS]
+        program = state.program
+        # No Booths or Papers tab (nor key) on a program with none (most imports).
+        empty = {"booths": not program.booths, "papers": not program.papers}
+        others = [tab for tab in OTHER_TABS if not empty.get(tab)]
+        self.tab_ids = [*(day_tab_id(i) for i in range(len(self.days))), *undated, *others]
         self.labels = TabLabels(self.tab_ids, self.days)
         self.current_tab = ""
-        self._panes: dict[str, Pane] = {}
-        self._mounting: dict[str, AwaitMount] = {}
-        self._mounted: set[str] = set()
         self._opened = self._opening()
-        #: Where jumps came from, newest last: Esc walks back along them.
-        self.trail: list[tuple[str, JumpTarget | None]] = []
+        #: Where jumps came from: Esc walks back along them.
+        self.trail = Trail()
         #: The day tab shown last (Esc on Booths, Papers or My agenda goes back to it).
         self.last_day_tab = ""
 
@@ -85,8 +76,7 @@ class MainScreen(Screen[None]):
         self.set_class(width < NARROW_WIDTH, "-narrow")
         yield TabBar(self.labels.for_width(width), active=self._opened[0], id="tabs")
         yield FilterBar(id="filter-bar")
-        with ContentSwitcher(initial="day-pane", id="panes"):
-            yield self.day_pane
+        yield PaneSwitcher(self.state, self.day_pane, id="panes")
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
@@ -116,7 +106,7 @@ class MainScreen(Screen[None]):
 
     def shown_pane(self) -> Pane:
         """The pane of the tab shown (the day pane while another is being mounted)."""
-        return self._panes.get(self.current_tab, self.day_pane)
+        return self.query_one(PaneSwitcher).shown_pane()
 
     def shown_day(self) -> date | None:
         """The day whose list is shown (None: the undated sessions, or another tab)."""
@@ -135,34 +125,9 @@ class MainScreen(Screen[None]):
         tabs = self.query_one(TabBar)
         if tabs.active != tab_id:
             tabs.active = tab_id
-        switcher = self.query_one(ContentSwitcher)
-        if tab_id in PANES:
-            self.query_one(ConfHeader).set_day(OTHER_TABS[tab_id])
-            if tab_id not in self._mounting:
-                self._panes[tab_id] = PANES[tab_id](self.state)
-                self._mounting[tab_id] = switcher.mount(self._panes[tab_id])
-            pane = self._panes[tab_id]
-            switcher.current = pane.id
-            if tab_id in self._mounted:
-                pane.show(target)
-                pane.focus_list()
-            else:
-                self.call_next(self._show_mounted, tab_id, target)
-        else:
-            switcher.current = "day-pane"
-            day = self.shown_day()
-            self.query_one(ConfHeader).set_day(day_label(day))
-            self.day_pane.show_day(day, target)
-            self.day_pane.focus_list()
-
-    async def _show_mounted(self, tab_id: str, target: JumpTarget | None) -> None:
-        """Fill the pane of ``tab_id`` once it is mounted (at once after its first showing)."""
-        await self._mounting[tab_id]
-        self._mounted.add(tab_id)
-        if self.current_tab == tab_id:  # not left already
-            pane = self._panes[tab_id]
-            pane.show(target)
-            pane.focus_list()
+        day = self.shown_day()
+        self.query_one(ConfHeader).set_day(OTHER_TABS.get(tab_id) or day_label(day))
+        self.query_one(PaneSwitcher).show_tab(tab_id, target, day)
 
     @on(TabBar.Clicked)
     def _tab_clicked(self, event: TabBar.Clicked) -> None:
@@ -215,50 +180,29 @@ class MainScreen(Screen[None]):
 
     def jump(self, target: JumpTarget) -> bool:
         """Go to a session (its day), booth, paper or speaker (first session); False if unknown."""
-        program = self.state.program
+        state = self.state
         if target.kind == "speaker":
-            person = target.item_id
-            first = next(
-                (
-                    s.id
-                    for day in sessions_by_day(self.state.index).values()
-                    for s in day
-                    if person in s.speakers or person in s.chairs
-                ),
-                None,
-            )
-            if first is None:
+            sessions = state.index.sessions_of_person(target.item_id)
+            if not sessions:
                 return False
-            target = JumpTarget("session", first)
-        if target.kind == "session":
-            session = program.session_by_id.get(target.item_id)
-            if session is None:
-                return False
-            if not self.state.filters.matches(session, self.state.bookmarks):
-                self.state.set_filters(Filters())  # show it rather than land elsewhere
+            target = JumpTarget("session", sessions[0][0].id)
+        session = state.program.session_by_id.get(target.item_id)
+        if target.kind == "session" and session is not None:
+            if not state.filters.matches(session, state.bookmarks):
+                state.set_filters(Filters())  # show it rather than land elsewhere
             day = session.day
             tab = NO_DAY_TAB if day is None else day_tab_id(self.days.index(day))
-        elif target.kind == "booth" and target.item_id in program.booth_by_id:
+        elif target.kind == "booth" and target.item_id in state.program.booth_by_id:
             tab = "booths"
-        elif target.kind == "paper" and target.item_id in program.paper_by_id:
+        elif target.kind == "paper" and target.item_id in state.program.paper_by_id:
             tab = "papers"
         else:
             return False
-        self._remember_place()
+        if self.current_tab:  # so that Esc comes back here
+            self.trail.remember(self.current_tab, self.shown_pane().list_target())
         self.activate(tab, target)
         self.shown_pane().focus_list(force=True)
         return True
-
-    def _remember_place(self) -> None:
-        """Note where we are before a jump, so Esc can come back to it."""
-        if not self.current_tab:
-            return
-        lists = self.shown_pane().query(".list")
-        here = lists.first().current_target if lists else None  # type: ignore[attr-defined]
-        place = (self.current_tab, here)
-        if not self.trail or self.trail[-1] != place:
-            self.trail.append(place)
-            del self.trail[:-TRAIL_LENGTH]
 
     # -- what the state announces ---------------------------------------------------------------
 
@@ -273,8 +217,7 @@ class MainScreen(Screen[None]):
         return self.shown_pane().current_target()
 
     def action_toggle_mark(self) -> None:
-        """Bookmark the session (or mark the booth to visit) under the cursor; on a paper,
-        the session presenting it."""
+        """Bookmark the session, star the paper or mark the booth to visit under the cursor."""
         self.shown_pane().toggle_mark()
 
     def action_toggle_zone(self) -> None:
@@ -286,75 +229,24 @@ class MainScreen(Screen[None]):
         "x: clear" promises the whole program back)."""
         self.state.set_filters(Filters())
 
-    def _open(self, screen: Screen[JumpTarget | None]) -> None:
-        """Push ``screen``; the item it returns, if any, is gone to."""
-        self.app.push_screen(screen, confterm_app(self).jump_result)
-
-    def action_search(self) -> None:
-        """Search the program; Enter on a result goes there."""
-        from confterm.tui.screens.search import SearchScreen
-
-        self.app.push_screen(SearchScreen(self.state), self._search_result)
-
-    def _search_result(self, result: JumpTarget | None) -> None:
-        """Go to the hit chosen and open its detail: a hit is picked to be read, not only
-        found (Esc then goes back to its list, and again to where the search began)."""
-        if result is None:
-            return
-        app = confterm_app(self)
-        app.jump_to(result)
-        if app.screen is self and self.current_target() == result:
-            self.shown_pane().open_detail(result)
-
-    def action_now_next(self) -> None:
-        """What is on now, and next."""
-        from confterm.tui.screens.now_next import NowNextScreen
-
-        self._open(NowNextScreen(self.state))
-
-    def action_grid(self) -> None:
-        """The day last shown as a timetable grid (from other tabs too; else today or day 1)."""
-        from confterm.tui.screens.grid import GridScreen
-
-        day, session_id = self.day_pane.grid_start(self.shown_day())
-        self._open(GridScreen(self.state, day, session_id))
-
-    def action_export(self) -> None:
-        """Export my agenda, the whole program or a day; the dialog says where."""
-        from confterm.tui.screens.export_dialog import ExportDialog
-
-        app = confterm_app(self)
-        dialog = ExportDialog(self.state, alarm_minutes=app.remind_minutes, data_dir=app.data_dir)
-        self.app.push_screen(dialog)
+    def action_open(self, name: str) -> None:
+        """Open the screen ``name`` of :data:`OPENERS` (search, grid, export...)."""
+        OPENERS[name](self)
 
     def action_export_agenda(self) -> None:
-        """The same export, from the key shown on My agenda."""
-        self.action_export()
+        """Export, from the key shown on My agenda (``p`` exports from every tab)."""
+        OPENERS["export"](self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The Export key shows in the key bar on My agenda only."""
+        """The Export key shows in the key bar on My agenda only; the keys of tabs the
+        program does not have (Booths, Papers) are not offered."""
         if action == "export_agenda":
             return self.current_tab == "agenda"
+        if action == "show_tab":
+            return parameters[0] in self.tab_ids
         return True
 
-    def action_filters(self) -> None:
-        """Choose kinds, tracks, rooms, bookmarked-only, and rooms/tracks never to show."""
-        from confterm.tui.screens.filters import FilterScreen
-
-        def done(filters: Filters | None) -> None:
-            if filters is not None:
-                self.state.set_filters(filters)
-
-        self.app.push_screen(FilterScreen(self.state, self.state.filters), done)
-
-    def action_speaker(self) -> None:
-        """The highlighted session's speakers and chairs: all their sessions and papers."""
-        from confterm.tui.screens.speaker import SpeakerScreen
-
-        target = self.current_target()
-        session = self.state.program.session_by_id.get(target.item_id) if target else None
-        people = [*session.speakers, *session.chairs] if session else []
-        if not people:
-            self.notify("No speakers listed here.")
-            return
-        self._open(SpeakerScreen(self.state, people[0], people))
+    def offers(self, binding: Binding) -> bool:
+        """False for the key of a tab this program does not have (left out of the help)."""
+        _, action, parameters = parse_action(binding.action)
+        return action != "show_tab" or parameters[0] in self.tab_ids

@@ -34,13 +34,20 @@ MAIN_BINDINGS: list[BindingType] = [
     Binding("a", "show_tab('agenda')", "Agenda", tooltip="My agenda", id="main.agenda"),
     Binding(
         "slash",
-        "search",
+        "open('search')",
         "Search",
         tooltip="Search sessions, speakers, booths",
         id="main.search",
     ),
-    Binding("n", "now_next", "Now", tooltip="Now & next", show=False, id="main.now_next"),
-    Binding("g", "grid", "Grid", tooltip="The day as a timetable grid", show=False, id="main.grid"),
+    Binding("n", "open('now_next')", "Now", tooltip="Now & next", show=False, id="main.now_next"),
+    Binding(
+        "g",
+        "open('grid')",
+        "Grid",
+        tooltip="The day as a timetable grid",
+        show=False,
+        id="main.grid",
+    ),
     # Shown in the key bar on My agenda only (check_action hides it elsewhere); the second
     # binding, without a description (so not in help twice), keeps p working on every tab.
     Binding(
@@ -50,10 +57,10 @@ MAIN_BINDINGS: list[BindingType] = [
         tooltip="Export my agenda, the program or a day to a file",
         id="main.export",
     ),
-    Binding("p", "export", "", show=False, id="main.export_elsewhere"),
+    Binding("p", "open('export')", "", show=False, id="main.export_elsewhere"),
     Binding(
         "f",
-        "filters",
+        "open('filters')",
         "Filter",
         tooltip="Filter the days' lists",
         show=False,
@@ -70,7 +77,7 @@ MAIN_BINDINGS: list[BindingType] = [
     ),
     Binding(
         "s",
-        "speaker",
+        "open('speaker')",
         "Speakers",
         tooltip="The session's speakers",
         show=False,
