@@ -137,6 +137,21 @@ def test_narrowing_gives_the_same_results_as_a_fresh_search(tinyconf: Program) -
         assert typed.search(query) == SearchIndex(ProgramIndex(tinyconf)).search(query), query
 
 
+def test_typing_past_the_limit_then_into_a_description_finds_what_a_fresh_search_does() -> None:
+    """While a typed query has more title matches than the limit, the whole text is not
+    scanned (only the fields before the description); a query that then matches only in
+    descriptions, or holds punctuation, must still find exactly what a fresh index does."""
+    program = _many_equal_matches(6000)
+    typed = SearchIndex(ProgramIndex(program))
+    queries = ["g", "gr", "gra", "grap", "graph", "graph ", "graph t", "graph th", "graph theory"]
+    queries += ["t", "th", "the", "theo", "theory", "e", "e.", "e.g", "x", "gr-", "graph.t"]
+    for query in queries:
+        for limit in (200, None):
+            fresh = SearchIndex(ProgramIndex(program)).search(query, limit=limit)
+            assert typed.search(query, limit=limit) == fresh, (query, limit)
+    assert SearchIndex(ProgramIndex(_program())).search("theory")[0].item_id == "description"
+
+
 def test_limit(tinyconf: Program) -> None:
     index = SearchIndex(ProgramIndex(tinyconf))
     everything = index.search("e", limit=None)

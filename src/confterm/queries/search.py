@@ -244,6 +244,11 @@ class SearchIndex:
         self.session_ids: list[str] = [s.id for s in ordered]
         self._position = {session_id: i for i, session_id in enumerate(self.session_ids)}
         self._sessions = _Table([_session_text(program, s) for s in ordered])
+        # Each text up to its description (a copy: ``in`` on it is faster than a bounded
+        # ``find`` on the whole text, and it is about a quarter of the text).
+        stops = self._sessions.ends[_DESCRIPTION - 1]
+        texts = self._sessions.texts
+        self._heads = [texts[i][: stops[i]] for i in range(len(texts))]
         self.booth_ids: list[str] = [b.id for b in program.booths]
         self._booths = _Table([_booth_text(b) for b in program.booths])
         # One line per session title for the fuzzy tier's single regex scan (titles are one
@@ -255,22 +260,36 @@ class SearchIndex:
         for title in titles:
             self._line_starts.append(offset)
             offset += len(title) + 1
-        self._last_query = ""
-        self._last_pool: list[int] = []
+        # The last pools made, with their queries (see _pool).
+        self._last_head: tuple[str, list[int]] = ("", [])
+        self._last_whole: tuple[str, list[int]] = ("", [])
 
-    def _pool(self, query: str, tokens: Sequence[str]) -> list[int]:
-        """Indices of sessions containing every word of ``query`` somewhere."""
+    def _pool(self, query: str, tokens: Sequence[str], *, whole: bool) -> list[int]:
+        """Indices of sessions containing every word of ``query``: in the whole text
+        (``whole``), else in the fields before the description (a far shorter scan).
+
+        Each kind of pool narrows from the last one of its kind when the query extends that
+        one's query; the whole-text pool is made only when a search needs it (see search).
+        """
         texts = self._sessions.texts
-        if self._last_query and query.startswith(self._last_query):
-            candidates: Iterable[int] = self._last_pool
-        else:
-            candidates = range(len(texts))
+        last_query, last_pool = self._last_whole if whole else self._last_head
+        candidates: Iterable[int] = (
+            last_pool if last_query and query.startswith(last_query) else range(len(texts))
+        )
         longest = max(tokens, key=len)
-        pool = [i for i in candidates if longest in texts[i]]
-        for token in tokens:
-            if token != longest:
-                pool = [i for i in pool if token in texts[i]]
-        self._last_query, self._last_pool = query, pool
+        if whole:
+            pool = [i for i in candidates if longest in texts[i]]
+            for token in tokens:
+                if token != longest:
+                    pool = [i for i in pool if token in texts[i]]
+            self._last_whole = (query, pool)
+        else:
+            heads = self._heads
+            pool = [i for i in candidates if longest in heads[i]]
+            for token in tokens:
+                if token != longest:
+                    pool = [i for i in pool if token in heads[i]]
+            self._last_head = (query, pool)
         return pool
 
     def _fuzzy(
@@ -302,7 +321,15 @@ class SearchIndex:
         if not q:
             return []
         tokens = q.split()
-        remaining = self._pool(q, tokens)
+        # Every tier before the description's tests a field before it, and a query found in
+        # such a field has each of its words there: the tiers down to the papers' need only
+        # the sessions holding every word in those fields, a pool made by scanning a quarter
+        # of the text. The whole text is scanned only once a search reaches the description
+        # (a query that is rarer than the limit), which a search typed word by word at
+        # 50,000 sessions seldom does. A query whose words hold punctuation is the
+        # exception: the title-words tier splits them further, so it takes the whole pool.
+        whole = _words(q).split() != tokens
+        remaining = self._pool(q, tokens, whole=whole)
         booths = [i for i, text in enumerate(self._booths.texts) if all(t in text for t in tokens)]
         # Bookmarked sessions by position, in time order: they come first among equals.
         marked = sorted(self._position[b] for b in bookmarked if b in self._position)
@@ -312,6 +339,9 @@ class SearchIndex:
             room = None if limit is None else limit - len(hits)
             if room is not None and room <= 0:
                 break
+            if not whole and field in (_DESCRIPTION, -1):
+                whole = True
+                remaining = [i for i in self._pool(q, tokens, whole=True) if i not in found]
             if remaining:
                 matched, complete = self._tier(remaining, field, how, q, marked, room)
                 if not complete:

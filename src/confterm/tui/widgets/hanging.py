@@ -85,6 +85,9 @@ class Hanging(Visual):
         return f"Hanging({self.content!r}, indent={self.indent!r})"
 
     def _wrap(self, width: int) -> Content:
+        content = self.content
+        if width > 0 and content.cell_length <= width and "\n" not in content.plain:
+            return content  # one line that fits (most list lines): nothing to wrap
         lines: list[Content] = []
         for line in self.content.split("\n", allow_blank=True):
             indent = auto_indent(line.plain) if self.indent is None else self.indent
