@@ -12,12 +12,14 @@ from confterm.model.targets import JumpTarget
 from confterm.present.day_rows import day_rows
 from confterm.present.rows import (
     NO_LOCATION,
+    PAPERS_NOT_PLACED,
     TBA_HEADING,
     BoothRow,
     Heading,
     PaperRow,
     SessionRow,
     agenda_rows,
+    author_line,
     booth_rows,
     paper_rows,
     session_row,
@@ -25,6 +27,7 @@ from confterm.present.rows import (
 from confterm.queries.agenda import build_agenda, overlaps, sessions_by_day
 from confterm.queries.index import ProgramIndex
 from confterm.store.bookmarks import Bookmark, ItemKind
+from confterm.text import one_line
 
 
 def day1(tinyconf: Program, bookmarked: set[str]) -> list[Heading | SessionRow]:
@@ -170,6 +173,32 @@ def test_booth_and_paper_rows(tinyconf: Program) -> None:
     assert papers[0].session == "Poster Session A · Sat 14:00"
     assert isinstance(papers[-1], PaperRow)
     assert papers[-1].session == "session not announced"
+
+
+def test_papers_without_a_known_session_come_last_under_their_own_heading(
+    tinyconf: Program,
+) -> None:
+    # The orphan filed first, where it would read as the next session's paper.
+    orphan = next(p for p in tinyconf.papers if p.session is None)
+    program = replace(tinyconf, papers=[orphan, *(p for p in tinyconf.papers if p is not orphan)])
+    rows = paper_rows(program, program.conference.zone, {"orphan-paper"})
+    placed = [p.id for p in tinyconf.papers if p.session is not None]
+    assert [r.paper_id for r in rows[: len(placed)] if isinstance(r, PaperRow)] == placed
+    assert rows[len(placed)] == Heading(PAPERS_NOT_PLACED)
+    assert rows[len(placed) + 1 :] == [
+        PaperRow(
+            "orphan-paper",
+            one_line(orphan.title),
+            author_line(orphan),
+            "session not announced",
+            starred=True,
+        )
+    ]
+    # Every paper placed: no heading at all.
+    placed_only = replace(tinyconf, papers=[p for p in tinyconf.papers if p.session])
+    assert not any(
+        isinstance(r, Heading) for r in paper_rows(placed_only, tinyconf.conference.zone)
+    )
 
 
 def test_kept_rows_show_bookmarks_changed_meanwhile(tinyconf: Program) -> None:

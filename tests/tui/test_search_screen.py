@@ -7,7 +7,7 @@ import copy
 import pytest
 from app_clock import AppFactory
 from finder_host import HostApp, make_state
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, Label, OptionList
 
 from confterm.model.program import Program
 from confterm.model.targets import JumpTarget
@@ -112,14 +112,21 @@ async def test_only_the_best_hits_are_listed_then_how_many_more(
         assert app.results == [JumpTarget(*ranked[1].split(":"))]  # type: ignore[union-attr]
 
 
-async def test_b_in_the_list_and_ctrl_b_in_the_input_bookmark_the_hit(tinyconf: Program) -> None:
+async def test_b_in_the_list_and_ctrl_t_in_the_input_bookmark_the_hit(tinyconf: Program) -> None:
+    """Not ctrl+b, tmux's prefix (tmux keeps it); the key is named in the status line."""
     state = make_state(tinyconf)
     app = HostApp(state, SearchScreen)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*"ada lovelace", "b")
         assert app.screen.query_one(Input).value == "ada lovelaceb"  # a letter in the input
         assert set(state.bookmarks) == set()
-        await pilot.press("backspace", "down", "ctrl+b")
+        await pilot.press("backspace")
+        status = str(app.screen.query_one("#search-status", Label).render())
+        assert "ctrl+t bookmarks" in status
+        await pilot.press("down", "ctrl+b")  # tmux's prefix: nothing here
+        await pilot.pause()
+        assert set(state.bookmarks) == set()
+        await pilot.press("ctrl+t")
         await pilot.pause()
         assert set(state.bookmarks) == {"textual-workshop"}
         # Bookmarks rank first: the hit moves up, starred, and stays highlighted.

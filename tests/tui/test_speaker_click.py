@@ -115,7 +115,61 @@ async def test_s_in_a_detail_without_speakers_says_so(make_app: AppFactory) -> N
         await pilot.press("enter", "s")
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen)
-        assert [n.message for n in app._notifications] == ["No speakers listed here."]
+        assert [n.message for n in app._notifications] == ["No speakers listed for Lunch."]
+
+
+async def test_s_never_stays_silent_on_a_session_without_speakers(make_app: AppFactory) -> None:
+    """On the day list (both widths), in the grid, in now & next, and on a paper: either the
+    speakers open or one line says why not (and names the session)."""
+    from confterm.tui.screens.grid import GridScreen
+    from confterm.tui.screens.now_next import NowNextScreen
+
+    for size in [(80, 24), (120, 40)]:
+        app = make_app(DURING, reminders=False)
+        async with app.run_test(size=size) as pilot:
+            main = app.screen
+            assert isinstance(main, MainScreen)
+            main.jump(JumpTarget("session", "posters-a"))
+            await pilot.pause()
+            await pilot.press("s")
+            await pilot.pause()
+            assert app.screen is main
+            assert [n.message for n in app._notifications] == [
+                "No speakers listed for Poster Session A; its papers' authors are in its detail."
+            ]
+            app.clear_notifications()
+            # In the grid, on the same session.
+            app.push_screen(GridScreen(app.state, main.days[0], "posters-a"))
+            await pilot.pause()
+            await pilot.press("s")
+            await pilot.pause()
+            assert isinstance(app.screen, GridScreen)
+            assert [n.message for n in app._notifications][-1].startswith(
+                "No speakers listed for Poster Session A"
+            )
+            await pilot.press("escape")
+            await pilot.pause()
+            # Now & next highlights the talk in progress (Grace's): s opens her page.
+            await pilot.press("n")
+            await pilot.pause()
+            assert isinstance(app.screen, NowNextScreen)
+            await pilot.press("s")
+            await pilot.pause()
+            assert speaker_shown(app) == "grace"
+            await pilot.press("escape")
+            await pilot.pause()
+            # A paper has authors, not speakers: said so.
+            app.clear_notifications()
+            if isinstance(app.screen, NowNextScreen):
+                await pilot.press("escape")
+                await pilot.pause()
+            main.jump(JumpTarget("paper", "fast-lists"))
+            await pilot.pause()
+            await pilot.press("s")
+            await pilot.pause()
+            assert [n.message for n in app._notifications] == [
+                "s shows a session's speakers; this is a paper (its authors are in its detail)."
+            ]
 
 
 def tricky_program(path: Path) -> Program:

@@ -224,14 +224,29 @@ def paper_row(program: Program, paper: Paper, zone: tzinfo, *, starred: bool) ->
     )
 
 
+#: The Papers list's heading over the papers whose session is not known.
+PAPERS_NOT_PLACED = "Session not announced"
+
+
 def paper_rows(
     program: Program, zone: tzinfo, starred: AbstractSet[str] = frozenset()
 ) -> list[Row]:
     """Every accepted paper, in file order, with the short session column
-    (``Session 1 · Tue 08:45``: which session and when, in a few cells) and its star."""
-    return [
-        paper_row(program, paper, zone, starred=paper.id in starred) for paper in program.papers
-    ]
+    (``Session 1 · Tue 08:45``: which session and when, in a few cells) and its star; those
+    whose session is not known last, under a heading of their own (in file order they sit
+    among a session's papers, where they read as that session's)."""
+    by_id = program.session_by_id
+    placed = [p for p in program.papers if p.session is not None and p.session in by_id]
+    rows: list[Row] = [paper_row(program, p, zone, starred=p.id in starred) for p in placed]
+    if len(placed) < len(program.papers):
+        ids = {p.id for p in placed}
+        rows.append(Heading(PAPERS_NOT_PLACED))
+        rows.extend(
+            paper_row(program, p, zone, starred=p.id in starred)
+            for p in program.papers
+            if p.id not in ids
+        )
+    return rows
 
 
 def agenda_rows(agenda: Agenda, zone: tzinfo) -> list[Row]:
@@ -280,6 +295,7 @@ def agenda_rows(agenda: Agenda, zone: tzinfo) -> list[Row]:
 
 __all__ = [
     "NO_LOCATION",
+    "PAPERS_NOT_PLACED",
     "TBA_HEADING",
     "TIME_TBA",
     "BoothRow",

@@ -222,6 +222,37 @@ class ConftermApp(App[None]):
         people = people_of(session) if session else []
         self.push_screen(SpeakerScreen(self.state, speaker_id, people), self.jump_result)
 
+    def open_speakers(self, target: JumpTarget | None) -> None:
+        """``s``: the first speaker (or chair) of the session ``target``, left/right going
+        through the others; a line saying why not when it has none (never silence)."""
+        from confterm.text import one_line
+
+        session = None
+        if target is not None and target.kind == "session":
+            session = self.state.program.session_by_id.get(target.item_id)
+        if session is None:
+            what = {"paper": "a paper (its authors are in its detail)", "booth": "a booth"}
+            here = what.get(target.kind, "") if target is not None else ""
+            self.notify(
+                f"s shows a session's speakers; this is {here}." if here else "No session here.",
+                title="Speakers",
+                severity="warning",
+            )
+            return
+        from confterm.tui.screens.speaker import people_of
+
+        people = [p for p in people_of(session) if p in self.state.program.speaker_by_id]
+        if not people:
+            papers = self.state.program.papers_by_session.get(session.id)
+            also = "; its papers' authors are in its detail" if papers else ""
+            self.notify(
+                f"No speakers listed for {one_line(session.title)}{also}.",
+                title="Speakers",
+                severity="warning",
+            )
+            return
+        self.action_open_speaker(people[0], session.id)
+
     def jump_result(self, result: object) -> None:
         """A screen's result: a JumpTarget is followed, anything else ignored."""
         if isinstance(result, JumpTarget):

@@ -93,14 +93,7 @@ class DetailScreen(Screen[JumpTarget | None]):
 
     def action_speaker(self) -> None:
         """The first speaker (or chair) of this session; left/right go through the others."""
-        from confterm.tui.screens.speaker import people_of
-
-        session = self.state.program.session_by_id.get(self.target.item_id)
-        people = people_of(session) if session and self.target.kind == "session" else []
-        if not people:
-            self.notify("No speakers listed here.")
-            return
-        confterm_app(self).action_open_speaker(people[0], self.target.item_id)
+        confterm_app(self).open_speakers(self.target)
 
     @on(RowList.Selected)
     def _selected(self, event: RowList.Selected) -> None:

@@ -22,6 +22,7 @@ from confterm.model.targets import JumpTarget
 from confterm.present.formatting import long_day_label, zone_label
 from confterm.present.rows import TBA_HEADING, Heading, Row, session_row
 from confterm.queries.agenda import program_days
+from confterm.tui.access import confterm_app
 from confterm.tui.messages import MarksChanged, StateChange
 from confterm.tui.state import AppState
 from confterm.tui.widgets.key_bar import KeyBar
@@ -75,6 +76,14 @@ class GridScreen(Screen[JumpTarget | None]):
             id="grid.untimed",
         ),
         Binding("escape,g", "back", "Back", tooltip="Back to the list", id="grid.back"),
+        Binding(
+            "s",
+            "speaker",
+            "Speakers",
+            tooltip="Speakers of the session",
+            show=False,
+            id="grid.speaker",
+        ),
         *[
             Binding(
                 str(n), f"day({n})", f"Day {n}", tooltip=f"Day {n}", show=False, id=f"grid.day_{n}"
@@ -222,14 +231,22 @@ class GridScreen(Screen[JumpTarget | None]):
         if 1 <= number <= len(self.days):
             self.show_day(self.days[number - 1])
 
-    def action_toggle_mark(self) -> None:
-        """Bookmark (or un-bookmark) the session under the cursor; saved before it is shown."""
+    def _session_under_cursor(self) -> str | None:
         untimed = self.untimed
         if untimed.has_focus:
             target = untimed.current_target
-            session_id = target.item_id if target is not None else None
-        else:
-            session_id = self.grid.current_session
+            return target.item_id if target is not None else None
+        return self.grid.current_session
+
+    def action_speaker(self) -> None:
+        """The speakers of the session under the cursor (or a line saying it lists none)."""
+        session_id = self._session_under_cursor()
+        target = JumpTarget("session", session_id) if session_id else None
+        confterm_app(self).open_speakers(target)
+
+    def action_toggle_mark(self) -> None:
+        """Bookmark (or un-bookmark) the session under the cursor; saved before it is shown."""
+        session_id = self._session_under_cursor()
         if session_id is None:
             return
         # Saved before it is shown; the grid and the list under it are redrawn when the

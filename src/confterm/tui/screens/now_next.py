@@ -30,6 +30,7 @@ from confterm.queries.nownext import (
     now_and_next,
     outside_message,
 )
+from confterm.tui.access import confterm_app
 from confterm.tui.screens.search import result_option, session_prompt
 from confterm.tui.state import AppState
 
@@ -62,6 +63,14 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
             "Bookmark",
             tooltip="Bookmark the highlighted session",
             id="now.bookmark",
+        ),
+        Binding(
+            "s",
+            "speaker",
+            "Speakers",
+            tooltip="Speakers of the session",
+            show=False,
+            id="now.speaker",
         ),
     ]
 
@@ -201,6 +210,12 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
             return
         # The list is redrawn (highlight kept) when the state announces the change.
         self.state.toggle(JumpTarget("session", session_id))
+
+    def action_speaker(self) -> None:
+        """The highlighted session's speakers (or a line saying it lists none)."""
+        session_id = self.highlighted_session
+        target = JumpTarget("session", session_id) if session_id else None
+        confterm_app(self).open_speakers(target)
 
     def action_cancel(self) -> None:
         """Close without moving."""

@@ -81,16 +81,9 @@ def open_filters(main: MainScreen) -> None:
 
 
 def open_speakers(main: MainScreen) -> None:
-    """The highlighted session's speakers and chairs: all their sessions and papers."""
-    from confterm.tui.screens.speaker import SpeakerScreen, people_of
-
-    target = main.current_target()
-    session = main.state.program.session_by_id.get(target.item_id) if target else None
-    people = people_of(session) if session else []
-    if not people:
-        main.notify("No speakers listed here.")
-        return
-    _open(main, SpeakerScreen(main.state, people[0], people))
+    """The highlighted session's speakers and chairs: all their sessions and papers (or a
+    line saying why not)."""
+    confterm_app(main).open_speakers(main.current_target())
 
 
 #: What ``open('name')`` of the main screen's keys opens.

@@ -37,6 +37,8 @@ RESULTS_SHOWN = 50
 # Above this many sessions the index (about 1 s for 50,000) is built in a thread.
 BACKGROUND_INDEX_FROM = 5_000
 STAR = "★"
+#: Bookmarks the highlighted hit while the cursor is in the input (named in the status line).
+BOOKMARK_KEY = "ctrl+t"
 WHEN_WIDTH = 22
 #: Where a result's title starts (after the mark and the day and time): its wrapped lines too.
 TITLE_COLUMN = 2 + WHEN_WIDTH + 1
@@ -96,13 +98,14 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Back", id="search.back"),
         Binding("enter", "choose", "Jump", id="search.jump", priority=True),
-        # The cursor stays in the input, where b is a letter: ctrl+b from there, b in the list.
+        # The cursor stays in the input, where b is a letter: ctrl+t from there, b in the list.
+        # Not ctrl+b: it is tmux's prefix, which tmux keeps and the app never sees.
         Binding(
-            "ctrl+b,b",
+            f"{BOOKMARK_KEY},b",
             "toggle_mark",
             "Bookmark",
             tooltip="Bookmark the highlighted session, or mark the booth to visit",
-            key_display="^b",
+            key_display="^t",
             id="search.bookmark",
         ),
         Binding("down", "move(1)", "Next hit", show=False, id="search.down"),
@@ -186,7 +189,15 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
         else:
             more = "+" if len(self.hits) >= RESULT_LIMIT else ""
             noun = "match" if len(self.hits) == 1 else "matches"
-            status.update(f"{len(self.hits)}{more} {noun} · Enter jumps · Esc goes back")
+            status.update(
+                f"{len(self.hits)}{more} {noun} · Enter jumps · {self._bookmark_key()} bookmarks"
+                " · Esc goes back"
+            )
+
+    def _bookmark_key(self) -> str:
+        """The key that bookmarks from the input, as remapped in keymap.toml (``ctrl+t``)."""
+        remapped = getattr(self.app, "user_keymap", {}).get("search.bookmark")
+        return str(remapped).split(",")[0].strip() if remapped else BOOKMARK_KEY
 
     def _more_option(self) -> Option:
         """The last line when not every hit is listed (it cannot be highlighted or chosen)."""
