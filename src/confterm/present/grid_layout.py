@@ -8,6 +8,7 @@ where the arrow keys go from a block.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import NamedTuple
@@ -17,6 +18,10 @@ from confterm.queries.index import ProgramIndex
 from confterm.text import one_line
 
 GUTTER_WIDTH = 6
+#: The narrowest a room's column gets: a block's first line still shows ``10:30 Title``.
+MIN_COLUMN_WIDTH = 22
+#: The widest: with few rooms, columns share the screen up to this width each.
+MAX_COLUMN_WIDTH = 44
 #: The time axis of a day that runs into another date in the display zone: ``Mon 00:00``.
 DATED_GUTTER_WIDTH = 10
 NO_ROOM = "(no room)"
@@ -56,6 +61,10 @@ class GridLayout:
     cells: list[list[int]] = field(default_factory=list)
     gutter: int = GUTTER_WIDTH  # the time axis's width
     first: int | None = None  # the earliest block (by row, then column): where the cursor starts
+    #: The day's sessions without a time (listed under the grid), in the day's order.
+    untimed: tuple[Session, ...] = ()
+    #: Each block's index by session id.
+    block_index: dict[str, int] = field(default_factory=dict)
 
     def axis_label(self, row: int) -> str:
         """The time axis at ``row``: ``10:00`` on whole hours (and on the first row); the
@@ -73,10 +82,7 @@ class GridLayout:
 
     def block_of(self, session_id: str) -> int | None:
         """The index of the session's block, if it is on the grid."""
-        for index, block in enumerate(self.blocks):
-            if block.session_id == session_id:
-                return index
-        return None
+        return self.block_index.get(session_id)
 
     def time_at(self, row: int) -> datetime | None:
         """The moment the row starts, in the display zone.
@@ -112,13 +118,14 @@ def build_layout(index: ProgramIndex, day: date | None, zone: tzinfo) -> GridLay
     # The day's sessions in time order come from the index: no sort of the whole program.
     # Times are compared and divided as integers (microseconds): arithmetic on aware datetimes
     # converts both to UTC each time, which a 10,000-session day cannot afford.
-    timed = [
-        (s, s.start) for s in index.sessions_on(day) if s.start is not None and s.end is not None
-    ]
+    on_day = index.sessions_on(day)
+    timed = [(s, s.start) for s in on_day if s.start is not None and s.end is not None]
     sessions = [s for s, _ in timed]
     times = index.times  # sessions_on filled it for each of these
     spans = [_micros(times[s.id]) for s in sessions]
     layout = GridLayout(day=day, zone=zone, slot=_slot_for(spans))
+    # A day's sessions without a time come last in its order (see queries.index.sort_key).
+    layout.untimed = tuple(on_day[len(timed) :])
     if not sessions:
         return layout
     earliest = min(range(len(timed)), key=lambda n: spans[n][0])
@@ -167,6 +174,7 @@ def build_layout(index: ProgramIndex, day: date | None, zone: tzinfo) -> GridLay
     layout.first = min(
         range(len(blocks)), key=lambda n: (blocks[n].row, blocks[n].column), default=None
     )
+    layout.block_index = {block.session_id: n for n, block in enumerate(blocks)}
     layout.cells = grid = [[-1] * last_row for _ in columns]
     for number, (_, column, top_row, height, _) in enumerate(blocks):
         cells = grid[column]
@@ -174,6 +182,78 @@ def build_layout(index: ProgramIndex, day: date | None, zone: tzinfo) -> GridLay
             if cells[row] == -1:
                 cells[row] = number
     return layout
+
+
+def column_width(available: int, columns: int) -> int:
+    """The width of each room's column when ``available`` cells are left of the time axis:
+    as many whole columns as fit at :data:`MIN_COLUMN_WIDTH` or more share the width (no
+    column is cut at the right edge), up to :data:`MAX_COLUMN_WIDTH` each."""
+    shown = max(1, min(columns, available // MIN_COLUMN_WIDTH))
+    return max(MIN_COLUMN_WIDTH, min(MAX_COLUMN_WIDTH, available // shown))
+
+
+def cell_width(text: str) -> int:
+    """How many terminal cells ``text`` takes: wide East Asian characters take two,
+    combining marks none."""
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells, ending in "…" when cut."""
+    if cell_width(text) <= width:
+        return text
+    return _cut(text, width - 1) + "…"
+
+
+def _cut(text: str, width: int) -> str:
+    """The start of ``text`` that fits in ``width`` cells."""
+    kept = ""
+    for char in text:
+        if cell_width(kept + char) > width:
+            break
+        kept += char
+    return kept
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def column_headers(columns: list[GridColumn], width: int) -> list[str]:
+    """One header per column, at most ``width`` cells each. A lane of a room keeps its
+    number (``Room A (2)``); rooms whose names are cut to the same text show where they
+    differ instead (``Saal A - Lötstation… 2``), so no two rooms get one header."""
+    suffixes = [f" ({c.lane + 1})" if c.lane else "" for c in columns]
+    names = [c.room_name for c in columns]
+    heads = [
+        shorten(n, max(1, width - cell_width(x))) for n, x in zip(names, suffixes, strict=True)
+    ]
+    by_head: dict[str, set[str]] = {}
+    for name, head in zip(names, heads, strict=True):
+        by_head.setdefault(head, set()).add(name)
+    for n, name in enumerate(names):
+        clashing = by_head[heads[n]] - {name}
+        if not clashing:
+            continue
+        room = max(1, width - cell_width(suffixes[n]))
+        differs = max(_common_prefix(name, other) for other in clashing)
+        rest = name[differs:]
+        if not rest:  # a name that is the start of another: its cut end tells them apart
+            continue
+        # Keep the start, then "…", then from where the names part (cut too if long).
+        tail_room = max(1, room // 2)
+        tail = rest if cell_width(rest) <= tail_room else shorten(rest, tail_room)
+        head = _cut(name[:differs], max(0, room - cell_width(tail) - 1)) + "…"
+        heads[n] = head + tail
+    return [head + suffix for head, suffix in zip(heads, suffixes, strict=True)]
 
 
 class GridLayouts:
@@ -184,6 +264,10 @@ class GridLayouts:
     def __init__(self, index: ProgramIndex) -> None:
         self.index = index
         self._built: dict[tuple[date | None, tzinfo], GridLayout] = {}
+
+    def has(self, day: date | None, zone: tzinfo) -> bool:
+        """True when ``day``'s layout in ``zone`` is built already."""
+        return (day, zone) in self._built
 
     def get(self, day: date | None, zone: tzinfo) -> GridLayout:
         """The layout of ``day`` in ``zone`` (built now if it was not before)."""

@@ -8,6 +8,7 @@ moves the cursor to open or bookmark them too. It dismisses with a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import ClassVar
 
@@ -19,8 +20,9 @@ from textual.screen import Screen
 from textual.widgets import Label
 
 from confterm.model.targets import JumpTarget
+from confterm.present.day_rows import day_rows
 from confterm.present.formatting import long_day_label, zone_label
-from confterm.present.rows import TBA_HEADING, Heading, Row, session_row
+from confterm.present.rows import Row
 from confterm.queries.agenda import program_days
 from confterm.tui.access import confterm_app
 from confterm.tui.messages import MarksChanged, StateChange
@@ -102,17 +104,40 @@ class GridScreen(Screen[JumpTarget | None]):
     def compose(self) -> ComposeResult:
         state = self.state
         yield Label(self._title(), id="grid-title", markup=False)
-        yield TimetableGrid(state.layouts, self.day, state.zone, state.bookmarks, id="grid")
-        yield SessionList(id="grid-untimed")
+        grid = TimetableGrid(
+            state.layouts, self.day, state.zone, state.bookmarks, now=state.now, id="grid"
+        )
+        if self.session_id is not None:
+            grid.move_to(self.session_id)  # before the first frame: it opens there
+        yield grid
+        # Filled before the first layout: a list appearing after it would resize the grid
+        # and draw it twice.
+        untimed = SessionList(id="grid-untimed")
+        self._fill_untimed(untimed, self._untimed_rows(grid))
+        yield untimed
         yield KeyBar()
 
     def on_mount(self) -> None:
         grid = self.query_one(TimetableGrid)
-        if self.session_id is not None:
-            grid.move_to(self.session_id)
-        self._show_untimed()
+        self.refresh_bindings()
         grid.focus()
         self.state.subscribe(self, self._state_changed)
+        self._lay_out_neighbours()
+
+    def _lay_out_neighbours(self) -> None:
+        """Lay out the days before and after the one shown, in a thread: on a large program
+        a day takes a hundred milliseconds to lay out, which ``[`` or ``]`` should not wait."""
+        if self.day not in self.days:
+            return
+        here = self.days.index(self.day)
+        wanted = [self.days[n] for n in (here + 1, here - 1) if 0 <= n < len(self.days)]
+        layouts, zone = self.state.layouts, self.state.zone
+        if not all(layouts.has(day, zone) for day in wanted):
+            self.run_worker(
+                lambda: [layouts.get(day, zone) for day in wanted],
+                thread=True,
+                group="grid-neighbours",
+            )
 
     def _state_changed(self, change: StateChange) -> None:
         if isinstance(change, MarksChanged):
@@ -142,29 +167,28 @@ class GridScreen(Screen[JumpTarget | None]):
         """The list of the day's sessions that have no time yet."""
         return self.query_one("#grid-untimed", SessionList)
 
-    def _untimed_rows(self) -> list[Row]:
-        program, day, bookmarked = self.state.program, self.day, self.state.bookmarks
-        on_day = self.state.index.sessions_on(day) if day is not None else ()
-        sessions = [s for s in on_day if not s.is_timed]
-        if not sessions:
+    def _untimed_rows(self, grid: TimetableGrid) -> Sequence[Row]:
+        """The day's sessions without a time under their heading; made as the list draws
+        them (a day of a large program has hundreds)."""
+        untimed = grid.grid.untimed
+        if not untimed:
             return []
-        rows: list[Row] = [Heading(TBA_HEADING)]
-        rows += [
-            session_row(program, s, self.state.zone, bookmarked=s.id in bookmarked, clash=False)
-            for s in sessions
-        ]
-        return rows
+        state = self.state
+        return day_rows(state.program, untimed, state.zone, state.bookmarks)
 
     def _show_untimed(self) -> None:
         untimed = self.untimed
-        target = untimed.current_target
-        rows = self._untimed_rows()
-        untimed.set_rows(rows, cursor_to=target)
-        untimed.set_class(not rows, "-empty")
-        untimed.can_focus = bool(rows)
+        rows = self._untimed_rows(self.grid)
+        self._fill_untimed(untimed, rows)
         if not rows and untimed.has_focus:
             self.grid.focus()
         self.refresh_bindings()
+
+    @staticmethod
+    def _fill_untimed(untimed: SessionList, rows: Sequence[Row]) -> None:
+        untimed.set_rows(rows, cursor_to=untimed.current_target)
+        untimed.set_class(not rows, "-empty")
+        untimed.can_focus = bool(rows)
 
     def show_day(self, day: date) -> None:
         """Show ``day``'s timetable in place."""
@@ -172,6 +196,7 @@ class GridScreen(Screen[JumpTarget | None]):
         self.query_one("#grid-title", Label).update(Content(self._title()))
         self.grid.show_day(day)
         self._show_untimed()
+        self._lay_out_neighbours()
 
     @on(TimetableGrid.Selected)
     def _selected(self, event: TimetableGrid.Selected) -> None:

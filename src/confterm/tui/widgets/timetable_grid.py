@@ -8,28 +8,42 @@ moves a cursor from block to block.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import ClassVar
 
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.visual import Visual
+from textual.style import Style
 
 from confterm.model.program import Program, Session
 from confterm.present.formatting import kind_label
-from confterm.present.grid_layout import GridLayouts, neighbour
+from confterm.present.grid_layout import (
+    MIN_COLUMN_WIDTH,
+    GridLayouts,
+    column_headers,
+    column_width,
+    neighbour,
+)
 from confterm.queries.agenda import find_clashes
 from confterm.text import one_line
 
-COLUMN_WIDTH = 24
 STAR = "★"
 CLASH = "⚠"
+#: The now-line: drawn across empty cells and the time axis at the current time.
+NOW_RULE = "─"
+#: How often the now-line is moved (it moves a row every 5 or 15 minutes).
+NOW_LINE_SECONDS = 30
+#: Rows kept above the block (or now-line) the grid opens at: the hour it is in shows.
+LEAD_ROWS = 2
 
 
 def _fit(text: str, width: int) -> str:
@@ -73,6 +87,7 @@ class TimetableGrid(ScrollView, can_focus=True):
     TimetableGrid > .timetable-grid--marked { background: $warning 25%; }
     TimetableGrid > .timetable-grid--clash { color: $error; }
     TimetableGrid > .timetable-grid--cursor { background: $primary; color: $text; }
+    TimetableGrid > .timetable-grid--now { color: $accent; text-style: bold; }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "timetable-grid--header",
@@ -81,6 +96,7 @@ class TimetableGrid(ScrollView, can_focus=True):
         "timetable-grid--marked",
         "timetable-grid--clash",
         "timetable-grid--cursor",
+        "timetable-grid--now",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -134,31 +150,90 @@ class TimetableGrid(ScrollView, can_focus=True):
         zone: tzinfo,
         bookmarked: AbstractSet[str] = frozenset(),
         *,
+        now: Callable[[], datetime] | None = None,
         id: str | None = None,
     ) -> None:
         """``bookmarked``: the app state's own set of bookmarks, read whenever the grid is
-        drawn (never copied); call :meth:`marks_changed` when it changes."""
+        drawn (never copied); call :meth:`marks_changed` when it changes. ``now``: the app's
+        clock, for the now-line (none without it)."""
         super().__init__(id=id)
         self.layouts = layouts
         self.program = layouts.index.program
         self.bookmarked = bookmarked
         self.grid = layouts.get(day, zone)
+        self._now = now
+        self.now_row: int | None = None
+        self._now_label = ""
+        self._sized = False
+        self._fitted_for: Size | None = None
+        self.column_width = MIN_COLUMN_WIDTH
+        self._headers: list[str] = []
         self._lines: dict[int, list[str]] = {}
         self._clashes: set[str] = set()
         self._update_clashes()
-        self.virtual_size = self._virtual_size()
+        self._fit_columns()
+        self._update_now()
 
     def _virtual_size(self) -> Size:
-        width = self.grid.gutter + COLUMN_WIDTH * len(self.grid.columns)
-        return Size(width, self.grid.row_count + 1)
+        # Wide enough that the last column scrolls fully into view, and no more.
+        width = self.grid.gutter + self.column_width * len(self.grid.columns)
+        return Size(width + self._leftover(), self.grid.row_count + 1)
+
+    def _available(self, size: Size | None = None) -> int:
+        """The cells left of the time axis for the room columns (at ``size``, default the
+        widget's)."""
+        size = size or self.size
+        width = size.width
+        if self.grid.row_count + 1 > size.height:  # a vertical scrollbar takes its share
+            width -= self.styles.scrollbar_size_vertical
+        return max(0, width - self.grid.gutter)
+
+    def _leftover(self) -> int:
+        """The cells right of the last whole column on screen."""
+        shown = self.shown_columns
+        return max(0, self._available() - shown * self.column_width) if shown else 0
+
+    @property
+    def shown_columns(self) -> int:
+        """How many whole columns fit on screen."""
+        return max(1, self._available() // self.column_width) if self.column_width else 1
+
+    def _fit_columns(self, size: Size | None = None) -> None:
+        """Size the columns to the width available (they change with the terminal's width
+        and the number of rooms); block texts are wrapped again when they do."""
+        width = column_width(self._available(size), len(self.grid.columns))
+        if width != self.column_width:
+            self.column_width = width
+            self._lines.clear()
+            self._headers = []
+        if not self._headers:
+            self._headers = column_headers(self.grid.columns, width - 1)
+        self.virtual_size = self._virtual_size()
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Textual lays the widget out here and draws it next; the Resize event comes only
+        # after that frame. Fitting the columns to the new size here, and scrolling to where
+        # the grid opens, draws the first frame once and right (on a busy day a frame is
+        # most of what opening the grid costs).
+        refit = size != self._fitted_for
+        if refit:
+            self._fitted_for = size
+            self._fit_columns(size)
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        if size.area and not self._sized:
+            self._sized = True
+            self._scroll_to_start()
+        elif size.area and refit:
+            self._scroll_to_cursor()  # the columns may have changed width
+        return changed
 
     def _update_clashes(self) -> None:
         # A clash matters between sessions the attendee means to attend: their bookmarks.
-        marked = [
-            self.program.session_by_id[b.session_id]
-            for b in self.grid.blocks
-            if b.session_id in self.bookmarked
-        ]
+        # From the bookmarks (hundreds) rather than the day's blocks (thousands).
+        on_grid, by_id = self.grid.block_index, self.program.session_by_id
+        marked = [by_id[i] for i in self.bookmarked if i in on_grid]
         self._clashes = set(find_clashes(marked))
 
     def marks_changed(self) -> None:
@@ -182,41 +257,86 @@ class TimetableGrid(ScrollView, can_focus=True):
         """Replace the grid with ``day``'s, the cursor on its earliest block."""
         self.grid = self.layouts.get(day, self.grid.zone)
         self._lines.clear()
+        self._headers = []
         self._update_clashes()
-        self.virtual_size = self._virtual_size()
+        self._fit_columns()
+        self._update_now()
         self.scroll_to(0, 0, animate=False, immediate=True)
-        self.cursor = self._first_block()
+        self.cursor = self.grid.first
         self.refresh()
-
-    def _first_block(self) -> int | None:
-        return self.grid.first
 
     def on_mount(self) -> None:
         if self.cursor is None:
-            self.cursor = self._first_block()
-        # A cursor set before mounting was not scrolled to; the screen may still move it to
-        # the session it opens on, so the block is read once the first frame is drawn.
-        self.call_after_refresh(self._scroll_to_cursor)
+            self.cursor = self.grid.first
+        if self._now is not None:
+            self.set_interval(NOW_LINE_SECONDS, self._tick)
+
+    # -- the now-line -------------------------------------------------------------------------
+
+    def _update_now(self) -> None:
+        """The row the current time falls in, when it is on this grid."""
+        self.now_row = None
+        top = self.grid.top
+        if self._now is None or top is None:
+            return
+        now = self._now()
+        row = (now - top) // self.grid.slot
+        if 0 <= row < self.grid.row_count:
+            self.now_row = row
+            self._now_label = f"{now.astimezone(self.grid.zone):%H:%M}"
+
+    def _tick(self) -> None:
+        before = (self.now_row, self._now_label)
+        self._update_now()
+        if (self.now_row, self._now_label) != before:
+            self.refresh()
+
+    # -- the cursor ---------------------------------------------------------------------------
 
     def _scroll_to_cursor(self) -> None:
         if self.cursor is not None:
             self._scroll_to_block(self.cursor)
 
+    def _scroll_to_start(self) -> None:
+        """Open with the cursor's block, and the now-line when it is above it, near the top
+        (what is on and what follows is on screen, not what has passed)."""
+        if self.cursor is None:
+            return
+        self._scroll_to_block(self.cursor)
+        block = self.grid.blocks[self.cursor]
+        top = block.row if self.now_row is None else min(block.row, self.now_row)
+        self.scroll_to(y=max(0, top - LEAD_ROWS), animate=False, immediate=True, force=True)
+
     def watch_cursor(self, old: int | None, new: int | None) -> None:
         self.refresh()
-        if new is not None and self.is_mounted:
-            self.call_after_refresh(self._scroll_to_block, new)
+        if new is not None and self._sized:
+            self._scroll_to_block(new)
+
+    @property
+    def first_column(self) -> int:
+        """The leftmost column on screen: the view scrolls sideways by whole columns, so no
+        column is ever half hidden behind the time axis."""
+        if not self.column_width:
+            return 0
+        last = max(0, len(self.grid.columns) - self.shown_columns)
+        return min(last, round(self.scroll_offset.x / self.column_width))
 
     def _scroll_to_block(self, index: int) -> None:
         block = self.grid.blocks[index]
-        # The header and gutter are drawn over the scrolled area, so leave room for them.
-        region = Region(
-            block.column * COLUMN_WIDTH,
-            block.row,
-            COLUMN_WIDTH + self.grid.gutter,
-            min(block.height, max(1, self.scrollable_content_region.height - 1)) + 1,
-        )
-        self.scroll_to_region(region, animate=False, immediate=True, force=True)
+        first, shown = self.first_column, self.shown_columns
+        if block.column < first:
+            first = block.column
+        elif block.column >= first + shown:
+            first = block.column - shown + 1
+        # The room names take the first line: the rows below it show the blocks.
+        rows = max(1, self.scrollable_content_region.height - 1)
+        top = round(self.scroll_offset.y)
+        height = min(block.height, rows)
+        if block.row < top:
+            top = block.row
+        elif block.row + height > top + rows:
+            top = block.row + height - rows
+        self.scroll_to(first * self.column_width, top, animate=False, immediate=True, force=True)
 
     def action_move(self, direction: str) -> None:
         """Move the cursor to the neighbouring block in ``direction``."""
@@ -232,72 +352,104 @@ class TimetableGrid(ScrollView, can_focus=True):
             self.post_message(self.Selected(self.current_session))
 
     # -- drawing ------------------------------------------------------------------------------
+    # Lines are built from segments directly: a busy day fills every cell of the screen with
+    # a block, and going through Content for each cell cost more than the rest of a redraw.
 
     def _text(self, index: int) -> list[str]:
+        """A block's lines, each cut or padded to the column (a mark goes before each)."""
         lines = self._lines.get(index)
         if lines is None:
             session = self.program.session_by_id[self.grid.blocks[index].session_id]
-            lines = _block_lines(self.program, session, self.grid.zone, COLUMN_WIDTH - 3)
+            width = self.column_width - 2
+            lines = [
+                _fit(line, width)
+                for line in _block_lines(self.program, session, self.grid.zone, width)
+            ]
             self._lines[index] = lines
         return lines
 
-    def _cell(self, column: int, row: int) -> Content:
+    def _palette(self) -> dict[str, RichStyle]:
+        """The rich styles of one redraw, from the component classes (they follow the theme)."""
+        base = self.get_visual_style("timetable-grid--gutter")
+        header = self.get_visual_style("timetable-grid--header")
+        clash = self.get_visual_style("timetable-grid--clash")
+        now = self.get_visual_style("timetable-grid--now")
+        bold = Style(bold=True)
+        palette = {
+            "base": base.rich_style,
+            "header": header.rich_style,
+            "header-bold": (header + bold).rich_style,
+            "now": (base + now).rich_style,
+        }
+        for name in ("block", "marked", "cursor"):
+            style = base + self.get_visual_style(f"timetable-grid--{name}")
+            palette[name] = style.rich_style
+            palette[f"{name}-bold"] = (style + bold).rich_style
+            palette[f"{name}-clash"] = (style + clash).rich_style
+        return palette
+
+    def _cell(self, column: int, row: int, palette: dict[str, RichStyle]) -> list[Segment]:
+        width = self.column_width
         index = self.grid.cells[column][row]
         if index == -1:
-            return Content(" " * COLUMN_WIDTH)
+            if row == self.now_row:
+                return [Segment(NOW_RULE * width, palette["now"])]
+            return [Segment(" " * width, palette["base"])]
         block = self.grid.blocks[index]
         session_id = block.session_id
         offset = row - block.row
         lines = self._text(index)
-        text = lines[offset] if offset < len(lines) else ""
-        mark = " "
-        if offset == 0 and session_id in self._clashes:
-            mark = CLASH
-        elif offset == 0 and session_id in self.bookmarked:
-            mark = STAR
+        text = lines[offset] if offset < len(lines) else " " * (width - 2)
         if index == self.cursor:
-            style = "timetable-grid--cursor"
+            name = "cursor"
         elif session_id in self.bookmarked:
-            style = "timetable-grid--marked"
+            name = "marked"
         else:
-            style = "timetable-grid--block"
-        body = Content.styled(_fit(f"{mark}{text}", COLUMN_WIDTH - 1), self.get_visual_style(style))
-        if offset == 0:
-            body = body.stylize("bold", 0, 6)
-        if mark == CLASH:
-            body = body.stylize("$error", 0, 1)
-        return Content.assemble(body, " ")
+            name = "block"
+        style, gap = palette[name], palette["base"]
+        if offset != 0:
+            return [Segment(" " + text, style), Segment(" ", gap)]
+        if session_id in self._clashes:
+            mark = Segment(CLASH, palette[f"{name}-clash"])
+        else:
+            mark = Segment(STAR if session_id in self.bookmarked else " ", style)
+        # The start time (the first five cells) in bold.
+        return [
+            mark,
+            Segment(text[:5], palette[f"{name}-bold"]),
+            Segment(text[5:], style),
+            Segment(" ", gap),
+        ]
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        scroll_x, scroll_y = self.scroll_offset
-        base = self.get_visual_style("timetable-grid--gutter")
-        if not self.grid.columns:
+        palette = self._palette()
+        base = palette["base"]
+        columns = self.grid.columns
+        if not columns:
             text = " No timed sessions on this day." if y == 0 else ""
-            return Strip(list(Content(_fit(text, width)).render_segments(base)), width)
-        first = scroll_x // COLUMN_WIDTH
-        skip = scroll_x % COLUMN_WIDTH
-        count = (width - self.grid.gutter) // COLUMN_WIDTH + 2
-        columns = range(first, min(first + count, len(self.grid.columns)))
+            return Strip([Segment(_fit(text, width), base)], width)
+        first = self.first_column
+        # Whole columns, and the start of the next when the width leaves room for it.
+        shown = range(first, min(first + self.shown_columns + 1, len(columns)))
+        gutter = self.grid.gutter
+        segments: list[Segment]
         if y == 0:
-            gutter = Content(" " * self.grid.gutter)
-            cells = [
-                Content.styled(_fit(self._header(c), COLUMN_WIDTH - 1) + " ", "bold")
-                for c in columns
-            ]
+            segments = [Segment(" " * gutter, palette["header"])]
+            for column in shown:
+                header = _fit(self._headers[column], self.column_width - 1) + " "
+                segments.append(Segment(header, palette["header-bold"]))
+            fill = palette["header"]
         else:
-            row = scroll_y + y - 1
+            row = round(self.scroll_offset.y) + y - 1
             if row >= self.grid.row_count:
-                return Strip.blank(width, base.rich_style)
-            label = self.grid.axis_label(row)
-            gutter = Content.styled(label.ljust(self.grid.gutter), "$text-muted")
-            cells = [self._cell(c, row) for c in columns]
-        body = Content("").join(cells)[skip:]
-        line = Content.assemble(gutter, body)
-        style = base if y else self.get_visual_style("timetable-grid--header")
-        strips = Visual.to_strips(self, line, width, 1, style, pad=True)
-        return strips[0].crop(0, width) if strips else Strip.blank(width)
-
-    def _header(self, column: int) -> str:
-        info = self.grid.columns[column]
-        return info.room_name if info.lane == 0 else f"{info.room_name} ({info.lane + 1})"
+                return Strip.blank(width, base)
+            if row == self.now_row:
+                label = Segment(self._now_label.ljust(gutter, NOW_RULE), palette["now"])
+            else:
+                label = Segment(self.grid.axis_label(row).ljust(gutter), base)
+            segments = [label]
+            for column in shown:
+                segments += self._cell(column, row, palette)
+            fill = base
+        return Strip(segments).crop(0, width).extend_cell_length(width, fill)
