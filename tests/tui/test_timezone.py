@@ -241,4 +241,5 @@ async def test_grid_within_one_local_date_keeps_its_narrow_axis(tinyconf: Progra
         grid = app.screen.query_one(TimetableGrid)
         line = grid.render_line(1).text
         assert line.startswith("09:00 ")
-        assert line[6 + 24 :].startswith(" 09:00 Oral Session")  # Room A, after the axis
+        # Room A, after the axis and the Main Hall column.
+        assert line[6 + grid.column_width :].startswith(" 09:00 Oral Session")
