@@ -107,7 +107,8 @@ async def test_enter_opens_the_paper_detail_at_80_columns(make_app: AppFactory) 
         assert isinstance(app.screen, MainScreen)
         papers = app.main.query_one(PaperList)
         assert papers.current_target == JumpTarget("paper", "sqlite-bookmarks")
-        assert shown_lines(papers)[1].startswith("★")
+        # Each paper takes two lines (title; authors and session): the second paper's first.
+        assert shown_lines(papers)[papers.line_of(1) - papers.scroll_offset.y].startswith("★")
         # Enter, then Enter again in the detail, goes to the session.
         await pilot.press("enter", "enter")
         await pilot.pause()

@@ -163,11 +163,10 @@ async def test_sessions_on_another_local_date_say_so(make_app: AppFactory) -> No
         # Still the conference's Saturday: its list keeps the now-line, in Tokyo time.
         assert [r for r in sessions.rows if isinstance(r, NowLine)] == [NowLine("00:40")]
         assert sessions._time_width == len("Sun 00:30–01:15")  # the column fits the weekday
-        line = sessions.render_line(
-            (sessions.index_of(JumpTarget("session", "parsing-schedules")) or 0)
-            - sessions.scroll_offset.y
-        ).text
-        assert " Sun 00:30–01:15 " in line
+        index = sessions.index_of(JumpTarget("session", "parsing-schedules")) or 0
+        line = sessions.render_line(sessions.line_of(index) - sessions.scroll_offset.y).text
+        # In progress at 00:40 Tokyo time: marked ▶ before its time.
+        assert "▶Sun 00:30–01:15 " in line
         app.main.jump(JumpTarget("session", "parsing-schedules"))
         await pilot.pause()
         detail = app.main.query_one("#session-detail", SessionDetail).text

@@ -60,6 +60,7 @@ class DayRows(Sequence[Row]):
         self._made: dict[int, SessionRow] = {}
         self._now_at: int | None = None
         self._now_line: NowLine | None = None
+        self._now: float | None = None  # the clock as a timestamp, on today only
         self._tba_at: int | None = None
         self._dated_width = 0  # ``Sun 00:30–01:15``: a start on another date, not past midnight
         first: float | None = None
@@ -153,20 +154,21 @@ class DayRows(Sequence[Row]):
 
     def _make(self, session: Session) -> SessionRow:
         clash = False
-        if self._marked:
-            span = self._span_of(session)
-            if span is not None:
-                start, end = span
-                clash = any(
-                    other != session.id and other_start < end and start < other_end
-                    for other, other_start, other_end in self._marked
-                )
+        span = self._span_of(session) if self._marked or self._now is not None else None
+        if self._marked and span is not None:
+            start, end = span
+            clash = any(
+                other != session.id and other_start < end and start < other_end
+                for other, other_start, other_end in self._marked
+            )
+        now = self._now
         return session_row(
             self._program,
             session,
             self._zone,
             bookmarked=session.id in self._bookmarked,
             clash=clash,
+            in_progress=now is not None and span is not None and span[0] <= now < span[1],
         )
 
     # -- the sequence -------------------------------------------------------------------------
@@ -204,6 +206,19 @@ class DayRows(Sequence[Row]):
         at = self._now_at
         return entry_index + 1 if at is not None and entry_index >= at else entry_index
 
+    @property
+    def now_index(self) -> int | None:
+        """The index of the now-line (None: not today)."""
+        return self._now_at
+
+    def item_flags(self) -> list[bool]:
+        """For each row, True where it is a session (an item the cursor lands on, which a
+        list may draw on two lines), without making any row."""
+        flags = [isinstance(entry, Session) for entry in self._entries]
+        if self._now_at is not None:
+            flags.insert(self._now_at, False)
+        return flags
+
     def index_of(self, target: JumpTarget) -> int | None:
         """The index of the row leading to ``target`` (without making any row)."""
         if target.kind != "session" or target.item_id not in self._position:
@@ -214,7 +229,8 @@ class DayRows(Sequence[Row]):
 
     def set_now(self, now: datetime | None) -> bool:
         """Put the now-line before the first group starting after ``now`` (None: no line);
-        True when the line moved, appeared, disappeared or shows another minute."""
+        True when the line moved, appeared, disappeared or shows another minute (the rows
+        made are then made again when read: which sessions are in progress may differ)."""
         if now is None:
             at, line = None, None
         else:
@@ -227,6 +243,9 @@ class DayRows(Sequence[Row]):
             line = NowLine(clock_time(now, self._zone))
         changed = (at, line) != (self._now_at, self._now_line)
         self._now_at, self._now_line = at, line
+        if changed:
+            self._now = None if now is None else now.timestamp()
+            self._made.clear()
         return changed
 
     def remark(self, session_ids: Iterable[str], bookmarked: AbstractSet[str]) -> list[int]:

@@ -68,6 +68,10 @@ class SessionRow:
     room: str
     bookmarked: bool = False
     clash: bool = False
+    #: Who speaks (``A. One, B. Two +3``), else who chairs; "" when nobody is announced.
+    speakers: str = ""
+    #: On now by the app's clock (today's list marks it).
+    in_progress: bool = False
 
     @property
     def target(self) -> JumpTarget:
@@ -125,8 +129,31 @@ class MissingRow:
 Row = Heading | NowLine | SessionRow | BoothRow | PaperRow | MissingRow
 
 
+#: Names a row gives before ``+N`` (the rest are in the detail).
+NAMES_SHOWN = 3
+
+
+def name_list(names: list[str], limit: int = NAMES_SHOWN) -> str:
+    """``A. One, B. Two, C. Three +2``: the first ``limit`` names and how many more."""
+    shown = ", ".join(names[:limit])
+    return f"{shown} +{len(names) - limit}" if len(names) > limit else shown
+
+
+def speaker_line(program: Program, session: Session) -> str:
+    """Who a session's row names: its speakers, else its chairs (a paper session's chair is
+    who to look for), each name cleaned to one line."""
+    people = program.speakers_of(session) or program.chairs_of(session)
+    return name_list([one_line(person.name) for person in people])
+
+
 def session_row(
-    program: Program, session: Session, zone: tzinfo, *, bookmarked: bool, clash: bool
+    program: Program,
+    session: Session,
+    zone: tzinfo,
+    *,
+    bookmarked: bool,
+    clash: bool,
+    in_progress: bool = False,
 ) -> SessionRow:
     """The row of one session, listed under its conference day: a start on another date in
     ``zone`` names its weekday (``Sun 00:30–01:15``)."""
@@ -138,6 +165,8 @@ def session_row(
         room=one_line(program.room_name(session) or ""),
         bookmarked=bookmarked,
         clash=clash,
+        speakers=speaker_line(program, session),
+        in_progress=in_progress,
     )
 
 
@@ -157,11 +186,9 @@ def booth_rows(program: Program, to_visit: AbstractSet[str]) -> list[Row]:
     return [booth_row(booth, to_visit=booth.id in to_visit) for booth in program.booths]
 
 
-def author_line(paper: Paper, limit: int = 3) -> str:
+def author_line(paper: Paper, limit: int = NAMES_SHOWN) -> str:
     """``A. One, B. Two, C. Three +2``."""
-    names = [one_line(a.name) for a in paper.authors]
-    shown = ", ".join(names[:limit])
-    return f"{shown} +{len(names) - limit}" if len(names) > limit else shown
+    return name_list([one_line(a.name) for a in paper.authors], limit)
 
 
 def session_label(program: Program, session_id: str | None, zone: tzinfo) -> str:
@@ -307,8 +334,10 @@ __all__ = [
     "SessionRow",
     "agenda_rows",
     "booth_rows",
+    "name_list",
     "paper_rows",
     "session_column",
     "short_name",
+    "speaker_line",
     "weekday_time",
 ]

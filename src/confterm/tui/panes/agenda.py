@@ -28,6 +28,7 @@ class AgendaPane(Pane):
             state,
             AgendaList(
                 empty="No bookmarks yet: press b on a session to add it.",
+                two_lines=True,
                 id="agenda",
                 classes="list",
             ),

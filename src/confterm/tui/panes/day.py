@@ -15,7 +15,7 @@ from textual import on
 
 from confterm.model.targets import JumpTarget
 from confterm.present.day_rows import DayRows, day_rows, now_on_day
-from confterm.queries.agenda import day_sessions, program_days, session_times
+from confterm.queries.agenda import current_or_next, day_sessions, program_days, session_times
 from confterm.tui.messages import FiltersChanged, MarksChanged, StateChange
 from confterm.tui.panes.base import Pane
 from confterm.tui.state import AppState
@@ -33,7 +33,9 @@ class DayPane(Pane):
     def __init__(self, state: AppState, *, id: str = "day-pane") -> None:
         super().__init__(
             state,
-            SessionList(empty="No sessions on this day.", id="sessions", classes="list"),
+            SessionList(
+                empty="No sessions on this day.", two_lines=True, id="sessions", classes="list"
+            ),
             SessionDetail("No session selected.", id="session-detail", classes="detail"),
             id=id,
         )
@@ -66,12 +68,34 @@ class DayPane(Pane):
         return self.query_one(SessionDetail)
 
     def show_day(self, day: date | None, target: JumpTarget | None = None) -> None:
-        """Show ``day``'s sessions, the cursor on ``target`` (else where it was on that day)."""
+        """Show ``day``'s sessions, the cursor on ``target`` (else where it was on that day;
+        on today shown first, the session on now). Today's list keeps the now-line and what
+        follows it on screen below the cursor's session."""
         sessions = self.sessions
         if sessions.current_target is not None:
             self._cursor[self.day] = sessions.current_target
         self.day = day
-        sessions.set_rows(self._rows_of(day), cursor_to=target or self._cursor.get(day))
+        rows = self._rows_of(day)
+        target = target or self._cursor.get(day)
+        if target is None and rows.now_index is not None:
+            target = self._now_target(day)
+        sessions.set_rows(rows, cursor_to=target, also_show=rows.now_index)
+
+    def _now_target(self, day: date | None) -> JumpTarget | None:
+        """The session in progress that started last (else the next) on ``day``."""
+        session = current_or_next(self.state.index.sessions_on(day), self.state.now())
+        return JumpTarget("session", session.id) if session is not None else None
+
+    def show_now(self) -> None:
+        """The day shown again, on today back at now (``x`` cleared the filters: the whole
+        day is back, and with it now): the cursor on the session in progress, the now-line
+        and what follows on screen."""
+        sessions = self.sessions
+        rows = self._rows_of(self.day)
+        target = sessions.current_target
+        if rows.now_index is not None:
+            target = self._now_target(self.day) or target
+        sessions.set_rows(rows, cursor_to=target, also_show=rows.now_index)
 
     def show(self, target: JumpTarget | None = None) -> None:
         """Show the day of the session ``target`` with the cursor on it (else the day last

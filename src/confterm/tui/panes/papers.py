@@ -24,7 +24,7 @@ class PapersPane(Pane):
     def __init__(self, state: AppState, *, id: str = "papers-pane") -> None:
         super().__init__(
             state,
-            PaperList(empty="No papers announced.", id="papers", classes="list"),
+            PaperList(empty="No papers announced.", two_lines=True, id="papers", classes="list"),
             PaperDetail("No paper selected.", id="paper-detail", classes="detail"),
             id=id,
         )

@@ -226,8 +226,10 @@ class MainScreen(Screen[None]):
 
     def action_clear_filters(self) -> None:
         """Drop every filter, hidden rooms and tracks included (forgotten too: the banner's
-        "x: clear" promises the whole program back)."""
+        "x: clear" promises the whole program back); today's list goes back to now."""
         self.state.set_filters(Filters())
+        if self.day_pane.shown:
+            self.day_pane.show_now()
 
     def action_open(self, name: str) -> None:
         """Open the screen ``name`` of :data:`OPENERS` (search, grid, export...)."""

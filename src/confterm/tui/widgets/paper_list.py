@@ -1,17 +1,18 @@
 """The list of accepted papers: title, authors, and the session presenting each.
 
-The session column says which session and when in a few cells (``Session 1 · Tue 08:45``):
-that is what a reader scanning the list needs; the full date, room and title are in the detail.
+In the papers pane each paper takes two lines: the title has the first to itself (readable at
+120 columns), the authors and the session share the second. The session column says which
+session and when in a few cells (``Session 1 · Tue 08:45``): that is what a reader scanning
+the list needs; the full date, room and title are in the detail.
 """
 
 from __future__ import annotations
 
 from textual.content import Content
-from textual.strip import Strip
-from textual.visual import Visual
 
-from confterm.present.rows import NOT_ANNOUNCED, SEPARATOR, PaperRow
+from confterm.present.rows import NOT_ANNOUNCED, SEPARATOR, PaperRow, Row
 from confterm.tui.widgets.row_list import STAR, RowList
+from confterm.tui.widgets.row_render import paper_lines
 
 
 def fit_session(text: str, width: int) -> str:
@@ -51,26 +52,25 @@ class PaperList(RowList):
             self._widths = (id(self.rows), longest)
         return self._widths[1]
 
-    def render_line(self, y: int) -> Strip:
-        index = self.scroll_offset.y + y
-        row = self.rows[index] if 0 <= index < len(self.rows) else None
+    def row_lines(self, row: Row, width: int) -> list[Content]:
         if not isinstance(row, PaperRow):
-            return super().render_line(y)
-        width = self.scrollable_content_region.width
+            return super().row_lines(row, width)
+        if self.two_lines:
+            # The title has the first line; the session, cut where it must keep its day and
+            # time, goes at the right of the second, after the authors.
+            session_width = min(self._session_width(), max(0, (width - 1) // 2))
+            return paper_lines(row, width, fit_session(row.session, session_width))
         title_width, authors_width, session_width = columns(width, self._session_width())
-        content = Content.assemble(
-            (STAR if row.starred else " ", "bold $text-warning"),
-            Content(row.title).truncate(title_width, ellipsis=True, pad=True),
-            " ",
-            (
-                Content(row.authors).truncate(authors_width, ellipsis=True, pad=True).plain,
-                "$text-secondary",
-            ),
-            " ",
-            (fit_session(row.session, session_width), "$text-muted"),
-        ).truncate(width, pad=True)
-        names = (
-            ("row-list--row", "row-list--cursor") if index == self.cursor else ("row-list--row",)
-        )
-        strips = Visual.to_strips(self, content, width, 1, self.get_visual_style(*names), pad=True)
-        return strips[0].apply_meta({"row": index}) if strips else Strip.blank(width)
+        return [
+            Content.assemble(
+                (STAR if row.starred else " ", "bold $text-warning"),
+                Content(row.title).truncate(title_width, ellipsis=True, pad=True),
+                " ",
+                (
+                    Content(row.authors).truncate(authors_width, ellipsis=True, pad=True).plain,
+                    "$text-secondary",
+                ),
+                " ",
+                (fit_session(row.session, session_width), "$text-muted"),
+            ).truncate(width, pad=True)
+        ]

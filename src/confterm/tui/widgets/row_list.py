@@ -1,15 +1,19 @@
-"""A fast, single-line-per-row list: the base of every list in the app.
+"""A fast list of rows on one line each or, for sessions and papers, two: the base of every
+list in the app.
 
-It is a line-API widget: it draws only the rows on screen, so a day of 10,000 sessions costs
-no more to show than a day of ten. Rows are the plain dataclasses of :mod:`confterm.present.rows`
-(a day's come as a :class:`~confterm.present.day_rows.DayRows`, which makes each row when
-first read);
-text from data is put into :class:`~textual.content.Content` as plain strings, never markup.
+It is a line-API widget: it draws only the lines on screen, so a day of 10,000 sessions costs
+no more to show than a day of ten. In a two-line list a session or paper row takes two lines
+(what they show: :mod:`confterm.tui.widgets.row_render`); where each row starts is kept as
+running totals, so the row at a line is found by bisection. Rows are the plain dataclasses of
+:mod:`confterm.present.rows` (a day's come as a :class:`~confterm.present.day_rows.DayRows`,
+which makes each row when first read).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import ClassVar
 
 from textual import events
@@ -23,103 +27,11 @@ from textual.strip import Strip
 
 from confterm.model.targets import JumpTarget
 from confterm.present.day_rows import DayRows
-from confterm.present.rows import (
-    BoothRow,
-    Heading,
-    MissingRow,
-    NowLine,
-    PaperRow,
-    Row,
-    SessionRow,
-)
+from confterm.present.rows import Heading, MissingRow, PaperRow, Row, SessionRow
+from confterm.tui.widgets.row_render import CLASH, STAR, fit, render_lines, render_row
 
-STAR = "★"
-CLASH = "⚠"
-NOW_STYLE = "bold $text-error"  # the calendar convention: a red line at the current time
-
-
-def _fit(text: str, width: int) -> str:
-    """``text`` cut to ``width`` cells with an ellipsis, padded to exactly ``width``."""
-    if width <= 0:
-        return ""
-    content = Content(text)
-    if content.cell_length > width:
-        return content.truncate(width - 1).plain + "…"
-    return text + " " * (width - content.cell_length)
-
-
-def render_row(row: Row, width: int, time_width: int = 11) -> Content:
-    """One row as styled content exactly ``width`` cells wide."""
-    if isinstance(row, Heading):
-        label = f"── {row.text} "
-        return Content.styled(
-            _fit(label + "─" * max(0, width - len(label)), width), "bold $text-accent"
-        )
-    if isinstance(row, NowLine):
-        label = f"── now {row.time} "
-        return Content.styled(_fit(label + "─" * max(0, width - len(label)), width), NOW_STYLE)
-    if isinstance(row, SessionRow):
-        marks = Content.assemble(
-            (STAR if row.bookmarked else " ", "bold $text-warning"),
-            (CLASH if row.clash else " ", "bold $text-error"),
-        )
-        fixed = 2 + 1 + time_width + 1 + 9 + 1
-        rest = max(0, width - fixed)
-        room_width = min(Content(row.room).cell_length, 18, rest // 3) if row.room else 0
-        title_width = rest - (room_width + 1 if room_width else 0)
-        parts: list[Content | tuple[str, str] | str] = [
-            marks,
-            " ",
-            (_fit(row.time, time_width), "$text-muted"),
-            " ",
-            (_fit(row.kind, 9), "italic $text-secondary"),
-            " ",
-            _fit(row.title, title_width),
-        ]
-        if room_width:
-            parts += [" ", (_fit(row.room, room_width), "$text-muted")]
-        return _pad(Content.assemble(*parts), width)
-    if isinstance(row, BoothRow):
-        mark = (STAR if row.to_visit else " ", "bold $text-warning")
-        rest = max(0, width - 2)
-        level_width = min(10, rest // 5)
-        location_width = min(26, rest // 3)
-        name_width = max(0, rest - level_width - location_width - 2)
-        return _pad(
-            Content.assemble(
-                mark,
-                " ",
-                _fit(row.organisation, name_width),
-                " ",
-                (_fit(row.level, level_width), "italic $text-secondary"),
-                " ",
-                (_fit(row.location, location_width), "$text-muted"),
-            ),
-            width,
-        )
-    if isinstance(row, PaperRow):
-        rest = max(0, width - 1)
-        authors_width = rest // 4
-        session_width = rest // 4
-        title_width = max(0, rest - authors_width - session_width - 2)
-        return _pad(
-            Content.assemble(
-                (STAR if row.starred else " ", "bold $text-warning"),
-                _fit(row.title, title_width),
-                " ",
-                (_fit(row.authors, authors_width), "$text-secondary"),
-                " ",
-                (_fit(row.session, session_width), "$text-muted"),
-            ),
-            width,
-        )
-    assert isinstance(row, MissingRow)
-    text = f"  {row.label or f'{row.kind} {row.item_id!r}'} is no longer in the program"
-    return Content.styled(_fit(text, width), "$text-muted")
-
-
-def _pad(content: Content, width: int) -> Content:
-    return content.truncate(width, pad=True)
+#: Re-exported: the lists' marks and one-line rendering are named from here too.
+__all__ = ["CLASH", "STAR", "RowList", "render_row"]
 
 
 class RowList(ScrollView, can_focus=True):
@@ -188,20 +100,36 @@ class RowList(ScrollView, can_focus=True):
         self,
         *,
         empty: str = "Nothing here.",
+        two_lines: bool = False,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
+        """``two_lines``: sessions and papers take two lines (who and where, a long title)."""
         super().__init__(name=name, id=id, classes=classes)
         self.rows: Sequence[Row] = []
         self.empty = empty
+        self.two_lines = two_lines
         self._time_width = 11
-        self._cache: dict[tuple[int, int, bool, bool], Strip] = {}
+        #: The first line of each row, then the number of lines (None: one line per row).
+        self._starts: list[int] | None = None
+        #: Where set_rows or show_at last wanted the list scrolled, once its height is known.
+        self._wanted_top: tuple[int, int | None] | None = None
+        self._cache: dict[tuple[int, int, bool, bool], list[Strip]] = {}
 
     # -- data ---------------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[Row], cursor_to: JumpTarget | None = None) -> None:
-        """Show ``rows``; put the cursor on ``cursor_to`` if present, else the first item."""
+    def set_rows(
+        self,
+        rows: Sequence[Row],
+        cursor_to: JumpTarget | None = None,
+        *,
+        also_show: int | None = None,
+    ) -> None:
+        """Show ``rows``; put the cursor on ``cursor_to`` if present (near the top, with
+        what follows below it), else on the first item. ``also_show``: a row to bring on
+        screen too, with as much as fits after it, as long as the cursor stays on screen
+        (today's now-line)."""
         self.rows = rows
         self._cache.clear()
         if isinstance(rows, DayRows):
@@ -209,19 +137,39 @@ class RowList(ScrollView, can_focus=True):
         else:
             times = [len(r.time) for r in rows if isinstance(r, SessionRow)]
             self._time_width = max([11, *times]) if times else 11
-        self.virtual_size = _virtual_size(rows)
+        self._measure()
         index = self.index_of(cursor_to) if cursor_to is not None else None
-        if index is None:
-            index = self._next_item(-1, 1)
         self.scroll_to(y=0, animate=False, immediate=True)
+        if index is None:
+            self.cursor = self._next_item(-1, 1)
+            return
+        self.set_reactive(RowList.cursor, index)
+        self.show_at(index, also_show)
         self.cursor = index
-        self.refresh()
+
+    def show_at(self, index: int, also_show: int | None = None) -> None:
+        """Scroll so that row ``index`` (with the heading above it) is at the top, or higher
+        up when ``also_show`` would otherwise be below the screen."""
+        height = self.scrollable_content_region.height
+        if not height:
+            self._wanted_top = (index, also_show)
+            return  # not laid out yet: done on the first resize
+        self._wanted_top = None
+        top = self.line_of(index - 1 if index > 0 and self._is_heading(index - 1) else index)
+        if also_show is not None and also_show > index:
+            # Room for the line and the row after it; the cursor's row stays on screen.
+            wanted_end = self.line_of(min(also_show + 2, len(self.rows)))
+            top = max(top, min(wanted_end - height, self.line_of(index)))
+        self.scroll_to(y=top, animate=False, immediate=True)
+
+    def _is_heading(self, index: int) -> bool:
+        return isinstance(self.rows[index], Heading)
 
     def rows_moved(self, target: JumpTarget | None) -> None:
         """The rows changed places (a line came, went or moved): redraw, the cursor kept on
         ``target`` (the item it was on before the change), without scrolling to the top."""
         self._cache.clear()
-        self.virtual_size = _virtual_size(self.rows)
+        self._measure()
         index = self.index_of(target) if target is not None else None
         self.set_reactive(RowList.cursor, index if index is not None else self.cursor)
         self.refresh()
@@ -235,7 +183,7 @@ class RowList(ScrollView, can_focus=True):
         gone = set(indexes)
         self._cache = {k: v for k, v in self._cache.items() if k[0] not in gone}
         for index in indexes:
-            self.refresh_line(index)
+            self._refresh_row(index)
         if announce and self.cursor in gone:
             self.post_message(self.Highlighted(self, self.current_row))
 
@@ -269,6 +217,42 @@ class RowList(ScrollView, can_focus=True):
         self.cursor = index
         return True
 
+    # -- lines --------------------------------------------------------------------------------
+
+    def _measure(self) -> None:
+        """Count the lines each row takes (two for sessions and papers in a two-line list)
+        and size the scrolled area to them."""
+        rows = self.rows
+        if not self.two_lines:
+            self._starts = None
+        else:
+            if isinstance(rows, DayRows):
+                items = rows.item_flags()  # without making every row of a long day
+            else:
+                items = [isinstance(row, (SessionRow, PaperRow)) for row in rows]
+            self._starts = list(accumulate((2 if item else 1 for item in items), initial=0))
+        # Rows are drawn to the width shown and never scroll sideways: the virtual width
+        # stays 0, so a resize costs no second layout pass (as on the first frame).
+        self.virtual_size = Size(0, max(self.line_of(len(rows)), 1))
+
+    def line_of(self, index: int) -> int:
+        """The first line of row ``index`` (``len(rows)``: the number of lines)."""
+        return index if self._starts is None else self._starts[index]
+
+    def row_at(self, line: int) -> tuple[int, int]:
+        """The row at ``line`` and which of its lines it is."""
+        if self._starts is None:
+            return line, 0
+        index = bisect_right(self._starts, line) - 1
+        return index, line - self._starts[index]
+
+    def _lines(self, index: int) -> int:
+        return 1 if self._starts is None else self._starts[index + 1] - self._starts[index]
+
+    def _refresh_row(self, index: int) -> None:
+        if 0 <= index < len(self.rows):
+            self.refresh_lines(self.line_of(index), self._lines(index))
+
     # -- cursor -------------------------------------------------------------------------------
 
     def _selectable(self, index: int) -> bool:
@@ -286,30 +270,39 @@ class RowList(ScrollView, can_focus=True):
         for index in (old, new):
             if index is not None:
                 self._cache = {k: v for k, v in self._cache.items() if k[0] != index}
-                self.refresh_line(index)
+                self._refresh_row(index)
         if new is not None:
             self._scroll_to_cursor(new)
         self.post_message(self.Highlighted(self, self.current_row))
 
     def _scroll_to_cursor(self, index: int) -> None:
         height = self.scrollable_content_region.height or self.size.height
-        top = index
+        if not 0 <= index < len(self.rows):
+            return
+        top = self.line_of(index)
         # Keep the heading above the first item of a group in view.
-        if index > 0 and isinstance(self.rows[index - 1], Heading):
-            top = index - 1
+        if index > 0 and self._is_heading(index - 1):
+            top = self.line_of(index - 1)
+        bottom = self.line_of(index + 1)  # the line after the row
         if top < self.scroll_offset.y:
             self.scroll_to(y=top, animate=False, immediate=True)
-        elif height and index >= self.scroll_offset.y + height:
-            self.scroll_to(y=index - height + 1, animate=False, immediate=True)
+        elif height and bottom > self.scroll_offset.y + height:
+            self.scroll_to(y=bottom - height, animate=False, immediate=True)
 
     def on_resize(self) -> None:
         self._cache.clear()
-        self.virtual_size = _virtual_size(self.rows)
+        self._measure()
+        if self._wanted_top is not None and self.scrollable_content_region.height:
+            index, also_show = self._wanted_top
+            self._wanted_top = None
+            if index == self.cursor:
+                self.show_at(index, also_show)
         if self.cursor is not None:
             self._scroll_to_cursor(self.cursor)
 
     def action_cursor_up(self) -> None:
         """Previous item."""
+        self._wanted_top = None
         if self.cursor is None:
             self.cursor = self._next_item(len(self.rows), -1)
             return
@@ -321,11 +314,13 @@ class RowList(ScrollView, can_focus=True):
 
     def action_cursor_down(self) -> None:
         """Next item."""
+        self._wanted_top = None
         index = self._next_item(-1 if self.cursor is None else self.cursor, 1)
         if index is not None:
             self.cursor = index
 
     def _jump(self, start: int, step: int) -> None:
+        self._wanted_top = None
         start = max(0, min(start, len(self.rows) - 1))
         index = self._next_item(start - step, step)
         if index is None:
@@ -338,13 +333,21 @@ class RowList(ScrollView, can_focus=True):
         an item that left the list was."""
         self._jump(min(index, len(self.rows) - 1), 1)
 
+    def _page(self, step: int) -> None:
+        """One screen up (``step`` -1) or down (1), by lines."""
+        if not self.rows:
+            return
+        line = self.line_of(self.cursor or 0) + step * max(1, self.size.height - 1)
+        line = max(0, min(line, self.line_of(len(self.rows)) - 1))
+        self._jump(self.row_at(line)[0], step)
+
     def action_page_up(self) -> None:
         """Up one screen."""
-        self._jump((self.cursor or 0) - max(1, self.size.height - 1), -1)
+        self._page(-1)
 
     def action_page_down(self) -> None:
         """Down one screen."""
-        self._jump((self.cursor or 0) + max(1, self.size.height - 1), 1)
+        self._page(1)
 
     def action_first(self) -> None:
         """First item."""
@@ -370,48 +373,49 @@ class RowList(ScrollView, can_focus=True):
 
     # -- drawing ------------------------------------------------------------------------------
 
+    def row_lines(self, row: Row, width: int) -> list[Content]:
+        """What ``row`` shows, one content per line (a list may draw some rows its way)."""
+        two = self.two_lines and isinstance(row, (SessionRow, PaperRow))
+        return render_lines(row, width, self._time_width, two_lines=two)
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        index = self.scroll_offset.y + y
         base = self.get_visual_style("row-list--row")
         if not self.rows:
             if y == 0:
-                content = Content.styled(_fit(f" {self.empty}", width), "$text-muted")
+                content = Content.styled(fit(f" {self.empty}", width), "$text-muted")
                 return Strip(list(content.render_segments(base)), width)
             return Strip.blank(width, base.rich_style)
-        if index >= len(self.rows):
+        line = self.scroll_offset.y + y
+        if line >= self.line_of(len(self.rows)):
             return Strip.blank(width, base.rich_style)
+        index, part = self.row_at(line)
         at_cursor = index == self.cursor
         key = (index, width, at_cursor, self.has_focus)
-        strip = self._cache.get(key)
-        if strip is None:
+        strips = self._cache.get(key)
+        if strips is None:
             style = (
                 self.get_visual_style("row-list--row", "row-list--cursor") if at_cursor else base
             )
-            content = render_row(self.rows[index], width, self._time_width)
-            if at_cursor and self.has_focus and not self.app.current_theme.dark:
-                # A light theme's cursor is as dark as the row's muted and secondary text:
-                # the cursor row takes the cursor's own (contrasting) colour throughout.
-                content = Content(content.plain)
-            # The row is exactly one line of ``width`` cells: its segments make the strip
-            # directly (Visual.to_strips would wrap and pad it again: most of a line's cost).
-            segments = list(content.render_segments(style))
-            strip = Strip(segments, width).apply_meta({"row": index})
+            strips = []
+            for content in self.row_lines(self.rows[index], width):
+                if at_cursor and self.has_focus and not self.app.current_theme.dark:
+                    # A light theme's cursor is as dark as the row's muted and secondary
+                    # text: the cursor row takes the cursor's own (contrasting) colour.
+                    content = Content(content.plain)
+                # Each line is exactly ``width`` cells: its segments make the strip directly
+                # (Visual.to_strips would wrap and pad it again: most of a line's cost).
+                segments = list(content.render_segments(style))
+                strips.append(Strip(segments, width).apply_meta({"row": index}))
             if len(self._cache) > 4000:
                 self._cache.clear()
-            self._cache[key] = strip
-        return strip
+            self._cache[key] = strips
+        return strips[part] if part < len(strips) else Strip.blank(width, base.rich_style)
 
     def on_focus(self) -> None:
         if self.cursor is not None:
-            self.refresh_line(self.cursor)
+            self._refresh_row(self.cursor)
 
     def on_blur(self) -> None:
         if self.cursor is not None:
-            self.refresh_line(self.cursor)
-
-
-def _virtual_size(rows: Sequence[Row]) -> Size:
-    # Rows are drawn to the width shown and never scroll sideways: the virtual width stays 0,
-    # so a resize changes nothing here and costs no second layout pass (as on the first frame).
-    return Size(0, max(len(rows), 1))
+            self._refresh_row(self.cursor)
