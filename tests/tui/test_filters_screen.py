@@ -7,7 +7,6 @@ from pathlib import Path
 from app_clock import DURING, AppFactory
 from finder_host import HostApp, make_state
 from textual.app import App, ComposeResult
-from textual.widgets import SelectionList
 
 from confterm.model.program import Program, SessionKind
 from confterm.model.targets import JumpTarget
@@ -29,7 +28,8 @@ def day_ids(app: ConftermApp) -> list[str]:
 async def test_kind_filter(tinyconf: Program) -> None:
     app = HostApp(make_state(tinyconf), FilterScreen)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("space", "down", "down", "space", "enter")
+        # Kinds by label: Break, Invited talk, Keynote, Lightning talk, Oral, ...
+        await pilot.press("down", "down", "space", "down", "down", "space", "enter")
         (chosen,) = app.results
         assert chosen == Filters(kinds=frozenset({SessionKind.KEYNOTE, SessionKind.ORAL}))
         assert [s.id for s in chosen.apply(tinyconf.sessions)] == [
@@ -44,8 +44,8 @@ async def test_track_room_and_bookmarked_combined(tinyconf: Program) -> None:
     state = make_state(tinyconf)
     app = HostApp(state, FilterScreen)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("tab", "down", "space")  # track: Systems
-        await pilot.press("tab", "down", "space")  # room: Room A
+        await pilot.press("tab", "down", "space")  # track: Plenary, Systems, Tooling
+        await pilot.press("tab", *"rooma", "space")  # room: typed to narrow to Room A
         await pilot.press("tab", "space")  # bookmarked only
         await pilot.press("enter")
         (chosen,) = app.results
@@ -70,7 +70,7 @@ async def test_clear_key_and_cancel(tinyconf: Program) -> None:
         assert app.results == [None]
         app.open()
         await pilot.pause()
-        await pilot.press("c", "enter")
+        await pilot.press("ctrl+x", "enter")
         assert app.results[1] == current.cleared()
         assert app.results[1] == Filters(hidden_tracks=frozenset({"tooling"}))
 
@@ -79,8 +79,7 @@ async def test_hidden_rooms_are_remembered(tinyconf: Program) -> None:
     state = make_state(tinyconf)
     app = HostApp(state, FilterScreen)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.screen.query_one("#hidden-rooms", SelectionList).focus()
-        await pilot.press("down", "down", "down", "space", "enter")  # Lobby
+        await pilot.press(*["tab"] * 4, "down", "space", "enter")  # Hall B, Lobby, ...
         assert app.results[0].hidden_rooms == {"lobby"}
         state.set_filters(app.results[0])  # what the main screen does with the result
     # A new store on the same data dir: as after restarting the app.
@@ -93,7 +92,10 @@ async def test_hidden_rooms_are_remembered(tinyconf: Program) -> None:
     # The dialog opens with the remembered choice ticked.
     again = HostApp(make_state(tinyconf), lambda v: FilterScreen(v, remembered))
     async with again.run_test(size=(120, 40)):
-        assert again.screen.query_one("#hidden-rooms", SelectionList).selected == ["lobby"]
+        screen = again.screen
+        assert isinstance(screen, FilterScreen)
+        assert screen.chosen().hidden_rooms == {"lobby"}
+        assert "Hide rooms 1" in screen._sections_line()
 
 
 class BarApp(App[None]):
@@ -126,7 +128,7 @@ async def test_filters_in_the_app(make_app: AppFactory) -> None:
         assert "lunch-1" in everything
         await pilot.press("f")
         assert isinstance(app.screen, FilterScreen)
-        await pilot.press("tab", "tab", "down", "space", "enter")  # Room A
+        await pilot.press("tab", "tab", *"room a", "enter")  # typed "room", space ticks Room A
         await pilot.pause()
         assert day_ids(app) == ["parsing-schedules"]
         assert bar.region.height == 1
@@ -136,7 +138,7 @@ async def test_filters_in_the_app(make_app: AppFactory) -> None:
         await pilot.pause()
         assert main.query_one(SessionList).current_target == JumpTarget("session", "lunch-1")
         assert not app.state.filters.is_active
-        await pilot.press("f", "space", "enter")  # Keynote
+        await pilot.press("f", *"keyn", "space", "enter")  # Keynote
         await pilot.pause()
         assert day_ids(app) == ["opening-keynote"]
         await pilot.press("x")

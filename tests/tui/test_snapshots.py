@@ -77,3 +77,21 @@ def test_my_agenda(
 @pytest.mark.parametrize("size", SIZES)
 def test_help(snap_compare: SnapCompare, make_app: AppFactory, size: tuple[int, int]) -> None:
     assert snap_compare(make_app(reminders=False), terminal_size=size, press=["question_mark"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_filters_dialog(
+    snap_compare: SnapCompare, make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    # The tracks list, Systems ticked (issue 15, item 11).
+    press = ["f", "tab", "down", "space"]
+    assert snap_compare(make_app(reminders=False), terminal_size=size, press=press)
+
+
+def test_filters_dialog_without_colour(
+    snap_compare: SnapCompare, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # NO_COLOR: what is ticked still shows ([x] / [ ]), and which list is shown (▸).
+    monkeypatch.setenv("NO_COLOR", "1")
+    press = ["f", "tab", "tab", *"room", "space"]
+    assert snap_compare(make_app(reminders=False), terminal_size=(80, 24), press=press)

@@ -9,11 +9,14 @@ preferences, as JSON lists of ids. No Textual.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from confterm.model.program import Program, Session, SessionKind
+from confterm.queries.folding import fold
+from confterm.queries.index import natural_key
+from confterm.text import one_line
 
 HIDDEN_ROOMS_PREF = "hidden_rooms"
 HIDDEN_TRACKS_PREF = "hidden_tracks"
@@ -141,3 +144,41 @@ def save_hidden(store: PrefStore, conference_id: str, filters: Filters) -> None:
             )
         },
     )
+
+
+class Choice(NamedTuple):
+    """One line of the filter dialog: the id filtered on and the name shown."""
+
+    value: str
+    label: str
+
+
+def sorted_choices(pairs: Iterable[tuple[str, str]]) -> list[Choice]:
+    """``(id, name)`` pairs as choices sorted by name (case and accents ignored, "Room 9"
+    before "Room 10"); names are put on one line."""
+    choices = [Choice(value, one_line(name)) for value, name in pairs]
+    return sorted(choices, key=lambda c: (natural_key(fold(c.label)), c.value))
+
+
+def kind_choices(kinds: Collection[SessionKind]) -> list[Choice]:
+    """The kinds of session the program has, by label."""
+    return sorted_choices((k.value, k.label) for k in SessionKind if k in kinds)
+
+
+def track_choices(program: Program) -> list[Choice]:
+    """Every track, by name."""
+    return sorted_choices((t.id, t.name) for t in program.tracks)
+
+
+def room_choices(program: Program) -> list[Choice]:
+    """Every room, by name."""
+    return sorted_choices((r.id, r.name) for r in program.rooms)
+
+
+def narrow(choices: Sequence[Choice], typed: str) -> list[Choice]:
+    """The choices whose name contains ``typed``, case and accents ignored; spaces are
+    ignored too, so "rooma" finds "Room A" (the dialog's space key ticks)."""
+    wanted = fold(typed).replace(" ", "")
+    if not wanted:
+        return list(choices)
+    return [c for c in choices if wanted in fold(c.label).replace(" ", "")]
