@@ -76,7 +76,8 @@ def test_reimport_of_a_frab_file_reports_moved_removed_cancelled(
     assert report[3].startswith(f"  * removed: {removed} (was ")
     assert report[4] == "other changes:"
     assert re.fullmatch(rf"  moved: {re.escape(moved)} \(.* -> .*\)", report[5])
-    assert len(report) == 6
+    assert report[6] == "the app marks the changed bookmarked sessions until you open them"
+    assert len(report) == 7
 
     listed = run_cli("bookmark", "list", "--conference", "c31")
     assert listed.returncode == 0, listed.stderr
@@ -122,3 +123,52 @@ def test_reimport_of_repeated_uids_reports_no_false_moves(
     assert done.returncode == 0, done.stderr
     assert "changes: 0 added, 1 removed, 0 moved, 1 retitled" in done.stdout.splitlines()
     assert "(new title)" in done.stdout
+
+
+def test_refresh_marks_a_moved_bookmark_for_the_app_until_seen(
+    run_cli: RunCli, isolated_user_data: Path, tmp_path: Path
+) -> None:
+    """import --refresh from an edited source: the moved bookmarked talk gets a change mark
+    in the store (what the app shows), with where it was; an unbookmarked one does not."""
+    from confterm.store.bookmarks import BookmarkStore
+    from confterm.store.change_marks import unseen_changes
+
+    copy = tmp_path / "36c3.xml"
+    copy.write_bytes((CONFORMANCE / "frab-36c3-merged-2019.xml").read_bytes())
+    assert run_cli("import", str(copy), "--id", "c36").returncode == 0
+    tree = ET.parse(copy)  # noqa: S314  (a copy of our own sample)
+    events = list(tree.getroot().iter("event"))
+    moved, other = events[10], events[11]
+    moved_id = _session_id(isolated_user_data, "c36", moved.findtext("title") or "")
+    assert run_cli("bookmark", "add", moved_id, "--conference", "c36").returncode == 0
+    for event in (moved, other):
+        start = event.find("start")
+        assert start is not None
+        assert start.text
+        hours, minutes = map(int, start.text.split(":"))
+        start.text = f"{(hours + 1) % 24:02d}:{minutes:02d}"
+        date_element = event.find("date")
+        assert date_element is not None
+        assert date_element.text
+        date_element.text = (
+            datetime.fromisoformat(date_element.text) + timedelta(hours=1)
+        ).isoformat()
+    tree.write(copy, encoding="utf-8", xml_declaration=True)
+
+    done = run_cli("import", "--refresh", "c36")
+    assert done.returncode == 0, done.stderr
+    assert "bookmarked sessions among them: 1" in done.stdout
+    assert done.stdout.rstrip().endswith(
+        "the app marks the changed bookmarked sessions until you open them"
+    )
+    with BookmarkStore.open(isolated_user_data) as store:
+        marks = unseen_changes(store, "c36")
+    assert list(marks) == [moved_id]
+    assert marks[moved_id].kinds == ("moved",)
+    assert marks[moved_id].before.title == moved.findtext("title")
+    # Nothing changed since: no new mark, the old one stays until seen.
+    again = run_cli("import", "--refresh", "c36")
+    assert "changes: none" in again.stdout
+    assert "the app marks" not in again.stdout
+    with BookmarkStore.open(isolated_user_data) as store:
+        assert list(unseen_changes(store, "c36")) == [moved_id]

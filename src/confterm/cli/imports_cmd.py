@@ -227,7 +227,39 @@ def _report_changes(context: Context, old: Program, new: Program) -> None:
 
     changes = diff_programs(old, new)
     bookmarked = _remember(context, old, new)
+    _mark_changes(context, old, changes, bookmarked)
     _print_changes(old, new, changes, bookmarked)
+    if any(c.id in bookmarked for c in changes.changed):
+        print("the app marks the changed bookmarked sessions until you open them")
+
+
+def _mark_changes(
+    context: Context, old: Program, changes: ProgramChanges, bookmarked: set[str]
+) -> None:
+    """Keep a change mark for each bookmarked session moved, retitled or cancelled, with what
+    it looked like before (the app shows them until seen: confterm.store.change_marks)."""
+    from confterm.store.bookmarks import BookmarkStore, LastKnown
+    from confterm.store.change_marks import record_changes
+
+    marks: dict[str, tuple[tuple[str, ...], LastKnown]] = {}
+    for change in changes.changed:
+        before = change.before
+        if change.id not in bookmarked or before is None:
+            continue
+        kinds = tuple(
+            kind
+            for kind, happened in (
+                ("cancelled", change.cancelled),
+                ("moved", change.moved),
+                ("retitled", change.retitled),
+            )
+            if happened
+        )
+        look = LastKnown(before.title, before.day, before.start, before.end, old.room_name(before))
+        marks[change.id] = (kinds, look)
+    if marks:
+        with BookmarkStore.open(context.data_dir) as store:
+            record_changes(store, old.conference.id, marks)
 
 
 def _change_line(old: Program, new: Program, change: Change) -> str:

@@ -15,9 +15,11 @@ from typing import overload
 
 from confterm.model.program import Program, Session
 from confterm.model.targets import JumpTarget
+from confterm.present.change_marks import change_word
 from confterm.present.formatting import clock_time, time_range
 from confterm.present.rows import TBA_HEADING, Heading, NowLine, Row, SessionRow, session_row
 from confterm.queries.agenda import overlaps
+from confterm.store.change_marks import ChangeMark
 
 Span = tuple[float, float]  # a session's start and end as POSIX timestamps
 
@@ -48,8 +50,12 @@ class DayRows(Sequence[Row]):
         bookmarked: AbstractSet[str],
         now: datetime | None = None,
         times: Mapping[str, Span] | None = None,
+        changes: Mapping[str, ChangeMark] | None = None,
     ) -> None:
         self._program = program
+        # The state's unseen change marks, read when a row is made (a row is remade when
+        # its mark goes: see remark).
+        self._changes: Mapping[str, ChangeMark] = changes if changes is not None else {}
         self._zone = zone
         # Comparing aware datetimes whose tzinfo objects differ (one per parsed time) costs a
         # microsecond each; POSIX timestamps (``times``, see agenda.session_times) cost little.
@@ -162,6 +168,7 @@ class DayRows(Sequence[Row]):
                 for other, other_start, other_end in self._marked
             )
         now = self._now
+        mark = self._changes.get(session.id)
         return session_row(
             self._program,
             session,
@@ -169,6 +176,7 @@ class DayRows(Sequence[Row]):
             bookmarked=session.id in self._bookmarked,
             clash=clash,
             in_progress=now is not None and span is not None and span[0] <= now < span[1],
+            change=change_word(mark.kinds) if mark is not None else "",
         )
 
     # -- the sequence -------------------------------------------------------------------------
@@ -298,11 +306,13 @@ def day_rows(
     bookmarked: AbstractSet[str],
     now: datetime | None = None,
     times: Mapping[str, Span] | None = None,
+    changes: Mapping[str, ChangeMark] | None = None,
 ) -> DayRows:
     """A day's sessions (already in time order) grouped under their start time, with
     untimed ones last under "Time to be announced"; with a now-line when ``now`` is given
-    (see :func:`now_on_day`). ``times``: the sessions' spans when known (faster)."""
-    return DayRows(program, sessions, zone, bookmarked, now, times)
+    (see :func:`now_on_day`). ``times``: the sessions' spans when known (faster).
+    ``changes``: unseen change marks by session id (a live mapping, read as rows are made)."""
+    return DayRows(program, sessions, zone, bookmarked, now, times, changes)
 
 
 __all__ = ["DayRows", "Span", "day_rows", "now_on_day"]

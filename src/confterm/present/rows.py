@@ -8,6 +8,7 @@ only when read, since a day can hold 10,000 sessions, and the widgets only draw 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import tzinfo
@@ -23,6 +24,7 @@ from confterm.present.formatting import (
     time_range,
 )
 from confterm.queries.agenda import Agenda
+from confterm.store.change_marks import ChangeMark
 from confterm.text import one_line
 
 TBA_HEADING = "Time to be announced"
@@ -72,6 +74,8 @@ class SessionRow:
     speakers: str = ""
     #: On now by the app's clock (today's list marks it).
     in_progress: bool = False
+    #: "moved", "changed" or "cancelled" while a refresh's change is not yet seen, else "".
+    change: str = ""
 
     @property
     def target(self) -> JumpTarget:
@@ -154,9 +158,11 @@ def session_row(
     bookmarked: bool,
     clash: bool,
     in_progress: bool = False,
+    change: str = "",
 ) -> SessionRow:
     """The row of one session, listed under its conference day: a start on another date in
-    ``zone`` names its weekday (``Sun 00:30–01:15``)."""
+    ``zone`` names its weekday (``Sun 00:30–01:15``). ``change``: its unseen change mark's
+    word (see :func:`confterm.present.change_marks.change_word`)."""
     return SessionRow(
         session_id=session.id,
         time=time_range(session, zone, session.day),
@@ -167,6 +173,7 @@ def session_row(
         clash=clash,
         speakers=speaker_line(program, session),
         in_progress=in_progress,
+        change=change,
     )
 
 
@@ -276,10 +283,16 @@ def paper_rows(
     return rows
 
 
-def agenda_rows(agenda: Agenda, zone: tzinfo) -> list[Row]:
-    """My agenda: bookmarked sessions by day (clashes marked), each followed by its starred
-    papers (a session there only for its papers has no star of its own), starred papers with
-    no known session, booths to visit, and bookmarks that no longer match anything."""
+def agenda_rows(
+    agenda: Agenda, zone: tzinfo, changes: Mapping[str, ChangeMark] | None = None
+) -> list[Row]:
+    """My agenda: bookmarked sessions by day (clashes and unseen ``changes`` marked), each
+    followed by its starred papers (a session there only for its papers has no star of its
+    own), starred papers with no known session, booths to visit, and bookmarks that no longer
+    match anything."""
+    from confterm.present.change_marks import change_word
+
+    changes = changes or {}
     program = agenda.program
     rows: list[Row] = []
     for day in agenda.days:
@@ -292,6 +305,7 @@ def agenda_rows(agenda: Agenda, zone: tzinfo) -> list[Row]:
                     zone,
                     bookmarked=session.id not in agenda.via_papers,
                     clash=session.id in agenda.clashes,
+                    change=change_word(mark.kinds) if (mark := changes.get(session.id)) else "",
                 )
             )
             rows.extend(

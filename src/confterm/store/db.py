@@ -69,6 +69,23 @@ _MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (conference_id, uid)
     );
     """,
+    # Bookmarked sessions that a refresh (or re-import) found moved, retitled or cancelled,
+    # with what they looked like before, until the user has seen them (the row is then
+    # deleted): the app marks them in the day view and My agenda (confterm.store.change_marks).
+    """
+    CREATE TABLE change_marks (
+        conference_id TEXT NOT NULL,
+        session_id TEXT NOT NULL,
+        kinds TEXT NOT NULL,
+        title TEXT NOT NULL,
+        day TEXT,
+        start TEXT,
+        end TEXT,
+        room TEXT,
+        changed_at TEXT NOT NULL,
+        PRIMARY KEY (conference_id, session_id)
+    );
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 

@@ -121,12 +121,26 @@ class ConftermApp(App[None]):
             self.notify(problem, title="Bookmarks", severity="error", timeout=10, markup=False)
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=10)
+        self._tell_changes()
         self.set_interval(POLL_SECONDS, self.poll_store)
         self.theme_changed_signal.subscribe(self, self._save_theme)
         if self.reminders:
             from confterm.tui.reminder_timer import install_reminders
 
             self.reminder_timer = install_reminders(self, self.state, minutes=self.remind_minutes)
+
+    def _tell_changes(self) -> None:
+        """Say once, at the start, that bookmarked sessions changed in a refresh."""
+        count = len(self.state.changes)
+        if count:
+            self.notify(
+                f"{count} bookmarked session{'s' * (count != 1)} changed in a refresh: marked "
+                "[moved], [changed] or [cancelled] in the day view and My agenda until you "
+                'open it (Enter), or clear every mark with ctrl+p "Changes seen".',
+                title="Changes",
+                severity="warning",
+                timeout=15,
+            )
 
     def _save_theme(self, theme: Theme) -> None:
         """Keep a theme picked in the app (theme picker, palette) for the next start."""
@@ -178,6 +192,7 @@ class ConftermApp(App[None]):
         if self.reminder_timer is not None:
             self.reminder_timer.state = self.state
         self.notify(f"{program.conference.short_name}", title="Conference", markup=False)
+        self._tell_changes()
         remember_conference(self.data_dir, program.conference.id)
 
     def poll_store(self) -> None:

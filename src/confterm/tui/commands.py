@@ -176,6 +176,17 @@ def main_commands(main: MainScreen) -> list[tuple[str, str, Callable[[], object]
             partial(main.action_open, "filters"),
         ),
         ("Clear filters", "Show every session again", main.action_clear_filters),
+        *(
+            [
+                (
+                    "Changes seen",
+                    "Clear every [moved] / [changed] / [cancelled] mark of the last refreshes",
+                    lambda: main.state.see_changes(),
+                )
+            ]
+            if main.state.changes
+            else []
+        ),
         (
             "Time zone",
             "Show times in the conference's zone or this machine's",

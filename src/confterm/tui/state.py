@@ -13,7 +13,7 @@ state sets it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from contextlib import suppress
 from datetime import UTC, datetime, tzinfo
@@ -32,6 +32,7 @@ from confterm.present.grid_layout import GridLayouts
 from confterm.queries.filters import Filters, load_hidden, save_hidden
 from confterm.queries.index import ProgramIndex
 from confterm.store.bookmarks import Bookmark, BookmarkStore, ItemKind
+from confterm.store.change_marks import ChangeMark, unseen_changes
 from confterm.timezones import local_zone, zone_name
 from confterm.tui.messages import FiltersChanged, MarksChanged, StateChange
 
@@ -76,6 +77,10 @@ class AppState(DOMNode):
         self._bookmarks: set[str] = set()
         self._to_visit: set[str] = set()
         self._starred: set[str] = set()  # papers starred on their own
+        # Bookmarked sessions a refresh changed, not yet seen (confterm.store.change_marks).
+        self._changes: dict[str, ChangeMark] = {}
+        # Those seen in this run: the detail still says what changed while the app runs.
+        self._seen_changes: dict[str, ChangeMark] = {}
         self._filters = Filters()
         self._token: int | None = None
         self._app: App[Any] | None = None
@@ -167,6 +172,40 @@ class AppState(DOMNode):
         return self._starred
 
     @property
+    def changes(self) -> Mapping[str, ChangeMark]:
+        """Bookmarked sessions the last refreshes moved, retitled or cancelled and the user
+        has not seen yet, by id (the state's own dict: read it, never keep it)."""
+        return self._changes
+
+    def change_of(self, session_id: str) -> ChangeMark | None:
+        """What a refresh changed in the session, if its mark is unseen or was seen in this
+        run (its detail says so either way)."""
+        return self._changes.get(session_id) or self._seen_changes.get(session_id)
+
+    def see_changes(self, session_ids: Iterable[str] | None = None) -> int:
+        """The change marks of ``session_ids`` (None: every one) have been seen: forget them,
+        saved before announced. Returns how many there were."""
+        ids = (
+            list(self._changes)
+            if session_ids is None
+            else [i for i in session_ids if i in self._changes]
+        )
+        if not ids:
+            return 0
+        from confterm.store.change_marks import mark_seen
+
+        try:
+            mark_seen(self._store, self.conference_id, ids)
+            self._token = self._store.change_token()
+        except StoreError as error:
+            self._report(error.message, "Change marks not saved")
+            return 0
+        for session_id in ids:
+            self._seen_changes[session_id] = self._changes.pop(session_id)
+        self._announce(MarksChanged(sessions=frozenset(ids)))
+        return len(ids)
+
+    @property
     def recovery_message(self) -> str | None:
         """What the store says when it had to start afresh from a damaged file."""
         return self._store.recovery_message
@@ -229,10 +268,12 @@ class AppState(DOMNode):
             return
         self._token = token
         sessions, booths, papers = set(self._bookmarks), set(self._to_visit), set(self._starred)
+        changes = dict(self._changes)
         self._read_marks(report=lambda message: self._report(message, "Bookmarks"))
+        changed = {i for i in {*changes, *self._changes} if changes.get(i) != self._changes.get(i)}
         self._announce(
             MarksChanged(
-                sessions=frozenset(sessions ^ self._bookmarks),
+                sessions=frozenset((sessions ^ self._bookmarks) | changed),
                 booths=frozenset(booths ^ self._to_visit),
                 papers=frozenset(papers ^ self._starred),
                 elsewhere=True,
@@ -245,9 +286,12 @@ class AppState(DOMNode):
             bookmarks = self._store.ids(self.conference_id, ItemKind.SESSION)
             to_visit = self._store.ids(self.conference_id, ItemKind.BOOTH)
             starred = self._store.ids(self.conference_id, ItemKind.PAPER)
+            changes = unseen_changes(self._store, self.conference_id)
         except StoreError as error:
-            bookmarks, to_visit, starred = set(), set(), set()
+            bookmarks, to_visit, starred, changes = set(), set(), set(), {}
             report(error.message)
+        self._changes.clear()
+        self._changes.update(changes)
         # In place: whoever holds the set (a day's rows) sees the new marks.
         self._bookmarks.clear()
         self._bookmarks.update(bookmarks)

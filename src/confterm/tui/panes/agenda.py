@@ -50,7 +50,8 @@ class AgendaPane(Pane):
         except StoreError as error:
             self.notify(error.message, severity="error")
             marks = []
-        rows = agenda_rows(build_agenda(self.state.index, marks), self.state.zone)
+        agenda = build_agenda(self.state.index, marks)
+        rows = agenda_rows(agenda, self.state.zone, self.state.changes)
         keep = target or agenda_list.current_target
         old_cursor = agenda_list.cursor
         agenda_list.set_rows(rows, cursor_to=keep)

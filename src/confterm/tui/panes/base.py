@@ -83,7 +83,12 @@ class Pane(Horizontal):
         self.screen.set_focus(self.query_one(".detail"))
 
     def open_detail(self, target: JumpTarget) -> None:
-        """Enter on a row: the detail as its own screen on a narrow terminal, else focused."""
+        """Enter on a row: the detail as its own screen on a narrow terminal, else focused.
+
+        Opening a session's detail is seeing it: a refresh's change mark on it goes (the
+        detail goes on saying what changed while the app runs)."""
+        if target.kind == "session":
+            self.state.see_changes([target.item_id])
         if self.screen.has_class("-narrow"):
             from confterm.tui.screens.detail_screen import DetailScreen
 

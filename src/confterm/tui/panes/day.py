@@ -119,7 +119,8 @@ class DayPane(Pane):
         shown = day_sessions(state.index, day)
         if filters.is_active:
             shown = filters.apply(shown, state.bookmarks)
-        rows = day_rows(program, shown, zone, state.bookmarks, now, session_times(state.index))
+        times = session_times(state.index)
+        rows = day_rows(program, shown, zone, state.bookmarks, now, times, state.changes)
         if not filters.is_active:
             self._rows[key] = rows
         return rows

@@ -32,6 +32,7 @@ CLASH = "⚠"
 #: Before the time of a session in progress (the line's colour, and a shape for no colour).
 NOW_MARK = "▶"
 NOW_STYLE = "bold $text-error"  # the calendar convention: a red line at the current time
+CHANGE_STYLE = "bold reverse $text-warning"  # an unseen change (its words say it too)
 KIND_WIDTH = 9
 MARKS_WIDTH = 3  # star, clash, in progress
 #: Between the rest of a title and the speakers on a session's second line.
@@ -117,11 +118,26 @@ def _session_start(row: SessionRow, time_width: int) -> list[Content | tuple[str
     ]
 
 
+def _title_text(row: SessionRow) -> str:
+    """The title, after ``[moved]`` (or changed, cancelled) while a refresh's change to the
+    session is not yet seen: words, so the mark reads without colour."""
+    return f"[{row.change}] {row.title}" if row.change else row.title
+
+
+def _title_piece(row: SessionRow, text: str) -> Content:
+    """``text`` (the start of :func:`_title_text`) with the change word styled."""
+    content = Content(text)
+    if row.change:
+        content = content.stylize(CHANGE_STYLE, 0, min(len(text), len(row.change) + 2))
+    return content
+
+
 def _session_line(row: SessionRow, width: int, time_width: int) -> Content:
     rest = max(0, width - (MARKS_WIDTH + time_width + 1 + KIND_WIDTH + 1))
     room_width = min(cell_len(row.room), 18, rest // 3) if row.room else 0
     title_width = rest - (room_width + 1 if room_width else 0)
-    parts = [*_session_start(row, time_width), fit(row.title, title_width)]
+    title = _title_piece(row, fit(_title_text(row), title_width))
+    parts = [*_session_start(row, time_width), title]
     if room_width:
         parts += [" ", (fit(row.room, room_width), ROOM_STYLE)]
     return _pad(Content.assemble(*parts), width)
@@ -130,8 +146,8 @@ def _session_line(row: SessionRow, width: int, time_width: int) -> Content:
 def _session_lines(row: SessionRow, width: int, time_width: int) -> list[Content]:
     fixed = MARKS_WIDTH + time_width + 1 + KIND_WIDTH + 1
     text_width = max(0, width - fixed)
-    first, more = split_words(row.title, text_width)
-    top = _pad(Content.assemble(*_session_start(row, time_width), first), width)
+    first, more = split_words(_title_text(row), text_width)
+    top = _pad(Content.assemble(*_session_start(row, time_width), _title_piece(row, first)), width)
     # The second line: the room under the time and kind, then the title's rest and who.
     parts: list[Content | tuple[str, str] | str] = [
         " " * MARKS_WIDTH,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from confterm.model.targets import JumpTarget
+from confterm.present.change_marks import change_line
 from confterm.present.detail_text import booth_full_text, session_text
 from confterm.tui.state import AppState
 from confterm.tui.widgets.detail_content import detail_content
@@ -29,6 +30,9 @@ class SessionDetail(DetailPane):
             session = program.session_by_id.get(target.item_id)
             if session is not None:
                 text = session_text(state.index, session, state.zone, state.bookmarks)
+                mark = state.change_of(session.id)
+                if mark is not None:
+                    text.insert(2, change_line(mark, state.zone))
                 self.show(detail_content(text), keep_scroll=same)
                 return
         if target is not None and target.kind == "booth":
