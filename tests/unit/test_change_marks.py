@@ -105,6 +105,8 @@ def test_what_a_mark_says_without_colour() -> None:
     assert change_word(("cancelled", "moved")) == "cancelled"
     assert change_word(("moved", "retitled")) == "moved"
     assert change_word(("retitled",)) == "changed"
+    cancelled = ChangeMark("rust", ("cancelled", "retitled"), SAAL_1, LATER)
+    assert change_line(cancelled, BERLIN)[0].text.startswith("‼ Cancelled in a refresh: Rust")
     mark = ChangeMark("rust", ("moved", "retitled"), SAAL_1, LATER)
     (span,) = change_line(mark, BERLIN)
     assert span.text == (

@@ -24,7 +24,9 @@ def change_line(mark: ChangeMark, zone: tzinfo) -> Line:
     """``‼ Moved and retitled in a refresh: Old Title (was Sat 28 Dec 14:00–15:00, Saal 1)``
     for the top of the detail (opening the detail is what makes the mark seen)."""
     names = {"cancelled": "Cancelled", "moved": "Moved", "retitled": "Retitled"}
-    said = [names[k] for k in mark.kinds]
+    # A cancellation is told by a new title: "retitled" would say it twice.
+    kinds = [k for k in mark.kinds if not (k == "retitled" and "cancelled" in mark.kinds)]
+    said = [names[k] for k in kinds]
     what = said[0] + "".join(f" and {k.lower()}" for k in said[1:])
     before = missing_label("session", mark.session_id, mark.before, zone)
     return (Span(f"‼ {what} in a refresh: {before}", Role.CLASH),)
