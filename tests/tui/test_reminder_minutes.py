@@ -9,6 +9,7 @@ from app_clock import AppFactory
 
 from confterm.store.bookmarks import BookmarkStore
 from confterm.tui.app import ConftermApp
+from confterm.tui.screens.reminders import ReminderAlert
 
 SIX_BEFORE = "2026-03-07T08:54:00"  # the 09:00 keynote is 6 minutes away
 
@@ -19,7 +20,9 @@ def bookmark_keynote(data_dir: Path) -> None:
 
 
 def shown(app: ConftermApp) -> list[str]:
-    return [n.message for n in app._notifications if n.title == "Starting soon"]
+    """The lines of the reminder alert on top, if one is."""
+    screen = app.screen
+    return screen.lines if isinstance(screen, ReminderAlert) else []
 
 
 async def test_five_minutes_reminds_at_five_not_six(

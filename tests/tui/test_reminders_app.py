@@ -13,6 +13,7 @@ from confterm.model.program import Program
 from confterm.model.targets import JumpTarget
 from confterm.store.bookmarks import BookmarkStore
 from confterm.tui.reminder_timer import ReminderTimer, install_reminders
+from confterm.tui.screens.reminders import ReminderAlert
 from confterm.tui.state import AppState
 
 
@@ -44,7 +45,12 @@ def make_state(program: Program, data_dir: Path, now: str) -> AppState:
 
 
 def reminders(app: App[None]) -> list[tuple[str, str]]:
-    return [(n.title, n.message) for n in app._notifications]
+    """The alert on top as (title, lines), as the notifications were before: [] when none."""
+    screen = app.screen
+    if not isinstance(screen, ReminderAlert):
+        return []
+    title, *lines = screen.text.split("\n")
+    return [(title, "\n".join(lines))]
 
 
 async def test_a_moved_clock_fires_each_reminder_once(
@@ -66,11 +72,24 @@ async def test_a_moved_clock_fires_each_reminder_once(
         assert app.bells == 1
         state.clock.advance(timedelta(minutes=5))  # 08:56: already shown
         assert app.timer.check() == []
-        state.clock.advance(timedelta(minutes=90))  # 10:26
+        # It stays (no timeout): still on top a long while later.
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, ReminderAlert)
+        state.clock.advance(timedelta(minutes=90))  # 10:26, the first alert never dismissed
         assert [s.id for s in app.timer.check()] == ["parsing-schedules"]
         await pilot.pause()
-        assert len(reminders(app)) == 2
+        # One alert, listing both (not two stacked).
+        assert reminders(app) == [
+            (
+                "2 sessions starting soon",
+                "09:00–10:00 Opening Keynote: Terminals Forever · Main Hall\n"
+                "10:30–11:15 Parsing Schedules Without Tears · Room A",
+            )
+        ]
+        assert len(app.screen_stack) == 2
         assert app.bells == 2
+        await pilot.press("escape")
+        assert reminders(app) == []
 
 
 async def test_the_check_at_start_reminds_at_once(
@@ -87,7 +106,7 @@ async def test_the_check_at_start_reminds_at_once(
         assert app.bells == 1
 
 
-async def test_sessions_due_together_share_one_short_toast_and_one_bell(
+async def test_sessions_due_together_share_one_alert_and_one_bell(
     tinyconf: Program, isolated_user_data: Path
 ) -> None:
     state = make_state(tinyconf, isolated_user_data, "2026-03-07T10:20")
@@ -104,5 +123,4 @@ async def test_sessions_due_together_share_one_short_toast_and_one_bell(
             )
         ]
         assert app.bells == 1
-        # Short enough not to hide a dialog at 80x24 for long.
-        assert [n.timeout for n in app._notifications] == [10.0]
+        assert list(app._notifications) == []  # an alert that stays, not a toast that fades

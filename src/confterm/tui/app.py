@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from textual.theme import Theme
 
     from confterm.tui.reminder_timer import ReminderTimer
+    from confterm.tui.screens.reminders import Reminded
 
 POLL_SECONDS = 0.75
 PALETTE_PLACEHOLDER = "Jump to a session, speaker, booth or paper, or run a command…"
@@ -43,6 +44,16 @@ class ConftermApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", tooltip="Every key (this screen)", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
+        # Shown in the key bar once a reminder has been shown (check_action); the second
+        # binding, without a description (so not in help twice), keeps r working before.
+        Binding(
+            "r",
+            "reminders",
+            "Reminders",
+            tooltip="Recent reminders, newest first",
+            id="app.reminders",
+        ),
+        Binding("r", "reminders_none", "", show=False, id="app.reminders_none"),
     ]
 
     def __init__(
@@ -310,6 +321,37 @@ class ConftermApp(App[None]):
                 CommandPalette(placeholder=PALETTE_PLACEHOLDER, id="--command-palette")
             )
 
+    def _reminded(self) -> list[Reminded]:
+        timer = self.reminder_timer
+        return timer.recent if timer is not None else []
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The Reminders key shows once there is a reminder to list."""
+        if action == "reminders":
+            return bool(self._reminded())
+        return True
+
+    def action_reminders(self) -> None:
+        """The reminders shown in this run, newest first; Enter goes to the session."""
+        from confterm.tui.screens.reminders import RecentReminders
+
+        reminded = self._reminded()
+        if not reminded:
+            self.action_reminders_none()
+            return
+        self.push_screen(RecentReminders(reminded, self.state.zone), self.jump_result)
+
+    def action_reminders_none(self) -> None:
+        """``r`` before any reminder: say when they come."""
+        if self.reminder_timer is None:
+            text = "Reminders are off (--remind 0, or remind_minutes = 0 in the settings)."
+        else:
+            text = (
+                f"No reminder yet: one comes {self.remind_minutes} minutes before each "
+                "bookmarked session, and stays until you dismiss it."
+            )
+        self.notify(text, title="Reminders", timeout=6)
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every action of the app, each once (the palette is how the README says to run any
         of them): Textual's own, less its "Keys" panel, which our Help replaces."""
@@ -317,6 +359,9 @@ class ConftermApp(App[None]):
             if command.title != "Keys":
                 yield command
         yield SystemCommand("Help", "Every key, and its binding id", self.action_help)
+        yield SystemCommand(
+            "Reminders", "The reminders shown so far, newest first", self.action_reminders
+        )
         main = self.main if isinstance(screen, MainScreen) else None
         if main is None:
             return

@@ -1,4 +1,5 @@
-"""Reminders while the app runs: a notification and the bell before each bookmarked session.
+"""Reminders while the app runs: an alert that stays until dismissed, and the bell, before
+each bookmarked session; the reminders shown are kept for the "recent reminders" list.
 
 The app wires it with one line in ``on_mount``::
 
@@ -20,34 +21,41 @@ from confterm.model.program import Session
 from confterm.present.formatting import time_range
 from confterm.queries.reminders import Reminders
 from confterm.text import one_line
+from confterm.tui.screens.reminders import Reminded, ReminderAlert
 from confterm.tui.state import AppState
 
 #: Seconds between checks: well under a minute, so a reminder is never late by much.
 CHECK_EVERY = 20.0
-#: How long a reminder stays on screen, in seconds: long enough to read, short enough not to
-#: hide a dialog on an 80x24 terminal for long.
-SHOW_FOR = 10.0
+#: How many reminders the recent list keeps (a long day of bookmarks is a few dozen).
+KEEP_RECENT = 100
 
 
 class ReminderTimer:
-    """Checks for sessions about to start and notifies the app about each one once (those
-    due at the same check share one notification and one bell)."""
+    """Checks for sessions about to start and alerts the app about each one once (those due
+    at the same check share one alert and one bell; an alert still open takes in more)."""
 
     def __init__(self, app: App[Any], state: AppState, minutes: int = 10) -> None:
         self.app = app
         self.state = state
         self.reminders = Reminders(timedelta(minutes=minutes))
+        #: Every reminder shown in this run, oldest first (the recent list shows them).
+        self.recent: list[Reminded] = []
 
     def check(self) -> list[Session]:
-        """Notify about every session now due, in one notification; return them (empty when
-        none)."""
+        """Alert about every session now due; return them (empty when none)."""
         due = self.reminders.check(self.state.program, self.state.bookmarks, self.state.now())
         if due:
-            # One toast for sessions due together: a stack of them would cover the screen.
-            title = "Starting soon" if len(due) == 1 else f"{len(due)} sessions starting soon"
-            text = "\n".join(self.message(session) for session in due)
-            self.app.notify(text, title=title, markup=False, timeout=SHOW_FOR)
+            lines = [self.message(session) for session in due]
+            now = self.state.now()
+            self.recent += [Reminded(now, s.id, line) for s, line in zip(due, lines, strict=True)]
+            del self.recent[:-KEEP_RECENT]
+            screen = self.app.screen
+            if isinstance(screen, ReminderAlert):
+                screen.add(lines)
+            else:
+                self.app.push_screen(ReminderAlert(lines))
             self.app.bell()
+            self.app.refresh_bindings()  # the key to the recent list shows from now on
         return due
 
     def message(self, session: Session) -> str:
@@ -57,7 +65,7 @@ class ReminderTimer:
         today = self.state.now().astimezone(zone).date()
         text = f"{time_range(session, zone, today)} {one_line(session.title)}"
         room = self.state.program.room_name(session)
-        return f"{text} · {one_line(room)}" if room else text
+        return f"{text} · {one_line(room)}" if room else f"{text} · room not announced"
 
 
 def install_reminders(app: App[Any], state: AppState, minutes: int = 10) -> ReminderTimer:
