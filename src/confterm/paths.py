@@ -86,10 +86,19 @@ def program_cache_dir() -> Path:
 def program_cache_file(cache_dir: Path, source: Path, suffix: str) -> Path:
     """A file in ``cache_dir`` derived from the program file ``source``: named by a digest of
     its resolved path, so each program file has its own (``suffix``: what the file is)."""
-    import hashlib
-
-    key = hashlib.sha256(str(source.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
+    key = _sha256_hex(str(source.resolve()).encode("utf-8", "surrogateescape"))
     return cache_dir / f"{key[:32]}{suffix}"
+
+
+def _sha256_hex(data: bytes) -> str:
+    # The standard library's own SHA-256 (the same digest as hashlib's): importing hashlib
+    # loads OpenSSL, a good part of a status line's `confterm now` start.
+    try:
+        from _sha256 import sha256  # type: ignore[import-not-found]  # Python 3.11
+    except ImportError:  # 3.12 renamed it: hashlib there
+        from hashlib import sha256
+    digest: str = sha256(data).hexdigest()
+    return digest
 
 
 CONFIG_DIR_ENV = "CONFTERM_CONFIG_DIR"

@@ -17,19 +17,17 @@ what was wrong. The app stores the theme picked in its theme picker here
 comments are kept.
 
 No Textual here: the CLI reads these on every start, and the app's theme names are checked
-where the app starts.
+where the app starts. For that start (a status line's ``confterm now`` among them) this
+module imports little: TOML, json, re and the atomic writer only where they are used.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import NamedTuple
 
-from confterm.atomic import write_atomic
 from confterm.files import read_regular_file
 from confterm.text import one_line
 
@@ -47,8 +45,7 @@ DEFAULT_REMIND_MINUTES = 10
 MAX_REMIND_MINUTES = 7 * 24 * 60
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """The settings from the file and the environment (None: not set; use the default)."""
 
     theme: str | None = None
@@ -125,7 +122,7 @@ def read_file(path: Path) -> tuple[Settings, str | None]:
         )
     values: dict[str, object] = {}
     problems: list[str] = []
-    known = {f.name for f in fields(Settings)}
+    known = set(Settings._fields)
     for key, value in data.items():
         if key not in known:
             problems.append(f"unknown setting {key!r}")
@@ -159,7 +156,7 @@ def with_environment(settings: Settings, environ: Mapping[str, str] | None = Non
                 raise ValueError(f"{name}: {error}") from None
         else:
             changes[key] = text
-    return replace(settings, **changes)  # type: ignore[arg-type]
+    return settings._replace(**changes)  # type: ignore[arg-type]
 
 
 def load(path: Path, environ: Mapping[str, str] | None = None) -> tuple[Settings, str | None]:
@@ -175,6 +172,8 @@ def load(path: Path, environ: Mapping[str, str] | None = None) -> tuple[Settings
 def _toml_value(value: str | int) -> str:
     if isinstance(value, int):
         return str(value)
+    import json
+
     # A JSON string is a valid TOML basic string: the same escapes (\" \\ \n \uXXXX).
     return json.dumps(value, ensure_ascii=False)
 
@@ -196,7 +195,10 @@ def save_setting(path: Path, key: str, value: str | int) -> None:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         text = ""
+    import re
     import tomllib
+
+    from confterm.atomic import write_atomic
 
     tomllib.loads(text)  # raises TOMLDecodeError (a ValueError) before anything is written
     line = f"{key} = {_toml_value(value)}"

@@ -10,9 +10,10 @@ display layer's job to never interpret it (rich ``Text`` or Textual ``Content``,
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # CSI/OSC/other escape sequences, then any remaining C0/C1 control character except \n and \t.
-_ESCAPES = re.compile(
+_ESCAPES_PATTERN = (
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI ... final byte
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
     r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS/SOS/PM/APC ... ST
@@ -24,7 +25,18 @@ _ESCAPES = re.compile(
 # overrides and isolates (U+202A-U+202E, U+2066-U+2069), and lone surrogates (which cannot be
 # encoded for the terminal at all).
 _UNSAFE_CLASS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
-_UNSAFE = re.compile(f"[{_UNSAFE_CLASS}]")
+
+
+# Compiled on first use: most text takes the fast paths below, and `confterm now` (a status
+# line's command) may show a line without ever needing them.
+@cache
+def _escapes() -> re.Pattern[str]:
+    return re.compile(_ESCAPES_PATTERN)
+
+
+@cache
+def _unsafe() -> re.Pattern[str]:
+    return re.compile(f"[{_UNSAFE_CLASS}]")
 
 
 def clean(text: str) -> str:
@@ -34,12 +46,12 @@ def clean(text: str) -> str:
     if not text or text.isprintable():
         return text
     # Second fast path, for long text with newlines: nothing unsafe (one scan, no copy).
-    if _UNSAFE.search(text) is None:
+    if _unsafe().search(text) is None:
         return text
     if "\x1b" in text or "\x9b" in text or "\x9d" in text:
-        text = _ESCAPES.sub("", text)
+        text = _escapes().sub("", text)
     text = text.replace("\r\n", "\n")
-    return _UNSAFE.sub("", text)
+    return _unsafe().sub("", text)
 
 
 def one_line(text: str) -> str:
@@ -51,7 +63,7 @@ def one_line(text: str) -> str:
 
 def is_clean(text: str) -> bool:
     """True when ``text`` holds nothing :func:`clean` would remove (newlines and tabs allowed)."""
-    return text.isprintable() or _UNSAFE.search(text) is None
+    return text.isprintable() or _unsafe().search(text) is None
 
 
 def safe_url(url: str | None) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from datetime import datetime, tzinfo
+from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -51,7 +52,10 @@ def local_zone() -> tzinfo:
 
 
 # POSIX sign convention: Etc/GMT-1 is one hour AHEAD of UTC (UTC+01:00).
-_ETC_GMT = re.compile(r"Etc/GMT([+-])(\d{1,2})")
+@cache
+def _etc_gmt() -> re.Pattern[str]:
+    # Compiled on first use, not on import (`confterm now` imports this module).
+    return re.compile(r"Etc/GMT([+-])(\d{1,2})")
 
 
 def zone_key(zone: tzinfo) -> str | None:
@@ -64,7 +68,7 @@ def zone_key(zone: tzinfo) -> str | None:
 def is_fixed_offset_name(zone: tzinfo) -> bool:
     """True for the ``Etc/GMT±N`` zones (imports that only had UTC offsets get them)."""
     key = zone_key(zone)
-    return key is not None and _ETC_GMT.fullmatch(key) is not None
+    return key is not None and _etc_gmt().fullmatch(key) is not None
 
 
 def zone_name(zone: tzinfo, at: datetime | None = None) -> str:
@@ -72,7 +76,7 @@ def zone_name(zone: tzinfo, at: datetime | None = None) -> str:
     (which reads as UTC−1 but is UTC+1) shows as ``UTC+01:00``."""
     key = zone_key(zone)
     if key is not None:
-        match = _ETC_GMT.fullmatch(key)
+        match = _etc_gmt().fullmatch(key)
         if match is None:
             return key
         hours = int(match[2])

@@ -33,7 +33,7 @@ def _domain_modules() -> list[str]:
 
 
 _PROBE = """
-import contextlib, io, json, sys
+import contextlib, io, sys
 target = sys.argv[1]
 with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
     if target == "--cli":
@@ -44,7 +44,9 @@ with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.St
             pass
     else:
         __import__(target)
-print(json.dumps(sorted(sys.modules)))
+loaded = sorted(sys.modules)  # before json, which the probe itself needs to answer
+import json
+print(json.dumps(loaded))
 """
 
 
@@ -205,3 +207,8 @@ def test_now_imports_neither_textual_nor_rich_nor_the_model_once_warm(
     assert _within(loaded, "textual", "rich", "pydantic", "confterm.model") == []
     assert "confterm.glance.build" not in loaded
     assert "confterm.queries.index" not in loaded
+    # Nor what other commands need, all costly to import: the parser of every command
+    # (argparse), dataclasses (which imports inspect), hashlib (which loads OpenSSL), json
+    # (only --json prints it).
+    slow = ("argparse", "confterm.cli.parsing", "dataclasses", "inspect", "hashlib", "json")
+    assert _within(loaded, *slow) == []

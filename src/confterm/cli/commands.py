@@ -11,10 +11,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from importlib import import_module
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from confterm.cli.context import Context
+from confterm.cli.lazy import Lazy
+from confterm.cli.option_values import MAX_ALARM_MINUTES, window_minutes
 
 #: What ``add(name, help=..., description=...)`` is: it makes one sub-parser with the global
 #: options already on it.
@@ -26,7 +25,6 @@ AGENDA_FORMATS = ("text", "markdown", "html", "ics", "json")
 
 BOOKMARK_ACTIONS = ("add", "remove", "list", "export", "import", "compare")
 
-MAX_ALARM_MINUTES = 7 * 24 * 60
 
 #: The shells ``confterm completion`` writes a script for (confterm.cli.completion.SHELLS).
 SHELLS = ("bash", "zsh", "fish")
@@ -54,29 +52,8 @@ def complete_with(action: argparse.Action, name: str) -> argparse.Action:
     return action
 
 
-class Lazy:
-    """A command's handler: the function ``name`` of ``module``, imported on the first call."""
-
-    __slots__ = ("module", "name")
-
-    def __init__(self, module: str, name: str) -> None:
-        self.module = module
-        self.name = name
-
-    def __call__(self, context: Context) -> int:
-        run: Callable[[Context], int] = getattr(import_module(self.module), self.name)
-        return run(context)
-
-    def __repr__(self) -> str:
-        return f"Lazy({self.module!r}, {self.name!r})"
-
-
-def declare(add: AddCommand, *, only_now: bool = False) -> None:
-    """Add every sub-command, in the order ``confterm --help`` lists them (``only_now``: the
-    ``now`` command alone, for a status line's start; see :func:`confterm.cli.main`)."""
-    if only_now:
-        _now_command(add)
-        return
+def declare(add: AddCommand) -> None:
+    """Add every sub-command, in the order ``confterm --help`` lists them."""
     _program_commands(add)
     _now_command(add)
     _bookmark_commands(add)
@@ -90,7 +67,6 @@ def _json_flag(parser: argparse._ActionsContainer) -> None:
 
 
 def _program_commands(add: AddCommand) -> None:
-    # Here, not at the top: the parser `confterm now` builds (see declare) needs no model.
     from confterm.model.program import SessionKind
 
     def run(name: str) -> Lazy:
@@ -203,11 +179,10 @@ def _now_command(add: AddCommand) -> None:
 
 
 def _window_minutes(text: str) -> int:
-    if not text.strip().isdigit() or not 0 < int(text) <= MAX_ALARM_MINUTES:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a whole number of minutes from 1 to {MAX_ALARM_MINUTES}"
-        )
-    return int(text)
+    try:
+        return window_minutes(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _bookmark_commands(add: AddCommand) -> None:

@@ -85,8 +85,8 @@ def run_completion(context: Context) -> int:
 
 def run_man(context: Context) -> int:
     """``confterm man``: the man page, e.g. ``confterm man | man -l -``."""
-    from confterm.cli import build_parser
     from confterm.cli.manpage import man_page
+    from confterm.cli.parsing import build_parser
 
     sys.stdout.write(man_page(build_parser()))
     return 0

@@ -7,7 +7,6 @@ zone and clock but, with its timeline current, never for the program (see
 
 from __future__ import annotations
 
-import argparse
 import os
 from datetime import date, datetime, tzinfo
 from functools import cached_property
@@ -19,6 +18,9 @@ from confterm.clock import NOW_ENV, Clock, now_from_env, parse_now
 from confterm.errors import UsageError
 
 if TYPE_CHECKING:
+    from argparse import Namespace
+    from types import SimpleNamespace
+
     from confterm.model.program import Program
     from confterm.queries.index import ProgramIndex
     from confterm.settings import Settings
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
 class Context:
     """The parsed command line, and the program, zone and clock it selects."""
 
-    def __init__(self, args: argparse.Namespace) -> None:
+    def __init__(self, args: Namespace | SimpleNamespace) -> None:
         """Keep ``args``; check ``--now`` (or ``CONFTERM_NOW``) at once, so that every command
         rejects a bad one before it prints anything, whether or not it reads the clock.
 

@@ -16,21 +16,20 @@ one): see :data:`FIELDS`. ``--json`` prints ``{"conference", "zone", "source": "
 
 from __future__ import annotations
 
-import contextlib
-import json
 import sqlite3
-import string
 import sys
 from datetime import timedelta, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from confterm import paths
-from confterm.cli.context import Context
 from confterm.errors import StoreError, UsageError
 from confterm.glance.timeline import Entry, Glance, Timeline, source_stamp, timeline_path
 from confterm.present.formatting import clock_time, duration_text, iso_or_none
 from confterm.text import one_line
 from confterm.timezones import zone_key, zone_name
+
+if TYPE_CHECKING:
+    from confterm.cli.context import Context
 
 #: The fields ``--format`` may name, and what each is.
 FIELDS = {
@@ -53,6 +52,8 @@ def check_format(template: str) -> str:
     Raises:
         UsageError: an unknown field, a lookup, or a malformed template.
     """
+    import string
+
     try:
         parsed = list(string.Formatter().parse(template))
     except ValueError as error:
@@ -117,6 +118,8 @@ def run_now(context: Context) -> int:
 
 
 def _rebuilt(context: Context) -> Timeline:
+    import contextlib
+
     from confterm.glance.build import build_timeline
 
     source, _label = context.program_file
@@ -137,6 +140,8 @@ def _answer(context: Context, timeline: Timeline, template: str | None) -> str |
     if glance.is_empty:
         return None
     if context.args.json:
+        import json
+
         return json.dumps(glance_json(timeline, glance, zone), ensure_ascii=False)
     if template is not None:
         return template.format_map(fields(glance, zone))

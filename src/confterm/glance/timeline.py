@@ -18,21 +18,24 @@ equal over many programs and moments.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable
-from dataclasses import dataclass
+import zlib
 from datetime import datetime, timedelta
 from functools import cache
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from confterm import __version__, paths
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+# This module is on the path of every `confterm now`, a status line's command: it imports
+# no dataclasses (which import inspect), no hashlib and no json until --json asks.
 
 TIMELINE_FORMAT = 1
 SUFFIX = ".timeline.sqlite3"
@@ -86,16 +89,18 @@ _CHUNK = 500
 
 @cache
 def code_key() -> str | None:
-    """The format, the version and a digest of :data:`CODE_SOURCES` (None when they cannot be
-    read: no timeline is kept then)."""
-    digest = hashlib.sha256(f"{TIMELINE_FORMAT}/{__version__}".encode())
+    """The format, the version and a checksum of :data:`CODE_SOURCES` (None when they cannot
+    be read: no timeline is kept then). CRC-32 and Adler-32 (zlib): a change detector, with no
+    adversary to resist; a timeline made by other code only answers slower, never wrongly."""
+    crc = adler = 1
     root = Path(__file__).resolve().parents[1]
     try:
         for name in CODE_SOURCES:
-            digest.update(name.encode() + b"\0" + (root / name).read_bytes())
+            data = name.encode() + b"\0" + (root / name).read_bytes()
+            crc, adler = zlib.crc32(data, crc), zlib.adler32(data, adler)
     except OSError:
         return None
-    return digest.hexdigest()[:24]
+    return f"{TIMELINE_FORMAT}/{__version__}/{crc:08x}{adler:08x}"
 
 
 def timeline_path(cache_dir: Path, source: Path) -> Path:
@@ -103,16 +108,18 @@ def timeline_path(cache_dir: Path, source: Path) -> Path:
     return paths.program_cache_file(cache_dir, source, SUFFIX)
 
 
-@dataclass(frozen=True, slots=True)
 class SourceStamp:
     """What tells a program file's content from any other without reading it: its device,
     inode, size, modification and change times (a write changes the change time, which no
     program can set back)."""
 
-    text: str
-    #: True when it last changed long enough ago (see ``_SETTLED_NS``) that any change from
-    #: now on shows in the stamp: only then is a timeline kept under it.
-    settled: bool
+    __slots__ = ("settled", "text")
+
+    def __init__(self, text: str, settled: bool) -> None:
+        self.text = text
+        #: True when it last changed long enough ago (see ``_SETTLED_NS``) that any change
+        #: from now on shows in the stamp: only then is a timeline kept under it.
+        self.settled = settled
 
 
 def source_stamp(source: Path) -> SourceStamp | None:
@@ -134,17 +141,38 @@ def source_name(source: Path) -> str:
     return str(source.resolve())
 
 
-@dataclass(slots=True)
 class Entry:
     """One timed session of a timeline, as ``confterm now`` shows it."""
 
-    rank: int  # its place in the program's time order
-    id: str
-    title: str  # as in the program (cleaned where shown)
-    room: str | None  # the room's name; None when not announced
-    kind: str  # the kind's label ("Talk", "Poster session"...)
-    start_text: str  # ISO 8601, as in the program
-    end_text: str
+    __slots__ = ("end_text", "id", "kind", "rank", "room", "start_text", "title")
+
+    def __init__(
+        self,
+        rank: int,
+        id: str,
+        title: str,
+        room: str | None,
+        kind: str,
+        start_text: str,
+        end_text: str,
+    ) -> None:
+        self.rank = rank  # its place in the program's time order
+        self.id = id
+        self.title = title  # as in the program (cleaned where shown)
+        self.room = room  # the room's name; None when not announced
+        self.kind = kind  # the kind's label ("Talk", "Poster session"...)
+        self.start_text = start_text  # ISO 8601, as in the program
+        self.end_text = end_text
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Entry):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self.__slots__)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value: not hashable
+
+    def __repr__(self) -> str:
+        return f"Entry(rank={self.rank!r}, id={self.id!r}, title={self.title!r})"
 
     # Parsed when shown: a line shows two of the thousands a large program has on at once.
     @property
@@ -158,15 +186,23 @@ class Entry:
         return datetime.fromisoformat(self.end_text)
 
 
-@dataclass
 class Glance:
     """What ``confterm now`` shows: the sessions on now and those next, and whether they are
     the user's bookmarks or, with none of those on or near, the whole program's."""
 
-    source: Literal["bookmarks", "program"]
-    now: datetime
-    in_progress: list[Entry]  # the least time left first (ties: the earlier start)
-    upcoming: list[Entry]  # in time order
+    __slots__ = ("in_progress", "now", "source", "upcoming")
+
+    def __init__(
+        self,
+        source: Literal["bookmarks", "program"],
+        now: datetime,
+        in_progress: list[Entry],
+        upcoming: list[Entry],
+    ) -> None:
+        self.source = source
+        self.now = now
+        self.in_progress = in_progress  # the least time left first (ties: the earlier start)
+        self.upcoming = upcoming  # in time order
 
     @property
     def is_empty(self) -> bool:
@@ -262,6 +298,8 @@ class Timeline:
         Raises:
             sqlite3.Error: the file is damaged.
         """
+        import json
+
         ranks = sorted({entry.rank for entry in entries})
         found: dict[int, dict[str, Any]] = {}
         for first in range(0, len(ranks), _CHUNK):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta, tzinfo
+from functools import cache
 from typing import TYPE_CHECKING
 
 from confterm.text import one_line
@@ -146,13 +147,17 @@ def kind_label(session: Session) -> str:
     label = session.kind.label
     stem = label.rstrip(".").casefold()
     abbreviated = label.endswith(".")
-    for word in _WORD.findall(session.title.casefold()):
+    for word in _words().findall(session.title.casefold()):
         if word in (stem, stem + "s") or (abbreviated and word.startswith(stem)):
             return ""
     return label
 
 
-_WORD = re.compile(r"[^\W_]+")
+@cache
+def _words() -> re.Pattern[str]:
+    # Compiled on first use, not on import: `confterm now` imports this module, and a
+    # status line's start has no time for a regular expression it does not use.
+    return re.compile(r"[^\W_]+")
 
 
 def completeness_forms(sessions: Sequence[Session]) -> list[str]:

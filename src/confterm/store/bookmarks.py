@@ -22,11 +22,10 @@ No Textual here: this is a domain module.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from confterm import paths
 from confterm.errors import ConftermError
@@ -60,8 +59,7 @@ class ItemKind(StrEnum):
     PAPER = "paper"
 
 
-@dataclass(frozen=True)
-class LastKnown:
+class LastKnown(NamedTuple):
     """What a bookmarked item last looked like when a program holding it was imported."""
 
     title: str
@@ -71,8 +69,7 @@ class LastKnown:
     room: str | None = None
 
 
-@dataclass(frozen=True)
-class Bookmark:
+class Bookmark(NamedTuple):
     """One bookmarked session, booth or paper of a conference."""
 
     conference_id: str

@@ -3,25 +3,23 @@
 from __future__ import annotations
 
 import contextlib
-import json
-import re
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from confterm import __version__, paths
-from confterm.atomic import write_atomic, write_atomic_all
 from confterm.errors import DataError, UsageError
 from confterm.files import read_regular_file
-from confterm.ids import SLUG_MAX_LENGTH, SLUG_PATTERN
+from confterm.ids import SLUG_MAX_LENGTH, is_slug
 from confterm.text import one_line, shorten
 
 if TYPE_CHECKING:
     from confterm.model.program import Program
 
 # The model is imported only where a program is loaded: `confterm now` finds its program file
-# here and, when its timeline is current, never loads the program at all.
+# here and, when its timeline is current, never loads the program at all. For that command's
+# start, json and the atomic writer are also only imported where they are used, and the
+# records are NamedTuples (dataclasses import inspect).
 
 DEFAULT_CONFERENCE = "mlsys2025"
 #: The size bound of the store's small files (metadata, the conference used last).
@@ -31,12 +29,12 @@ SCHEMA_FILE = "schema.json"
 
 def bundled_ids() -> list[str]:
     """Ids of the conferences shipped with confterm."""
+    # Listed, not globbed: a glob compiles a regular expression (confterm now calls this).
     return sorted(
-        path.stem for path in paths.bundled_data_dir().glob("*.json") if path.name != SCHEMA_FILE
+        path.stem
+        for path in paths.bundled_data_dir().iterdir()
+        if path.suffix == ".json" and path.name != SCHEMA_FILE
     )
-
-
-_CONFERENCE_ID = re.compile(SLUG_PATTERN)
 
 
 #: The end of the name of an imported conference's metadata file, ``ID.meta.json``: no id may
@@ -52,7 +50,7 @@ def check_conference_id(conference_id: str) -> str:
     file outside the conferences folder, and ``foo.meta`` can never overwrite the metadata of
     ``foo``.
     """
-    if len(conference_id) > SLUG_MAX_LENGTH or not _CONFERENCE_ID.fullmatch(conference_id):
+    if len(conference_id) > SLUG_MAX_LENGTH or not is_slug(conference_id):
         raise UsageError(f"not a conference id: {shorten(conference_id)!r}")
     if conference_id.endswith(_META_SUFFIX):
         raise UsageError(
@@ -100,8 +98,7 @@ def open_program(conference_id: str | None, data_file: Path | None, data_dir: Pa
     return load_program_file(path, label=label, cache_dir=paths.program_cache_dir())
 
 
-@dataclass(frozen=True, slots=True)
-class ProgramOrigin:
+class ProgramOrigin(NamedTuple):
     """What a loaded program was made from, for the "as of" line of every export."""
 
     text: str  # "Tiny Conference 2026, program as of 2026-03-01 10:00 UTC (imported from URL)"
@@ -177,6 +174,8 @@ def remember_conference(data_dir: Path, conference_id: str) -> bool:
             conference_id
         ):
             return False
+        from confterm.atomic import write_atomic
+
         write_atomic(path, (conference_id + "\n").encode("utf-8"))
     except (OSError, UnicodeDecodeError):
         return False
@@ -186,8 +185,7 @@ def remember_conference(data_dir: Path, conference_id: str) -> bool:
 # --- Imported conferences: storage and listing (added for `confterm import`). ---
 
 
-@dataclass(frozen=True, slots=True)
-class ConferenceInfo:
+class ConferenceInfo(NamedTuple):
     """One row of ``confterm conferences``: a bundled or imported conference."""
 
     id: str
@@ -240,6 +238,9 @@ def save_imported(data_dir: Path, program: Program, meta: dict[str, object]) -> 
     conference_id = program.conference.id
     path = imported_program_path(data_dir, conference_id)
     meta_path = imported_meta_path(data_dir, conference_id)
+    import json
+
+    from confterm.atomic import write_atomic_all
     from confterm.model.validation import program_json
 
     meta_bytes = (json.dumps(meta, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
@@ -255,6 +256,8 @@ def save_imported(data_dir: Path, program: Program, meta: dict[str, object]) -> 
 
 def imported_meta(data_dir: Path, conference_id: str) -> dict[str, Any]:
     """The stored metadata of an imported conference (empty when missing or unreadable)."""
+    import json
+
     try:
         # Bounded like every file read from outside (a FIFO here must not hang the listing).
         raw = read_regular_file(imported_meta_path(data_dir, conference_id), _MAX_META_BYTES)
