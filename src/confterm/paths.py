@@ -1,15 +1,15 @@
 """Every place confterm reads or writes on disk, and the overrides for them.
 
 All platformdirs calls live here so that tests (and ``--data-dir`` / ``CONFTERM_DATA_DIR``)
-can redirect user data in one place.
+can redirect user data in one place. platformdirs is imported only when a directory is not
+given by an override (with pathlib, tempfile and more, it is a good part of the start of
+``confterm now``).
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-
-import platformdirs
 
 APP_NAME = "confterm"
 DATA_DIR_ENV = "CONFTERM_DATA_DIR"
@@ -26,6 +26,8 @@ def user_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     from_env = os.environ.get(DATA_DIR_ENV)
     if from_env:
         return Path(from_env).expanduser()
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -46,6 +48,8 @@ def conferences_dir(data_dir: Path) -> Path:
 
 def documents_dir() -> Path:
     """The user's documents folder, the default place for exported agendas."""
+    import platformdirs
+
     return Path(platformdirs.user_documents_dir())
 
 
@@ -75,12 +79,11 @@ def program_cache_dir() -> Path:
     """Where programs validated before are kept, to open them faster (safe to delete):
     ``programs`` in ``CONFTERM_CACHE_DIR``, else in the platform's user cache directory."""
     from_env = os.environ.get(CACHE_DIR_ENV)
-    base = (
-        Path(from_env).expanduser()
-        if from_env
-        else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
-    )
-    return base / "programs"
+    if from_env:
+        return Path(from_env).expanduser() / "programs"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "programs"
 
 
 def program_cache_file(cache_dir: Path, source: Path, suffix: str) -> Path:
@@ -110,6 +113,8 @@ def user_config_dir() -> Path:
     from_env = os.environ.get(CONFIG_DIR_ENV)
     if from_env:
         return Path(from_env).expanduser()
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
