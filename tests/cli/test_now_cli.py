@@ -205,7 +205,7 @@ def test_a_damaged_timeline_is_ignored_and_made_again(
 
 
 def test_a_line_that_only_mentions_now_is_read_by_the_full_parser(run_cli: RunCli) -> None:
-    # `now` is parsed first by a parser that knows it alone; anything else is not its to read.
+    # A plain `now` is read without the parser (cli/now_args.py); anything else is the parser's.
     listed = run_cli("--theme", "now", "list", *DATA)
     assert listed.returncode == 0, listed.stderr
     assert "Opening Keynote" in listed.stdout
