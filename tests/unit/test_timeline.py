@@ -8,7 +8,6 @@ each conference (and a day either side), with and without bookmarks, for three p
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
@@ -16,7 +15,13 @@ import pytest
 
 from confterm import paths
 from confterm.glance.build import build_timeline
-from confterm.glance.timeline import Glance, Timeline, source_stamp, timeline_path
+from confterm.glance.timeline import (
+    Glance,
+    SourceStamp,
+    Timeline,
+    source_stamp,
+    timeline_path,
+)
 from confterm.model.loading import load_program_file
 from confterm.model.program import Program
 from confterm.queries.index import ProgramIndex
@@ -89,7 +94,7 @@ def test_a_kept_timeline_is_the_one_made(tmp_path: Path) -> None:
     assert not fresh.settled
     build_timeline(ProgramIndex(program), source, fresh, keep_at)
     assert not keep_at.exists()
-    stamp = replace(fresh, settled=True)  # as if it had been written long ago
+    stamp = SourceStamp(fresh.text, settled=True)  # as if it had been written long ago
     made = build_timeline(ProgramIndex(program), source, stamp, keep_at)
     kept = Timeline.open(keep_at, source, stamp)
     assert kept is not None
@@ -105,7 +110,7 @@ def test_a_timeline_is_not_used_for_another_state_of_the_file(tmp_path: Path) ->
     stamp = source_stamp(source)
     assert stamp is not None
     keep_at = timeline_path(tmp_path / "cache", source)
-    stamp = replace(stamp, settled=True)  # as if it had been written long ago
+    stamp = SourceStamp(stamp.text, settled=True)  # as if it had been written long ago
     build_timeline(ProgramIndex(load_program_file(source)), source, stamp, keep_at)
     assert Timeline.open(keep_at, source, stamp) is not None
     source.write_bytes(TINYCONF.read_bytes().replace(b"Opening Keynote", b"Opening Talk!!!"))
