@@ -26,6 +26,8 @@ from confterm.queries.agenda import clashes_with
 from confterm.queries.index import ProgramIndex
 from confterm.text import clean, one_line
 
+#: The binding id of the key that bookmarks, stars and marks to visit.
+BOOKMARK = "main.bookmark"
 #: What an id must look like before it goes into an action string (the model's slug rule).
 _SAFE_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
@@ -54,6 +56,9 @@ class Span:
     #: A safe http(s) URL (see :func:`confterm.present.links.link_url`): the span is a
     #: hyperlink to it (a terminal's own click, via OSC 8) whose click in the app opens it.
     link: str = ""
+    #: The binding id of the key the span names (its text is the default key): the app
+    #: draws the key the user's keymap gives that binding ("b to bookmark", "m to ...").
+    key: str = ""
 
 
 Line = tuple[Span, ...]
@@ -73,6 +78,11 @@ def _line(*parts: str | tuple[str, Role] | Span) -> Line:
 
 def _styled(text: str, role: Role) -> Line:
     return (Span(text, role),)
+
+
+def _naming_key(before: str, binding_id: str, default: str, after: str, role: Role) -> Line:
+    """``before`` + the key of ``binding_id`` (``default`` unless remapped) + ``after``."""
+    return (Span(before, role), Span(default, role, key=binding_id), Span(after, role))
 
 
 def _field(label: str, value: str) -> Line:
@@ -138,9 +148,9 @@ def session_text(
     if track:
         lines.append(_field("Track", track))
     if session.id in bookmarked:
-        lines.append(_styled("★ Bookmarked (b to remove)", Role.MARKED))
+        lines.append(_naming_key("★ Bookmarked (", BOOKMARK, "b", " to remove)", Role.MARKED))
     else:
-        lines.append(_styled("Not bookmarked (b to bookmark)", Role.MUTED))
+        lines.append(_naming_key("Not bookmarked (", BOOKMARK, "b", " to bookmark)", Role.MUTED))
     clashes = clashes_with(index, session, bookmarked)
     if clashes:
         lines.append(_styled("⚠ Clashes with your bookmarks:", Role.CLASH))
@@ -148,14 +158,16 @@ def session_text(
             _line("  ", (time_range(o, zone, o.day), Role.MUTED), " ", one_line(o.title))
             for o in clashes
         )
-    hint = " (click or s: all their sessions)"
+    hint: Line = _naming_key(
+        " (click or ", "main.speaker", "s", ": all their sessions)", Role.MUTED
+    )
     for title, people in (
         ("Speakers", program.speakers_of(session)),
         ("Chairs", program.chairs_of(session)),
     ):
         if people:
-            lines += [(), _line((title, Role.SECTION), (hint, Role.MUTED))]
-            hint = ""
+            lines += [(), _line((title, Role.SECTION), *hint)]
+            hint = ()
             for person in people:
                 name = Span(one_line(person.name), action=speaker_action(person.id, session.id))
                 line = _line("  ", name)
@@ -189,9 +201,9 @@ def booth_text(booth: Booth, to_visit: AbstractSet[str]) -> list[Line]:
     facts.append(one_line(booth.location) if booth.location else NO_LOCATION)
     lines.append(_styled(" · ".join(facts), Role.KIND))
     if booth.id in to_visit:
-        lines.append(_styled("★ To visit (b to unmark)", Role.MARKED))
+        lines.append(_naming_key("★ To visit (", BOOKMARK, "b", " to unmark)", Role.MARKED))
     else:
-        lines.append(_styled("Not marked to visit (b to mark)", Role.MUTED))
+        lines.append(_naming_key("Not marked to visit (", BOOKMARK, "b", " to mark)", Role.MUTED))
     if booth.description:
         lines += _section("Description")
         lines += _text(booth.description)
@@ -271,9 +283,12 @@ def paper_text(
     star = "★ " if paper.id in starred else ""
     lines: list[Line] = [_styled(star + one_line(paper.title), Role.TITLE)]
     if paper.id in starred:
-        lines.append(_styled("★ Starred: its session is on My agenda (b to unstar)", Role.MARKED))
+        on_agenda = "★ Starred: its session is on My agenda ("
+        lines.append(_naming_key(on_agenda, BOOKMARK, "b", " to unstar)", Role.MARKED))
     else:
-        lines.append(_styled("Not starred (b to star this paper)", Role.MUTED))
+        lines.append(
+            _naming_key("Not starred (", BOOKMARK, "b", " to star this paper)", Role.MUTED)
+        )
     if paper.award:
         lines.append(_styled(f"🏆 {one_line(paper.award)}", Role.MARKED))
     if paper.authors:
@@ -292,7 +307,7 @@ def paper_text(
             lines.append(_styled(f"  {one_line(room)}", Role.MUTED))
         if session.id in bookmarked:
             lines.append(_styled("  ★ Session bookmarked", Role.MARKED))
-        lines.append(_styled("  Enter: go to the session", Role.MUTED))
+        lines.append(_naming_key("  ", "paper.session", "Enter", ": go to the session", Role.MUTED))
     if paper.topic:
         lines.append(())
         lines.append(_field("Topic", paper.topic))

@@ -19,6 +19,7 @@ from confterm.model.targets import JumpTarget
 from confterm.store.catalog import open_program, remember_conference
 from confterm.text import clean
 from confterm.tui.commands import ConferenceProvider, JumpProvider, main_commands
+from confterm.tui.keymap import KeyLabels, expand_keymap, known_binding_ids, unknown_ids
 from confterm.tui.screens.main import MainScreen
 from confterm.tui.state import AppState
 from confterm.tui.widgets.row_list import RowList
@@ -82,7 +83,10 @@ class ConftermApp(App[None]):
         self.reminders = reminders and remind_minutes > 0
         self.remind_minutes = remind_minutes
         self.reminder_timer: ReminderTimer | None = None
-        self.user_keymap = dict(keymap or {})
+        #: keymap.toml as read, and with the bindings that follow those it remaps.
+        self.keymap_read = dict(keymap or {})
+        self.user_keymap = expand_keymap(self.keymap_read, _default_keys())
+        state.keys = KeyLabels(self.user_keymap)
         self._resume_gc = resume_gc
         self._modes_opened = 0
         self.settings_file = settings_file
@@ -123,6 +127,7 @@ class ConftermApp(App[None]):
     def on_mount(self) -> None:
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
+            self.call_after_refresh(self._check_keymap)
         if self._resume_gc:
             self.call_after_refresh(_resume_collector)
         message = self.state.recovery_message
@@ -147,11 +152,19 @@ class ConftermApp(App[None]):
             self.notify(
                 f"{count} bookmarked session{'s' * (count != 1)} changed in a refresh: marked "
                 "[moved], [changed] or [cancelled] in the day view and My agenda until you "
-                'open it (Enter), or clear every mark with ctrl+p "Changes seen".',
+                f"open it ({self.state.keys('list.open', 'Enter')}), or clear every mark with "
+                'ctrl+p "Changes seen".',
                 title="Changes",
                 severity="warning",
                 timeout=15,
             )
+
+    def _check_keymap(self) -> None:
+        """One notice naming the ids of keymap.toml that no key has (a typo, an old id)."""
+        known = known_binding_ids(_palette_bindings())
+        problem = unknown_ids(self.keymap_read, known)
+        if problem:
+            self.notify(problem, title="Keys", severity="warning", timeout=10)
 
     def _save_theme(self, theme: Theme) -> None:
         """Keep a theme picked in the app (theme picker, palette) for the next start."""
@@ -312,7 +325,8 @@ class ConftermApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             sections = self.help_sections(self.screen)
-            self.push_screen(HelpScreen(help_rows(sections, self.user_keymap)))
+            close = self.state.keys("help.close", "Esc")
+            self.push_screen(HelpScreen(help_rows(sections, self.user_keymap), close_key=close))
 
     def action_command_palette(self) -> None:
         """The command palette, saying what can be typed into it."""
@@ -388,6 +402,12 @@ def _screen_section(screen: Screen[object] | None) -> list[tuple[str, list[Bindi
     ]
     title = getattr(screen, "HELP_TITLE", "This screen")
     return [(str(title), bindings)] if bindings else []
+
+
+def _default_keys() -> dict[str, str]:
+    """The default keys of the bindings others follow (see :data:`keymap.FOLLOWS`)."""
+    bindings = [*ConftermApp.BINDINGS, *MainScreen.BINDINGS, *RowList.BINDINGS]
+    return {b.id: b.key for b in bindings if isinstance(b, Binding) and b.id}
 
 
 def _palette_bindings() -> list[BindingType]:

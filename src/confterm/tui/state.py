@@ -34,6 +34,7 @@ from confterm.queries.index import ProgramIndex
 from confterm.store.bookmarks import Bookmark, BookmarkStore, ItemKind
 from confterm.store.change_marks import ChangeMark, unseen_changes
 from confterm.timezones import local_zone, zone_name
+from confterm.tui.keymap import KeyLabels
 from confterm.tui.messages import FiltersChanged, MarksChanged, StateChange
 
 if TYPE_CHECKING:
@@ -85,6 +86,8 @@ class AppState(DOMNode):
         self._token: int | None = None
         self._app: App[Any] | None = None
         self.changed: Signal[StateChange] | None = None
+        #: How text names a key, as keymap.toml remaps it ("b to bookmark", "m to ...").
+        self.keys = KeyLabels()
         #: Problems met reading the store before the app could show them.
         self.problems: list[str] = []
         self._read_marks(report=self.problems.append)
@@ -327,4 +330,6 @@ class AppState(DOMNode):
         """A state on ``program`` sharing this one's store, clock and local zone, showing
         times in the local zone if this one does."""
         zone = self.local if self.showing_local_zone else program.conference.zone
-        return AppState(program, self._store, self.clock, zone, self.local)
+        state = AppState(program, self._store, self.clock, zone, self.local)
+        state.keys = self.keys
+        return state

@@ -8,6 +8,7 @@ from textual import on
 
 from confterm.errors import StoreError
 from confterm.model.targets import JumpTarget
+from confterm.present.detail_text import BOOKMARK
 from confterm.present.rows import agenda_rows
 from confterm.queries.agenda import build_agenda
 from confterm.tui.access import confterm_app
@@ -24,10 +25,11 @@ class AgendaPane(Pane):
 
     def __init__(self, state: AppState, *, id: str = "agenda-pane") -> None:
         # Never "empty": with no bookmarks it says how to add some.
+        key = state.keys(BOOKMARK, "b")
         super().__init__(
             state,
             AgendaList(
-                empty="No bookmarks yet: press b on a session to add it.",
+                empty=f"No bookmarks yet: press {key} on a session to add it.",
                 two_lines=True,
                 id="agenda",
                 classes="list",

@@ -139,7 +139,11 @@ class ExportDialog(ModalScreen[Path | None]):
             with Horizontal(id="export-buttons"):
                 yield Button("Write", id="export-write", variant="primary")
                 yield Button("Cancel", id="export-cancel")
-            yield Static("Enter or Ctrl+S writes · Esc cancels · Tab moves", id="export-keys")
+            keys = self.state.keys
+            write, cancel = keys("export.write", "Ctrl+S"), keys("export.cancel", "Esc")
+            yield Static(
+                f"Enter or {write} writes · {cancel} cancels · Tab moves", id="export-keys"
+            )
 
     def on_mount(self) -> None:
         self._show_alarm()

@@ -13,25 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEY_NAMES = {
-    "left": "←",
-    "right": "→",
-    "up": "↑",
-    "down": "↓",
-    "left_square_bracket": "[",
-    "right_square_bracket": "]",
-    "question_mark": "?",
-    "enter": "Enter",
-    "escape": "Esc",
-    "space": "Space",
-    "tab": "Tab",
-    "shift+tab": "Shift+Tab",
-    "pageup": "PgUp",
-    "pagedown": "PgDn",
-    "home": "Home",
-    "end": "End",
-    "slash": "/",
-}
+from confterm.tui.keymap import key_text
 
 # What fits inside the help box on an 80-column terminal (border, padding and scroll bar).
 LINE_WIDTH = 74
@@ -43,12 +25,6 @@ EXTRA = [
     ("Tab ⇧Tab", "Switch between the list and the detail pane", ""),
     ("Mouse", "Click a tab or a row; double-click a row to open it", ""),
 ]
-
-
-def key_text(keys: str) -> str:
-    """``left,left_square_bracket`` → ``← [``."""
-    names = [KEY_NAMES.get(key.strip(), key.strip()) for key in keys.split(",")]
-    return " ".join(names)
 
 
 def help_rows(
@@ -115,13 +91,15 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "close", "Close", id="help.close"),
     ]
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content, *, close_key: str = "Esc") -> None:
+        """``close_key``: the key the border names (as keymap.toml remaps it)."""
         super().__init__()
         self.content = content
+        self.close_key = close_key
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
-            box.border_title = "Keys — Esc to close"
+            box.border_title = f"Keys — {self.close_key} to close"
             box.border_subtitle = "remap by binding id in keymap.toml"
             yield Static(
                 Content.styled("confterm — a conference in your terminal", "bold"), id="help-title"

@@ -75,7 +75,9 @@ class MainScreen(Screen[None]):
         width = self.app.size.width
         self.set_class(width < NARROW_WIDTH, "-narrow")
         yield TabBar(self.labels.for_width(width), active=self._opened[0], id="tabs")
-        yield FilterBar(id="filter-bar")
+        keys = self.state.keys
+        hint = f"{keys('main.filters', 'f')}: change · {keys('main.clear_filters', 'x')}: clear"
+        yield FilterBar(hint, id="filter-bar")
         yield PaneSwitcher(self.state, self.day_pane, id="panes")
         yield KeyBar(compact=True)
 

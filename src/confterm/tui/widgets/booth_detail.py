@@ -22,7 +22,7 @@ from confterm.tui.widgets.detail_content import detail_content
 from confterm.tui.widgets.detail_pane import DetailPane
 from confterm.tui.widgets.row_list import STAR, RowList
 
-RELATED_HEADING = "Related sessions (Enter to go there)"
+RELATED_HEADING = "Related sessions ({} to go there)"  # the key that opens a row
 #: At most this many related sessions are shown without scrolling the list.
 MOST_SHOWN = 10
 
@@ -102,16 +102,16 @@ class BoothDetail(Vertical):
             related.display = False
             more.display = False
             return
-        pane.show(detail_content(booth_text(booth, state.to_visit)), keep_scroll=same)
+        pane.show(detail_content(booth_text(booth, state.to_visit), state.keys), keep_scroll=same)
         extra = booth_more_text(booth)
-        more.show(detail_content(extra), keep_scroll=same)
+        more.show(detail_content(extra, state.keys), keep_scroll=same)
         more.display = bool(extra)
         rows: list[Row] = [
             related_row(state, session, bookmarked=session.id in state.bookmarks)
             for session in related_sessions(state.index, booth)
         ]
         if rows:
-            rows.insert(0, Heading(RELATED_HEADING))
+            rows.insert(0, Heading(RELATED_HEADING.format(state.keys("list.open", "Enter"))))
         related.when_width = max(
             (len(r.time) for r in rows if isinstance(r, SessionRow)), default=0
         )

@@ -56,4 +56,4 @@ class PaperDetail(DetailPane):
             self.show(self._empty_content())
         else:
             text = paper_text(state.program, paper, state.zone, state.bookmarks, state.starred)
-            self.show(detail_content(text), keep_scroll=same)
+            self.show(detail_content(text, state.keys), keep_scroll=same)

@@ -33,12 +33,12 @@ class SessionDetail(DetailPane):
                 mark = state.change_of(session.id)
                 if mark is not None:
                     text.insert(2, change_line(mark, state.zone))
-                self.show(detail_content(text), keep_scroll=same)
+                self.show(detail_content(text, state.keys), keep_scroll=same)
                 return
         if target is not None and target.kind == "booth":
             booth = program.booth_by_id.get(target.item_id)
             if booth is not None:
                 text = booth_full_text(state.index, booth, state.zone, state.to_visit)
-                self.show(detail_content(text), keep_scroll=same)
+                self.show(detail_content(text, state.keys), keep_scroll=same)
                 return
         self.show(self._empty_content())
