@@ -131,7 +131,7 @@ def test_a_remap_carries_to_the_bindings_that_follow_it() -> None:
     expanded = expand_keymap({"main.bookmark": "m", "main.grid": "G"}, defaults)
     assert expanded["detail.bookmark"] == "m"
     assert expanded["grid.bookmark"] == "m"
-    assert expanded["search.bookmark"] == "ctrl+b,m"  # b is a letter in the search input
+    assert expanded["search.bookmark"] == "ctrl+t,m"  # b is a letter in the search input
     assert expanded["grid.back"] == "escape,G"
     assert "detail.back" not in expanded  # nothing it follows was remapped
     # A binding remapped by the user keeps the user's keys.

@@ -127,9 +127,11 @@ FOLLOWS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "grid.bookmark": (("main.bookmark",), ()),
     "now.bookmark": (("main.bookmark",), ()),
     "speaker.bookmark": (("main.bookmark",), ()),
-    # From the search input b is a letter: ctrl+b bookmarks there whatever b becomes.
-    "search.bookmark": (("main.bookmark",), ("ctrl+b",)),
+    # From the search input b is a letter: ctrl+t bookmarks there whatever b becomes.
+    "search.bookmark": (("main.bookmark",), ("ctrl+t",)),
     "detail.speaker": (("main.speaker",), ()),
+    "grid.speaker": (("main.speaker",), ()),
+    "now.speaker": (("main.speaker",), ()),
     "detail.back": (("main.back",), ()),
     "search.back": (("main.back",), ()),
     "speaker.back": (("main.back",), ()),
