@@ -80,7 +80,7 @@ def test_import_names_the_ids_no_longer_in_the_program(run_cli: RunCli, tmp_path
     done = run_cli("bookmark", "import", str(path), *DATA)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
-        "imported 1 new bookmarks (0 already bookmarked)",
+        "imported 1 new bookmark (0 already bookmarked)",
         "not in the program any more: session cancelled-talk",
         "not in the program any more: booth booth-gone",
     ]

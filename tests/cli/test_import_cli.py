@@ -127,7 +127,7 @@ def test_remove_confirmation_bookmarks_and_purge(run_cli: RunCli, isolated_user_
     assert "one.json" not in _stored(isolated_user_data)
     purged = run_cli("remove", "two", "--yes", "--purge")
     assert purged.returncode == 0, purged.stderr
-    assert "deleted 1 bookmarks" in purged.stdout
+    assert "deleted 1 bookmark\n" in purged.stdout  # a number agrees with its noun
     with BookmarkStore.open(isolated_user_data) as store:
         assert store.ids("one") == {MOVED_ID}
         assert store.ids("two") == set()

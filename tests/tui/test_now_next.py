@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from app_clock import DURING, AppFactory
 from finder_host import HostApp, make_state
+from textual.geometry import Region
 from textual.widgets import Label, OptionList
 
 from confterm.model.program import Program
@@ -92,6 +93,26 @@ async def test_after_the_conference(tinyconf: Program) -> None:
         assert message(app).startswith("TinyConf ended Mon 9 Mar at 17:00.")
         await pilot.press("n")
         assert app.results == [None]
+
+
+async def test_the_conference_is_over_line_fits_80_columns(tinyconf: Program) -> None:
+    """The whole line, "Press f ..." included, is on screen at 80x24: it wraps, never cut."""
+    long_name = replace(
+        tinyconf,
+        conference=replace(tinyconf.conference, short_name="The Long-Named Conference 2026"),
+    )
+    app = HostApp(make_state(long_name, at("2026-04-01T09:00")), NowNextScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        label = app.screen.query_one("#now-message", Label)
+        text = message(app)
+        assert text.endswith("Press f to jump to the first day.")
+        assert len(text) > label.parent.content_region.width  # type: ignore[union-attr]
+        assert label.region.right <= label.parent.content_region.right  # type: ignore[union-attr]
+        assert label.region.height == 2  # wrapped onto a second line
+        region = Region(0, 0, label.size.width, label.size.height)
+        shown = " ".join(" ".join(strip.text.split()) for strip in label.render_lines(region))
+        assert "Press f to jump to the first day." in shown
 
 
 async def test_refreshes_on_a_timer(tinyconf: Program) -> None:

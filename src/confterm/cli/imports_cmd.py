@@ -415,9 +415,9 @@ def run_remove(context: Context) -> int:
         # import of it again starts their SEQUENCE above what was forgotten.
         prune_revisions(store, conference_id)
         if args.purge:
-            print(f"deleted {store.purge(conference_id)} bookmarks")
+            print(f"deleted {plural(store.purge(conference_id), 'bookmark')}")
         else:
             kept = len(store.ids(conference_id))
             if kept:
-                print(f"kept {kept} bookmarks (use --purge to delete them)")
+                print(f"kept {plural(kept, 'bookmark')} (use --purge to delete them)")
     return 0

@@ -18,7 +18,7 @@ from confterm.cli.context import Context
 from confterm.cli.output import Column, Section, print_json, print_sections
 from confterm.errors import DataError, UsageError
 from confterm.model.program import Program, Session
-from confterm.present.formatting import day_label, time_range
+from confterm.present.formatting import day_label, plural, time_range
 from confterm.store.bookmarks import BookmarkStore, ItemKind
 from confterm.store.sharing import (
     SharedBookmarks,
@@ -50,7 +50,9 @@ def run_export(context: Context, store: BookmarkStore) -> int:
             write_atomic(path, text.encode("utf-8"))
         except OSError as error:
             raise DataError(f"{one_line(str(path))}: cannot write it: {error.strerror}") from None
-        sys.stderr.write(f"confterm: wrote {len(marks)} bookmarks to {one_line(str(path))}\n")
+        sys.stderr.write(
+            f"confterm: wrote {plural(len(marks), 'bookmark')} to {one_line(str(path))}\n"
+        )
     else:
         sys.stdout.write(text)
     return 0
@@ -82,7 +84,10 @@ def run_import(context: Context, store: BookmarkStore) -> int:
         else:
             wanted.append((known, item_id))
     added = store.add_items(program.conference.id, wanted)
-    print(f"imported {len(added)} new bookmarks ({len(wanted) - len(added)} already bookmarked)")
+    print(
+        f"imported {plural(len(added), 'new bookmark')} "
+        f"({len(wanted) - len(added)} already bookmarked)"
+    )
     for kind, item_id in gone:
         print(f"not in the program any more: {kind} {one_line(item_id)}")
     return 0

@@ -50,7 +50,7 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
         border: thick $accent; background: $surface; padding: 0 1;
     }
     NowNextScreen #now-title { text-style: bold; height: 1; }
-    NowNextScreen #now-message { color: $text-muted; height: auto; }
+    NowNextScreen #now-message { color: $text-muted; width: 1fr; height: auto; }
     NowNextScreen OptionList { height: 1fr; border: none; }
     """
 
