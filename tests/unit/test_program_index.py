@@ -9,6 +9,7 @@ sessions filed under a day other than their start's, and sessions with no day at
 from __future__ import annotations
 
 import ast
+import json
 import sys
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from confterm.model.cache_rows import decode_program, encode_program
 from confterm.model.loading import load_program_file
 from confterm.model.program import Program, Session
 from confterm.queries.agenda import build_agenda, opening_position
@@ -42,11 +44,16 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Program:
     return replace(program, sessions=[*program.sessions, long, moved])
 
 
-@pytest.fixture(params=["tinyconf", "generated"])
+@pytest.fixture(params=["tinyconf", "generated", "generated-from-the-cache"])
 def program(request: pytest.FixtureRequest, tinyconf: Program) -> Program:
     if request.param == "tinyconf":
         return tinyconf
     result: Program = request.getfixturevalue("generated")
+    if request.param == "generated-from-the-cache":
+        # Rebuilt as a cached program is: sessions share their day, start and end objects.
+        result = decode_program(json.loads(json.dumps(encode_program(result))))
+        timed = [s for s in result.sessions if s.start is not None]
+        assert len({id(s.start) for s in timed}) < len(timed)
     return result
 
 

@@ -30,7 +30,13 @@ from confterm.cli.output import (
     print_sections,
 )
 from confterm.errors import StoreError
-from confterm.export.records import booth_json, paper_json, session_json, speaker_json
+from confterm.export.records import (
+    SessionRecords,
+    booth_json,
+    paper_json,
+    session_json,
+    speaker_json,
+)
 from confterm.model.loading import load_program_file
 from confterm.model.program import Booth, Paper, Program, Session, Speaker
 from confterm.present.formatting import (
@@ -89,12 +95,13 @@ def run_list(context: Context) -> int:
         if (day is None or s.day == day) and (args.kind is None or s.kind.value == args.kind)
     ]
     if args.json:
+        records = SessionRecords(program, zone)
         print_json(
             {
                 "conference": program.conference.id,
                 # The IANA key, as documented, not the display name (UTC+01:00).
                 "zone": zone_key(zone) or zone_name(zone),
-                "sessions": [session_json(program, s, zone, papers=True) for s in sessions],
+                "sessions": [records.session(s, papers=True) for s in sessions],
             },
             expand=2,  # one line per session: readable, and fast at 50,000 sessions
         )

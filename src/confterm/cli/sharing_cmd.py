@@ -108,10 +108,12 @@ def run_compare(context: Context, store: BookmarkStore) -> int:
     mine = store.ids(program.conference.id)
     result = compare(program, mine, theirs.ids("session"))
     if context.args.json:
-        from confterm.export.records import session_json
+        from confterm.export.records import SessionRecords
+
+        records = SessionRecords(program, zone)
 
         def js(sessions: list[Session]) -> list[dict[str, Any]]:
-            return [session_json(program, s, zone) for s in sessions]
+            return [records.session(s) for s in sessions]
 
         print_json(
             {
@@ -120,8 +122,7 @@ def run_compare(context: Context, store: BookmarkStore) -> int:
                 "only_mine": js(result.only_mine),
                 "only_theirs": js(result.only_theirs),
                 "clashes": [
-                    {"theirs": session_json(program, t, zone), "mine": js(m)}
-                    for t, m in result.clashes
+                    {"theirs": records.session(t), "mine": js(m)} for t, m in result.clashes
                 ],
                 "unknown": result.unknown,
             }

@@ -1,7 +1,9 @@
 """Words shared by every agenda writer, so text, Markdown, HTML and the terminal say the same.
 
-Each helper returns plain, cleaned strings (no control characters, no escape sequences, one
-line); the writers only add their own escaping and layout around them.
+Each helper returns plain strings with no control character or escape sequence, on one line:
+the model's texts as they are, since the model cleaned them once where the program was built
+(:mod:`confterm.model.cleaning`), and text from elsewhere (what an export was made from)
+cleaned here. The writers only add their own escaping and layout around them.
 """
 
 from __future__ import annotations
@@ -28,13 +30,13 @@ TIME_WIDTH = 13
 def title(agenda: Agenda) -> str:
     """``My agenda: Tiny Conference 2026`` (or ``Program: ...`` for ``--all``)."""
     what = "Program" if agenda.whole_program else "My agenda"
-    return f"{what}: {one_line(agenda.program.conference.name)}"
+    return f"{what}: {agenda.program.conference.name}"
 
 
 def as_of(agenda: Agenda, made_from: str | None, now: datetime | None) -> str:
     """What the export was made from and when: ``Made from Tiny Conference 2026, program as
     of 2026-03-01 10:00 UTC; exported 2026-03-05 08:00 UTC.``"""
-    source = one_line(made_from) if made_from else one_line(agenda.program.conference.name)
+    source = one_line(made_from) if made_from else agenda.program.conference.name
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     return f"Made from {source}; exported {moment:%Y-%m-%d %H:%M} UTC."
 
@@ -75,16 +77,16 @@ def day_zone(day: date | None, zone: tzinfo) -> str | None:
 
 def session_title(session: Session) -> str:
     """The title, safe to print."""
-    return one_line(session.title)
+    return session.title
 
 
 def people(program: Program, session: Session) -> list[str]:
     """``Ada Lovelace, Grace Hopper`` and ``chaired by Margaret Hamilton``, when present."""
     parts = []
-    speakers = ", ".join(one_line(s.name) for s in program.speakers_of(session))
+    speakers = ", ".join(s.name for s in program.speakers_of(session))
     if speakers:
         parts.append(speakers)
-    chairs = ", ".join(one_line(s.name) for s in program.chairs_of(session))
+    chairs = ", ".join(s.name for s in program.chairs_of(session))
     if chairs:
         parts.append(f"chaired by {chairs}")
     return parts
@@ -92,8 +94,7 @@ def people(program: Program, session: Session) -> list[str]:
 
 def room(program: Program, session: Session) -> str | None:
     """The room's name, safe to print, or None when not announced."""
-    name = program.room_name(session)
-    return one_line(name) if name else None
+    return program.room_name(session)
 
 
 def session_details(program: Program, session: Session) -> list[str]:
@@ -123,12 +124,12 @@ def papers(agenda: Agenda, session: Session) -> list[tuple[Paper, bool]]:
 
 def paper_line(paper: Paper) -> str:
     """``Fast Lists for Slow Terminals — Grace Hopper, Alan Turing (Best Paper)``."""
-    line = one_line(paper.title)
-    authors = ", ".join(one_line(a.name) for a in paper.authors)
+    line = paper.title
+    authors = ", ".join(a.name for a in paper.authors)
     if authors:
         line += f" — {authors}"
     if paper.award:
-        line += f" ({one_line(paper.award)})"
+        line += f" ({paper.award})"
     return line
 
 
@@ -147,19 +148,18 @@ def paper_url(paper: Paper) -> str | None:
 
 def _web(url: str | None) -> str | None:
     # Only web pages become links: a "javascript:" or "file:" URL from a hostile program
-    # must not be one click away in an exported page.
+    # must not be one click away in an exported page (the model refuses them too).
     if not url:
         return None
-    url = one_line(url).strip()
     return url if url.lower().startswith(("https://", "http://")) else None
 
 
 def booth_line(booth: Booth) -> str:
     """``Acme Corp (Gold) — Booth 12``."""
-    name = one_line(booth.organisation)
+    name = booth.organisation
     if booth.level:
-        name += f" ({one_line(booth.level)})"
-    location = one_line(booth.location) if booth.location else LOCATION_UNKNOWN
+        name += f" ({booth.level})"
+    location = booth.location or LOCATION_UNKNOWN
     return f"{name} — {location}"
 
 
@@ -177,7 +177,7 @@ CLASH_LABEL = "clashes with"
 
 def empty_message(agenda: Agenda) -> str:
     """What an empty agenda says instead of printing nothing."""
-    short = one_line(agenda.program.conference.short_name)
+    short = agenda.program.conference.short_name
     if agenda.whole_program:
         return f"No sessions to show for {short}."
     return (

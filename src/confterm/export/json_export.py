@@ -16,7 +16,7 @@ Shape (keys are never renamed or removed; new ones may be added; the JSON Schema
      "missing": [{"kind": "session" | "booth", "id", "added_at": ISO 8601}]}
 
 Session and booth objects are those of every other ``--json`` output
-(:func:`confterm.export.records.session_json`); within a day, timed sessions come first in time
+(:class:`confterm.export.records.SessionRecords`); within a day, timed sessions come first in time
 order, then those with no announced time.
 """
 
@@ -25,7 +25,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from confterm.export.records import booth_json, json_text, session_json
+from confterm.export.records import SessionRecords, booth_json, json_text
 from confterm.queries.agenda import Agenda
 from confterm.text import one_line
 from confterm.timezones import zone_key, zone_name
@@ -40,10 +40,11 @@ def agenda_json(
     program = agenda.program
     conference = program.conference
     days = []
+    records = SessionRecords(program, zone)
     for day in agenda.days:
         sessions = []
         for session in day.sessions:
-            item = session_json(program, session, zone, papers=True)
+            item = records.session(session, papers=True)
             item["clashes_with"] = list(agenda.clashes.get(session.id, []))
             for paper in item["papers"]:
                 paper["starred"] = paper["id"] in agenda.starred_papers
@@ -56,7 +57,7 @@ def agenda_json(
         "exported_at": moment.isoformat().replace("+00:00", "Z"),
         "conference": {
             "id": conference.id,
-            "name": one_line(conference.name),
+            "name": conference.name,
             "timezone": conference.timezone,
         },
         "scope": "program" if agenda.whole_program else "bookmarks",

@@ -3,46 +3,41 @@
 Shared by ``--json`` CLI output and the JSON agenda export, so both describe a session the same
 way: ``id``, ``title``, ``kind``, ``day``, ``start``/``end`` (ISO 8601 with the display zone's
 offset, or null when not announced), ``room`` and ``track`` (``{id, name}`` or null),
-``speakers``, ``description``, ``links``, ``source_url``. Texts are cleaned of control
-characters; nothing here knows about terminals.
+``speakers``, ``description``, ``links``, ``source_url``. Texts are the model's, which cleaned
+them once where the program was built (:mod:`confterm.model.cleaning`): names and titles are
+one line, descriptions hold no control character. Nothing here knows about terminals.
 """
 
 from __future__ import annotations
 
 import json
 from datetime import datetime, tzinfo
-from functools import lru_cache
 from typing import Any
 
 from confterm.model.program import Author, Booth, Paper, Program, Session, Speaker
 from confterm.present.formatting import iso_or_none
-from confterm.text import clean, one_line
 
 
 def speaker_json(speaker: Speaker) -> dict[str, Any]:
     """``{"id", "name", "affiliation"}``."""
-    return {
-        "id": speaker.id,
-        "name": one_line(speaker.name),
-        "affiliation": _opt(speaker.affiliation),
-    }
+    return {"id": speaker.id, "name": speaker.name, "affiliation": speaker.affiliation}
 
 
 def author_json(author: Author) -> dict[str, Any]:
     """``{"name", "affiliation"}``."""
-    return {"name": one_line(author.name), "affiliation": _opt(author.affiliation)}
+    return {"name": author.name, "affiliation": author.affiliation}
 
 
 def paper_json(paper: Paper) -> dict[str, Any]:
     """A paper: id, title, authors, url, session (id), award, topic."""
     return {
         "id": paper.id,
-        "title": one_line(paper.title),
-        "authors": [author_json(author) for author in paper.authors],
+        "title": paper.title,
+        "authors": [{"name": a.name, "affiliation": a.affiliation} for a in paper.authors],
         "url": paper.url,
         "session": paper.session,
-        "award": _opt(paper.award),
-        "topic": _opt(paper.topic),
+        "award": paper.award,
+        "topic": paper.topic,
     }
 
 
@@ -50,12 +45,12 @@ def booth_json(booth: Booth) -> dict[str, Any]:
     """A booth: id, organisation, level, location (null: not announced), people, sessions..."""
     return {
         "id": booth.id,
-        "organisation": one_line(booth.organisation),
-        "level": _opt(booth.level),
-        "location": _opt(booth.location),
-        "description": clean(booth.description),
-        "people": [{"name": one_line(p.name), "role": _opt(p.role)} for p in booth.people],
-        "links": [{"title": one_line(link.title), "url": link.url} for link in booth.links],
+        "organisation": booth.organisation,
+        "level": booth.level,
+        "location": booth.location,
+        "description": booth.description,
+        "people": [{"name": p.name, "role": p.role} for p in booth.people],
+        "links": [{"title": link.title, "url": link.url} for link in booth.links],
         "sessions": list(booth.sessions),
         "source_url": booth.source_url,
     }
@@ -65,44 +60,85 @@ def session_json(
     program: Program, session: Session, zone: tzinfo, *, papers: bool = False
 ) -> dict[str, Any]:
     """The stable JSON object for a session (see the module docstring)."""
-    track = program.track_name(session)
-    result: dict[str, Any] = {
-        "id": session.id,
-        "title": one_line(session.title),
-        "kind": session.kind.value,
-        "day": session.day.isoformat() if session.day else None,
-        "start": None if session.start is None else _iso(session.start, zone),
-        "end": None if session.end is None else _iso(session.end, zone),
-        "room": room_json(program, session),
-        "track": {"id": session.track, "name": one_line(track)} if track else None,
-        "speakers": [speaker_json(s) for s in program.speakers_of(session)],
-        "description": clean(session.description),
-        "links": [{"title": one_line(link.title), "url": link.url} for link in session.links],
-        "source_url": session.source_url,
-    }
-    if papers:
-        result["papers"] = [
-            paper_json(paper) for paper in program.papers_by_session.get(session.id, [])
-        ]
-    return result
+    return SessionRecords(program, zone).session(session, papers=papers)
 
 
-@lru_cache(maxsize=4096)
-def _iso(moment: datetime, zone: tzinfo) -> str:
-    # Sessions share their start and end times (slots): each instant is converted once per
-    # zone (50,000 sessions: 100,000 conversions become a few thousand). Equal instants are
-    # equal keys whatever their offset and convert alike.
-    return iso_or_none(moment, zone) or ""
+class SessionRecords:
+    """The JSON objects of many sessions of one program in one zone.
+
+    Sessions share their speakers, rooms, tracks and times: each speaker's, room's and track's
+    object is made once and the same object is put in every session that names it (they are
+    written out, never changed), and each instant is converted to ``zone`` once (50,000
+    sessions have a few thousand distinct times).
+    """
+
+    def __init__(self, program: Program, zone: tzinfo) -> None:
+        self.program = program
+        self.zone = zone
+        self._speakers: dict[str, dict[str, Any]] = {}
+        self._rooms: dict[str, dict[str, Any] | None] = {}
+        self._tracks: dict[str, dict[str, Any] | None] = {}
+        self._times: dict[datetime, str] = {}
+
+    def session(self, session: Session, *, papers: bool = False) -> dict[str, Any]:
+        """The stable JSON object of ``session`` (with ``papers``: its papers too)."""
+        start, end = session.start, session.end
+        result: dict[str, Any] = {
+            "id": session.id,
+            "title": session.title,
+            "kind": session.kind.value,
+            "day": session.day.isoformat() if session.day else None,
+            "start": None if start is None else self._iso(start),
+            "end": None if end is None else self._iso(end),
+            "room": None if session.room is None else self._room(session),
+            "track": None if session.track is None else self._track(session),
+            "speakers": [self._speaker(s) for s in session.speakers],
+            "description": session.description,
+            "links": [{"title": link.title, "url": link.url} for link in session.links],
+            "source_url": session.source_url,
+        }
+        if not all(result["speakers"]):  # an id that names no speaker is left out
+            result["speakers"] = [s for s in result["speakers"] if s]
+        if papers:
+            result["papers"] = [
+                paper_json(paper) for paper in self.program.papers_by_session.get(session.id, [])
+            ]
+        return result
+
+    def _iso(self, moment: datetime) -> str:
+        # Equal instants are equal keys whatever their offset, and convert alike.
+        text = self._times.get(moment)
+        if text is None:
+            text = self._times[moment] = iso_or_none(moment, self.zone) or ""
+        return text
+
+    def _speaker(self, speaker_id: str) -> dict[str, Any] | None:
+        found = self._speakers.get(speaker_id)
+        if found is None:
+            speaker = self.program.speaker_by_id.get(speaker_id)
+            if speaker is None:
+                return None
+            found = self._speakers[speaker_id] = speaker_json(speaker)
+        return found
+
+    def _room(self, session: Session) -> dict[str, Any] | None:
+        key = session.room or ""
+        if key not in self._rooms:
+            self._rooms[key] = room_json(self.program, session)
+        return self._rooms[key]
+
+    def _track(self, session: Session) -> dict[str, Any] | None:
+        key = session.track or ""
+        if key not in self._tracks:
+            name = self.program.track_name(session)
+            self._tracks[key] = {"id": session.track, "name": name} if name else None
+        return self._tracks[key]
 
 
 def room_json(program: Program, session: Session) -> dict[str, Any] | None:
     """A session's room as ``{"id", "name"}``, or None when not announced."""
     room = program.room_name(session)
-    return {"id": session.room, "name": one_line(room)} if room else None
-
-
-def _opt(text: str | None) -> str | None:
-    return None if text is None else one_line(text)
+    return {"id": session.room, "name": room} if room else None
 
 
 def json_text(obj: Any, expand: int = 64) -> str:
