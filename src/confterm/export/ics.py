@@ -24,9 +24,8 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from confterm import __version__
-from confterm.model.program import Program, Session
+from confterm.model.program import Program, Session, Speaker
 from confterm.queries.agenda import Agenda
-from confterm.text import clean, one_line
 
 #: What the export of an event with this content digest should say: (SEQUENCE, LAST-MODIFIED),
 #: by UID. Given every UID and digest of one export at once, so a store answers in one go.
@@ -90,7 +89,7 @@ def render_ics(
     }
     known = (revisions or unchanged_revisions(stamp))(digests)
     stamp_text = _utc(stamp)
-    name = f"{'Program' if agenda.whole_program else 'My agenda'}: {one_line(conference.name)}"
+    name = f"{'Program' if agenda.whole_program else 'My agenda'}: {conference.name}"
     out = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -113,7 +112,7 @@ def render_ics(
         out += ["BEGIN:VEVENT", f"UID:{_text(key)}", f"DTSTAMP:{stamp_text}"]
         out += [f"LAST-MODIFIED:{_utc(modified)}", f"SEQUENCE:{sequence}", *body, "END:VEVENT"]
     out.append("END:VCALENDAR")
-    return b"\r\n".join([_fold(line.encode()) for line in out]) + b"\r\n"
+    return ("\r\n".join([_fold(line) for line in out]) + "\r\n").encode()
 
 
 class _EventWriter:
@@ -123,15 +122,19 @@ class _EventWriter:
         self.program = program
         self.zone = program.conference.zone
         self.tzid = program.conference.timezone
-        self.venue = one_line(program.conference.venue) if program.conference.venue else None
+        self.venue = program.conference.venue
         self.alarm = f"-PT{alarm_minutes}M" if alarm_minutes is not None else None
         self._stamps: dict[datetime, str] = {}
+        # Sessions share rooms, tracks and speakers: each one's text is made once.
+        self._locations: dict[str | None, str | None] = {}
+        self._categories: dict[tuple[str, str | None], str] = {}
+        self._speakers: dict[str, str] = {}
 
     def timed(self, session: Session) -> list[str]:
         assert session.start is not None
         assert session.end is not None
         start, end = self._local(session.start), self._local(session.end)
-        title = _text(one_line(session.title))
+        title = _text(session.title)
         lines = [
             f"DTSTART;TZID={self.tzid}:{start}",
             f"DTEND;TZID={self.tzid}:{end}",
@@ -157,57 +160,73 @@ class _EventWriter:
         return [
             f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
             f"DTEND;VALUE=DATE:{(day + timedelta(days=1)).strftime('%Y%m%d')}",
-            f"SUMMARY:{_text(one_line(session.title))} ({TBA_NOTE})",
+            f"SUMMARY:{_text(session.title)} ({TBA_NOTE})",
             "TRANSP:TRANSPARENT",
             *self._common(session, note=f"The {TBA_NOTE}."),
         ]
 
     def _common(self, session: Session, note: str | None = None) -> list[str]:
-        program = self.program
         lines = []
-        room = program.room_name(session)
-        location = ", ".join(one_line(p) for p in (room, self.venue) if p)
-        if location:
-            lines.append(f"LOCATION:{_text(location)}")
-        lines.append(f"DESCRIPTION:{_text(_description(program, session, note))}")
-        url = session.source_url or program.conference.url
+        location = self._location(session.room)
+        if location is not None:
+            lines.append(location)
+        lines.append(f"DESCRIPTION:{_text(self._description(session, note))}")
+        url = session.source_url or self.program.conference.url
         if url:
-            lines.append(f"URL:{one_line(url)}")
-        categories = [session.kind.value.replace("-", " ").capitalize()]
-        track = program.track_name(session)
-        if track:
-            categories.append(one_line(track))
-        lines.append("CATEGORIES:" + ",".join(_text(c) for c in categories))
+            lines.append(f"URL:{url}")
+        lines.append(self._category(session))
         return lines
 
+    def _location(self, room_id: str | None) -> str | None:
+        if room_id not in self._locations:
+            room = self.program.room_by_id.get(room_id) if room_id is not None else None
+            name = room.name if room is not None else room_id
+            location = ", ".join(p for p in (name, self.venue) if p)
+            self._locations[room_id] = f"LOCATION:{_text(location)}" if location else None
+        return self._locations[room_id]
 
-def _description(program: Program, session: Session, note: str | None) -> str:
-    paragraphs = [note] if note else []
-    speakers = program.speakers_of(session)
-    if speakers:
-        names = ", ".join(
-            one_line(s.name) + (f" ({one_line(s.affiliation)})" if s.affiliation else "")
-            for s in speakers
-        )
-        paragraphs.append(f"Speakers: {names}")
-    chairs = program.chairs_of(session)
-    if chairs:
-        paragraphs.append("Chairs: " + ", ".join(one_line(c.name) for c in chairs))
-    papers = program.papers_by_session.get(session.id, [])
-    if papers:
-        paragraphs.append(
-            "Papers:\n"
-            + "\n".join(f"- {one_line(p.title)}" + (f" {p.url}" if p.url else "") for p in papers)
-        )
-    text = clean(session.description).strip()
-    if text:
-        paragraphs.append(text)
-    links = [f"{one_line(link.title)}: {link.url}" for link in session.links]
-    if session.source_url:
-        links.append(session.source_url)
-    if links:
-        paragraphs.append("\n".join(links))
-    return "\n\n".join(paragraphs)
+    def _category(self, session: Session) -> str:
+        key = (session.kind.value, session.track)
+        found = self._categories.get(key)
+        if found is None:
+            categories = [session.kind.value.replace("-", " ").capitalize()]
+            track = self.program.track_name(session)
+            if track:
+                categories.append(track)
+            found = self._categories[key] = "CATEGORIES:" + ",".join(_text(c) for c in categories)
+        return found
+
+    def _speaker(self, speaker: Speaker) -> str:
+        found = self._speakers.get(speaker.id)
+        if found is None:
+            affiliation = f" ({speaker.affiliation})" if speaker.affiliation else ""
+            found = self._speakers[speaker.id] = speaker.name + affiliation
+        return found
+
+    def _description(self, session: Session, note: str | None) -> str:
+        program = self.program
+        paragraphs = [note] if note else []
+        speakers = program.speakers_of(session)
+        if speakers:
+            paragraphs.append("Speakers: " + ", ".join(self._speaker(s) for s in speakers))
+        chairs = program.chairs_of(session)
+        if chairs:
+            paragraphs.append("Chairs: " + ", ".join(c.name for c in chairs))
+        papers = program.papers_by_session.get(session.id)
+        if papers:
+            paragraphs.append(
+                "Papers:\n"
+                + "\n".join(f"- {p.title}" + (f" {p.url}" if p.url else "") for p in papers)
+            )
+        # The model's description: cleaned once, no surrounding whitespace.
+        if session.description:
+            paragraphs.append(session.description)
+        links = [f"{link.title}: {link.url}" for link in session.links]
+        if session.source_url:
+            links.append(session.source_url)
+        if links:
+            paragraphs.append("\n".join(links))
+        return "\n\n".join(paragraphs)
 
 
 def _text(value: str) -> str:
@@ -216,20 +235,22 @@ def _text(value: str) -> str:
     return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
 
 
-def _fold(line: bytes) -> bytes:
-    """``line`` folded to 75 octets per physical line, never inside a UTF-8 character."""
-    if len(line) <= _FOLD:
+def _fold(line: str) -> str:
+    """``line`` folded to 75 octets of UTF-8 per physical line, never inside a character."""
+    # Most lines are short, and isascii() is a flag check: no encoding for them.
+    if len(line) <= _FOLD and (line.isascii() or len(line.encode()) <= _FOLD):
         return line
+    encoded = line.encode()
     parts = []
     start, limit = 0, _FOLD
-    while len(line) - start > limit:
+    while len(encoded) - start > limit:
         end = start + limit
-        while line[end] & 0xC0 == 0x80:  # a continuation byte: cut before its character
+        while encoded[end] & 0xC0 == 0x80:  # a continuation byte: cut before its character
             end -= 1
-        parts.append(line[start:end])
+        parts.append(encoded[start:end])
         start, limit = end, _FOLD - 1  # continuation lines start with a space
-    parts.append(line[start:])
-    return b"\r\n ".join(parts)
+    parts.append(encoded[start:])
+    return b"\r\n ".join(parts).decode()
 
 
 def _utc(moment: datetime) -> str:
