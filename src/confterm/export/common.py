@@ -82,13 +82,15 @@ def session_title(session: Session) -> str:
 
 def people(program: Program, session: Session) -> list[str]:
     """``Ada Lovelace, Grace Hopper`` and ``chaired by Margaret Hamilton``, when present."""
+    by_id = program.speaker_by_id
     parts = []
-    speakers = ", ".join(s.name for s in program.speakers_of(session))
+    speakers = ", ".join([by_id[s].name for s in session.speakers if s in by_id])
     if speakers:
         parts.append(speakers)
-    chairs = ", ".join(s.name for s in program.chairs_of(session))
-    if chairs:
-        parts.append(f"chaired by {chairs}")
+    if session.chairs:  # most sessions have none
+        chairs = ", ".join([by_id[s].name for s in session.chairs if s in by_id])
+        if chairs:
+            parts.append(f"chaired by {chairs}")
     return parts
 
 
@@ -118,8 +120,11 @@ def clash_notes(
 
 def papers(agenda: Agenda, session: Session) -> list[tuple[Paper, bool]]:
     """The papers ``session`` presents, in program order, each with whether it is starred."""
+    presented = agenda.program.papers_by_session.get(session.id)
+    if not presented:
+        return []
     starred = agenda.starred_papers
-    return [(p, p.id in starred) for p in agenda.program.papers_by_session.get(session.id, ())]
+    return [(p, p.id in starred) for p in presented]
 
 
 def paper_line(paper: Paper) -> str:

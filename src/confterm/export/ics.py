@@ -89,6 +89,7 @@ def render_ics(
     }
     known = (revisions or unchanged_revisions(stamp))(digests)
     stamp_text = _utc(stamp)
+    modified_texts: dict[datetime, str] = {}
     name = f"{'Program' if agenda.whole_program else 'My agenda'}: {conference.name}"
     out = [
         "BEGIN:VCALENDAR",
@@ -110,9 +111,14 @@ def render_ics(
     for key, body in bodies.items():
         sequence, modified = known.get(key, (0, stamp))
         out += ["BEGIN:VEVENT", f"UID:{_text(key)}", f"DTSTAMP:{stamp_text}"]
-        out += [f"LAST-MODIFIED:{_utc(modified)}", f"SEQUENCE:{sequence}", *body, "END:VEVENT"]
+        modified_text = modified_texts.get(modified)
+        if modified_text is None:  # most events share one moment
+            modified_text = modified_texts[modified] = _utc(modified)
+        out += [f"LAST-MODIFIED:{modified_text}", f"SEQUENCE:{sequence}", *body, "END:VEVENT"]
     out.append("END:VCALENDAR")
-    return ("\r\n".join([_fold(line) for line in out]) + "\r\n").encode()
+    # Short ASCII lines (most) need no folding; the test is inline, not a call per line.
+    folded = [line if len(line) <= _FOLD and line.isascii() else _fold(line) for line in out]
+    return ("\r\n".join(folded) + "\r\n").encode()
 
 
 class _EventWriter:
@@ -231,6 +237,8 @@ class _EventWriter:
 
 def _text(value: str) -> str:
     """A TEXT value escaped (RFC 5545 3.3.11); line breaks become ``\\n``."""
+    if not ("\\" in value or ";" in value or "," in value or "\n" in value or "\r" in value):
+        return value  # most titles and names: five scans, no call
     value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
 

@@ -12,16 +12,19 @@ from datetime import tzinfo
 
 from confterm.export import common
 from confterm.queries.agenda import Agenda
-from confterm.text import one_line
 
 # Inline syntax anywhere in a line (CommonMark lets any ASCII punctuation be backslash-escaped).
 _INLINE = re.compile(r"([\\`*_\[\]<>!|~&#])")
 # Block syntax that only matters at the start of a line or list item: "- ", "+ ", "1. ", "=".
 _LEADING = re.compile(r"^([-+=])|^(\d+)([.)])")
+# Either of the above: most text has neither, and one search is cheaper than two rewrites.
+_ANY = re.compile(r"[\\`*_\[\]<>!|~&#]|^[-+=\d]")
 
 
 def escape(text: str) -> str:
     """``text`` with Markdown-significant characters backslash-escaped."""
+    if _ANY.search(text) is None:
+        return text
     escaped = _INLINE.sub(r"\\\1", text)
     return _LEADING.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped)
 
@@ -65,8 +68,8 @@ def render_markdown(agenda: Agenda, zone: tzinfo, stamp: str = "") -> str:
             lines.append(f"- **{when}** {title} — {escape(details)}")
             for paper, starred in common.papers(agenda, session):
                 mark = f"{common.STAR} " if starred else ""
-                line = link(one_line(paper.title), common.paper_url(paper))
-                rest = common.paper_line(paper).removeprefix(one_line(paper.title))
+                line = link(paper.title, common.paper_url(paper))
+                rest = common.paper_line(paper).removeprefix(paper.title)
                 lines.append(f"  - {mark}{line}{escape(rest)}")
             lines.extend(
                 f"  - **Clashes with** {escape(note)}"
