@@ -19,6 +19,7 @@ from confterm.cli.output import is_rich, make_console
 from confterm.errors import UsageError
 from confterm.export import format_for_path, render_bytes
 from confterm.export.text import rich_agenda
+from confterm.model.loading import gc_paused
 from confterm.present.formatting import long_day_label
 from confterm.queries.agenda import build_agenda
 from confterm.store.bookmarks import BookmarkStore
@@ -35,6 +36,14 @@ def _data_file(context: Context) -> Path | None:
 
 def run_agenda(context: Context) -> int:
     """``confterm agenda``."""
+    # A whole program's agenda makes hundreds of thousands of objects, none in a cycle, that
+    # live until it is written: the collector would only scan them again and again (50,000
+    # sessions as JSON: about 0.5 s of 2.8 s). Reference counting still frees them.
+    with gc_paused():
+        return _agenda(context)
+
+
+def _agenda(context: Context) -> int:
     args = context.args
     to_stdout = args.output in (None, "-")
     format = (args.format or "text") if to_stdout else format_for_path(args.output, args.format)

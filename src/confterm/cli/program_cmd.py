@@ -37,7 +37,7 @@ from confterm.export.records import (
     session_json,
     speaker_json,
 )
-from confterm.model.loading import load_program_file
+from confterm.model.loading import gc_paused, load_program_file
 from confterm.model.program import Booth, Paper, Program, Session, Speaker
 from confterm.present.formatting import (
     DAY_UNKNOWN,
@@ -74,6 +74,13 @@ SEARCH_COLUMNS = (SESSION_COLUMNS[0], Column("Day"), *SESSION_COLUMNS[1:])
 
 def run_list(context: Context) -> int:
     """``confterm list``."""
+    # Listing a whole program makes an object or a row per session, none in a cycle: the
+    # collector would only scan them again and again (as for an agenda, see run_agenda).
+    with gc_paused():
+        return _list(context)
+
+
+def _list(context: Context) -> int:
     args = context.args
     program, index = context.program, context.index
     zone = context.display_zone

@@ -154,8 +154,9 @@ def json_text(obj: Any, expand: int = 64) -> str:
     return "".join(out)
 
 
-# One encoder for every value: json.dumps with options builds a new one per call.
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+# One encoder for every value: json.dumps with options builds a new one per call. The values
+# are trees this module built (no cycles), so the encoder need not track the containers it is in.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
 
 def _write(value: Any, expand: int, indent: str, out: list[str]) -> None:
