@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.geometry import Region
 from textual.style import Style
 from textual.widget import Widget
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from confterm.model.loading import load_program_file
 from confterm.model.program import Program
@@ -23,6 +23,7 @@ from confterm.tui.screens.now_next import NowNextScreen
 from confterm.tui.state import AppState
 from confterm.tui.widgets.hanging import Hanging, wrap_line
 from confterm.tui.widgets.session_detail import SessionDetail
+from confterm.tui.widgets.session_list import SessionList
 
 
 def plain_lines(hanging: Hanging, width: int) -> list[str]:
@@ -88,19 +89,19 @@ def shown_lines(widget: Widget) -> list[str]:
     ]
 
 
-async def test_now_and_next_titles_wrap_under_the_title_column(tinyconf: Program) -> None:
+async def test_now_and_next_second_lines_go_on_under_the_title_column(tinyconf: Program) -> None:
     ny = tinyconf.conference.zone
     app = HostApp(make_state(tinyconf, datetime(2026, 3, 7, 10, 50, tzinfo=ny)), NowNextScreen)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        lines = shown_lines(app.screen.query_one(OptionList))
+        lines = shown_lines(app.screen.query_one(SessionList))
         start = next(n for n, line in enumerate(lines) if "Parsing Schedules" in line)
         column = lines[start].index("Parsing")
-        following = lines[start + 1]  # "Room A  25 min left", wrapped
-        assert following.strip()
-        # (The first cell is the highlighted option's bar.)
-        assert following[1:column].isspace()
-        assert not following[column].isspace()
+        following = lines[start + 1]  # "Room A    Grace Hopper    25 min left"
+        assert following.lstrip().startswith("Room A")
+        # Who speaks starts under the title, not at column 0.
+        assert following.index("Grace Hopper") == column
+        assert following.endswith("25 min left")
 
 
 async def test_a_long_paper_title_wraps_under_its_bullet_in_the_detail(

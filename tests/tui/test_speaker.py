@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from app_clock import DURING, AppFactory
 from finder_host import HostApp, make_state
-from textual.widgets import Label, OptionList
+from row_text import drawn_rows
+from textual.widgets import Label
 
 from confterm.model.program import Program
 from confterm.model.targets import JumpTarget
 from confterm.queries.index import ProgramIndex
 from confterm.tui.screens.speaker import SpeakerScreen
+from confterm.tui.widgets.row_list import RowList
 from confterm.tui.widgets.session_list import SessionList
 
 
 def listing(app: HostApp) -> list[str]:
-    options = app.screen.query_one(OptionList)
-    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+    return drawn_rows(app.screen.query_one("#speaker-list", RowList))
 
 
 def test_sessions_and_papers_of_a_speaker(tinyconf: Program) -> None:
@@ -38,14 +39,15 @@ async def test_speaker_screen_lists_and_jumps(tinyconf: Program) -> None:
         assert str(app.screen.query_one("#speaker-about", Label).content) == "US Navy"
         shown = listing(app)
         assert shown[0] == "Sessions"
-        assert shown[1].startswith("  Sat 7 Mar 10:30–11:15")
-        assert "Parsing Schedules Without Tears" in shown[1]
+        # Dated (a speaker's sessions span days), with the room and who speaks.
+        assert shown[1].startswith("   Sat 7 Mar 10:30–11:15 Oral      Parsing Schedules")
+        assert "Room A" in shown[1]
         assert "Hands-on Textual Workshop" in shown[2]
-        assert shown[3].endswith("(chair)")
+        assert shown[3].endswith("chair")  # the role, where now & next says time left
         assert "Oral Session: Systems" in shown[3]
         assert shown[4] == "Papers"
-        assert "Fast Lists for Slow Terminals" in shown[5]
-        assert shown[5].startswith("  Sat 7 Mar 14:00–16:00")
+        assert shown[5].startswith(" Fast Lists for Slow Terminals")
+        assert shown[5].endswith("Sat 7 Mar 14:00–16:00")  # when it is presented
         await pilot.press("down", "enter")
         assert app.results == [JumpTarget("session", "textual-workshop")]
         app.open()

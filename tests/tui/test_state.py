@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from app_clock import DURING, AppFactory
+from row_text import drawn_rows
 from textual.widgets import OptionList
 
 from confterm.model.targets import JumpTarget
@@ -26,6 +27,7 @@ from confterm.tui.screens.now_next import NowNextScreen
 from confterm.tui.screens.search import SearchScreen
 from confterm.tui.widgets.agenda_view import AgendaList
 from confterm.tui.widgets.booth_list import BoothList
+from confterm.tui.widgets.row_list import RowList
 from confterm.tui.widgets.session_detail import SessionDetail
 from confterm.tui.widgets.session_list import SessionList
 from confterm.tui.widgets.timetable_grid import STAR, TimetableGrid
@@ -41,9 +43,13 @@ def day_list_marks(app: ConftermApp) -> dict[str, bool]:
 
 
 def starred_options(app: ConftermApp) -> list[str]:
-    """The lines of the screen's option list (search, now & next) that show a star."""
-    options = app.screen.query_one(OptionList)
-    lines = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+    """The rows of the screen's list (search's options, now & next's rows) that show a star."""
+    if app.screen.query(OptionList):
+        options = app.screen.query_one(OptionList)
+        count = options.option_count
+        lines = [str(options.get_option_at_index(i).prompt) for i in range(count)]
+    else:
+        lines = drawn_rows(app.screen.query_one(RowList))
     return [line for line in lines if line.startswith(STAR)]
 
 

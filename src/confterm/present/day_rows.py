@@ -11,12 +11,12 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import overload
 
 from confterm.model.program import Program, Session
 from confterm.model.targets import JumpTarget
 from confterm.present.change_marks import change_word
 from confterm.present.formatting import clock_time, time_range
+from confterm.present.lazy_rows import MadeOnRead
 from confterm.present.rows import TBA_HEADING, Heading, NowLine, Row, SessionRow, session_row
 from confterm.queries.agenda import overlaps
 from confterm.store.change_marks import ChangeMark
@@ -32,7 +32,7 @@ def now_on_day(day: date | None, now: datetime, zone: tzinfo) -> datetime | None
     return now if day is not None and now.astimezone(zone).date() == day else None
 
 
-class DayRows(Sequence[Row]):
+class DayRows(MadeOnRead):
     """A day's rows, made when first read: sessions grouped under their start time, untimed
     ones last under "Time to be announced", and on today a :class:`NowLine`.
 
@@ -184,31 +184,13 @@ class DayRows(Sequence[Row]):
     def __len__(self) -> int:
         return len(self._entries) + (self._now_at is not None)
 
-    @overload
-    def __getitem__(self, index: int) -> Row: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Row]: ...
-
-    def __getitem__(self, index: int | slice) -> Row | list[Row]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
+    def _row(self, index: int) -> Row:
         if self._now_at is not None and index >= self._now_at:
             if index == self._now_at:
                 assert self._now_line is not None
                 return self._now_line
             index -= 1
-        entry = self._entries[index]
-        if isinstance(entry, Heading):
-            return entry
-        row = self._made.get(index)
-        if row is None:
-            row = self._made[index] = self._make(entry)
-        return row
+        return self._entry_row(index)
 
     def _shown(self, entry_index: int) -> int:
         at = self._now_at

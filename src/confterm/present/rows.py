@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import date, tzinfo
 
 from confterm.model.program import Booth, Paper, Program, Session
 from confterm.model.targets import JumpTarget
@@ -76,6 +76,9 @@ class SessionRow:
     in_progress: bool = False
     #: "moved", "changed" or "cancelled" while a refresh's change is not yet seen, else "".
     change: str = ""
+    #: A word on the time (now & next: ``25 min left``, ``in 10 min``; a speaker's page:
+    #: ``chair``), drawn at the end of the row.
+    note: str = ""
 
     @property
     def target(self) -> JumpTarget:
@@ -159,13 +162,15 @@ def session_row(
     clash: bool,
     in_progress: bool = False,
     change: str = "",
+    note: str = "",
+    listed_on: date | None = None,
 ) -> SessionRow:
-    """The row of one session, listed under its conference day: a start on another date in
-    ``zone`` names its weekday (``Sun 00:30–01:15``). ``change``: its unseen change mark's
-    word (see :func:`confterm.present.change_marks.change_word`)."""
+    """The row of one session, listed under its conference day (or ``listed_on``): a start
+    on another date in ``zone`` names its weekday (``Sun 00:30–01:15``). ``change``: its
+    unseen change mark's word (see :func:`confterm.present.change_marks.change_word`)."""
     return SessionRow(
         session_id=session.id,
-        time=time_range(session, zone, session.day),
+        time=time_range(session, zone, listed_on or session.day),
         kind=kind_label(session),
         title=one_line(session.title),
         room=one_line(program.room_name(session) or ""),
@@ -174,6 +179,7 @@ def session_row(
         speakers=speaker_line(program, session),
         in_progress=in_progress,
         change=change,
+        note=note,
     )
 
 

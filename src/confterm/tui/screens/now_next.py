@@ -1,13 +1,18 @@
 """Now & next (``n``): what is on across all rooms by the app's clock, and what starts soon.
 
-The list refreshes every 30 seconds as the clock runs. Outside the conference it says when the
-conference starts or that it has ended, and ``f`` jumps to the first day. It dismisses with a
+Each session takes two lines, as in the day list: time, kind and title, then room, speakers
+and how long it has left or how soon it starts. The list draws only what is on screen and makes
+a row when it is first drawn, so the thousands of sessions on at once at a very large
+conference cost no more to show than a handful. The list refreshes every 30 seconds as the
+clock runs. Outside the conference it says when the conference starts or that it has ended,
+and ``f`` jumps to the first day. It dismisses with a
 :class:`~confterm.model.targets.JumpTarget` (the session picked, or the first session of the
 first day) or None on Esc.
 """
 
 from __future__ import annotations
 
+from datetime import datetime, time, timedelta, tzinfo
 from typing import ClassVar
 
 from textual import on
@@ -16,12 +21,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets import Label
 
 from confterm.model.program import Session
 from confterm.model.targets import JumpTarget
 from confterm.present.formatting import clock_time, zone_label
+from confterm.present.lazy_rows import LazyRows
+from confterm.present.rows import Heading, SessionRow, session_row
 from confterm.queries.nownext import (
     DEFAULT_WINDOW,
     NowNext,
@@ -31,27 +37,34 @@ from confterm.queries.nownext import (
     outside_message,
 )
 from confterm.tui.access import confterm_app
-from confterm.tui.screens.search import result_option, session_prompt
 from confterm.tui.state import AppState
+from confterm.tui.widgets.key_bar import KeyBar
+from confterm.tui.widgets.row_list import RowList
+from confterm.tui.widgets.session_list import SessionList
 
 REFRESH_SECONDS = 30.0
-#: Rows drawn with the list; the rest are added after the frame, MORE_ROWS at a time.
-FIRST_ROWS = 80
-MORE_ROWS = 500
+IN_PROGRESS = "In progress"
+STARTING = "Starting within 90 minutes"
+#: The time column: ``09:30–10:30``, or ``Sun 00:30–01:15`` when a session listed starts or
+#: ends on another date than today's.
+NARROW_TIME, WIDE_TIME = len("00:00–00:00"), len("Sun 00:00–00:00")
 
 
 class NowNextScreen(ModalScreen[JumpTarget | None]):
     """Sessions in progress (with time left) and starting within 90 minutes."""
 
     DEFAULT_CSS = """
-    NowNextScreen { align: center middle; }
+    /* Opaque, over the whole screen: a translucent one would draw the screen beneath it
+       again, tinted, on every frame (most of the cost of opening it), and the list gets
+       every line of the terminal. */
+    NowNextScreen { align: center top; background: $background; }
     NowNextScreen > Vertical {
-        width: 90%; max-width: 130; height: 80%;
+        width: 100%; max-width: 130; height: 1fr;
         border: thick $accent; background: $surface; padding: 0 1;
     }
     NowNextScreen #now-title { text-style: bold; height: 1; }
     NowNextScreen #now-message { color: $text-muted; width: 1fr; height: auto; }
-    NowNextScreen OptionList { height: 1fr; border: none; }
+    NowNextScreen SessionList { height: 1fr; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -78,32 +91,30 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
         super().__init__()
         self.state = state
         self.result: NowNext | None = None
-        self._targets: list[str] = []
-        self._entries: list[str | tuple[Session, str, str]] = []
-        self._highlight: int | None = None  # the row to highlight once it is added
-        self._generation = 0  # counts redraws, so a stale batch of rows is dropped
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("", id="now-title")
             yield Label("", id="now-message")
-            yield OptionList(id="now-list")
+            yield SessionList(empty="", two_lines=True, id="now-list")
+        yield KeyBar(compact=True)
+
+    @property
+    def sessions(self) -> SessionList:
+        """The list of sessions on now and next."""
+        return self.query_one(SessionList)
 
     def on_mount(self) -> None:
         # A bookmark made elsewhere (another confterm, the CLI) or the zone: redraw.
         self.state.subscribe(self, lambda _change: self.refresh_list())
+        self.watch(self.state, "zone", lambda _zone: self.refresh_list(), init=False)
         self.refresh_list()
-        self.query_one(OptionList).focus()
+        self.sessions.focus()
         self.set_interval(REFRESH_SECONDS, self.refresh_list)
 
     def refresh_list(self) -> None:
         """Recompute now & next at the clock's current time and redraw, keeping the
-        highlighted session when it is still listed.
-
-        The first :data:`FIRST_ROWS` rows are drawn at once and the rest added after the
-        frame, :data:`MORE_ROWS` at a time: at a conference with thousands of sessions on at
-        once, building every row first would hold the list back for a moment.
-        """
+        highlighted session when it is still listed."""
         state = self.state
         now = state.now()
         zone = state.zone
@@ -118,83 +129,43 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
         elif result.is_empty:
             message = "Nothing on now or in the next 90 minutes."
         self.query_one("#now-message", Label).update(Content(message or ""))
-        # (heading, or session with its note and option id), in list order; rows are built
-        # from these as they are shown.
-        entries: list[str | tuple[Session, str, str]] = []
+        entries: list[Heading | Session] = []
         if result.in_progress:
-            entries.append("In progress")
-            entries += [
-                (session, f"{duration_text(left)} left", f"now:{session.id}")
-                for session, left in result.in_progress
-            ]
+            entries.append(Heading(IN_PROGRESS))
+            entries += [session for session, _left in result.in_progress]
         if result.upcoming:
-            entries.append("Starting within 90 minutes")
-            entries += [
-                (session, f"in {duration_text((session.start or now) - now)}", f"next:{session.id}")
-                for session in result.upcoming
-            ]
-        targets = ["" if isinstance(entry, str) else entry[0].id for entry in entries]
-        previous = self.highlighted_session
-        self._generation += 1
-        self._entries, self._targets = entries, targets
-        results = self.query_one(OptionList)
-        results.set_options(self._options(0, FIRST_ROWS))
-        selectable = [n for n, t in enumerate(targets) if t]
-        keep = [n for n in selectable if targets[n] == previous]
-        self._highlight = keep[0] if keep else (selectable[0] if selectable else None)
-        self._show_highlight()
-        if len(entries) > FIRST_ROWS:
-            self.call_after_refresh(self._add_rows, FIRST_ROWS, self._generation)
+            entries.append(Heading(STARTING))
+            entries += result.upcoming
+        sessions = self.sessions
+        previous = sessions.current_target
+        rows = LazyRows(entries, NowNextRow(state, now, zone), self._time_width(entries, now))
+        sessions.set_rows(rows, cursor_to=previous)
 
-    def _options(self, start: int, stop: int) -> list[Option]:
-        """The rows of entries ``start`` to ``stop``."""
-        program, zone, bookmarked = self.state.program, self.state.zone, self.state.bookmarks
-        options = []
-        for entry in self._entries[start:stop]:
-            if isinstance(entry, str):
-                options.append(Option(Content.styled(entry, "bold $accent"), disabled=True))
-            else:
-                session, note, option_id = entry
-                prompt = session_prompt(program, session, zone, session.id in bookmarked, note)
-                options.append(result_option(prompt, id=option_id))
-        return options
-
-    def _add_rows(self, start: int, generation: int) -> None:
-        """Add the next rows after the frame (unless the list was redrawn since)."""
-        if generation != self._generation or not self.is_mounted:
-            return
-        stop = start + MORE_ROWS
-        self.query_one(OptionList).add_options(self._options(start, stop))
-        self._show_highlight()
-        if stop < len(self._entries):
-            self.call_after_refresh(self._add_rows, stop, generation)
-
-    def _show_highlight(self) -> None:
-        """Highlight the row chosen by the last redraw once it is in the list."""
-        results = self.query_one(OptionList)
-        wanted = self._highlight
-        if wanted is not None and wanted < results.option_count:
-            results.highlighted = wanted
-            self._highlight = None
-
-    @property
-    def filling(self) -> bool:
-        """True while rows are still being added after a redraw."""
-        return self.query_one(OptionList).option_count < len(self._entries)
+    def _time_width(self, sessions: list[Heading | Session], now: datetime) -> int:
+        """The time column's width: wider when a session listed starts or ends on another
+        date than today in the zone shown (compared as timestamps: no time is formatted)."""
+        local = now.astimezone(self.state.zone)
+        midnight = datetime.combine(local.date(), time(0), tzinfo=self.state.zone)
+        today = (midnight.timestamp(), (midnight + timedelta(days=1)).timestamp())
+        index = self.state.index
+        for entry in sessions:
+            span = index.span(entry) if isinstance(entry, Session) else None
+            if span is not None and (span[0] < today[0] or span[1] > today[1]):
+                return WIDE_TIME
+        return NARROW_TIME
 
     @property
     def highlighted_session(self) -> str | None:
         """The id of the highlighted session, if any."""
-        index = self.query_one(OptionList).highlighted
-        if index is None or index >= len(self._targets):
-            return None
-        return self._targets[index] or None
+        target = self.sessions.current_target
+        return target.item_id if target is not None else None
 
-    @on(OptionList.OptionSelected, "#now-list")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        session_id = self._targets[event.option_index]
-        if session_id:
-            self.dismiss(JumpTarget("session", session_id))
+    @on(RowList.Selected, "#now-list")
+    def _selected(self, event: RowList.Selected) -> None:
+        event.stop()
+        target = event.row.target
+        if isinstance(target, JumpTarget):
+            self.dismiss(target)
 
     def action_first_day(self) -> None:
         """Jump to the first session of the first day."""
@@ -220,3 +191,30 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
     def action_cancel(self) -> None:
         """Close without moving."""
         self.dismiss(None)
+
+
+class NowNextRow:
+    """Makes a now & next row when the list first draws it: the session's row as in the day
+    list (dated when not today), with how long it has left or how soon it starts."""
+
+    def __init__(self, state: AppState, now: datetime, zone: tzinfo) -> None:
+        self.state = state
+        self.now = now
+        self.zone = zone
+        self.today = now.astimezone(zone).date()
+
+    def __call__(self, session: Session) -> SessionRow:
+        now = self.now
+        start, end = session.start or now, session.end or now
+        on = start <= now
+        note = f"{duration_text(end - now)} left" if on else f"in {duration_text(start - now)}"
+        return session_row(
+            self.state.program,
+            session,
+            self.zone,
+            bookmarked=session.id in self.state.bookmarks,
+            clash=False,
+            in_progress=on,
+            note=note,
+            listed_on=self.today,
+        )

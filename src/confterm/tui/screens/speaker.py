@@ -1,5 +1,8 @@
 """A speaker's page: who they are, every session they speak at or chair, and their papers.
 
+Each session and paper takes two lines, as in the day list and the papers tab (a session's
+row is dated: a speaker's sessions span days).
+
 Opened from a speaker's name (a detail, the command palette); it dismisses with a
 :class:`~confterm.model.targets.JumpTarget` for the session or paper picked, or None on Esc.
 """
@@ -7,6 +10,7 @@ Opened from a speaker's name (a detail, the command palette); it dismisses with 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import ClassVar
 
 from textual import on
@@ -15,14 +19,19 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets import Label
 
 from confterm.model.program import Session
 from confterm.model.targets import JumpTarget
+from confterm.present.rows import Heading, PaperRow, Row, author_line, session_row
 from confterm.text import one_line
-from confterm.tui.screens.search import STAR, WHEN_WIDTH, result_option, session_prompt, when_text
+from confterm.tui.screens.search import when_text
 from confterm.tui.state import AppState
+from confterm.tui.widgets.key_bar import KeyBar
+from confterm.tui.widgets.row_list import RowList
+
+SESSIONS, PAPERS = "Sessions", "Papers"
+NOT_IN_A_SESSION = "not in a session"
 
 
 def people_of(session: Session) -> list[str]:
@@ -34,14 +43,17 @@ class SpeakerScreen(ModalScreen[JumpTarget | None]):
     """All the sessions and papers of one speaker."""
 
     DEFAULT_CSS = """
-    SpeakerScreen { align: center middle; }
+    /* Opaque, over the whole screen: a translucent one would draw the screen beneath it
+       again, tinted, on every frame (most of the cost of opening it), and the list gets
+       every line of the terminal. */
+    SpeakerScreen { align: center top; background: $background; }
     SpeakerScreen > Vertical {
-        width: 90%; max-width: 130; height: 80%;
+        width: 100%; max-width: 130; height: 1fr;
         border: thick $accent; background: $surface; padding: 0 1;
     }
     SpeakerScreen #speaker-name { text-style: bold; }
     SpeakerScreen #speaker-about { color: $text-muted; height: auto; max-height: 5; }
-    SpeakerScreen OptionList { height: 1fr; border: none; }
+    SpeakerScreen #speaker-list { height: 1fr; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -66,14 +78,14 @@ class SpeakerScreen(ModalScreen[JumpTarget | None]):
         self.people = list(people) or [speaker_id]
         if speaker_id not in self.people:
             self.people.insert(0, speaker_id)
-        self.targets: list[JumpTarget | None] = []
         self._shown: str | None = None  # the person whose rows the list holds
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("", id="speaker-name")
             yield Label("", id="speaker-about")
-            yield OptionList(id="speaker-list")
+            yield RowList(empty="No sessions or papers.", two_lines=True, id="speaker-list")
+        yield KeyBar(compact=True)
 
     def show_speaker(self, speaker_id: str) -> None:
         """Show ``speaker_id``'s name, affiliation, sessions and papers."""
@@ -89,15 +101,11 @@ class SpeakerScreen(ModalScreen[JumpTarget | None]):
         self.query_one("#speaker-about", Label).update(
             Content(" · ".join(part for part in about if part))
         )
-        results = self.query_one(OptionList)
+        rows = self.rows
         # Redrawn for the same person (a bookmark, the zone): keep the highlighted row.
-        same = speaker_id == self._shown
-        kept = results.highlighted if same else None
+        kept = rows.current_target if speaker_id == self._shown else None
         self._shown = speaker_id
-        results.set_options(self._options())
-        if kept is None or kept >= len(self.targets) or self.targets[kept] is None:
-            kept = next((n for n, t in enumerate(self.targets) if t is not None), None)
-        results.highlighted = kept
+        rows.set_rows(self._rows(), cursor_to=kept)
 
     def action_cycle(self, step: int) -> None:
         """Show the next (or previous) person of the session."""
@@ -105,65 +113,68 @@ class SpeakerScreen(ModalScreen[JumpTarget | None]):
             index = (self.people.index(self.speaker_id) + step) % len(self.people)
             self.show_speaker(self.people[index])
 
-    def _options(self) -> list[Option]:
-        program = self.state.program
-        zone = self.state.zone
+    def _rows(self) -> list[Row]:
+        """Their sessions (dated, a chair's marked), then their papers (with when each is
+        presented): a page can list a hundred papers, made into plain rows at once and drawn
+        only as far as the screen shows them."""
+        program, zone = self.state.program, self.state.zone
         bookmarked, starred = self.state.bookmarks, self.state.starred
-        options: list[Option] = []
-        self.targets = []
-        sessions = self.state.index.sessions_of_person(self.speaker_id)
-        papers = self.state.index.papers_of_person(self.speaker_id)
+        index = self.state.index
+        sessions = index.sessions_of_person(self.speaker_id)
+        papers = index.papers_of_person(self.speaker_id)
+        rows: list[Row] = []
         if sessions:
-            options.append(Option(Content.styled("Sessions", "bold $text-accent"), disabled=True))
-            self.targets.append(None)
+            rows.append(Heading(SESSIONS))
         for session, role in sessions:
-            note = "(chair)" if role == "chair" else ""
-            options.append(
-                result_option(
-                    session_prompt(program, session, zone, session.id in bookmarked, note)
-                )
+            row = session_row(
+                program,
+                session,
+                zone,
+                bookmarked=session.id in bookmarked,
+                clash=False,
+                note="chair" if role == "chair" else "",
             )
-            self.targets.append(JumpTarget("session", session.id))
+            rows.append(replace(row, time=when_text(session, zone)))
         if papers:
-            options.append(Option(Content.styled("Papers", "bold $text-accent"), disabled=True))
-            self.targets.append(None)
+            rows.append(Heading(PAPERS))
         for paper in papers:
             presented = program.session_by_id.get(paper.session or "")
-            when = when_text(presented, zone) if presented else "not in a session"
-            prompt = Content.assemble(
-                (STAR if paper.id in starred else " ", "bold $text-warning"),
-                " ",
-                (when.ljust(WHEN_WIDTH), "$text-muted"),
-                " ",
-                one_line(paper.title),
-                ("  " + one_line(paper.award or ""), "bold $text-warning"),
+            title = one_line(paper.title)
+            if paper.award:
+                title += f" · {one_line(paper.award)}"
+            rows.append(
+                PaperRow(
+                    paper.id,
+                    title,
+                    author_line(paper),
+                    when_text(presented, zone) if presented else NOT_IN_A_SESSION,
+                    starred=paper.id in starred,
+                )
             )
-            options.append(result_option(prompt))
-            self.targets.append(JumpTarget("paper", paper.id))
-        if not options:
-            options.append(Option(Content("No sessions or papers."), disabled=True))
-            self.targets.append(None)
-        return options
+        return rows
 
     def on_mount(self) -> None:
         # A bookmark made elsewhere (another confterm, the CLI) or the zone: redraw.
         self.state.subscribe(self, lambda _change: self.show_speaker(self.speaker_id))
         self.show_speaker(self.speaker_id)
-        self.query_one(OptionList).focus()
+        self.rows.focus()
 
-    @on(OptionList.OptionSelected, "#speaker-list")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        target = self.targets[event.option_index]
-        if target is not None:
+    @property
+    def rows(self) -> RowList:
+        """The list of their sessions and papers."""
+        return self.query_one("#speaker-list", RowList)
+
+    @on(RowList.Selected, "#speaker-list")
+    def _selected(self, event: RowList.Selected) -> None:
+        event.stop()
+        target = event.row.target
+        if isinstance(target, JumpTarget):
             self.dismiss(target)
 
     @property
     def highlighted_target(self) -> JumpTarget | None:
         """The session or paper of the highlighted row, if any."""
-        index = self.query_one(OptionList).highlighted
-        if index is None or index >= len(self.targets):
-            return None
-        return self.targets[index]
+        return self.rows.current_target
 
     def action_toggle_mark(self) -> None:
         """Bookmark the highlighted session or star the highlighted paper (not its session)."""

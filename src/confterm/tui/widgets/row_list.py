@@ -27,6 +27,7 @@ from textual.strip import Strip
 
 from confterm.model.targets import JumpTarget
 from confterm.present.day_rows import DayRows
+from confterm.present.lazy_rows import LazyRows
 from confterm.present.rows import Heading, MissingRow, PaperRow, Row, SessionRow
 from confterm.tui.widgets.row_render import CLASH, STAR, fit, render_lines, render_row
 
@@ -132,7 +133,7 @@ class RowList(ScrollView, can_focus=True):
         (today's now-line)."""
         self.rows = rows
         self._cache.clear()
-        if isinstance(rows, DayRows):
+        if isinstance(rows, (DayRows, LazyRows)):
             self._time_width = rows.time_width
         else:
             times = [len(r.time) for r in rows if isinstance(r, SessionRow)]
@@ -189,7 +190,7 @@ class RowList(ScrollView, can_focus=True):
 
     def index_of(self, target: JumpTarget) -> int | None:
         """The index of the row leading to ``target``."""
-        if isinstance(self.rows, DayRows):
+        if isinstance(self.rows, (DayRows, LazyRows)):
             return self.rows.index_of(target)
         for index, row in enumerate(self.rows):
             if row.target == target:
@@ -226,8 +227,8 @@ class RowList(ScrollView, can_focus=True):
         if not self.two_lines:
             self._starts = None
         else:
-            if isinstance(rows, DayRows):
-                items = rows.item_flags()  # without making every row of a long day
+            if isinstance(rows, (DayRows, LazyRows)):
+                items = rows.item_flags()  # without making every row of a long list
             else:
                 items = [isinstance(row, (SessionRow, PaperRow)) for row in rows]
             self._starts = list(accumulate((2 if item else 1 for item in items), initial=0))

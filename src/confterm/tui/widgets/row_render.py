@@ -39,6 +39,7 @@ MARKS_WIDTH = 3  # star, clash, in progress
 WHO_SEPARATOR = " · "
 ROOM_STYLE = "$text-muted"
 WHO_STYLE = "$text-secondary"
+NOTE_STYLE = "$text-muted"
 
 
 def fit(text: str, width: int) -> str:
@@ -134,12 +135,16 @@ def _title_piece(row: SessionRow, text: str) -> Content:
 
 def _session_line(row: SessionRow, width: int, time_width: int) -> Content:
     rest = max(0, width - (MARKS_WIDTH + time_width + 1 + KIND_WIDTH + 1))
+    if row.note:
+        rest = max(0, rest - len(row.note) - 2)
     room_width = min(cell_len(row.room), 18, rest // 3) if row.room else 0
     title_width = rest - (room_width + 1 if room_width else 0)
     title = _title_piece(row, fit(_title_text(row), title_width))
     parts = [*_session_start(row, time_width), title]
     if room_width:
         parts += [" ", (fit(row.room, room_width), ROOM_STYLE)]
+    if row.note:
+        parts += ["  ", (row.note, NOTE_STYLE)]
     return _pad(Content.assemble(*parts), width)
 
 
@@ -148,6 +153,11 @@ def _session_lines(row: SessionRow, width: int, time_width: int) -> list[Content
     text_width = max(0, width - fixed)
     first, more = split_words(_title_text(row), text_width)
     top = _pad(Content.assemble(*_session_start(row, time_width), _title_piece(row, first)), width)
+    # A note (``25 min left``) ends the second line; the rest of the title and who share
+    # what is left of it.
+    note = fit(row.note, min(len(row.note), text_width // 2)) if row.note else ""
+    if note:
+        text_width = max(0, text_width - len(note) - 2)
     # The second line: the room under the time and kind, then the title's rest and who.
     parts: list[Content | tuple[str, str] | str] = [
         " " * MARKS_WIDTH,
@@ -163,6 +173,9 @@ def _session_lines(row: SessionRow, width: int, time_width: int) -> list[Content
             parts += [WHO_SEPARATOR, (fit(row.speakers, who_width), WHO_STYLE)]
     elif row.speakers:
         parts.append((fit(row.speakers, text_width), WHO_STYLE))
+    if note:
+        line = Content.assemble(*parts).truncate(width - len(note), pad=True)
+        return [top, _pad(Content.assemble(line, (note, NOTE_STYLE)), width)]
     return [top, _pad(Content.assemble(*parts), width)]
 
 
