@@ -4,8 +4,10 @@ apart when their names differ only far in (38C3's two "Saal A - Lötstationen �
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +22,7 @@ from confterm.present.grid_layout import (
     column_width,
 )
 from confterm.queries.index import ProgramIndex
+from confterm.sources import import_source
 
 SAAL_A = "Saal A - Lötstationen Hardware Hacking Area"
 
@@ -99,3 +102,30 @@ def test_the_layout_keeps_the_untimed_sessions_and_finds_blocks_by_id(
     for number, block in enumerate(layout.blocks):
         assert layout.block_of(block.session_id) == number
     assert layout.block_of("lightning-1") is None
+
+
+CONFERENCE_36C3 = Path(__file__).resolve().parents[3] / "shared" / "conformance"
+
+
+@pytest.mark.skipif(
+    not (CONFERENCE_36C3 / "frab-36c3-merged-2019.xml").is_file(),
+    reason="conformance sample frab-36c3-merged-2019.xml not found",
+)
+@pytest.mark.parametrize("width", [21, 23, 27])
+def test_36c3_rooms_all_get_different_headers(width: int) -> None:
+    # 36C3 has "Assembly:Foodhackingbase" and "Assembly:Foodhackingbase2" (they part at
+    # the 25th character), as 38C3 has two "Saal A - Lötstationen …".
+    program = import_source(
+        str(CONFERENCE_36C3 / "frab-36c3-merged-2019.xml"), conference_id=None, tz=None
+    ).program
+    index = ProgramIndex(program)
+    seen_pair = False
+    for day in index.days:
+        columns = build_layout(index, day, program.conference.zone).columns
+        headers = column_headers(columns, width)
+        named = {(c.room_name, c.lane): h for c, h in zip(columns, headers, strict=True)}
+        assert len(set(named.values())) == len(named), day
+        seen_pair |= {"Assembly:Foodhackingbase", "Assembly:Foodhackingbase2"} <= {
+            c.room_name for c in columns
+        }
+    assert seen_pair
