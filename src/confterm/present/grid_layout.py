@@ -65,6 +65,7 @@ class GridLayout:
     untimed: tuple[Session, ...] = ()
     #: Each block's index by session id.
     block_index: dict[str, int] = field(default_factory=dict)
+    _headers: dict[int, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def axis_label(self, row: int) -> str:
         """The time axis at ``row``: ``10:00`` on whole hours (and on the first row); the
@@ -79,6 +80,14 @@ class GridLayout:
             if before is None or before.astimezone(self.zone).date() != local.date():
                 return f"{local:%a %H:%M}"
         return f"{local:%H:%M}"
+
+    def headers(self, width: int) -> list[str]:
+        """The columns' headers at ``width`` cells (see :func:`column_headers`), made once
+        per width: a busy day has a thousand lanes."""
+        made = self._headers.get(width)
+        if made is None:
+            made = self._headers[width] = column_headers(self.columns, width)
+        return made
 
     def block_of(self, session_id: str) -> int | None:
         """The index of the session's block, if it is on the grid."""
@@ -195,6 +204,8 @@ def column_width(available: int, columns: int) -> int:
 def cell_width(text: str) -> int:
     """How many terminal cells ``text`` takes: wide East Asian characters take two,
     combining marks none."""
+    if text.isascii():
+        return len(text)  # names are on one line: no control characters
     return sum(
         0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
         for c in text
@@ -233,15 +244,25 @@ def column_headers(columns: list[GridColumn], width: int) -> list[str]:
     differ instead (``Saal A - Lötstation… 2``), so no two rooms get one header."""
     suffixes = [f" ({c.lane + 1})" if c.lane else "" for c in columns]
     names = [c.room_name for c in columns]
-    heads = [
-        shorten(n, max(1, width - cell_width(x))) for n, x in zip(names, suffixes, strict=True)
-    ]
+    # A room with many lanes has many columns of one name: each name is cut once per room.
+    cut: dict[tuple[str, int], str] = {}
+    heads = []
+    for name, suffix in zip(names, suffixes, strict=True):
+        key = (name, max(1, width - len(suffix)))
+        if key not in cut:
+            cut[key] = shorten(*key)
+        heads.append(cut[key])
     by_head: dict[str, set[str]] = {}
     for name, head in zip(names, heads, strict=True):
         by_head.setdefault(head, set()).add(name)
+    parted: dict[tuple[str, int], str] = {}
     for n, name in enumerate(names):
         clashing = by_head[heads[n]] - {name}
         if not clashing:
+            continue
+        key = (name, len(suffixes[n]))
+        if key in parted:
+            heads[n] = parted[key]
             continue
         room = max(1, width - cell_width(suffixes[n]))
         differs = max(_common_prefix(name, other) for other in clashing)
@@ -252,7 +273,7 @@ def column_headers(columns: list[GridColumn], width: int) -> list[str]:
         tail_room = max(1, room // 2)
         tail = rest if cell_width(rest) <= tail_room else shorten(rest, tail_room)
         head = _cut(name[:differs], max(0, room - cell_width(tail) - 1)) + "…"
-        heads[n] = head + tail
+        heads[n] = parted[key] = head + tail
     return [head + suffix for head, suffix in zip(heads, suffixes, strict=True)]
 
 

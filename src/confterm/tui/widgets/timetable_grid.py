@@ -29,7 +29,6 @@ from confterm.present.formatting import kind_label
 from confterm.present.grid_layout import (
     MIN_COLUMN_WIDTH,
     GridLayouts,
-    column_headers,
     column_width,
     neighbour,
 )
@@ -167,7 +166,6 @@ class TimetableGrid(ScrollView, can_focus=True):
         self._sized = False
         self._fitted_for: Size | None = None
         self.column_width = MIN_COLUMN_WIDTH
-        self._headers: list[str] = []
         self._lines: dict[int, list[str]] = {}
         self._clashes: set[str] = set()
         self._update_clashes()
@@ -205,9 +203,6 @@ class TimetableGrid(ScrollView, can_focus=True):
         if width != self.column_width:
             self.column_width = width
             self._lines.clear()
-            self._headers = []
-        if not self._headers:
-            self._headers = column_headers(self.grid.columns, width - 1)
         self.virtual_size = self._virtual_size()
 
     def _size_updated(
@@ -257,7 +252,6 @@ class TimetableGrid(ScrollView, can_focus=True):
         """Replace the grid with ``day``'s, the cursor on its earliest block."""
         self.grid = self.layouts.get(day, self.grid.zone)
         self._lines.clear()
-        self._headers = []
         self._update_clashes()
         self._fit_columns()
         self._update_now()
@@ -436,8 +430,9 @@ class TimetableGrid(ScrollView, can_focus=True):
         segments: list[Segment]
         if y == 0:
             segments = [Segment(" " * gutter, palette["header"])]
+            headers = self.grid.headers(self.column_width - 1)
             for column in shown:
-                header = _fit(self._headers[column], self.column_width - 1) + " "
+                header = _fit(headers[column], self.column_width - 1) + " "
                 segments.append(Segment(header, palette["header-bold"]))
             fill = palette["header"]
         else:
