@@ -16,7 +16,7 @@ import pytest
 
 from confterm import paths
 from confterm.errors import DataError
-from confterm.model import cache, validation
+from confterm.model import cache, cache_rows, validation
 from confterm.model.cache import (
     MAX_CACHED_BYTES,
     SECRET_NAME,
@@ -213,6 +213,13 @@ def test_the_secret_is_private_and_a_shared_one_is_not_trusted(
 def test_rows_hold_every_field_of_the_model_in_its_order() -> None:
     for cls, names in FIELDS.items():
         assert names == tuple(f.name for f in dataclasses.fields(cls)), cls.__name__
+    # The many records are written field by field: the same rows as through FIELDS.
+    program = load_program_file(BUNDLED)
+    rows = encode_program(program)
+    for name in ("speakers", "sessions", "papers"):
+        records = getattr(program, name)
+        assert records
+        assert rows[name] == [cache_rows._row(record) for record in records], name
 
 
 def test_a_change_to_the_model_sources_makes_the_cache_stale(
