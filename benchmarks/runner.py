@@ -6,6 +6,9 @@ What each measure is, exactly (all medians over ``runs``):
   (read, parse, pydantic validation, semantic checks), in the runner's process.
 * ``load_cached``: the same for a program validated before, rebuilt from the cache without
   pydantic (:mod:`confterm.model.cache`); none above the size that is cached.
+* ``load_first``: the load of a program seen for the first time with a cache folder (as the
+  app's and every command's first start on a new or changed file): validate, then write the
+  cache; each run with an empty folder. None above the size that is cached.
 * ``import``: :func:`confterm.sources.import_bytes` on the frab XML bytes (detect, parse,
   convert, validate), in the runner's process. The bytes are read directly: ``confterm import``
   refuses files over its 20 MiB download limit, which a 50,000-session frab XML exceeds.
@@ -135,6 +138,7 @@ def measure_in_process(dataset: Dataset, runs: int) -> None:
     res = dataset.results
     res["load"] = median(time_calls(lambda: load_program_file(dataset.json_path), runs))
     res["load_cached"] = _cached_load(dataset, runs)
+    res["load_first"] = _first_load(dataset, runs)
     program = load_program_file(dataset.json_path)
     res["import"] = _median_or_none(lambda: _import(dataset), runs)
     res.update(_domain(dataset, program, runs))
@@ -152,6 +156,21 @@ def _cached_load(dataset: Dataset, runs: int) -> float | None:
     return median(
         time_calls(lambda: load_program_file(dataset.json_path, cache_dir=cache_dir), runs)
     )
+
+
+def _first_load(dataset: Dataset, runs: int) -> float | None:
+    """The load of a program not validated before, which then writes its cache (None: too
+    large to be cached)."""
+    from confterm.model.cache import MAX_CACHED_BYTES
+    from confterm.model.loading import load_program_file
+
+    if dataset.json_path.stat().st_size > MAX_CACHED_BYTES:
+        return None
+    base = dataset.cache_dir.with_name(f"{dataset.cache_dir.name}-first")
+    folders = iter(base / str(n) for n in range(runs))  # an empty folder for each run
+    times = time_calls(lambda: load_program_file(dataset.json_path, cache_dir=next(folders)), runs)
+    shutil.rmtree(base, ignore_errors=True)
+    return median(times)
 
 
 def _median_or_none(call: Callable[[], Any], runs: int) -> float | None:

@@ -82,6 +82,9 @@ def test_runner_prints_every_row_at_a_tiny_size(tmp_path: Path) -> None:
     # The load row holds a number, not "n/a": the model loader is always there.
     load_row = next(line for line in lines if line.startswith("| load + validate"))
     assert " ms " in load_row
+    # So do the loads through the cache: the first (validate, write it) and the next.
+    for label in ("| load, first time", "| load, validated before"):
+        assert " ms " in next(line for line in lines if line.startswith(label)), label
     assert "Machine: " in proc.stdout
     assert "cores" in proc.stdout
     assert out.read_text(encoding="utf-8") == proc.stdout
