@@ -63,3 +63,38 @@ async def test_help_at_80_columns(make_app: AppFactory) -> None:
         for line in lines:
             if ID_AT_END.search(line):
                 assert SPACED_ID.search(line), line
+
+
+async def test_help_scrolls_with_j_and_k_like_every_list(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        box = app.screen.box
+        assert box.max_scroll_y > 10  # more keys than fit at 80x24
+        assert box.scroll_y == 0
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert box.scroll_y == 3
+        await pilot.press("k")
+        await pilot.pause()
+        assert box.scroll_y == 2
+        await pilot.press("end")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y
+        await pilot.press("home", "pagedown")
+        await pilot.pause()
+        assert box.scroll_y > 10
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_help_scrolls_with_the_list_keys_of_the_keymap(make_app: AppFactory) -> None:
+    app = make_app(keymap={"list.down": "n", "list.up": "e"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark", "n", "n", "e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HelpScreen)
+        assert screen.box.scroll_y == 1

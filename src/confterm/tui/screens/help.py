@@ -89,6 +89,13 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Close", id="help.close"),
+        # Like every list (the same ids' keys follow list.* in keymap.toml).
+        Binding("down,j", "scroll(1)", "Down", show=False, id="help.down"),
+        Binding("up,k", "scroll(-1)", "Up", show=False, id="help.up"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="help.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="help.page_up"),
+        Binding("home", "end(False)", "Top", show=False, id="help.top"),
+        Binding("end", "end(True)", "Bottom", show=False, id="help.bottom"),
     ]
 
     def __init__(self, content: Content, *, close_key: str = "Esc") -> None:
@@ -105,6 +112,29 @@ class HelpScreen(ModalScreen[None]):
                 Content.styled("confterm — a conference in your terminal", "bold"), id="help-title"
             )
             yield Static(self.content, id="help-keys")
+
+    @property
+    def box(self) -> VerticalScroll:
+        """The scrolling box of every key."""
+        return self.query_one("#help-box", VerticalScroll)
+
+    def action_scroll(self, lines: int) -> None:
+        """Scroll by ``lines`` (j and k, as in every list)."""
+        self.box.scroll_relative(y=lines, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        """Scroll by a screenful."""
+        box = self.box
+        box.scroll_relative(
+            y=pages * max(box.scrollable_content_region.height - 1, 1), animate=False
+        )
+
+    def action_end(self, bottom: bool) -> None:
+        """The first or the last key."""
+        if bottom:
+            self.box.scroll_end(animate=False)
+        else:
+            self.box.scroll_home(animate=False)
 
     def action_close(self) -> None:
         """Back to where you were."""
