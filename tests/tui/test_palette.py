@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from app_clock import AppFactory
 from finder_host import make_state
 from textual.command import Command, CommandInput, CommandList, CommandPalette
 from textual.pilot import Pilot
 
 from confterm.model.program import Program
+from confterm.store.bookmarks import BookmarkStore, ItemKind
 from confterm.tui.app import ConftermApp
 from confterm.tui.commands import jump_entries, main_commands
 from confterm.tui.screens.export_dialog import ExportDialog
@@ -41,7 +44,7 @@ async def test_palette_prompt_and_speaker_hit(make_app: AppFactory) -> None:
         assert palette.id == "--command-palette"
         prompt = palette.query_one(CommandInput)
         assert prompt.placeholder == (
-            "Jump to a session, speaker, booth or paper, or run a command…"
+            "Jump to a session, speaker, booth, paper; run a command; b title: star it"
         )
         await pilot.press(*"Grace Hopper")
         options = await hits(app, pilot, "Speaker: Grace Hopper")
@@ -111,3 +114,87 @@ async def test_palette_lists_help_once_and_runs_export(make_app: AppFactory) -> 
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
+
+
+async def test_commands_rank_above_items_matching_as_well(make_app: AppFactory) -> None:
+    # "now" on the bundled program put talks above "Now & next"; here "bookmark" and "time
+    # zone" match a command and a paper's title alike.
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        titles = await command_titles(app, pilot, "bookmark")
+        assert "Paper: Bookmarks That Survive kill -9" in titles
+        assert titles[0] == "Bookmark"
+        await pilot.press(*["backspace"] * len("bookmark"))
+        titles = await command_titles(app, pilot, "time zone")
+        assert "Paper: Time Zones Considered Harmful" in titles
+        assert titles[0] == "Time zone"
+
+
+async def star_hit(app: ConftermApp, pilot: Pilot[None], query: str, label: str) -> Command:
+    """Open the palette, type ``query`` and return the hit labelled ``label``."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*query)
+    options = await hits(app, pilot, label)
+    return next(o for o in options if str(o.hit.text) == label)
+
+
+async def test_b_and_a_title_in_the_palette_stars_it_and_shows_its_star(
+    make_app: AppFactory, isolated_user_data: Path
+) -> None:
+    def stored(kind: ItemKind) -> set[str]:
+        with BookmarkStore.open(isolated_user_data) as store:
+            return store.ids("tinyconf", kind)
+
+    app = make_app(reminders=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        title = "Parsing Schedules Without Tears"
+        command = await star_hit(app, pilot, "b parsing", f"☆ {title}")
+        assert command.hit.help == "Enter bookmarks this session"
+        command_list = app.screen.query_one(CommandList)
+        command_list.highlighted = command_list.options.index(command)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert stored(ItemKind.SESSION) == {"parsing-schedules"}
+        assert app.screen is app.main
+        messages = [(n.title, n.message) for n in app._notifications]
+        assert ("★ Bookmarked", title) in messages
+        # Shown starred next time, and the jump hit says so too; Enter unstars it.
+        command = await star_hit(app, pilot, "b parsing", f"★ {title}")
+        assert command.hit.help == "Bookmarked: Enter removes the star"
+        command_list = app.screen.query_one(CommandList)
+        command_list.highlighted = command_list.options.index(command)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert stored(ItemKind.SESSION) == set()
+        # A paper is starred on its own.
+        paper = "Fast Lists for Slow Terminals"
+        command = await star_hit(app, pilot, "b fast lists", f"☆ Paper: {paper}")
+        command_list = app.screen.query_one(CommandList)
+        command_list.highlighted = command_list.options.index(command)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(stored(ItemKind.PAPER)) == 1
+        assert stored(ItemKind.SESSION) == set()
+
+
+async def test_without_b_the_palette_offers_no_star_hits(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        titles = await command_titles(app, pilot, "parsing")
+        assert "Session: Parsing Schedules Without Tears" in titles
+        assert not [t for t in titles if t.startswith(("☆", "★"))]
+
+
+def test_a_bookmarked_sessions_jump_hit_says_so(tinyconf: Program) -> None:
+    from confterm.model.targets import JumpTarget
+
+    state = make_state(tinyconf)
+    state.toggle(JumpTarget("session", "parsing-schedules"))
+    entries = {label: help_text for label, help_text, _ in jump_entries(state)}
+    assert entries["Session: Parsing Schedules Without Tears"].endswith(" · ★ bookmarked")
+    assert not entries["Session: Lunch"].endswith("bookmarked")

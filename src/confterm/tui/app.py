@@ -18,7 +18,13 @@ from confterm.errors import ConftermError
 from confterm.model.targets import JumpTarget
 from confterm.store.catalog import open_program, remember_conference
 from confterm.text import clean
-from confterm.tui.commands import ConferenceProvider, JumpProvider, main_commands
+from confterm.tui.commands import (
+    ConferenceProvider,
+    JumpProvider,
+    StarProvider,
+    main_commands,
+    star_prefix,
+)
 from confterm.tui.keymap import KeyLabels, expand_keymap, known_binding_ids, unknown_ids
 from confterm.tui.screens.main import MainScreen
 from confterm.tui.state import AppState
@@ -32,7 +38,10 @@ if TYPE_CHECKING:
     from confterm.tui.screens.reminders import Reminded
 
 POLL_SECONDS = 0.75
-PALETTE_PLACEHOLDER = "Jump to a session, speaker, booth or paper, or run a command…"
+#: What the palette's prompt says ({key}: the bookmark key, which starts a query that stars).
+PALETTE_PLACEHOLDER = (
+    "Jump to a session, speaker, booth, paper; run a command; {key} title: star it"
+)
 
 
 class ConftermApp(App[None]):
@@ -40,7 +49,7 @@ class ConftermApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "confterm"
-    COMMANDS = App.COMMANDS | {JumpProvider, ConferenceProvider}
+    COMMANDS = App.COMMANDS | {JumpProvider, StarProvider, ConferenceProvider}
     DEFAULT_MODE = "program-0"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", tooltip="Every key (this screen)", id="app.help"),
@@ -332,7 +341,10 @@ class ConftermApp(App[None]):
         """The command palette, saying what can be typed into it."""
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(
-                CommandPalette(placeholder=PALETTE_PLACEHOLDER, id="--command-palette")
+                CommandPalette(
+                    placeholder=PALETTE_PLACEHOLDER.format(key=star_prefix(self.state).strip()),
+                    id="--command-palette",
+                )
             )
 
     def _reminded(self) -> list[Reminded]:

@@ -1,5 +1,10 @@
 """Command-palette providers: jump to a session, speaker, booth or paper by typing its name,
-or switch to another conference; and the main screen's actions as palette commands.
+star one (``b`` and its title), or switch to another conference; and the main screen's actions
+as palette commands.
+
+Commands rank above the items they share a query with ("now" puts "Now & next" before talks
+with "now" in their title): jump and star hits are scored at :data:`ITEM_SCORE_SHARE` of the
+fuzzy matcher's score, commands at the whole of it.
 
 Names come from data, so the displayed text is built as plain ``Content`` (never markup) and
 the help line holds only confterm's own words.
@@ -16,6 +21,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from confterm.model.targets import JumpTarget
+from confterm.present.detail_text import BOOKMARK
 from confterm.present.formatting import day_label, time_range
 from confterm.store.catalog import list_conferences
 from confterm.text import one_line
@@ -26,16 +32,21 @@ if TYPE_CHECKING:
     from confterm.tui.state import AppState
 
 
+#: What an item's hit scores, as a share of a command's score for the same match.
+ITEM_SCORE_SHARE = 0.5
+
+
 def jump_entries(state: AppState) -> list[tuple[str, str, JumpTarget]]:
-    """Every jump destination: (label, help, target)."""
-    program, zone = state.program, state.zone
+    """Every jump destination: (label, help, target); a bookmarked session's help says so."""
+    program, zone, bookmarks = state.program, state.zone, state.bookmarks
     entries: list[tuple[str, str, JumpTarget]] = []
     for session in program.sessions:
         when = f"{day_label(session.day)} {time_range(session, zone, session.day)}"
+        star = " · ★ bookmarked" if session.id in bookmarks else ""
         entries.append(
             (
                 f"Session: {one_line(session.title)}",
-                f"Jump to this {session.kind.label.lower()} · {when}",
+                f"Jump to this {session.kind.label.lower()} · {when}{star}",
                 JumpTarget("session", session.id),
             )
         )
@@ -86,6 +97,8 @@ class _LabelledProvider(Provider):
     Labels come from data, so hits are built as plain ``Content`` rather than markup."""
 
     _entries: list[tuple[str, str, Callable[[], None]]] | None = None
+    #: The share of the matcher's score its hits get (commands rank above items).
+    score_share = 1.0
 
     def entries(self) -> list[tuple[str, str, Callable[[], None]]]:
         """Every entry, built once per palette."""
@@ -114,7 +127,7 @@ class _LabelledProvider(Provider):
             if score > 0:
                 _, offsets = matcher.fuzzy_search.match(query, label)
                 yield Hit(
-                    score,
+                    score * self.score_share,
                     highlighted(label, offsets, "bold reverse"),
                     callback,
                     text=label,
@@ -124,6 +137,8 @@ class _LabelledProvider(Provider):
 
 class JumpProvider(_LabelledProvider):
     """Jump to session / speaker / booth / paper; booths and speakers are browsable."""
+
+    score_share = ITEM_SCORE_SHARE
 
     def entries(self) -> list[tuple[str, str, Callable[[], None]]]:
         app = confterm_app(self)
@@ -135,6 +150,74 @@ class JumpProvider(_LabelledProvider):
 
     def browsable(self, label: str) -> bool:
         return label.startswith(("Booth: ", "Speaker: "))
+
+
+def star_prefix(state: AppState) -> str:
+    """What a palette query starts with to star an item: the bookmark key and a space
+    (``b ``, or ``m `` once keymap.toml makes it m)."""
+    key = state.keys(BOOKMARK, "b")
+    return f"{key if len(key) == 1 else 'b'} "
+
+
+def star_entries(state: AppState) -> list[tuple[str, str, str, JumpTarget]]:
+    """Every session and paper to star from the palette: (title, label, help, target); the
+    label and help show whether it is starred now."""
+    entries: list[tuple[str, str, str, JumpTarget]] = []
+    for session in state.program.sessions:
+        title = one_line(session.title)
+        target = JumpTarget("session", session.id)
+        if session.id in state.bookmarks:
+            entries.append((title, f"★ {title}", "Bookmarked: Enter removes the star", target))
+        else:
+            entries.append((title, f"☆ {title}", "Enter bookmarks this session", target))
+    for paper in state.program.papers:
+        title = one_line(paper.title)
+        target = JumpTarget("paper", paper.id)
+        if paper.id in state.starred:
+            entries.append((title, f"★ Paper: {title}", "Starred: Enter removes the star", target))
+        else:
+            entries.append((title, f"☆ Paper: {title}", "Enter stars this paper", target))
+    return entries
+
+
+class StarProvider(Provider):
+    """``b`` and a title: star (or unstar) that session or paper; each hit shows its star."""
+
+    _entries: list[tuple[str, str, str, JumpTarget]] | None = None
+
+    async def search(self, query: str) -> Hits:
+        """The sessions and papers whose title matches what follows ``b ``."""
+        state = confterm_app(self).state
+        prefix = star_prefix(state)
+        if not query.lower().startswith(prefix.lower()) or not query[len(prefix) :].strip():
+            return
+        words = query[len(prefix) :].strip()
+        if self._entries is None:  # built once per palette, with the stars of the moment
+            self._entries = star_entries(state)
+        matcher = self.matcher(words)
+        for title, label, help_text, target in self._entries:
+            score = matcher.match(title)
+            if score > 0:
+                _, offsets = matcher.fuzzy_search.match(words, title)
+                shift = len(label) - len(title)
+                yield Hit(
+                    score * ITEM_SCORE_SHARE,
+                    highlighted(label, [o + shift for o in offsets], "bold reverse"),
+                    partial(self._toggle, target, title),
+                    text=label,
+                    help=help_text,
+                )
+
+    def _toggle(self, target: JumpTarget, title: str) -> None:
+        app = confterm_app(self)
+        starred = app.state.toggle(target)
+        if starred is None:
+            return  # not saved: the state said why
+        if target.kind == "session":
+            done = "★ Bookmarked" if starred else "Bookmark removed"
+        else:
+            done = "★ Starred" if starred else "Star removed"
+        app.notify(title, title=done, timeout=4)
 
 
 def conference_entries(data_dir: Path, current: str) -> list[tuple[str, str, str]]:
