@@ -121,3 +121,16 @@ async def test_ticks_show_without_colour(
         assert "▸Track 1" in screen._sections_line()
         assert track_choices(tinyconf)[1].label == "Systems"
         assert isinstance(screen.checks, CheckList)
+
+
+async def test_a_click_ticks_the_line_clicked(tinyconf: Program) -> None:
+    app = HostApp(make_state(tinyconf), FilterScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab")  # Plenary, Systems, Tooling
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, FilterScreen)
+        await pilot.click(CheckList, offset=(8, 1))
+        assert screen.chosen().tracks == {"systems"}
+        assert screen.checks.current is not None
+        assert screen.checks.current.label == "Systems"

@@ -179,6 +179,13 @@ class CheckList(ScrollView, can_focus=True):
         strip = Strip([Segment(text, style)])
         return strip.crop(0, width).extend_cell_length(width, style)
 
+    async def _on_click(self, event: events.Click) -> None:
+        # A click on a line moves there and ticks it, as Space would.
+        index = round(self.scroll_offset.y) + event.y
+        if 0 <= index < len(self.shown):
+            self.cursor = index
+            self.action_tick()
+
     def on_focus(self) -> None:
         self.refresh()
 
