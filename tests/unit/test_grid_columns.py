@@ -129,3 +129,35 @@ def test_36c3_rooms_all_get_different_headers(width: int) -> None:
             c.room_name for c in columns
         }
     assert seen_pair
+
+
+def test_a_layout_asked_for_by_two_threads_is_built_once(
+    tinyconf: Program, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+    import time
+
+    from confterm.present import grid_layout
+
+    built: list[date | None] = []
+    real = grid_layout.build_layout
+
+    def slow_build(index: ProgramIndex, day: date | None, zone: ZoneInfo) -> object:
+        built.append(day)
+        time.sleep(0.05)  # long enough for the other thread to ask meanwhile
+        return real(index, day, zone)
+
+    monkeypatch.setattr(grid_layout, "build_layout", slow_build)
+    layouts = grid_layout.GridLayouts(ProgramIndex(tinyconf))
+    zone = ZoneInfo("America/New_York")
+    got: list[object] = []
+    threads = [
+        threading.Thread(target=lambda: got.append(layouts.get(date(2026, 3, 7), zone)))
+        for _ in range(3)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert built == [date(2026, 3, 7)]
+    assert got[0] is got[1] is got[2]

@@ -8,6 +8,7 @@ where the arrow keys go from a block.
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
@@ -280,11 +281,14 @@ def column_headers(columns: list[GridColumn], width: int) -> list[str]:
 class GridLayouts:
     """The grid layouts of one program, by day and display zone, each built once: a
     10,000-session day takes tens of milliseconds to lay out, too long for every opening of
-    the grid or every ``]``. The app builds them ahead of time in a thread."""
+    the grid or every ``]``. The app builds some ahead of time in threads; a layout asked for
+    while a thread builds it is waited for, never built twice."""
 
     def __init__(self, index: ProgramIndex) -> None:
         self.index = index
         self._built: dict[tuple[date | None, tzinfo], GridLayout] = {}
+        self._locks: dict[tuple[date | None, tzinfo], threading.Lock] = {}
+        self._locks_lock = threading.Lock()
 
     def has(self, day: date | None, zone: tzinfo) -> bool:
         """True when ``day``'s layout in ``zone`` is built already."""
@@ -292,9 +296,15 @@ class GridLayouts:
 
     def get(self, day: date | None, zone: tzinfo) -> GridLayout:
         """The layout of ``day`` in ``zone`` (built now if it was not before)."""
-        layout = self._built.get((day, zone))
+        key = (day, zone)
+        layout = self._built.get(key)
         if layout is None:
-            layout = self._built[(day, zone)] = build_layout(self.index, day, zone)
+            with self._locks_lock:
+                lock = self._locks.setdefault(key, threading.Lock())
+            with lock:
+                layout = self._built.get(key)
+                if layout is None:
+                    layout = self._built[key] = build_layout(self.index, day, zone)
         return layout
 
 
