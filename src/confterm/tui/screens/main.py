@@ -1,13 +1,9 @@
 """The main screen: the header, a tab per day then booths, papers and my agenda, the pane of the
-tab shown, and the keys.
+tab shown (:mod:`confterm.tui.panes`, switched by ``PaneSwitcher``), and the keys (``main_keys``).
 
-What each tab shows and does is its pane's (:mod:`confterm.tui.panes`, shown one at a time by
-:class:`~confterm.tui.panes.switcher.PaneSwitcher`, which mounts them when first shown); the
-screens opened from here are :mod:`~confterm.tui.screens.openers`'; the keys are in
-:mod:`~confterm.tui.screens.main_keys`. This screen switches tabs, goes where a jump asks and
-back along jumps (Esc). A program with no booths or papers has no tab (nor key) for them.
-Below ``NARROW_WIDTH`` columns (a Textual breakpoint) the list alone is shown and Enter opens
-the detail as its own screen.
+This screen switches tabs, opens other screens (``openers``), goes where a jump asks and back
+along jumps (Esc). Below ``NARROW_WIDTH`` columns (a Textual breakpoint) the list alone is
+shown and Enter opens the detail as its own screen.
 """
 
 from __future__ import annotations
@@ -38,7 +34,7 @@ from confterm.tui.widgets.filter_bar import FilterBar
 from confterm.tui.widgets.header import ConfHeader
 from confterm.tui.widgets.key_bar import KeyBar
 from confterm.tui.widgets.tab_bar import TabBar
-from confterm.tui.widgets.tab_labels import NO_DAY_TAB, OTHER_TABS, TabLabels, day_tab_id
+from confterm.tui.widgets.tab_labels import NO_DAY_TAB, OTHER_TABS, TabLabels, day_tab_id, tab_ids
 
 NARROW_WIDTH = 100
 
@@ -54,12 +50,7 @@ class MainScreen(Screen[None]):
         self.state = state
         self.day_pane = DayPane(state)
         self.days: list[date] = self.day_pane.days
-        undated = [NO_DAY_TAB] if has_sessions_on(state.index, None) else []
-        program = state.program
-        # No Booths or Papers tab (nor key) on a program with none (most imports).
-        empty = {"booths": not program.booths, "papers": not program.papers}
-        others = [tab for tab in OTHER_TABS if not empty.get(tab)]
-        self.tab_ids = [*(day_tab_id(i) for i in range(len(self.days))), *undated, *others]
+        self.tab_ids = tab_ids(state.program, len(self.days), has_sessions_on(state.index, None))
         self.labels = TabLabels(self.tab_ids, self.days)
         self.current_tab = ""
         self._opened = self._opening()

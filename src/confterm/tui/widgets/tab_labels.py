@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from confterm.model.program import Program
 from confterm.present.formatting import DAY_UNKNOWN, day_label
 from confterm.tui.widgets.tab_bar import cells_needed
 
@@ -19,6 +20,15 @@ SHORT_BELOW = 100
 def day_tab_id(index: int) -> str:
     """The tab id of the ``index``-th day."""
     return f"day-{index}"
+
+
+def tab_ids(program: Program, days: int, undated: bool) -> list[str]:
+    """The main screen's tabs, in order: ``days`` days, the undated sessions (when there are
+    some), then Booths and Papers (only when ``program`` has some: most imports have neither)
+    and My agenda."""
+    empty = {"booths": not program.booths, "papers": not program.papers}
+    others = [tab for tab in OTHER_TABS if not empty.get(tab)]
+    return [*(day_tab_id(i) for i in range(days)), *([NO_DAY_TAB] if undated else []), *others]
 
 
 class TabLabels:
