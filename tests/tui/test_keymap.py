@@ -234,3 +234,17 @@ async def test_a_keymap_of_known_ids_gives_no_notice(make_app: AppFactory) -> No
         await pilot.pause()
         await pilot.pause()
         assert not list(app._notifications)
+
+
+async def test_search_names_its_remapped_bookmark_key(make_app: AppFactory) -> None:
+    from textual.widgets import Label
+
+    app = make_app(DURING, keymap={"search.bookmark": "ctrl+y"}, reminders=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"parsing")
+        await pilot.pause()
+        status = str(app.screen.query_one("#search-status", Label).render())
+        assert "ctrl+y bookmarks" in status
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert "parsing-schedules" in app.state.bookmarks

@@ -196,8 +196,7 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
 
     def _bookmark_key(self) -> str:
         """The key that bookmarks from the input, as remapped in keymap.toml (``ctrl+t``)."""
-        remapped = getattr(self.app, "user_keymap", {}).get("search.bookmark")
-        return str(remapped).split(",")[0].strip() if remapped else BOOKMARK_KEY
+        return self.state.keys("search.bookmark", BOOKMARK_KEY)
 
     def _more_option(self) -> Option:
         """The last line when not every hit is listed (it cannot be highlighted or chosen)."""
