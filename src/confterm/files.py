@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import time
 from pathlib import Path
 
 _MIB = 1024 * 1024
@@ -90,3 +91,38 @@ def file_kind(mode: int) -> str:
     if stat.S_ISSOCK(mode):
         return "a socket"
     return "not a regular file"
+
+
+# How long ago a program file must have changed for its stamp to be trusted: a file changed
+# again within the same tick of its file system's clock could keep the same stamp. Linux file
+# systems tick in milliseconds; one that keeps whole seconds (FAT: two) gets a wider margin.
+_SETTLED_NS = 100_000_000
+_SETTLED_COARSE_NS = 3_000_000_000
+
+
+class SourceStamp:
+    """What tells a program file's content from any other without reading it: its device,
+    inode, size, modification and change times (a write changes the change time, which no
+    program can set back)."""
+
+    __slots__ = ("settled", "text")
+
+    def __init__(self, text: str, settled: bool) -> None:
+        self.text = text
+        #: True when it last changed long enough ago (see ``_SETTLED_NS``) that any change
+        #: from now on shows in the stamp: only then is a timeline or a program cache kept under it.
+        self.settled = settled
+
+
+def source_stamp(source: Path) -> SourceStamp | None:
+    """The stamp of the program file ``source`` now (None when it cannot be read)."""
+    looked = time.time_ns()
+    try:
+        info = os.stat(source)
+    except OSError:
+        return None
+    mtime, ctime = info.st_mtime_ns, info.st_ctime_ns
+    coarse = mtime % 1_000_000_000 == 0 and ctime % 1_000_000_000 == 0
+    margin = _SETTLED_COARSE_NS if coarse else _SETTLED_NS
+    text = f"{info.st_dev}:{info.st_ino}:{info.st_size}:{mtime}:{ctime}"
+    return SourceStamp(text, looked - max(mtime, ctime) > margin)

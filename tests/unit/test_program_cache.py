@@ -14,15 +14,17 @@ from pathlib import Path
 
 import pytest
 
-from confterm import paths
+from confterm import files, paths
 from confterm.errors import DataError
-from confterm.model import cache, cache_rows, validation
+from confterm.files import source_stamp
+from confterm.model import cache, cache_rows, loading, validation
 from confterm.model.cache import (
     MAX_CACHED_BYTES,
     SECRET_NAME,
     cache_key,
     cache_path,
     read_cached,
+    stamp_key,
 )
 from confterm.model.cache_rows import FIELDS, decode_program, encode_program
 from confterm.model.loading import load_program_file
@@ -119,9 +121,77 @@ def test_a_damaged_or_stale_cache_is_validated_again_and_rewritten(
     validations = _validations(monkeypatch)
     assert load_program_file(tinyconf_path, cache_dir=cache_dir) == expected
     assert validations == [str(tinyconf_path)]
-    key = cache_key(tinyconf_path.read_bytes())
+    # Rewritten under the key the next load looks for first (the file has long settled).
+    stamp = source_stamp(tinyconf_path)
+    assert stamp is not None
+    assert stamp.settled
+    key = stamp_key(stamp)
     assert key is not None
     assert read_cached(cache_path(cache_dir, tinyconf_path), key) == expected
+
+
+def _settle_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files count as settled as soon as they are written (no test waits 100 ms)."""
+    monkeypatch.setattr(files, "_SETTLED_NS", -1)
+    monkeypatch.setattr(files, "_SETTLED_COARSE_NS", -1)
+
+
+def _no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(path: Path, name: str) -> bytes:
+        raise AssertionError(f"{name} was read")
+
+    monkeypatch.setattr(loading, "read_program_bytes", refuse)
+
+
+def test_a_settled_file_is_found_by_its_stamp_without_reading_it(
+    tmp_path: Path, tinyconf_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "conf.json"
+    source.write_bytes(tinyconf_path.read_bytes())
+    _settle_at_once(monkeypatch)
+    first = load_program_file(source, cache_dir=tmp_path / "cache")
+    _no_validation(monkeypatch)
+    _no_reading(monkeypatch)
+    assert load_program_file(source, cache_dir=tmp_path / "cache") == first
+
+
+def test_a_fresh_file_is_cached_by_content_then_by_stamp_once_settled(
+    tmp_path: Path, tinyconf_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "conf.json"
+    source.write_bytes(tinyconf_path.read_bytes())
+    monkeypatch.setattr(files, "_SETTLED_NS", 10**18)  # written just now: not settled
+    monkeypatch.setattr(files, "_SETTLED_COARSE_NS", 10**18)
+    first = load_program_file(source, cache_dir=tmp_path / "cache")
+    key = cache_key(source.read_bytes())
+    assert key is not None
+    assert read_cached(cache_path(tmp_path / "cache", source), key) == first
+    _settle_at_once(monkeypatch)
+    validations = _validations(monkeypatch)
+    assert load_program_file(source, cache_dir=tmp_path / "cache") == first  # re-keyed
+    _no_reading(monkeypatch)
+    assert load_program_file(source, cache_dir=tmp_path / "cache") == first
+    assert validations == []
+
+
+def test_a_file_changed_in_place_with_its_size_and_times_kept_is_validated_again(
+    tmp_path: Path, tinyconf_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Its change time moves with every write and no program can set it back.
+    source = tmp_path / "conf.json"
+    raw = tinyconf_path.read_bytes()
+    source.write_bytes(raw)
+    _settle_at_once(monkeypatch)
+    first = load_program_file(source, cache_dir=tmp_path / "cache")
+    before = source.stat()
+    title = first.sessions[0].title.encode()
+    changed = raw.replace(title, b"X" * len(title), 1)
+    assert len(changed) == len(raw)
+    source.write_bytes(changed)
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert source.stat().st_mtime_ns == before.st_mtime_ns
+    again = load_program_file(source, cache_dir=tmp_path / "cache")
+    assert again.sessions[0].title == "X" * len(title)
 
 
 def _sign(cache_dir: Path, source: Path, rows: object) -> None:

@@ -18,9 +18,7 @@ equal over many programs and moments.
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import time
 import zlib
 from datetime import datetime, timedelta
 from functools import cache
@@ -30,6 +28,10 @@ from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from confterm import __version__, paths
+
+# The stamp is shared with the program cache (which reads no file it can trust by stamp).
+from confterm.files import SourceStamp as SourceStamp
+from confterm.files import source_stamp as source_stamp
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -59,12 +61,6 @@ CODE_SOURCES = (
     "text.py",
     "ids.py",
 )
-
-# How long ago a program file must have changed for its stamp to be trusted: a file changed
-# again within the same tick of its file system's clock could keep the same stamp. Linux file
-# systems tick in milliseconds; one that keeps whole seconds (FAT: two) gets a wider margin.
-_SETTLED_NS = 100_000_000
-_SETTLED_COARSE_NS = 3_000_000_000
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -106,34 +102,6 @@ def code_key() -> str | None:
 def timeline_path(cache_dir: Path, source: Path) -> Path:
     """The timeline of the program file ``source``, beside its program cache."""
     return paths.program_cache_file(cache_dir, source, SUFFIX)
-
-
-class SourceStamp:
-    """What tells a program file's content from any other without reading it: its device,
-    inode, size, modification and change times (a write changes the change time, which no
-    program can set back)."""
-
-    __slots__ = ("settled", "text")
-
-    def __init__(self, text: str, settled: bool) -> None:
-        self.text = text
-        #: True when it last changed long enough ago (see ``_SETTLED_NS``) that any change
-        #: from now on shows in the stamp: only then is a timeline kept under it.
-        self.settled = settled
-
-
-def source_stamp(source: Path) -> SourceStamp | None:
-    """The stamp of the program file ``source`` now (None when it cannot be read)."""
-    looked = time.time_ns()
-    try:
-        info = os.stat(source)
-    except OSError:
-        return None
-    mtime, ctime = info.st_mtime_ns, info.st_ctime_ns
-    coarse = mtime % 1_000_000_000 == 0 and ctime % 1_000_000_000 == 0
-    margin = _SETTLED_COARSE_NS if coarse else _SETTLED_NS
-    text = f"{info.st_dev}:{info.st_ino}:{info.st_size}:{mtime}:{ctime}"
-    return SourceStamp(text, looked - max(mtime, ctime) > margin)
 
 
 def source_name(source: Path) -> str:

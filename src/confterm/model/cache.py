@@ -7,6 +7,12 @@ file's path. The next load of the same bytes (same SHA-256), by the same confter
 the same model source files, rebuilds the program from it with plain constructors
 (:mod:`confterm.model.cache_rows`). Programs up to :data:`MAX_CACHED_BYTES` are cached.
 
+A program file that has not changed for a moment (its stamp has *settled*: see
+:func:`confterm.files.source_stamp`, which ``confterm now``'s timeline uses too) is cached
+under its stamp instead, so the next load finds it without reading or hashing the file; a
+cache made under the content's digest while the file was fresh moves to the stamp once it
+has settled.
+
 The cache folder is outside confterm's control: a cache file is trusted only when it proves
 it is this confterm's own. Each one carries an HMAC (SHA-256) of its key and its rows under a
 secret made once per cache folder (:data:`SECRET_NAME`, readable by its owner alone). A file
@@ -31,7 +37,7 @@ from pathlib import Path
 
 from confterm import __version__, paths
 from confterm.atomic import write_atomic
-from confterm.files import read_regular_file
+from confterm.files import SourceStamp, read_regular_file
 from confterm.model.cache_rows import decode_program, encode_program
 from confterm.model.program import Program
 from confterm.timezones import find_zone
@@ -88,13 +94,25 @@ def cache_key(raw: bytes) -> str | None:
     return f"{CACHE_FORMAT}/{__version__}/{model}/{hashlib.sha256(raw).hexdigest()}"
 
 
+def stamp_key(stamp: SourceStamp) -> str | None:
+    """What a cache file must hold to stand for the program file whose settled stamp is
+    ``stamp`` (see :func:`confterm.files.source_stamp`): found without reading the file,
+    which at 50,000 sessions saves reading and hashing 40 MB."""
+    model = model_fingerprint()
+    if model is None or not stamp.settled:
+        return None
+    return f"{CACHE_FORMAT}/{__version__}/{model}/stamp:{stamp.text}"
+
+
 #: The cache folder's secret (random, made on first use, mode 0600).
 SECRET_NAME = "cache-secret"  # noqa: S105 (a file name, not a password)
 _SECRET_BYTES = 32
 
 
-def read_cached(cached: Path, key: str) -> Program | None:
-    """The program in the cache file ``cached`` when this confterm wrote it under ``key``."""
+def read_cached(cached: Path, key: str, *, rekey: str | None = None) -> Program | None:
+    """The program in the cache file ``cached`` when this confterm wrote it under ``key``;
+    with ``rekey``, the file is then kept under that key instead (a program file that has
+    settled since is found by its stamp from then on)."""
     secret = _secret(cached.parent, create=False)
     if secret is None:
         return None
@@ -111,7 +129,12 @@ def read_cached(cached: Path, key: str) -> Program | None:
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
     # A zone known when the file was written may be gone from an updated tzdata since.
-    return program if find_zone(program.conference.timezone) is not None else None
+    if find_zone(program.conference.timezone) is None:
+        return None
+    if rekey is not None:
+        with contextlib.suppress(OSError):
+            write_atomic(cached, _header(secret, rekey, body) + b"\n" + body)
+    return program
 
 
 def write_cached(cached: Path, key: str, program: Program) -> None:

@@ -13,12 +13,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from confterm.errors import DataError
-from confterm.files import MAX_FILE_BYTES, FileTooLargeError, NotAFileError, read_regular_file
+from confterm.files import (
+    MAX_FILE_BYTES,
+    FileTooLargeError,
+    NotAFileError,
+    read_regular_file,
+    source_stamp,
+)
 from confterm.model.cache import (
     MAX_CACHED_BYTES,
     cache_key,
     cache_path,
     read_cached,
+    stamp_key,
     write_cached,
 )
 from confterm.model.program import Program
@@ -30,19 +37,27 @@ def load_program_file(
     """Read, parse and validate the confterm JSON file at ``path``.
 
     With ``cache_dir``, a program validated before from the same bytes is rebuilt from the
-    cache without validating it again (see :mod:`confterm.model.cache`).
+    cache without validating it again; when the file has not changed for a moment, without
+    reading it either (see :mod:`confterm.model.cache`).
     """
     name = label or str(path)
-    raw = read_program_bytes(path, name)
-    key = cache_key(raw) if cache_dir is not None and len(raw) <= MAX_CACHED_BYTES else None
-    if cache_dir is None or key is None:
-        return load_program_bytes(raw, name)
+    if cache_dir is None:
+        return load_program_bytes(read_program_bytes(path, name), name)
     cached = cache_path(cache_dir, path)
+    # Taken before the file is read: a change while it is read shows as another stamp.
+    stamp = source_stamp(path)
+    by_stamp = stamp_key(stamp) if stamp is not None else None
     with gc_paused():
-        program = read_cached(cached, key)
+        program = read_cached(cached, by_stamp) if by_stamp is not None else None
         if program is None:
-            program = _validated(raw, name)
-            write_cached(cached, key, program)
+            raw = read_program_bytes(path, name)
+            key = cache_key(raw) if len(raw) <= MAX_CACHED_BYTES else None
+            if key is None:
+                return load_program_bytes(raw, name)
+            program = read_cached(cached, key, rekey=by_stamp)
+            if program is None:
+                program = _validated(raw, name)
+                write_cached(cached, by_stamp or key, program)
         _freeze_if_large(program)
     return program
 
