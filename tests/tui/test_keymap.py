@@ -248,3 +248,20 @@ async def test_search_names_its_remapped_bookmark_key(make_app: AppFactory) -> N
         await pilot.press("ctrl+y")
         await pilot.pause()
         assert "parsing-schedules" in app.state.bookmarks
+
+
+async def test_search_and_filters_name_their_remapped_keys(make_app: AppFactory) -> None:
+    from textual.widgets import Label
+
+    keymap = {"search.jump": "ctrl+o", "search.back": "ctrl+g", "filters.apply": "ctrl+a"}
+    app = make_app(DURING, keymap=keymap, reminders=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"parsing")
+        await pilot.pause()
+        status = str(app.screen.query_one("#search-status", Label).render())
+        assert "ctrl+o jumps" in status
+        assert "ctrl+g goes back" in status
+        await pilot.press("ctrl+g", "f")
+        await pilot.pause()
+        line = str(app.screen.query_one("#filter-help", Label).render())
+        assert "ctrl+a applies · Esc cancels" in line

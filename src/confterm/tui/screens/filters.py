@@ -33,7 +33,7 @@ from confterm.tui.state import AppState
 from confterm.tui.widgets.check_list import CheckList
 
 BOOKMARKED = "bookmarked"
-HELP = "Type to narrow · Space ticks · Tab: next list · Enter applies · Esc cancels"
+HELP = "Type to narrow · Space ticks · {next}: next list · {apply} applies · {cancel} cancels"
 
 
 @dataclass
@@ -95,7 +95,13 @@ class FilterScreen(ModalScreen[Filters | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(HELP, id="filter-help")
+            keys = self.state.keys  # as keymap.toml remaps them
+            help_line = HELP.format(
+                next=keys("filters.next_list", "Tab"),
+                apply=keys("filters.apply", "Enter"),
+                cancel=keys("filters.cancel", "Esc"),
+            )
+            yield Label(help_line, id="filter-help")
             yield Label(self._sections_line(), id="filter-sections", markup=False)
             yield Label("", id="filter-typed", markup=False)
             yield CheckList(id="filter-list")

@@ -187,16 +187,14 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
         elif not self.hits:
             status.update("No matches.")
         else:
+            keys = self.state.keys  # as keymap.toml remaps them
             more = "+" if len(self.hits) >= RESULT_LIMIT else ""
             noun = "match" if len(self.hits) == 1 else "matches"
             status.update(
-                f"{len(self.hits)}{more} {noun} · Enter jumps · {self._bookmark_key()} bookmarks"
-                " · Esc goes back"
+                f"{len(self.hits)}{more} {noun} · {keys('search.jump', 'Enter')} jumps · "
+                f"{keys('search.bookmark', BOOKMARK_KEY)} bookmarks · "
+                f"{keys('search.back', 'Esc')} goes back"
             )
-
-    def _bookmark_key(self) -> str:
-        """The key that bookmarks from the input, as remapped in keymap.toml (``ctrl+t``)."""
-        return self.state.keys("search.bookmark", BOOKMARK_KEY)
 
     def _more_option(self) -> Option:
         """The last line when not every hit is listed (it cannot be highlighted or chosen)."""
