@@ -147,3 +147,19 @@ async def test_no_now_line_on_another_day(tinyconf: Program) -> None:
         await pilot.pause()
         assert grid.now_row is not None
         assert len(now_lines(grid)) == 1
+
+
+async def test_switching_to_today_goes_to_the_now_line(tinyconf: Program) -> None:
+    state = make_state(tinyconf, datetime(2026, 3, 7, 10, 40, 30, tzinfo=NY))
+    app = HostApp(state, lambda v: GridScreen(v, date(2026, 3, 8)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        grid = app.screen.query_one(TimetableGrid)
+        await pilot.press("left_square_bracket")  # day 1, today
+        await pilot.pause()
+        # Registration and the keynote are over; Parsing Schedules (10:30-11:15) is on.
+        assert grid.current_session == "parsing-schedules"
+        (line,) = now_lines(grid)
+        assert line.startswith("10:40")
+        await pilot.press("right_square_bracket", "left_square_bracket")
+        assert grid.current_session == "parsing-schedules"

@@ -249,15 +249,26 @@ class TimetableGrid(ScrollView, can_focus=True):
         return index is not None
 
     def show_day(self, day: date | None) -> None:
-        """Replace the grid with ``day``'s, the cursor on its earliest block."""
+        """Replace the grid with ``day``'s, the cursor on its earliest block (on today, on
+        the first block still on at the now-line, which is then near the top)."""
         self.grid = self.layouts.get(day, self.grid.zone)
         self._lines.clear()
         self._update_clashes()
         self._fit_columns()
         self._update_now()
         self.scroll_to(0, 0, animate=False, immediate=True)
-        self.cursor = self.grid.first
+        self.cursor = self._block_at_now()
+        if self.now_row is not None:
+            self._scroll_to_start()
         self.refresh()
+
+    def _block_at_now(self) -> int | None:
+        """The earliest block not over at the now-line (else the day's first block)."""
+        now_row, blocks = self.now_row, self.grid.blocks
+        if now_row is None:
+            return self.grid.first
+        on = [n for n, b in enumerate(blocks) if b.row + b.height > now_row]
+        return min(on, key=lambda n: (blocks[n].row, blocks[n].column), default=self.grid.first)
 
     def on_mount(self) -> None:
         if self.cursor is None:
