@@ -435,8 +435,9 @@ class TimetableGrid(ScrollView, can_focus=True):
             text = " No timed sessions on this day." if y == 0 else ""
             return Strip([Segment(_fit(text, width), base)], width)
         first = self.first_column
-        # Whole columns, and the start of the next when the width leaves room for it.
-        shown = range(first, min(first + self.shown_columns + 1, len(columns)))
+        # Whole columns only: the few cells left at the right stay blank rather than show
+        # the first letters of the next room.
+        shown = range(first, min(first + self.shown_columns, len(columns)))
         gutter = self.grid.gutter
         segments: list[Segment]
         if y == 0:
