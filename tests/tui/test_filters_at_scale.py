@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from app_clock import DURING, AppFactory
 from finder_host import HostApp, make_state
+from textual.widgets import Label
 
 from confterm.model.program import Program
 from confterm.queries.filters import Filters, narrow, sorted_choices, track_choices
@@ -134,3 +136,17 @@ async def test_a_click_ticks_the_line_clicked(tinyconf: Program) -> None:
         assert screen.chosen().tracks == {"systems"}
         assert screen.checks.current is not None
         assert screen.checks.current.label == "Systems"
+
+
+async def test_the_clear_key_is_named_as_remapped(make_app: AppFactory) -> None:
+    app = make_app(DURING, keymap={"filters.clear": "ctrl+k"}, reminders=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f", "space")  # the first kind ticked
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, FilterScreen)
+        assert screen.chosen().kinds
+        typed = str(screen.query_one("#filter-typed", Label).render())
+        assert "ctrl+k clears all" in typed
+        await pilot.press("ctrl+k")
+        assert screen.chosen() == Filters()

@@ -140,7 +140,8 @@ class FilterScreen(ModalScreen[Filters | None]):
         if checks.typed:
             typed = f"Typed: {checks.typed}  ({len(checks.shown)} of {len(section.choices)})"
         else:
-            typed = f"{section.title}: {len(section.choices)} · type to narrow · ctrl+x clears all"
+            clear = self.state.keys("filters.clear", "ctrl+x")  # as keymap.toml remaps it
+            typed = f"{section.title}: {len(section.choices)} · type to narrow · {clear} clears all"
         self.query_one("#filter-typed", Label).update(Content(typed))
 
     @on(CheckList.Changed)
