@@ -122,22 +122,6 @@ class GridScreen(Screen[JumpTarget | None]):
         self.refresh_bindings()
         grid.focus()
         self.state.subscribe(self, self._state_changed)
-        self._lay_out_neighbours()
-
-    def _lay_out_neighbours(self) -> None:
-        """Lay out the days before and after the one shown, in a thread: on a large program
-        a day takes a hundred milliseconds to lay out, which ``[`` or ``]`` should not wait."""
-        if self.day not in self.days:
-            return
-        here = self.days.index(self.day)
-        wanted = [self.days[n] for n in (here + 1, here - 1) if 0 <= n < len(self.days)]
-        layouts, zone = self.state.layouts, self.state.zone
-        if not all(layouts.has(day, zone) for day in wanted):
-            self.run_worker(
-                lambda: [layouts.get(day, zone) for day in wanted],
-                thread=True,
-                group="grid-neighbours",
-            )
 
     def _state_changed(self, change: StateChange) -> None:
         if isinstance(change, MarksChanged):
@@ -196,7 +180,6 @@ class GridScreen(Screen[JumpTarget | None]):
         self.query_one("#grid-title", Label).update(Content(self._title()))
         self.grid.show_day(day)
         self._show_untimed()
-        self._lay_out_neighbours()
 
     @on(TimetableGrid.Selected)
     def _selected(self, event: TimetableGrid.Selected) -> None:
