@@ -202,8 +202,6 @@ class DayRows(MadeOnRead):
         return self._now_at
 
     def item_flags(self) -> list[bool]:
-        """For each row, True where it is a session (an item the cursor lands on, which a
-        list may draw on two lines), without making any row."""
         flags = [isinstance(entry, Session) for entry in self._entries]
         if self._now_at is not None:
             flags.insert(self._now_at, False)
@@ -236,6 +234,7 @@ class DayRows(MadeOnRead):
         if changed:
             self._now = None if now is None else now.timestamp()
             self._made.clear()
+            self._starts = None
         return changed
 
     def remark(self, session_ids: Iterable[str], bookmarked: AbstractSet[str]) -> list[int]:

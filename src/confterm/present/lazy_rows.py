@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 from typing import overload
 
 from confterm.model.program import Session
@@ -24,6 +25,20 @@ class MadeOnRead(Sequence[Row]):
 
     _entries: Sequence[Heading | Session]
     _made: dict[int, SessionRow]
+    #: :meth:`line_starts`, kept until the rows change places.
+    _starts: list[int] | None = None
+
+    @abstractmethod
+    def item_flags(self) -> list[bool]:
+        """For each row, True where it is a session (an item the cursor lands on, which a
+        list may draw on two lines), without making any row."""
+
+    def line_starts(self) -> list[int]:
+        """The first line of each row when sessions take two lines and the others one, then
+        the number of lines: worked out once (10,000 rows take milliseconds), then kept."""
+        if self._starts is None:
+            self._starts = list(accumulate([1 + item for item in self.item_flags()], initial=0))
+        return self._starts
 
     @abstractmethod
     def _make(self, session: Session) -> SessionRow:
@@ -88,7 +103,6 @@ class LazyRows(MadeOnRead):
         return self._position.get(target.item_id) if target.kind == "session" else None
 
     def item_flags(self) -> list[bool]:
-        """For each row, True where it is a session (see :meth:`DayRows.item_flags`)."""
         return [isinstance(entry, Session) for entry in self._entries]
 
 

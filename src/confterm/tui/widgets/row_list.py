@@ -27,7 +27,7 @@ from textual.strip import Strip
 
 from confterm.model.targets import JumpTarget
 from confterm.present.day_rows import DayRows
-from confterm.present.lazy_rows import LazyRows
+from confterm.present.lazy_rows import LazyRows, MadeOnRead
 from confterm.present.rows import Heading, MissingRow, PaperRow, Row, SessionRow
 from confterm.tui.widgets.row_render import CLASH, STAR, fit, render_lines, render_row
 
@@ -226,12 +226,11 @@ class RowList(ScrollView, can_focus=True):
         rows = self.rows
         if not self.two_lines:
             self._starts = None
+        elif isinstance(rows, MadeOnRead):
+            self._starts = rows.line_starts()  # kept by the rows: a day shown again is free
         else:
-            if isinstance(rows, (DayRows, LazyRows)):
-                items = rows.item_flags()  # without making every row of a long list
-            else:
-                items = [isinstance(row, (SessionRow, PaperRow)) for row in rows]
-            self._starts = list(accumulate((2 if item else 1 for item in items), initial=0))
+            items = [isinstance(row, (SessionRow, PaperRow)) for row in rows]
+            self._starts = list(accumulate([1 + item for item in items], initial=0))
         # Rows are drawn to the width shown and never scroll sideways: the virtual width
         # stays 0, so a resize costs no second layout pass (as on the first frame).
         self.virtual_size = Size(0, max(self.line_of(len(rows)), 1))
