@@ -163,9 +163,12 @@ async def test_a_long_list_makes_only_the_rows_it_draws(tinyconf: Program) -> No
         await pilot.press("end")
         wanted = screen.highlighted_session
         assert wanted == expected[-1]
+        scrolled = sessions.scroll_offset.y
+        assert scrolled > 0
         screen.refresh_list()
         await pilot.pause()
         assert screen.highlighted_session == wanted
+        assert sessions.scroll_offset.y == scrolled  # the list did not jump
         await pilot.press("enter")
         assert app.results == [JumpTarget("session", wanted)]
 

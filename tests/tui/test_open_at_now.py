@@ -113,11 +113,18 @@ async def test_opens_with_the_session_in_progress_on_top_and_what_follows(
         assert "▶" not in sessions.render_line(after).text
 
 
-async def test_clearing_the_filters_returns_to_now(isolated_user_data: Path) -> None:
+@pytest.mark.parametrize(
+    "rooms",
+    [{"room-3"}, {"no-such-room"}],  # some sessions left; none (an empty list, no scrollbar)
+    ids=["some-left", "none-left"],
+)
+async def test_clearing_the_filters_returns_to_now(
+    isolated_user_data: Path, rooms: set[str]
+) -> None:
     app = make_congress_app("2014-12-27T15:10:30", isolated_user_data)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.state.set_filters(Filters(rooms=frozenset({"room-3"})))
+        app.state.set_filters(Filters(rooms=frozenset(rooms)))
         await pilot.pause()
         sessions = app.main.query_one(SessionList)
         await pilot.press("home")  # the user wanders to the morning

@@ -139,7 +139,7 @@ class NowNextScreen(ModalScreen[JumpTarget | None]):
         sessions = self.sessions
         previous = sessions.current_target
         rows = LazyRows(entries, NowNextRow(state, now, zone), self._time_width(entries, now))
-        sessions.set_rows(rows, cursor_to=previous)
+        sessions.set_rows(rows, cursor_to=previous, in_place=previous is not None)
 
     def _time_width(self, sessions: list[Heading | Session], now: datetime) -> int:
         """The time column's width: wider when a session listed starts or ends on another

@@ -105,7 +105,7 @@ class SpeakerScreen(ModalScreen[JumpTarget | None]):
         # Redrawn for the same person (a bookmark, the zone): keep the highlighted row.
         kept = rows.current_target if speaker_id == self._shown else None
         self._shown = speaker_id
-        rows.set_rows(self._rows(), cursor_to=kept)
+        rows.set_rows(self._rows(), cursor_to=kept, in_place=kept is not None)
 
     def action_cycle(self, step: int) -> None:
         """Show the next (or previous) person of the session."""

@@ -126,11 +126,13 @@ class RowList(ScrollView, can_focus=True):
         cursor_to: JumpTarget | None = None,
         *,
         also_show: int | None = None,
+        in_place: bool = False,
     ) -> None:
         """Show ``rows``; put the cursor on ``cursor_to`` if present (near the top, with
         what follows below it), else on the first item. ``also_show``: a row to bring on
         screen too, with as much as fits after it, as long as the cursor stays on screen
-        (today's now-line)."""
+        (today's now-line). ``in_place``: the same list again, redrawn (a clock's refresh):
+        where it is scrolled stays, as long as the cursor's row stays on screen."""
         self.rows = rows
         self._cache.clear()
         if isinstance(rows, (DayRows, LazyRows)):
@@ -140,6 +142,10 @@ class RowList(ScrollView, can_focus=True):
             self._time_width = max([11, *times]) if times else 11
         self._measure()
         index = self.index_of(cursor_to) if cursor_to is not None else None
+        if in_place and index is not None:
+            self.cursor = index  # scrolls only as far as the row needs to be seen
+            self.refresh()
+            return
         self.scroll_to(y=0, animate=False, immediate=True)
         if index is None:
             self.cursor = self._next_item(-1, 1)
@@ -148,7 +154,7 @@ class RowList(ScrollView, can_focus=True):
         self.show_at(index, also_show)
         self.cursor = index
 
-    def show_at(self, index: int, also_show: int | None = None) -> None:
+    def show_at(self, index: int, also_show: int | None = None, *, retry: bool = True) -> None:
         """Scroll so that row ``index`` (with the heading above it) is at the top, or higher
         up when ``also_show`` would otherwise be below the screen."""
         height = self.scrollable_content_region.height
@@ -162,6 +168,13 @@ class RowList(ScrollView, can_focus=True):
             wanted_end = self.line_of(min(also_show + 2, len(self.rows)))
             top = max(top, min(wanted_end - height, self.line_of(index)))
         self.scroll_to(y=top, animate=False, immediate=True)
+        if retry and self.scroll_offset.y != min(top, self.max_scroll_y):
+            # Refused: a list that was empty has no scrollbar until it is laid out again.
+            self.call_after_refresh(self._show_again, index, also_show)
+
+    def _show_again(self, index: int, also_show: int | None) -> None:
+        if self.cursor == index:
+            self.show_at(index, also_show, retry=False)
 
     def _is_heading(self, index: int) -> bool:
         return isinstance(self.rows[index], Heading)
