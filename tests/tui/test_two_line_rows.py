@@ -4,17 +4,26 @@ line of its own (readable at 120 columns); stars, kinds and clash marks still fi
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from app_clock import AppFactory
 
+from confterm.model.loading import load_program_file
 from confterm.model.targets import JumpTarget
 from confterm.present.rows import PaperRow, SessionRow
+from confterm.store.bookmarks import BookmarkStore
+from confterm.tui.app import ConftermApp
+from confterm.tui.state import AppState
 from confterm.tui.widgets.paper_list import PaperList
 from confterm.tui.widgets.row_list import RowList
 from confterm.tui.widgets.row_render import render_lines, split_words
 from confterm.tui.widgets.session_list import SessionList
 
 SIZES = [(80, 24), (120, 40)]
+LONG_PAPER = "APOLLO: SGD-like Memory, AdamW-level Performance for Training Huge Models"
+PAPER = JumpTarget("paper", "fast-lists")
 LONG = "Why the Title of a Talk at a Congress Is Never as Short as Its Abstract Promised"
 
 
@@ -89,22 +98,35 @@ async def test_the_day_list_shows_speakers_and_rooms(
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-async def test_paper_titles_have_a_line_of_their_own(
-    make_app: AppFactory, size: tuple[int, int]
+async def test_paper_titles_read_whole_over_one_or_two_lines(
+    tinyconf_path: Path, tmp_path: Path, isolated_user_data: Path, size: tuple[int, int]
 ) -> None:
-    app = make_app(reminders=False)
+    raw = json.loads(tinyconf_path.read_text(encoding="utf-8"))
+    raw["papers"][0]["title"] = LONG_PAPER  # wider than the list at 120 columns (60 cells)
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    state = AppState(program=load_program_file(path), store=BookmarkStore.open(isolated_user_data))
+    app = ConftermApp(state, reminders=False)
     async with app.run_test(size=size) as pilot:
         await pilot.press("P")
         await pilot.pause()
         papers = app.main.query_one(PaperList)
-        rows = [r for r in papers.rows if isinstance(r, PaperRow)]
         text = shown_text(papers)
-        longest = max(rows, key=lambda r: len(r.title))
-        at = papers.line_of(list(papers.rows).index(longest))
-        # At 120 columns the list is half the screen: ~58 cells of title (was 22).
-        wanted = min(len(longest.title), papers.size.width - 2)
-        assert text[at][1:].startswith(longest.title[:wanted])
-        assert longest.authors.split(",")[0] in text[at + 1]
+        rows = list(papers.rows)
+        for index, row in enumerate(rows):
+            if not isinstance(row, PaperRow):
+                continue
+            at = papers.line_of(index) - papers.scroll_offset.y
+            lines = papers.line_of(index + 1) - papers.line_of(index)
+            if at + lines > len(text):
+                break  # below the screen
+            title = " ".join(line[1:].strip() for line in text[at : at + lines - 1])
+            assert title == row.title  # whole, not cut (at 120 columns it was cut at 22)
+            assert row.authors.split(",")[0] in text[at + lines - 1]
+        # The long title: one line at 80 columns (75 cells), two at 120 (the list is 60).
+        index = next(i for i, r in enumerate(rows) if r.target == PAPER)
+        height = papers.line_of(index + 1) - papers.line_of(index)
+        assert height == (3 if size == (120, 40) else 2)
 
 
 async def test_page_down_moves_by_a_screen_of_lines(make_app: AppFactory) -> None:

@@ -1,9 +1,9 @@
 """The list of accepted papers: title, authors, and the session presenting each.
 
-In the papers pane each paper takes two lines: the title has the first to itself (readable at
-120 columns), the authors and the session share the second. The session column says which
-session and when in a few cells (``Session 1 · Tue 08:45``): that is what a reader scanning
-the list needs; the full date, room and title are in the detail.
+In the papers pane the title has a line to itself, or two when it is longer (readable at 80
+and 120 columns), and the authors and the session share the line below. The session column
+says which session and when in a few cells (``Session 1 · Tue 08:45``): that is what a reader
+scanning the list needs; the full date, room and title are in the detail.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from textual.content import Content
 
 from confterm.present.rows import NOT_ANNOUNCED, SEPARATOR, PaperRow, Row
 from confterm.tui.widgets.row_list import STAR, RowList
-from confterm.tui.widgets.row_render import paper_lines
+from confterm.tui.widgets.row_render import paper_lines, paper_title_lines
 
 
 def fit_session(text: str, width: int) -> str:
@@ -51,6 +51,13 @@ class PaperList(RowList):
             )
             self._widths = (id(self.rows), longest)
         return self._widths[1]
+
+    def row_height(self, row: Row, width: int) -> int:
+        # A title longer than the line goes on to a second one: every title readable whole
+        # (or nearly) at any width, authors and session below.
+        if isinstance(row, PaperRow) and self.two_lines:
+            return 1 + paper_title_lines(row, width)
+        return super().row_height(row, width)
 
     def row_lines(self, row: Row, width: int) -> list[Content]:
         if not isinstance(row, PaperRow):

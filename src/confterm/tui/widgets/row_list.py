@@ -242,11 +242,17 @@ class RowList(ScrollView, can_focus=True):
         elif isinstance(rows, MadeOnRead):
             self._starts = rows.line_starts()  # kept by the rows: a day shown again is free
         else:
-            items = [isinstance(row, (SessionRow, PaperRow)) for row in rows]
-            self._starts = list(accumulate([1 + item for item in items], initial=0))
+            width = self.scrollable_content_region.width
+            heights = [self.row_height(row, width) for row in rows]
+            self._starts = list(accumulate(heights, initial=0))
         # Rows are drawn to the width shown and never scroll sideways: the virtual width
         # stays 0, so a resize costs no second layout pass (as on the first frame).
         self.virtual_size = Size(0, max(self.line_of(len(rows)), 1))
+
+    def row_height(self, row: Row, width: int) -> int:
+        """The lines ``row`` takes in a two-line list ``width`` wide (0: not laid out yet);
+        always the number of contents :meth:`row_lines` gives for it."""
+        return 2 if isinstance(row, (SessionRow, PaperRow)) else 1
 
     def line_of(self, index: int) -> int:
         """The first line of row ``index`` (``len(rows)``: the number of lines)."""

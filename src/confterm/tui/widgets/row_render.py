@@ -197,12 +197,20 @@ def _paper_line(row: PaperRow, width: int) -> Content:
     )
 
 
-def _paper_lines(row: PaperRow, width: int, session_text: str | None = None) -> list[Content]:
-    """The title on the whole first line; authors, then the session at the right, below.
+def _paper_lines(
+    row: PaperRow, width: int, session_text: str | None = None, *, title_lines: int = 1
+) -> list[Content]:
+    """The title on the whole first line (``title_lines`` 2: on to a second line when it is
+    longer, broken at a space); authors, then the session at the right, below.
 
     ``session_text``: the session as the list fitted it (else the row's, cut to fit)."""
     text_width = max(0, width - 1)
-    top = Content.assemble((STAR if row.starred else " ", "bold $text-warning"), row.title)
+    star = (STAR if row.starred else " ", "bold $text-warning")
+    if title_lines == 2:
+        first, more = split_words(row.title, text_width)
+        title = [Content.assemble(star, first), Content.assemble(" ", more)]
+    else:
+        title = [Content.assemble(star, row.title)]
     session = session_text if session_text is not None else row.session
     session_width = min(cell_len(session), max(0, text_width // 2))
     authors_width = max(0, text_width - session_width - (2 if session_width else 0))
@@ -212,12 +220,19 @@ def _paper_lines(row: PaperRow, width: int, session_text: str | None = None) -> 
     ]
     if session_width:
         parts += ["  ", (fit(session, session_width), ROOM_STYLE)]
-    return [top.truncate(width, ellipsis=True, pad=True), _pad(Content.assemble(*parts), width)]
+    lines = [line.truncate(width, ellipsis=True, pad=True) for line in title]
+    return [*lines, _pad(Content.assemble(*parts), width)]
+
+
+def paper_title_lines(row: PaperRow, width: int) -> int:
+    """How many lines a paper's title needs in a list ``width`` wide: 1, or 2 at most."""
+    return 2 if width > 1 and cell_len(row.title) > width - 1 else 1
 
 
 def paper_lines(row: PaperRow, width: int, session_text: str) -> list[Content]:
-    """A paper's two lines with its session column as the list fitted it."""
-    return _paper_lines(row, width, session_text)
+    """A paper's lines (its title on one or two, as it needs) with its session column as
+    the list fitted it."""
+    return _paper_lines(row, width, session_text, title_lines=paper_title_lines(row, width))
 
 
 def _booth_line(row: BoothRow, width: int) -> Content:
