@@ -9,11 +9,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from agenda_marks import MARKS, Mark
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar, Event
 
 from confterm.export import ExportOptions, render
 from confterm.export.files import store_revisions
-from confterm.export.ics import left_out
+from confterm.export.ics import _fold, left_out
 from confterm.model.program import Program
 from confterm.model.validation import build_record, program_json
 from confterm.queries.agenda import build_agenda
@@ -174,3 +176,17 @@ def test_calendar_headers(tinyconf: Program) -> None:
     assert str(calendar["VERSION"]) == "2.0"
     assert str(calendar["PRODID"]).startswith("-//confterm//")
     assert str(calendar["X-WR-CALNAME"]) == "My agenda: Tiny Conference 2026"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), max_size=300)
+    | st.text(st.sampled_from("ab é€😀"), max_size=300)
+)
+def test_a_folded_line_holds_75_octets_a_line_and_unfolds_to_itself(line: str) -> None:
+    # ASCII lines are cut as text, others by their UTF-8 bytes: both by RFC 5545 3.1. (No
+    # surrogate: the model removes lone ones.)
+    physical = _fold(line).split("\r\n")
+    assert all(len(part.encode()) <= 75 for part in physical)
+    assert all(part.startswith(" ") for part in physical[1:])
+    assert physical[0] + "".join(part[1:] for part in physical[1:]) == line

@@ -246,7 +246,12 @@ def _text(value: str) -> str:
 def _fold(line: str) -> str:
     """``line`` folded to 75 octets of UTF-8 per physical line, never inside a character."""
     # Most lines are short, and isascii() is a flag check: no encoding for them.
-    if len(line) <= _FOLD and (line.isascii() or len(line.encode()) <= _FOLD):
+    if line.isascii():  # one byte a character: cut the text itself (most long lines)
+        if len(line) <= _FOLD:
+            return line
+        rest = range(_FOLD, len(line), _FOLD - 1)  # continuation lines start with a space
+        return "\r\n ".join([line[:_FOLD], *(line[at : at + _FOLD - 1] for at in rest)])
+    if len(line.encode()) <= _FOLD:
         return line
     encoded = line.encode()
     parts = []
