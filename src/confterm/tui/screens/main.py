@@ -15,7 +15,6 @@ from textual import on
 from textual.actions import parse as parse_action
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.events import Resize
 from textual.screen import Screen
 
 from confterm.model.targets import JumpTarget
@@ -65,7 +64,8 @@ class MainScreen(Screen[None]):
         # so the first frame is not followed by a relabelling and an underline moving.
         width = self.app.size.width
         self.set_class(width < NARROW_WIDTH, "-narrow")
-        yield TabBar(self.labels.for_width(width), active=self._opened[0], id="tabs")
+        labels = self.labels.for_width
+        yield TabBar(labels(width), active=self._opened[0], labels_for=labels, id="tabs")
         keys = self.state.keys
         hint = f"{keys('main.filters', 'f')}: change · {keys('main.clear_filters', 'x')}: clear"
         yield FilterBar(hint, id="filter-bar")
@@ -85,10 +85,6 @@ class MainScreen(Screen[None]):
             return self.tab_ids[0], None
         target = JumpTarget("session", session_id) if session_id else None
         return day_tab_id(self.days.index(day)), target
-
-    @on(Resize)
-    def _relabel(self, event: Resize) -> None:
-        self.query_one(TabBar).set_labels(dict(self.labels.for_width(event.size.width)))
 
     @property
     def narrow(self) -> bool:

@@ -7,11 +7,11 @@ same two lines itself: the labels, then a bar with the active tab's part highlig
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from rich.segment import Segment
-from textual.events import Click
+from textual.events import Click, Resize
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
@@ -59,12 +59,23 @@ class TabBar(Widget):
             self.tab_id = tab_id
 
     def __init__(
-        self, tabs: Iterable[tuple[str, str]], *, active: str, id: str | None = None
+        self,
+        tabs: Iterable[tuple[str, str]],
+        *,
+        active: str,
+        labels_for: Callable[[int], Iterable[tuple[str, str]]] | None = None,
+        id: str | None = None,
     ) -> None:
-        """``tabs``: (tab id, label) pairs, in order."""
+        """``tabs``: (tab id, label) pairs, in order. ``labels_for``: the labels for a width
+        (shorter on a narrow terminal), asked again whenever the bar's width changes."""
         super().__init__(id=id)
         self._labels = dict(tabs)
         self._active = active
+        self._labels_for = labels_for
+
+    def on_resize(self, event: Resize) -> None:
+        if self._labels_for is not None:
+            self.set_labels(dict(self._labels_for(event.size.width)))
 
     @property
     def tab_ids(self) -> list[str]:
@@ -88,8 +99,10 @@ class TabBar(Widget):
 
     def set_labels(self, labels: dict[str, str]) -> None:
         """Relabel tabs (by id); tabs not named keep their label."""
-        self._labels.update((k, v) for k, v in labels.items() if k in self._labels)
-        self.refresh()
+        new = {k: v for k, v in labels.items() if k in self._labels and self._labels[k] != v}
+        if new:
+            self._labels.update(new)
+            self.refresh()
 
     def _total(self) -> int:
         """The width of every tab, before any scrolling."""
