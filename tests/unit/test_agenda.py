@@ -235,3 +235,22 @@ def test_clashes_with_matches_overlaps(tinyconf: Program) -> None:
             if other.id != session.id and overlaps(session, other)
         )
         assert clashes_with(ProgramIndex(tinyconf), session, [*everyone, "no-such-id"]) == expected
+
+
+def test_my_agenda_lists_clashes_in_time_order_whatever_the_set_order(tinyconf: Program) -> None:
+    # Bookmarks come as a set, whose order changes from one process to the next: sessions
+    # starting and ending together used to be listed in that order, so two exports of the
+    # same agenda differed. They follow the time order now (same times: by title).
+    talk = tinyconf.session_by_id["caches-talk"]
+    twins = [replace(talk, id=f"twin-{n}", title=f"Twin {n}") for n in ("c", "a", "b", "d")]
+    program = replace(tinyconf, sessions=[*tinyconf.sessions, *twins])
+    chosen = ["parsing-schedules", "caches-talk", *(t.id for t in twins)]
+    for marks in (chosen, chosen[::-1]):
+        agenda = build_agenda(ProgramIndex(program), [Mark("session", i) for i in marks])
+        assert agenda.clashes["parsing-schedules"] == [
+            "caches-talk",
+            "twin-a",
+            "twin-b",
+            "twin-c",
+            "twin-d",
+        ]

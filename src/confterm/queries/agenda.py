@@ -291,7 +291,10 @@ def build_agenda(
         # Already in time order in the index: nothing is sorted here.
         ordered = index.in_order if day is None else index.sessions_on(day)
     else:
-        ordered = index.ordered(bookmarked)
+        # Bookmarks come as a set: in time order before the clashes are found, so that
+        # sessions starting and ending together are listed in the same order every time
+        # (set order changes from one process to the next).
+        ordered = bookmarked = index.ordered(bookmarked)
     # Clashes are only meaningful between sessions the attendee wants to attend.
     clashes = find_clashes(bookmarked)
     days: dict[date | None, AgendaDay] = {}
