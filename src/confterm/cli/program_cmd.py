@@ -108,7 +108,7 @@ def _list(context: Context) -> int:
                 "conference": program.conference.id,
                 # The IANA key, as documented, not the display name (UTC+01:00).
                 "zone": zone_key(zone) or zone_name(zone),
-                "sessions": [records.session(s, papers=True) for s in sessions],
+                "sessions": [records.session_text(s) for s in sessions],
             },
             expand=2,  # one line per session: readable, and fast at 50,000 sessions
         )

@@ -36,7 +36,8 @@ FORMAT = "confterm-agenda/1"
 def agenda_json(
     agenda: Agenda, zone: tzinfo, made_from: str | None = None, now: datetime | None = None
 ) -> dict[str, Any]:
-    """The agenda as a JSON-ready dict."""
+    """The agenda as a dict for :func:`~confterm.export.records.json_text` (its sessions are
+    JSON text already)."""
     program = agenda.program
     conference = program.conference
     days = []
@@ -44,11 +45,10 @@ def agenda_json(
     for day in agenda.days:
         sessions = []
         for session in day.sessions:
-            item = records.session(session, papers=True)
-            item["clashes_with"] = list(agenda.clashes.get(session.id, []))
-            for paper in item["papers"]:
-                paper["starred"] = paper["id"] in agenda.starred_papers
-            sessions.append(item)
+            clashes = agenda.clashes.get(session.id, [])
+            sessions.append(
+                records.session_text(session, starred=agenda.starred_papers, clashes=clashes)
+            )
         days.append({"day": day.day.isoformat() if day.day else None, "sessions": sessions})
     moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     return {
