@@ -163,3 +163,36 @@ async def test_switching_to_today_goes_to_the_now_line(tinyconf: Program) -> Non
         assert line.startswith("10:40")
         await pilot.press("right_square_bracket", "left_square_bracket")
         assert grid.current_session == "parsing-schedules"
+
+
+async def test_an_all_day_block_does_not_take_the_view_back_to_the_morning(
+    tinyconf_path: Path, tmp_path: Path
+) -> None:
+    # An info desk open all day (08:00-18:00) in its own room, and the clock at 14:05: the
+    # grid opens at the now-line with the poster session on at 14:05 under the cursor.
+    program = many_rooms(tinyconf_path, tmp_path, [])
+    raw = json.loads((tmp_path / "rooms.json").read_text(encoding="utf-8"))
+    raw["rooms"].append({"id": "desk", "name": "Info desk"})
+    raw["sessions"].append(
+        {
+            "id": "infodesk",
+            "title": "Info desk",
+            "kind": "other",
+            "day": "2026-03-07",
+            "start": "2026-03-07T08:00:00-05:00",
+            "end": "2026-03-07T18:00:00-05:00",
+            "room": "desk",
+        }
+    )
+    (tmp_path / "rooms.json").write_text(json.dumps(raw), encoding="utf-8")
+    program = load_program_file(tmp_path / "rooms.json")
+    state = make_state(program, datetime(2026, 3, 7, 14, 5, tzinfo=NY))
+    app = HostApp(state, lambda v: GridScreen(v, date(2026, 3, 8)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        grid = app.screen.query_one(TimetableGrid)
+        await pilot.press("left_square_bracket")  # Saturday, today
+        await pilot.pause()
+        assert grid.current_session == "posters-a"  # 14:00-16:00, started last
+        (line,) = now_lines(grid)
+        assert line.startswith("14:05")

@@ -263,12 +263,16 @@ class TimetableGrid(ScrollView, can_focus=True):
         self.refresh()
 
     def _block_at_now(self) -> int | None:
-        """The earliest block not over at the now-line (else the day's first block)."""
+        """The block on at the now-line that started last (an all-day block would take the
+        view back to the morning), else the next to start, else the day's first block."""
         now_row, blocks = self.now_row, self.grid.blocks
         if now_row is None:
             return self.grid.first
-        on = [n for n, b in enumerate(blocks) if b.row + b.height > now_row]
-        return min(on, key=lambda n: (blocks[n].row, blocks[n].column), default=self.grid.first)
+        on = [n for n, b in enumerate(blocks) if b.row <= now_row < b.row + b.height]
+        if on:
+            return max(on, key=lambda n: (blocks[n].row, -blocks[n].column))
+        later = [n for n, b in enumerate(blocks) if b.row > now_row]
+        return min(later, key=lambda n: (blocks[n].row, blocks[n].column), default=self.grid.first)
 
     def on_mount(self) -> None:
         if self.cursor is None:
@@ -303,14 +307,18 @@ class TimetableGrid(ScrollView, can_focus=True):
             self._scroll_to_block(self.cursor)
 
     def _scroll_to_start(self) -> None:
-        """Open with the cursor's block, and the now-line when it is above it, near the top
-        (what is on and what follows is on screen, not what has passed)."""
+        """Open with the now-line (or else the cursor's block) near the top: what is on and
+        what follows is on screen, not what has passed; the cursor's block stays in view."""
         if self.cursor is None:
             return
         self._scroll_to_block(self.cursor)
         block = self.grid.blocks[self.cursor]
-        top = block.row if self.now_row is None else min(block.row, self.now_row)
-        self.scroll_to(y=max(0, top - LEAD_ROWS), animate=False, immediate=True, force=True)
+        rows = max(1, self.scrollable_content_region.height - 1)
+        top = block.row if self.now_row is None else self.now_row
+        top -= LEAD_ROWS
+        if not top <= block.row < top + rows and not block.row <= top < block.row + block.height:
+            top = block.row - LEAD_ROWS
+        self.scroll_to(y=max(0, top), animate=False, immediate=True, force=True)
 
     def watch_cursor(self, old: int | None, new: int | None) -> None:
         self.refresh()
