@@ -141,6 +141,14 @@ async def star_hit(app: ConftermApp, pilot: Pilot[None], query: str, label: str)
     return next(o for o in options if str(o.hit.text) == label)
 
 
+async def choose(app: ConftermApp, pilot: Pilot[None], command: Command) -> None:
+    """Highlight ``command`` in the palette and press Enter."""
+    command_list = app.screen.query_one(CommandList)
+    command_list.highlighted = command_list.options.index(command)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_b_and_a_title_in_the_palette_stars_it_and_shows_its_star(
     make_app: AppFactory, isolated_user_data: Path
 ) -> None:
@@ -153,10 +161,7 @@ async def test_b_and_a_title_in_the_palette_stars_it_and_shows_its_star(
         title = "Parsing Schedules Without Tears"
         command = await star_hit(app, pilot, "b parsing", f"☆ {title}")
         assert command.hit.help == "Enter bookmarks this session"
-        command_list = app.screen.query_one(CommandList)
-        command_list.highlighted = command_list.options.index(command)
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose(app, pilot, command)
         assert stored(ItemKind.SESSION) == {"parsing-schedules"}
         assert app.screen is app.main
         messages = [(n.title, n.message) for n in app._notifications]
@@ -164,18 +169,12 @@ async def test_b_and_a_title_in_the_palette_stars_it_and_shows_its_star(
         # Shown starred next time, and the jump hit says so too; Enter unstars it.
         command = await star_hit(app, pilot, "b parsing", f"★ {title}")
         assert command.hit.help == "Bookmarked: Enter removes the star"
-        command_list = app.screen.query_one(CommandList)
-        command_list.highlighted = command_list.options.index(command)
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose(app, pilot, command)
         assert stored(ItemKind.SESSION) == set()
         # A paper is starred on its own.
         paper = "Fast Lists for Slow Terminals"
         command = await star_hit(app, pilot, "b fast lists", f"☆ Paper: {paper}")
-        command_list = app.screen.query_one(CommandList)
-        command_list.highlighted = command_list.options.index(command)
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose(app, pilot, command)
         assert len(stored(ItemKind.PAPER)) == 1
         assert stored(ItemKind.SESSION) == set()
 

@@ -96,13 +96,17 @@ def load_keymap(path: Path) -> tuple[dict[str, str], str | None]:
             bad.append(shorten(one_line(str(binding_id)), _MAX_NAME) or "(empty)")
     if not bad:
         return keymap, None
-    named = ", ".join(bad[:_NAMED_AT_MOST]) + (
-        f" and {len(bad) - _NAMED_AT_MOST} more" if len(bad) > _NAMED_AT_MOST else ""
-    )
+    named = _some(bad)
     return keymap, (
         f"{shown}: ignored entries that are not a binding id = key names "
         f'(letters, digits, _ and +, e.g. "ctrl+a"): {named}'
     )
+
+
+def _some(names: list[str]) -> str:
+    """``a, b, c, d, e and 3 more``."""
+    more = len(names) - _NAMED_AT_MOST
+    return ", ".join(names[:_NAMED_AT_MOST]) + (f" and {more} more" if more > 0 else "")
 
 
 def _valid_entry(binding_id: str, keys: Any) -> bool:
@@ -171,9 +175,7 @@ def unknown_ids(keymap: Iterable[str], known: Iterable[str]) -> str | None:
     bad = sorted(set(keymap) - set(known))
     if not bad:
         return None
-    named = ", ".join(bad[:_NAMED_AT_MOST]) + (
-        f" and {len(bad) - _NAMED_AT_MOST} more" if len(bad) > _NAMED_AT_MOST else ""
-    )
+    named = _some(bad)
     return f"keymap.toml: no key has the id {named} (ignored; ? lists every binding id)"
 
 
