@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from agenda_marks import MARKS, Mark
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar, Event
 
 from confterm.export import ExportOptions, render
 from confterm.export.files import store_revisions
-from confterm.export.ics import _fold, left_out
+from confterm.export.ics import _fold, left_out, render_ics
 from confterm.model.program import Program
 from confterm.model.validation import build_record, program_json
 from confterm.queries.agenda import build_agenda
@@ -190,3 +192,74 @@ def test_a_folded_line_holds_75_octets_a_line_and_unfolds_to_itself(line: str) -
     assert all(len(part.encode()) <= 75 for part in physical)
     assert all(part.startswith(" ") for part in physical[1:])
     assert physical[0] + "".join(part[1:] for part in physical[1:]) == line
+
+
+HOSTILE = st.text(st.sampled_from("ab ;,\\\n\r\té€😀" + "x" * 10), max_size=120)
+
+
+# tinyconf is only read (as JSON), never changed: sharing it between examples is safe.
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    title=HOSTILE,
+    description=HOSTILE,
+    room=HOSTILE.filter(str.strip),
+    track=HOSTILE.filter(str.strip),
+    speaker=HOSTILE.filter(str.strip),
+    affiliation=HOSTILE,
+    venue=HOSTILE,
+    zone=st.sampled_from(["America/New_York", "America/Argentina/ComodRivadavia", "UTC"]),
+    alarm=st.none() | st.integers(0, 10_000),
+)
+def test_events_are_every_content_line_folded_and_digested_unfolded(
+    tinyconf: Program,
+    title: str,
+    description: str,
+    room: str,
+    track: str,
+    speaker: str,
+    affiliation: str,
+    venue: str,
+    zone: str,
+    alarm: int | None,
+) -> None:
+    # The writer folds only the lines whose length depends on the program and builds each
+    # event's digest text beside it: hold both to the obvious way, every line folded, and the
+    # digest made of the unfolded lines of the event (what earlier exports stored).
+    data = json.loads(program_json(tinyconf))
+    data["conference"].update(timezone=zone, venue=venue or None)
+    data["rooms"][0]["name"] = room
+    data["tracks"][0]["name"] = track
+    data["speakers"][0].update(name=speaker, affiliation=affiliation or None)
+    for session in data["sessions"]:
+        session["title"] = title.strip() or "t"
+        session["description"] = description
+    program = build_record(Program, **data)
+    digests: dict[str, str] = {}
+
+    def remember(given_digests: Mapping[str, str]) -> dict[str, tuple[int, datetime]]:
+        digests.update(given_digests)
+        return dict.fromkeys(given_digests, (0, FIRST))
+
+    agenda = build_agenda(ProgramIndex(program), MARKS, whole_program=True)
+    raw = render_ics(
+        agenda, now=FIRST, alarm_minutes=alarm, include_tba=True, revisions=remember
+    ).decode()
+    logical = raw.replace("\r\n ", "").split("\r\n")[:-1]
+    assert raw == "".join(_fold(line) + "\r\n" for line in logical)
+    events, current = {}, None
+    for line in logical:
+        if line.startswith("UID:"):
+            current = events[line.removeprefix("UID:").replace("\\,", ",")] = []
+        elif line == "END:VEVENT":
+            current = None
+        elif current is not None and not line.startswith(
+            ("DTSTAMP:", "LAST-MODIFIED:", "SEQUENCE:")
+        ):
+            current.append(line)
+    assert events.keys() == digests.keys()
+    for key, lines in events.items():
+        expected = hashlib.blake2b("\n".join(lines).encode(), digest_size=12).hexdigest()
+        assert digests[key] == expected
+    assert Calendar.from_ical(raw.encode()).walk("VEVENT")

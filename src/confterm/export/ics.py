@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from confterm import __version__
-from confterm.model.program import Program, Session, Speaker
+from confterm.model.program import Program, Session
 from confterm.queries.agenda import Agenda
 
 #: What the export of an event with this content digest should say: (SEQUENCE, LAST-MODIFIED),
@@ -76,22 +76,25 @@ def render_ics(
     zone = conference.zone
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     writer = _EventWriter(program, alarm_minutes)
-    bodies: dict[str, list[str]] = {}
+    # Each event as (its content lines joined by "\n", the same lines folded and joined by
+    # CRLF): the first is what its digest is made of, the second what the file holds.
+    events: dict[str, tuple[str, str]] = {}
     for day in agenda.days:
         for session in day.timed:
-            bodies[uid(program, session)] = writer.timed(session)
+            events[uid(program, session)] = writer.timed(session)
         if include_tba and day.day is not None:
             for session in day.tba:
-                bodies[uid(program, session)] = writer.all_day(session, day.day)
+                events[uid(program, session)] = writer.all_day(session, day.day)
+    blake2b = hashlib.blake2b
     digests = {
-        key: hashlib.blake2b("\n".join(body).encode(), digest_size=12).hexdigest()
-        for key, body in bodies.items()
+        key: blake2b(content.encode(), digest_size=12).hexdigest()
+        for key, (content, _folded) in events.items()
     }
     known = (revisions or unchanged_revisions(stamp))(digests)
     stamp_text = _utc(stamp)
     modified_texts: dict[datetime, str] = {}
     name = f"{'Program' if agenda.whole_program else 'My agenda'}: {conference.name}"
-    out = [
+    head = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:-//confterm//confterm {__version__}//EN",
@@ -101,56 +104,74 @@ def render_ics(
         f"X-WR-TIMEZONE:{conference.timezone}",
     ]
     if made_from:
-        out.append(f"X-WR-CALDESC:{_text(made_from)}")
-    out += _vtimezone(
+        head.append(f"X-WR-CALDESC:{_text(made_from)}")
+    head += _vtimezone(
         conference.timezone,
         zone,
         conference.start_date - timedelta(days=366),
         conference.end_date + timedelta(days=366),
     )
-    for key, body in bodies.items():
+    out = [_fold(line) for line in head]
+    for key, (_content, folded) in events.items():
         sequence, modified = known.get(key, (0, stamp))
-        out += ["BEGIN:VEVENT", f"UID:{_text(key)}", f"DTSTAMP:{stamp_text}"]
         modified_text = modified_texts.get(modified)
         if modified_text is None:  # most events share one moment
             modified_text = modified_texts[modified] = _utc(modified)
-        out += [f"LAST-MODIFIED:{modified_text}", f"SEQUENCE:{sequence}", *body, "END:VEVENT"]
+        out.append(
+            f"BEGIN:VEVENT\r\n{_fold(f'UID:{_text(key)}')}\r\nDTSTAMP:{stamp_text}\r\n"
+            f"LAST-MODIFIED:{modified_text}\r\nSEQUENCE:{sequence}\r\n{folded}\r\nEND:VEVENT"
+        )
     out.append("END:VCALENDAR")
-    # Short ASCII lines (most) need no folding; the test is inline, not a call per line.
-    folded = [line if len(line) <= _FOLD and line.isascii() else _fold(line) for line in out]
-    return ("\r\n".join(folded) + "\r\n").encode()
+    return ("\r\n".join(out) + "\r\n").encode()
 
 
 class _EventWriter:
-    """The content lines of one event (all but UID, DTSTAMP, LAST-MODIFIED and SEQUENCE)."""
+    """The content lines of one event (all but UID, DTSTAMP, LAST-MODIFIED and SEQUENCE),
+    twice: joined by "\\n" (what the event's digest is made of, so that a sequence means the
+    same as in earlier versions) and each line folded, joined by CRLF (what the file holds).
+
+    Only the lines whose length depends on the program are folded: the others are short by
+    construction (``tests/unit/test_export_ics.py`` holds the result to folding every line).
+    """
 
     def __init__(self, program: Program, alarm_minutes: int | None) -> None:
         self.program = program
         self.zone = program.conference.zone
         self.tzid = program.conference.timezone
         self.venue = program.conference.venue
+        self.url = program.conference.url
         self.alarm = f"-PT{alarm_minutes}M" if alarm_minutes is not None else None
+        # DTSTART and DTEND lines differ only by their time (15 characters): fold them all or
+        # none. No zone name is long enough to need it, but the test is cheap.
+        longest = f"DTSTART;TZID={self.tzid}:{'0' * 15}"
+        self._dates_fit = _fold(longest) == longest
         self._stamps: dict[datetime, str] = {}
         # Sessions share rooms, tracks and speakers: each one's text is made once.
-        self._locations: dict[str | None, str | None] = {}
-        self._categories: dict[tuple[str, str | None], str] = {}
-        self._speakers: dict[str, str] = {}
+        self._locations: dict[str | None, tuple[str, str]] = {}
+        self._categories: dict[tuple[str, str | None], tuple[str, str]] = {}
+        self._speakers: dict[str, str | None] = {}
+        self._chairs: dict[str, str | None] = {}
 
-    def timed(self, session: Session) -> list[str]:
+    def timed(self, session: Session) -> tuple[str, str]:
         assert session.start is not None
         assert session.end is not None
-        start, end = self._local(session.start), self._local(session.end)
         title = _text(session.title)
-        lines = [
-            f"DTSTART;TZID={self.tzid}:{start}",
-            f"DTEND;TZID={self.tzid}:{end}",
-            f"SUMMARY:{title}",
-            *self._common(session),
-        ]
+        start = f"DTSTART;TZID={self.tzid}:{self._local(session.start)}"
+        end = f"DTEND;TZID={self.tzid}:{self._local(session.end)}"
+        summary = f"SUMMARY:{title}"
+        tail, folded_tail = self._common(session, None)
+        plain = f"{start}\n{end}\n{summary}\n{tail}"
+        if not self._dates_fit:
+            start, end = _fold(start), _fold(end)
+        folded = f"{start}\r\n{end}\r\n{_fold(summary)}\r\n{folded_tail}"
         if self.alarm is not None:
-            lines += ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{title}"]
-            lines += [f"TRIGGER:{self.alarm}", "END:VALARM"]
-        return lines
+            alarm = f"DESCRIPTION:{title}"
+            plain += f"\nBEGIN:VALARM\nACTION:DISPLAY\n{alarm}\nTRIGGER:{self.alarm}\nEND:VALARM"
+            folded += (
+                f"\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\n{_fold(alarm)}\r\n"
+                f"TRIGGER:{self.alarm}\r\nEND:VALARM"
+            )
+        return plain, folded
 
     def _local(self, moment: datetime) -> str:
         # Sessions share their start and end times (slots): each instant is converted and
@@ -161,64 +182,78 @@ class _EventWriter:
             text = self._stamps[moment] = moment.astimezone(self.zone).strftime("%Y%m%dT%H%M%S")
         return text
 
-    def all_day(self, session: Session, day: date) -> list[str]:
+    def all_day(self, session: Session, day: date) -> tuple[str, str]:
         """A session with a day but no time: all day, free time, marked as such."""
-        return [
+        head = [
             f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
             f"DTEND;VALUE=DATE:{(day + timedelta(days=1)).strftime('%Y%m%d')}",
             f"SUMMARY:{_text(session.title)} ({TBA_NOTE})",
             "TRANSP:TRANSPARENT",
-            *self._common(session, note=f"The {TBA_NOTE}."),
         ]
+        tail, folded_tail = self._common(session, f"The {TBA_NOTE}.")
+        folded_head = "\r\n".join([_fold(line) for line in head])
+        return "\n".join(head) + "\n" + tail, folded_head + "\r\n" + folded_tail
 
-    def _common(self, session: Session, note: str | None = None) -> list[str]:
-        lines = []
-        location = self._location(session.room)
-        if location is not None:
-            lines.append(location)
-        lines.append(f"DESCRIPTION:{_text(self._description(session, note))}")
-        url = session.source_url or self.program.conference.url
-        if url:
-            lines.append(f"URL:{url}")
-        lines.append(self._category(session))
-        return lines
-
-    def _location(self, room_id: str | None) -> str | None:
-        if room_id not in self._locations:
-            room = self.program.room_by_id.get(room_id) if room_id is not None else None
-            name = room.name if room is not None else room_id
-            location = ", ".join(p for p in (name, self.venue) if p)
-            self._locations[room_id] = f"LOCATION:{_text(location)}" if location else None
-        return self._locations[room_id]
-
-    def _category(self, session: Session) -> str:
+    def _common(self, session: Session, note: str | None) -> tuple[str, str]:
+        """LOCATION, DESCRIPTION, URL and CATEGORIES, plain and folded."""
+        room = session.room
+        location, folded_location = self._locations.get(room) or self._location(room)
+        description = f"DESCRIPTION:{_text(self._description(session, note))}"
+        url = session.source_url or self.url
+        url_line, folded_url = (f"URL:{url}\n", f"{_fold(f'URL:{url}')}\r\n") if url else ("", "")
         key = (session.kind.value, session.track)
-        found = self._categories.get(key)
-        if found is None:
-            categories = [session.kind.value.replace("-", " ").capitalize()]
-            track = self.program.track_name(session)
-            if track:
-                categories.append(track)
-            found = self._categories[key] = "CATEGORIES:" + ",".join(_text(c) for c in categories)
+        category, folded_category = self._categories.get(key) or self._category(session, key)
+        plain = f"{location}{description}\n{url_line}{category}"
+        folded = f"{folded_location}{_fold(description)}\r\n{folded_url}{folded_category}"
+        return plain, folded
+
+    def _location(self, room_id: str | None) -> tuple[str, str]:
+        """The LOCATION line and its line end (both empty without room or venue)."""
+        room = self.program.room_by_id.get(room_id) if room_id is not None else None
+        name = room.name if room is not None else room_id
+        location = ", ".join(p for p in (name, self.venue) if p)
+        line = f"LOCATION:{_text(location)}" if location else ""
+        found = self._locations[room_id] = (f"{line}\n", f"{_fold(line)}\r\n") if line else ("", "")
         return found
 
-    def _speaker(self, speaker: Speaker) -> str:
-        found = self._speakers.get(speaker.id)
-        if found is None:
-            affiliation = f" ({speaker.affiliation})" if speaker.affiliation else ""
-            found = self._speakers[speaker.id] = speaker.name + affiliation
+    def _category(self, session: Session, key: tuple[str, str | None]) -> tuple[str, str]:
+        categories = [session.kind.value.replace("-", " ").capitalize()]
+        track = self.program.track_name(session)
+        if track:
+            categories.append(track)
+        line = "CATEGORIES:" + ",".join(_text(c) for c in categories)
+        found = self._categories[key] = (line, _fold(line))
         return found
+
+    def _people(self, ids: list[str], known: dict[str, str | None], chairs: bool) -> str:
+        """The names of the speakers (or chairs) ``ids`` that the program knows, joined."""
+        found = []
+        for speaker_id in ids:
+            text = known.get(speaker_id, "")
+            if text == "":  # not met yet
+                speaker = self.program.speaker_by_id.get(speaker_id)
+                if speaker is None:
+                    text = None
+                elif chairs or not speaker.affiliation:
+                    text = speaker.name
+                else:
+                    text = f"{speaker.name} ({speaker.affiliation})"
+                known[speaker_id] = text
+            if text is not None:
+                found.append(text)
+        return ", ".join(found)
 
     def _description(self, session: Session, note: str | None) -> str:
-        program = self.program
         paragraphs = [note] if note else []
-        speakers = program.speakers_of(session)
-        if speakers:
-            paragraphs.append("Speakers: " + ", ".join(self._speaker(s) for s in speakers))
-        chairs = program.chairs_of(session)
-        if chairs:
-            paragraphs.append("Chairs: " + ", ".join(c.name for c in chairs))
-        papers = program.papers_by_session.get(session.id)
+        if session.speakers:
+            speakers = self._people(session.speakers, self._speakers, chairs=False)
+            if speakers:
+                paragraphs.append("Speakers: " + speakers)
+        if session.chairs:
+            chairs = self._people(session.chairs, self._chairs, chairs=True)
+            if chairs:
+                paragraphs.append("Chairs: " + chairs)
+        papers = self.program.papers_by_session.get(session.id)
         if papers:
             paragraphs.append(
                 "Papers:\n"
@@ -227,10 +262,10 @@ class _EventWriter:
         # The model's description: cleaned once, no surrounding whitespace.
         if session.description:
             paragraphs.append(session.description)
-        links = [f"{link.title}: {link.url}" for link in session.links]
-        if session.source_url:
-            links.append(session.source_url)
-        if links:
+        if session.links or session.source_url:
+            links = [f"{link.title}: {link.url}" for link in session.links]
+            if session.source_url:
+                links.append(session.source_url)
             paragraphs.append("\n".join(links))
         return "\n\n".join(paragraphs)
 
