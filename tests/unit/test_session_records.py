@@ -7,10 +7,19 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from confterm import paths
-from confterm.export.records import SessionRecords, json_text
+from confterm.export.records import (
+    EncodedJsonList,
+    SessionRecords,
+    json_text,
+    paper_json,
+    paper_text,
+)
 from confterm.model.loading import load_program_file
+from confterm.model.program import Author, Paper
 
 DATA = Path(__file__).parents[1] / "data"
 PROGRAMS = [DATA / "tinyconf.json", DATA / "hostile.json", paths.bundled_file("mlsys2025.json")]
@@ -48,7 +57,35 @@ def test_json_text_writes_encoded_json_as_it_is() -> None:
     program = load_program_file(DATA / "tinyconf.json")
     records = SessionRecords(program, ZoneInfo("UTC"))
     sessions = program.sessions[:3]
-    written = json_text({"sessions": [records.session_text(s) for s in sessions]}, expand=2)
+    texts = EncodedJsonList(records.session_text(s) for s in sessions)
     objects = {"sessions": [records.session(s, papers=True) for s in sessions]}
-    assert written == json_text(objects, expand=2)
-    assert json.loads(written) == objects
+    for expand in (2, 1):  # one session a line; the list on one line
+        written = json_text({"sessions": texts}, expand=expand)
+        assert written == json_text(objects, expand=expand)
+        assert json.loads(written) == objects
+    assert json_text({"sessions": EncodedJsonList()}) == json_text({"sessions": []})
+
+
+_TEXT = st.text(max_size=12)  # any character: quotes, backslashes, controls, astral
+_NULLABLE = st.none() | _TEXT
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.builds(
+        Paper,
+        id=_TEXT,
+        title=_TEXT,
+        authors=st.lists(st.builds(Author, name=_TEXT, affiliation=_NULLABLE), max_size=3),
+        url=_NULLABLE,
+        session=_NULLABLE,
+        award=_NULLABLE,
+        topic=_NULLABLE,
+    ),
+    st.none() | st.sets(_TEXT, max_size=2),
+)
+def test_paper_text_is_the_text_of_the_paper_object(paper: Paper, starred: set[str] | None) -> None:
+    expected = paper_json(paper)
+    if starred is not None:
+        expected["starred"] = paper.id in starred
+    assert paper_text(paper, starred) == ENCODE(expected)

@@ -31,6 +31,7 @@ from confterm.cli.output import (
 )
 from confterm.errors import StoreError
 from confterm.export.records import (
+    EncodedJsonList,
     SessionRecords,
     booth_json,
     paper_json,
@@ -108,7 +109,7 @@ def _list(context: Context) -> int:
                 "conference": program.conference.id,
                 # The IANA key, as documented, not the display name (UTC+01:00).
                 "zone": zone_key(zone) or zone_name(zone),
-                "sessions": [records.session_text(s) for s in sessions],
+                "sessions": EncodedJsonList(map(records.session_text, sessions)),
             },
             expand=2,  # one line per session: readable, and fast at 50,000 sessions
         )

@@ -25,7 +25,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from confterm.export.records import SessionRecords, booth_json, json_text
+from confterm.export.records import EncodedJsonList, SessionRecords, booth_json, json_text
 from confterm.queries.agenda import Agenda
 from confterm.text import one_line
 from confterm.timezones import zone_key, zone_name
@@ -42,13 +42,12 @@ def agenda_json(
     conference = program.conference
     days = []
     records = SessionRecords(program, zone)
+    starred, clashes = agenda.starred_papers, agenda.clashes
     for day in agenda.days:
-        sessions = []
-        for session in day.sessions:
-            clashes = agenda.clashes.get(session.id, [])
-            sessions.append(
-                records.session_text(session, starred=agenda.starred_papers, clashes=clashes)
-            )
+        sessions = EncodedJsonList(
+            records.session_text(session, starred=starred, clashes=clashes.get(session.id, []))
+            for session in day.sessions
+        )
         days.append({"day": day.day.isoformat() if day.day else None, "sessions": sessions})
     moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     return {

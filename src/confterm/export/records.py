@@ -12,10 +12,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Collection, Sequence
-from datetime import datetime, tzinfo
-from typing import Any
+from datetime import date, datetime, tzinfo
+from typing import Any, Generic, TypeVar
 
-from confterm.model.program import Author, Booth, Paper, Program, Session, Speaker
+from confterm.model.program import (
+    Author,
+    Booth,
+    Link,
+    Paper,
+    Program,
+    Session,
+    SessionKind,
+    Speaker,
+)
 from confterm.present.formatting import iso_or_none
 
 
@@ -80,10 +89,13 @@ class SessionRecords:
         self._rooms: dict[str, dict[str, Any] | None] = {}
         self._tracks: dict[str, dict[str, Any] | None] = {}
         self._times: dict[datetime, str] = {}
-        # The same, as JSON text (see session_text).
-        self._speaker_texts: dict[str, str] = {}
+        # The same, as JSON text (see session_text): each made on its first lookup.
+        self._speaker_texts: _Texts[str] = _Texts(self._encoded_speaker)
         self._room_texts: dict[str | None, str] = {}
         self._track_texts: dict[str | None, str] = {}
+        self._kind_texts: _Texts[SessionKind] = _Texts(lambda kind: _STRING(kind.value))
+        self._day_texts: _Texts[date | None] = _Texts(_encoded_day)
+        self._time_texts: _Texts[datetime | None] = _Texts(self._encoded_time)
 
     def session(self, session: Session, *, papers: bool = False) -> dict[str, Any]:
         """The stable JSON object of ``session`` (with ``papers``: its papers too)."""
@@ -116,7 +128,7 @@ class SessionRecords:
         *,
         starred: Collection[str] | None = None,
         clashes: Sequence[str] | None = None,
-    ) -> EncodedJson:
+    ) -> str:
         """The JSON text of ``session(session, papers=True)``, with ``starred`` each paper's
         ``"starred"`` and with ``clashes`` the session's ``"clashes_with"`` (as the agenda's
         JSON has them), on one line.
@@ -125,57 +137,32 @@ class SessionRecords:
         track's text is encoded once per output (a whole program of 50,000 sessions: about a
         quarter less time). A test holds it to the text of the object, session by session.
         """
-        start, end = session.start, session.end
-        room = self._text(self._room_texts, session.room, session, self._room)
-        track = self._text(self._track_texts, session.track, session, self._track)
-        speakers = []
-        for speaker_id in session.speakers:
-            text = self._speaker_texts.get(speaker_id)
-            if text is None:
-                found = self._speaker(speaker_id)
-                text = self._speaker_texts[speaker_id] = "" if found is None else _ENCODE(found)
-            if text:
-                speakers.append(text)
-        papers = []
-        for paper in self.program.papers_by_session.get(session.id, ()):
-            item = paper_json(paper)
-            if starred is not None:
-                item["starred"] = paper.id in starred
-            papers.append(_ENCODE(item))
-        links = session.links
-        parts = [
-            '{"id": ',
-            _STRING(session.id),
-            ', "title": ',
-            _STRING(session.title),
-            ', "kind": ',
-            _STRING(session.kind.value),
-            ', "day": ',
-            "null" if session.day is None else f'"{session.day.isoformat()}"',
-            ', "start": ',
-            "null" if start is None else _STRING(self._iso(start)),
-            ', "end": ',
-            "null" if end is None else _STRING(self._iso(end)),
-            ', "room": ',
-            room,
-            ', "track": ',
-            track,
-            ', "speakers": [',
-            ", ".join(speakers),
-            '], "description": ',
-            _STRING(session.description),
-            ', "links": ',
-            _ENCODE([{"title": link.title, "url": link.url} for link in links]) if links else "[]",
-            ', "source_url": ',
-            "null" if session.source_url is None else _STRING(session.source_url),
-            ', "papers": [',
-            ", ".join(papers),
-            "]",
-        ]
-        if clashes is not None:
-            parts += [', "clashes_with": ', _ENCODE(list(clashes))]
-        parts.append("}")
-        return EncodedJson("".join(parts))
+        speakers = ", ".join(
+            [t for t in map(self._speaker_texts.__getitem__, session.speakers) if t]
+        )
+        found = self.program.papers_by_session.get(session.id)
+        papers = ", ".join([paper_text(paper, starred) for paper in found]) if found else ""
+        times, links, source = self._time_texts, session.links, session.source_url
+        room = self._room_texts.get(session.room) or self._text(
+            self._room_texts, session.room, session, self._room
+        )
+        track = self._track_texts.get(session.track) or self._text(
+            self._track_texts, session.track, session, self._track
+        )
+        text = (
+            f'{{"id": {_STRING(session.id)}, "title": {_STRING(session.title)}, '
+            f'"kind": {self._kind_texts[session.kind]}, "day": {self._day_texts[session.day]}, '
+            f'"start": {times[session.start]}, "end": {times[session.end]}, '
+            f'"room": {room}, "track": {track}, "speakers": [{speakers}], '
+            f'"description": {_STRING(session.description)}, '
+            f'"links": {_links_text(links) if links else "[]"}, '
+            f'"source_url": {"null" if source is None else _STRING(source)}, '
+            f'"papers": [{papers}]'
+        )
+        if clashes is None:
+            return text + "}"
+        listed = _ENCODE(list(clashes)) if clashes else "[]"
+        return f'{text}, "clashes_with": {listed}}}'
 
     @staticmethod
     def _text(
@@ -188,6 +175,13 @@ class SessionRecords:
         if text is None:
             text = known[key] = "null" if key is None else _ENCODE(make(session))
         return text
+
+    def _encoded_speaker(self, speaker_id: str) -> str:
+        found = self._speaker(speaker_id)
+        return "" if found is None else _ENCODE(found)  # "": an id that names no speaker
+
+    def _encoded_time(self, moment: datetime | None) -> str:
+        return "null" if moment is None else _STRING(self._iso(moment))
 
     def _iso(self, moment: datetime) -> str:
         # Equal instants are equal keys whatever their offset, and convert alike.
@@ -225,9 +219,60 @@ def room_json(program: Program, session: Session) -> dict[str, Any] | None:
     return {"id": session.room, "name": room} if room else None
 
 
-class EncodedJson(str):
-    """JSON text encoded already (see :meth:`SessionRecords.session_text`): :func:`json_text`
-    writes it as it is."""
+K = TypeVar("K")
+
+
+def paper_text(paper: Paper, starred: Collection[str] | None = None) -> str:
+    """The JSON text of ``paper_json(paper)`` (with ``starred``: and its ``"starred"``),
+    written directly: a whole program's papers are each written once, so nothing is gained
+    by building their objects. A test holds it to the text of the object."""
+    authors = ", ".join(
+        [
+            f'{{"name": {_STRING(a.name)}, "affiliation": {_nullable(a.affiliation)}}}'
+            for a in paper.authors
+        ]
+    )
+    text = (
+        f'{{"id": {_STRING(paper.id)}, "title": {_STRING(paper.title)}, "authors": [{authors}], '
+        f'"url": {_nullable(paper.url)}, "session": {_nullable(paper.session)}, '
+        f'"award": {_nullable(paper.award)}, "topic": {_nullable(paper.topic)}'
+    )
+    if starred is None:
+        return text + "}"
+    return text + (', "starred": true}' if paper.id in starred else ', "starred": false}')
+
+
+def _nullable(text: str | None) -> str:
+    return "null" if text is None else _STRING(text)
+
+
+def _links_text(links: Sequence[Link]) -> str:
+    return _ENCODE([{"title": link.title, "url": link.url} for link in links])
+
+
+def _encoded_day(day: date | None) -> str:
+    return "null" if day is None else _STRING(day.isoformat())
+
+
+class _Texts(dict[K, str], Generic[K]):
+    """JSON texts by key, each made by ``make`` on its first lookup (``texts[key]`` is then a
+    plain dict lookup, the cheapest there is per session)."""
+
+    def __init__(self, make: Callable[[K], str]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: K) -> str:
+        text = self[key] = self._make(key)
+        return text
+
+
+class EncodedJsonList(list[str]):
+    """A JSON array whose items are JSON texts already (see
+    :meth:`SessionRecords.session_text`): :func:`json_text` writes them as they are, one a
+    line (or on one line, as the C encoder would write their objects, at the last level laid
+    out). Never inside a value below that level: the C encoder would write the texts as
+    strings."""
 
     __slots__ = ()
 
@@ -255,8 +300,13 @@ _STRING = json.encoder.encode_basestring
 
 
 def _write(value: Any, expand: int, indent: str, out: list[str]) -> None:
-    if isinstance(value, EncodedJson):
-        out.append(value)
+    if isinstance(value, EncodedJsonList):
+        if expand <= 0 or not value:
+            out.append(f"[{', '.join(value)}]")  # as the C encoder writes a list on one line
+        else:
+            inner = indent + "  "
+            between = ",\n" + inner
+            out.append(f"[\n{inner}{between.join(value)}\n{indent}]")
         return
     if expand <= 0 or not isinstance(value, dict | list) or not value:
         out.append(_ENCODE(value))
