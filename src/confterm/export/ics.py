@@ -92,7 +92,6 @@ def render_ics(
     }
     known = (revisions or unchanged_revisions(stamp))(digests)
     stamp_text = _utc(stamp)
-    modified_texts: dict[datetime, str] = {}
     name = f"{'Program' if agenda.whole_program else 'My agenda'}: {conference.name}"
     head = [
         "BEGIN:VCALENDAR",
@@ -112,14 +111,23 @@ def render_ics(
         conference.end_date + timedelta(days=366),
     )
     out = [_fold(line) for line in head]
+    # Most events share one (SEQUENCE, LAST-MODIFIED): their lines are made once.
+    revision_texts: dict[tuple[int, datetime], str] = {}
+    unknown = (0, stamp)
     for key, (_content, folded) in events.items():
-        sequence, modified = known.get(key, (0, stamp))
-        modified_text = modified_texts.get(modified)
-        if modified_text is None:  # most events share one moment
-            modified_text = modified_texts[modified] = _utc(modified)
+        revision = known.get(key, unknown)
+        revision_text = revision_texts.get(revision)
+        if revision_text is None:
+            sequence, modified = revision
+            revision_text = revision_texts[revision] = (
+                f"LAST-MODIFIED:{_utc(modified)}\r\nSEQUENCE:{sequence}"
+            )
+        uid_line = f"UID:{_text(key)}"
+        if len(uid_line) > _FOLD or not uid_line.isascii():
+            uid_line = _fold(uid_line)
         out.append(
-            f"BEGIN:VEVENT\r\n{_fold(f'UID:{_text(key)}')}\r\nDTSTAMP:{stamp_text}\r\n"
-            f"LAST-MODIFIED:{modified_text}\r\nSEQUENCE:{sequence}\r\n{folded}\r\nEND:VEVENT"
+            f"BEGIN:VEVENT\r\n{uid_line}\r\nDTSTAMP:{stamp_text}\r\n{revision_text}\r\n"
+            f"{folded}\r\nEND:VEVENT"
         )
     out.append("END:VCALENDAR")
     return ("\r\n".join(out) + "\r\n").encode()
@@ -163,7 +171,10 @@ class _EventWriter:
         plain = f"{start}\n{end}\n{summary}\n{tail}"
         if not self._dates_fit:
             start, end = _fold(start), _fold(end)
-        folded = f"{start}\r\n{end}\r\n{_fold(summary)}\r\n{folded_tail}"
+        # Most titles are short ASCII: the test is inline, not a call per event.
+        if len(summary) > _FOLD or not summary.isascii():
+            summary = _fold(summary)
+        folded = f"{start}\r\n{end}\r\n{summary}\r\n{folded_tail}"
         if self.alarm is not None:
             alarm = f"DESCRIPTION:{title}"
             plain += f"\nBEGIN:VALARM\nACTION:DISPLAY\n{alarm}\nTRIGGER:{self.alarm}\nEND:VALARM"
@@ -200,7 +211,11 @@ class _EventWriter:
         location, folded_location = self._locations.get(room) or self._location(room)
         description = f"DESCRIPTION:{_text(self._description(session, note))}"
         url = session.source_url or self.url
-        url_line, folded_url = (f"URL:{url}\n", f"{_fold(f'URL:{url}')}\r\n") if url else ("", "")
+        url_line = folded_url = ""
+        if url:
+            line = f"URL:{url}"
+            url_line = f"{line}\n"
+            folded_url = f"{line if len(line) <= _FOLD and line.isascii() else _fold(line)}\r\n"
         key = (session.kind.value, session.track)
         category, folded_category = self._categories.get(key) or self._category(session, key)
         plain = f"{location}{description}\n{url_line}{category}"
@@ -284,8 +299,9 @@ def _fold(line: str) -> str:
     if line.isascii():  # one byte a character: cut the text itself (most long lines)
         if len(line) <= _FOLD:
             return line
-        rest = range(_FOLD, len(line), _FOLD - 1)  # continuation lines start with a space
-        return "\r\n ".join([line[:_FOLD], *(line[at : at + _FOLD - 1] for at in rest)])
+        # Continuation lines start with a space, so hold one octet less.
+        rest = [line[at : at + _FOLD - 1] for at in range(_FOLD, len(line), _FOLD - 1)]
+        return line[:_FOLD] + "\r\n " + "\r\n ".join(rest)
     if len(line.encode()) <= _FOLD:
         return line
     encoded = line.encode()

@@ -46,7 +46,6 @@ def event_revisions(
     """
     now = now.astimezone(UTC)
     first = min(first_known.astimezone(UTC), now) if first_known else now
-    known: dict[str, tuple[str, int, datetime]] = {}
     try:
         rows = store.database.read(
             "SELECT uid, digest, sequence, modified_at FROM event_revisions"
@@ -57,19 +56,26 @@ def event_revisions(
         floor = _floor(store, conference_id)
     except StoreError:
         rows, floor = [], 0  # unreadable: answered as if nothing were known
-    for uid, digest, sequence, modified in rows:
-        known[uid] = (digest, int(sequence), datetime.fromisoformat(modified))
+    # A whole program's events (50,000) mostly share a few (sequence, modified) pairs: each
+    # pair is read once, and its answer shared.
+    known = {uid: (digest, sequence, modified) for uid, digest, sequence, modified in rows}
+    answers: dict[tuple[object, str], tuple[int, datetime]] = {}
     result: dict[str, tuple[int, datetime]] = {}
     changed: list[tuple[str, str, str, int, str]] = []
+    fresh = (floor, first)
     for uid, digest in digests.items():
         old = known.get(uid)
         if old is None:
-            result[uid] = (floor, first)
+            result[uid] = fresh
         elif old[0] == digest:
-            result[uid] = (old[1], old[2])
+            pair = (old[1], old[2])
+            answer = answers.get(pair)
+            if answer is None:
+                answer = answers[pair] = (int(old[1]), datetime.fromisoformat(old[2]))
+            result[uid] = answer
             continue
         else:
-            result[uid] = (old[1] + 1, now)
+            result[uid] = (int(old[1]) + 1, now)
         sequence, modified = result[uid]
         changed.append((conference_id, uid, digest, sequence, modified.isoformat()))
     if changed:
