@@ -16,6 +16,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from confterm.model.cache_rows import decode_program, encode_program
 from confterm.model.loading import load_program_file
@@ -299,3 +301,29 @@ def test_the_id_cache_check_finds_one() -> None:
     )
     assert _module_level_id_keys(old) == [5, 6]
     assert _module_level_id_keys("CACHE = {}\ndef f(x):\n    return CACHE[x.id]\n") == []
+
+
+_TINYCONF = load_program_file(Path(__file__).parents[1] / "data" / "tinyconf.json")
+# Titles alike but for case, digits (some only digits to str.isdigit, as "²"), and nothing.
+_TITLE = st.text(alphabet="aAbB 19²٣ß", max_size=6)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(_TITLE, st.sampled_from([0, 30, None])), min_size=1, max_size=12))
+def test_a_days_order_is_sort_keys_whatever_the_titles(rows: list[tuple[str, int | None]]) -> None:
+    """The day's sort uses the folded titles as keys when none has a digit and natural_key
+    otherwise: either way the order is in_time_order's (by sort_key)."""
+    first = _TINYCONF.sessions[0]
+    assert first.start is not None
+    sessions = [
+        replace(
+            first,
+            id=f"s{n}",
+            title=title,
+            start=None if minutes is None else first.start + timedelta(minutes=minutes),
+            end=None if minutes is None else first.start + timedelta(minutes=minutes + 30),
+        )
+        for n, (title, minutes) in enumerate(rows)
+    ]
+    index = ProgramIndex(replace(_TINYCONF, sessions=sessions))
+    assert ids(index.sessions_on(first.day)) == ids(in_time_order(sessions))

@@ -41,8 +41,12 @@ def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
     if _DIGITS.search(folded) is None:
         # Most titles have no digits: skip the split (this key is computed per session).
         return ((1, folded),) if folded else ()
+    # The split puts the runs of decimal digits at odd places. Not part.isdigit(): "²" is a
+    # digit to it, and int("²") fails.
     return tuple(
-        (0, int(part)) if part.isdigit() else (1, part) for part in _DIGITS.split(folded) if part
+        (0, int(part)) if n % 2 else (1, part)
+        for n, part in enumerate(_DIGITS.split(folded))
+        if part
     )
 
 
@@ -117,12 +121,19 @@ class ProgramIndex:
         a timestamp once (sessions rebuilt from the cache share them: 50,000 sessions have a
         few thousand). At 50,000 sessions this halves the time of putting them in order."""
         stamps: dict[int, float] = {}  # by id(): only while the sessions hold the objects
-        timed: list[tuple[float, float, tuple[object, ...], str, int, Session]] = []
-        untimed: list[tuple[tuple[object, ...], str, int, Session]] = []
-        for n, session in enumerate(sessions):
+        chosen = list(sessions)
+        folded = [session.title.casefold() for session in chosen]
+        titles: Sequence[object] = folded
+        if _DIGITS.search("\n".join(folded)) is not None:
+            titles = [natural_key(session.title) for session in chosen]
+        # else: with no digit in any title, natural_key(t) is ((1, folded),) (or () when
+        # empty), and those compare as the folded texts do: the texts are the keys.
+        timed: list[tuple[float, float, object, str, int, Session]] = []
+        untimed: list[tuple[object, str, int, Session]] = []
+        for n, session in enumerate(chosen):
             start, end = session.start, session.end
             if start is None or end is None:
-                untimed.append((natural_key(session.title), session.id, n, session))
+                untimed.append((titles[n], session.id, n, session))
                 continue
             begins = stamps.get(id(start))
             if begins is None:
@@ -130,7 +141,7 @@ class ProgramIndex:
             ends = stamps.get(id(end))
             if ends is None:
                 ends = stamps[id(end)] = end.timestamp()
-            timed.append((begins, ends, natural_key(session.title), session.id, n, session))
+            timed.append((begins, ends, titles[n], session.id, n, session))
         # Sorted as they are: equal keys (a duplicated id in a program built by hand) are
         # told apart by their place, so no comparison reaches the sessions.
         timed.sort()
