@@ -18,7 +18,6 @@ from confterm.cli.context import Context
 from confterm.cli.output import is_rich, make_console
 from confterm.errors import UsageError
 from confterm.export import format_for_path, render_bytes
-from confterm.export.text import rich_agenda
 from confterm.model.loading import gc_paused
 from confterm.present.formatting import long_day_label
 from confterm.queries.agenda import build_agenda
@@ -98,6 +97,8 @@ def _agenda(context: Context) -> int:
             print(f"Nothing bookmarked on {long_day_label(day)}.")
             return 0
         if format == "text" and args.output is None and is_rich():
+            from confterm.export.text import rich_agenda  # rich: only for a terminal
+
             make_console().print(rich_agenda(agenda, zone))
             return 0
         data = render_bytes(agenda, format, zone, options)

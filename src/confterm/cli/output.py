@@ -33,16 +33,16 @@ import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, TextIO
-
-from rich.cells import cell_len
-from rich.console import Console
-from rich.style import Style
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any, TextIO
 
 from confterm.export.records import json_text
 from confterm.text import clean, one_line
+
+if TYPE_CHECKING:
+    # rich is imported where a terminal is written to: a command writing JSON, a file or a
+    # pipe never pays for it (about 30 ms of every such process).
+    from rich.console import Console
+    from rich.text import Text
 
 
 def no_color() -> bool:
@@ -61,6 +61,8 @@ def is_rich(stream: TextIO | None = None) -> bool:
 
 def make_console(stream: TextIO | None = None) -> Console:
     """A rich console on ``stream`` that never interprets markup and honours ``NO_COLOR``."""
+    from rich.console import Console
+
     return Console(
         file=stream if stream is not None else sys.stdout,
         markup=False,
@@ -155,6 +157,10 @@ def plain_sections(sections: Sequence[Section], columns: Sequence[Column]) -> st
 def _print_rich_sections(
     sections: Sequence[Section], columns: Sequence[Column], console: Console
 ) -> None:
+    from rich.cells import cell_len
+    from rich.table import Table
+    from rich.text import Text
+
     # Each section is its own table; giving the aligned columns the widest cell of all of them
     # lines the tables up (a "Time to be announced" table under a timed one, say).
     widths = [
@@ -214,6 +220,9 @@ def print_details(
     out = stream if stream is not None else sys.stdout
     shown = [f for f in fields if any(line.strip() for line in f.lines)]
     if is_rich(out):
+        from rich.table import Table
+        from rich.text import Text
+
         console = make_console(out)
         console.print(Text(one_line(title), style="bold"))
         if subtitle:
@@ -249,6 +258,9 @@ def hyperlinks_wanted() -> bool:
 
 def linked_text(text: str) -> Text:
     """``text`` (already cleaned) as rich Text whose http(s) URLs are hyperlinks."""
+    from rich.style import Style
+    from rich.text import Text
+
     from confterm.present.links import link_url
 
     result = Text(text)
