@@ -160,3 +160,16 @@ async def test_enter_on_a_hit_opens_its_detail_in_the_app(make_app: AppFactory) 
         await pilot.pause()
         assert app.screen is app.main
         assert app.main.current_target() == JumpTarget("session", "closing-keynote")
+
+
+async def test_the_screen_beneath_is_not_drawn_through_search(tinyconf: Program) -> None:
+    # A translucent search screen drew the whole main screen again, tinted, on every frame
+    # (most of the cost of opening it on a large program); it is opaque, as now & next is.
+    app = HostApp(make_state(tinyconf), SearchScreen)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press(*"keyn")
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.styles.background.a == 1
+        shown = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert "Keynote" in shown
+        assert "where the user was" not in shown

@@ -86,7 +86,11 @@ class SearchScreen(ModalScreen[JumpTarget | None]):
     """Incremental, ranked search over every day's sessions and the booths."""
 
     DEFAULT_CSS = """
-    SearchScreen { align: center top; }
+    /* Opaque, as now & next and the speaker view are: a translucent screen draws the whole
+       main screen again, tinted, segment by segment, on every frame. That was most of the
+       cost of opening search, and it grows with what the main screen shows (a full day
+       list of rows naming who and where, on a large program, against a few on a small one). */
+    SearchScreen { align: center top; background: $background; }
     SearchScreen > Vertical {
         width: 90%; max-width: 130; height: 80%; margin-top: 2;
         border: thick $accent; background: $surface; padding: 0 1;
