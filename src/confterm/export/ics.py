@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from confterm import __version__
-from confterm.model.program import Program, Session
+from confterm.model.program import Program, Session, SessionKind
 from confterm.queries.agenda import Agenda
 
 #: What the export of an event with this content digest should say: (SEQUENCE, LAST-MODIFIED),
@@ -156,7 +156,7 @@ class _EventWriter:
         self._stamps: dict[datetime, str] = {}
         # Sessions share rooms, tracks and speakers: each one's text is made once.
         self._locations: dict[str | None, tuple[str, str]] = {}
-        self._categories: dict[tuple[str, str | None], tuple[str, str]] = {}
+        self._categories: dict[tuple[SessionKind, str | None], tuple[str, str]] = {}
         self._speakers: dict[str, str | None] = {}
         self._chairs: dict[str, str | None] = {}
 
@@ -209,14 +209,16 @@ class _EventWriter:
         """LOCATION, DESCRIPTION, URL and CATEGORIES, plain and folded."""
         room = session.room
         location, folded_location = self._locations.get(room) or self._location(room)
-        description = f"DESCRIPTION:{_text(self._description(session, note))}"
+        # Long, and most hold a line break: escaped without looking for one first.
+        description = f"DESCRIPTION:{_escape(self._description(session, note))}"
         url = session.source_url or self.url
         url_line = folded_url = ""
         if url:
             line = f"URL:{url}"
             url_line = f"{line}\n"
             folded_url = f"{line if len(line) <= _FOLD and line.isascii() else _fold(line)}\r\n"
-        key = (session.kind.value, session.track)
+        # SessionKind is a StrEnum: the member hashes as its text, no .value lookup.
+        key = (session.kind, session.track)
         category, folded_category = self._categories.get(key) or self._category(session, key)
         plain = f"{location}{description}\n{url_line}{category}"
         folded = f"{folded_location}{_fold(description)}\r\n{folded_url}{folded_category}"
@@ -231,7 +233,7 @@ class _EventWriter:
         found = self._locations[room_id] = (f"{line}\n", f"{_fold(line)}\r\n") if line else ("", "")
         return found
 
-    def _category(self, session: Session, key: tuple[str, str | None]) -> tuple[str, str]:
+    def _category(self, session: Session, key: tuple[SessionKind, str | None]) -> tuple[str, str]:
         categories = [session.kind.value.replace("-", " ").capitalize()]
         track = self.program.track_name(session)
         if track:
@@ -242,6 +244,10 @@ class _EventWriter:
 
     def _people(self, ids: list[str], known: dict[str, str | None], chairs: bool) -> str:
         """The names of the speakers (or chairs) ``ids`` that the program knows, joined."""
+        try:  # every one met before, and known to the program (most sessions)
+            return ", ".join([known[speaker_id] for speaker_id in ids])  # type: ignore[misc]
+        except (KeyError, TypeError):
+            pass
         found = []
         for speaker_id in ids:
             text = known.get(speaker_id, "")
@@ -272,7 +278,7 @@ class _EventWriter:
         if papers:
             paragraphs.append(
                 "Papers:\n"
-                + "\n".join(f"- {p.title}" + (f" {p.url}" if p.url else "") for p in papers)
+                + "\n".join([f"- {p.title} {p.url}" if p.url else f"- {p.title}" for p in papers])
             )
         # The model's description: cleaned once, no surrounding whitespace.
         if session.description:
@@ -289,6 +295,11 @@ def _text(value: str) -> str:
     """A TEXT value escaped (RFC 5545 3.3.11); line breaks become ``\\n``."""
     if not ("\\" in value or ";" in value or "," in value or "\n" in value or "\r" in value):
         return value  # most titles and names: five scans, no call
+    return _escape(value)
+
+
+def _escape(value: str) -> str:
+    """:func:`_text` without its test for a character to escape."""
     value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
 
