@@ -327,3 +327,30 @@ def test_a_days_order_is_sort_keys_whatever_the_titles(rows: list[tuple[str, int
     ]
     index = ProgramIndex(replace(_TINYCONF, sessions=sessions))
     assert ids(index.sessions_on(first.day)) == ids(in_time_order(sessions))
+
+
+@pytest.mark.parametrize("whole_program", [True, False])
+def test_agenda_days_split_timed_and_tba_as_a_scan_does(
+    program: Program, whole_program: bool
+) -> None:
+    """The whole program's days are cut from the index's days (timed ones first), a few
+    bookmarks' grouped one by one: both hold the days a plain scan of the sorted sessions
+    finds, with every day and every session kept."""
+
+    class Mark:
+        def __init__(self, item_id: str) -> None:
+            self.kind, self.item_id, self.added_at = "session", item_id, datetime(2026, 1, 1)
+
+    index = ProgramIndex(program)
+    chosen = program.sessions if whole_program else program.sessions[::5]
+    marks = [Mark(s.id) for s in chosen]
+    assert any(not s.is_timed for s in program.sessions)  # TBA sessions to split off
+    for day in [None, *index.days]:
+        agenda = build_agenda(index, marks, whole_program=whole_program, day=day)
+        scan: dict[date | None, tuple[list[str], list[str]]] = {}
+        for session in in_time_order(chosen):
+            if day is None or session.day == day:
+                timed, tba = scan.setdefault(session.day, ([], []))
+                (timed if session.is_timed else tba).append(session.id)
+        assert {d.day: (ids(d.timed), ids(d.tba)) for d in agenda.days} == scan
+        assert [d.day for d in agenda.days] == list(scan)

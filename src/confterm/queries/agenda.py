@@ -286,21 +286,27 @@ def build_agenda(
         bookmarked = [by_id[i] for i in session_ids if i in by_id]
     if day is not None:
         bookmarked = [s for s in bookmarked if s.day == day]
-    ordered: Sequence[Session]
+    days: dict[date | None, AgendaDay] = {}
     if whole_program:
-        # Already in time order in the index: nothing is sorted here.
-        ordered = index.in_order if day is None else index.sessions_on(day)
+        # Each day in time order in the index already, its timed sessions first: nothing is
+        # sorted, nor looked at one by one, but the untimed ones at each day's end.
+        for each in index.filed_days if day is None else [day]:
+            ordered = index.sessions_on(each)
+            timed = len(ordered)
+            while timed and not ordered[timed - 1].is_timed:
+                timed -= 1
+            if ordered:
+                days[each] = AgendaDay(each, list(ordered[:timed]), list(ordered[timed:]))
     else:
         # Bookmarks come as a set: in time order before the clashes are found, so that
         # sessions starting and ending together are listed in the same order every time
         # (set order changes from one process to the next).
-        ordered = bookmarked = index.ordered(bookmarked)
+        bookmarked = index.ordered(bookmarked)
+        for session in bookmarked:
+            entry = days.setdefault(session.day, AgendaDay(session.day))
+            (entry.timed if session.is_timed else entry.tba).append(session)
     # Clashes are only meaningful between sessions the attendee wants to attend.
     clashes = find_clashes(bookmarked)
-    days: dict[date | None, AgendaDay] = {}
-    for session in ordered:
-        entry = days.setdefault(session.day, AgendaDay(session.day))
-        (entry.timed if session.is_timed else entry.tba).append(session)
     booths = (
         []
         if day is not None
