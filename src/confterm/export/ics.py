@@ -76,20 +76,22 @@ def render_ics(
     zone = conference.zone
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     writer = _EventWriter(program, alarm_minutes)
-    # Each event as (its content lines joined by "\n", the same lines folded and joined by
-    # CRLF): the first is what its digest is made of, the second what the file holds.
-    events: dict[str, tuple[str, str]] = {}
+    # Each event's content lines are made twice: joined by "\n", what its digest is made of,
+    # and folded, joined by CRLF, what the file holds (kept by UID).
+    blake2b = hashlib.blake2b
+    digests: dict[str, str] = {}
+    events: dict[str, str] = {}
+    suffix = event_uid(conference.id, "")  # each UID: the session's id, then this
     for day in agenda.days:
         for session in day.timed:
-            events[uid(program, session)] = writer.timed(session)
+            key = session.id + suffix
+            content, events[key] = writer.timed(session)
+            digests[key] = blake2b(content.encode(), digest_size=12).hexdigest()
         if include_tba and day.day is not None:
             for session in day.tba:
-                events[uid(program, session)] = writer.all_day(session, day.day)
-    blake2b = hashlib.blake2b
-    digests = {
-        key: blake2b(content.encode(), digest_size=12).hexdigest()
-        for key, (content, _folded) in events.items()
-    }
+                key = session.id + suffix
+                content, events[key] = writer.all_day(session, day.day)
+                digests[key] = blake2b(content.encode(), digest_size=12).hexdigest()
     known = (revisions or unchanged_revisions(stamp))(digests)
     stamp_text = _utc(stamp)
     name = f"{'Program' if agenda.whole_program else 'My agenda'}: {conference.name}"
@@ -114,7 +116,7 @@ def render_ics(
     # Most events share one (SEQUENCE, LAST-MODIFIED): their lines are made once.
     revision_texts: dict[tuple[int, datetime], str] = {}
     unknown = (0, stamp)
-    for key, (_content, folded) in events.items():
+    for key, folded in events.items():
         revision = known.get(key, unknown)
         revision_text = revision_texts.get(revision)
         if revision_text is None:
@@ -129,8 +131,8 @@ def render_ics(
             f"BEGIN:VEVENT\r\n{uid_line}\r\nDTSTAMP:{stamp_text}\r\n{revision_text}\r\n"
             f"{folded}\r\nEND:VEVENT"
         )
-    out.append("END:VCALENDAR")
-    return ("\r\n".join(out) + "\r\n").encode()
+    out += ["END:VCALENDAR", ""]  # the empty line: the file ends with CRLF
+    return "\r\n".join(out).encode()
 
 
 class _EventWriter:
@@ -149,11 +151,7 @@ class _EventWriter:
         self.venue = program.conference.venue
         self.url = program.conference.url
         self.alarm = f"-PT{alarm_minutes}M" if alarm_minutes is not None else None
-        # DTSTART and DTEND lines differ only by their time (15 characters): fold them all or
-        # none. No zone name is long enough to need it, but the test is cheap.
-        longest = f"DTSTART;TZID={self.tzid}:{'0' * 15}"
-        self._dates_fit = _fold(longest) == longest
-        self._stamps: dict[datetime, str] = {}
+        self._slots: dict[tuple[datetime, datetime], tuple[str, str]] = {}
         # Sessions share rooms, tracks and speakers: each one's text is made once.
         self._locations: dict[str | None, tuple[str, str]] = {}
         self._categories: dict[tuple[SessionKind, str | None], tuple[str, str]] = {}
@@ -164,17 +162,16 @@ class _EventWriter:
         assert session.start is not None
         assert session.end is not None
         title = _text(session.title)
-        start = f"DTSTART;TZID={self.tzid}:{self._local(session.start)}"
-        end = f"DTEND;TZID={self.tzid}:{self._local(session.end)}"
+        # Sessions share their slots: each slot's DTSTART and DTEND lines are made once.
+        slot = (session.start, session.end)
+        dates, folded_dates = self._slots.get(slot) or self._slot(slot)
         summary = f"SUMMARY:{title}"
         tail, folded_tail = self._common(session, None)
-        plain = f"{start}\n{end}\n{summary}\n{tail}"
-        if not self._dates_fit:
-            start, end = _fold(start), _fold(end)
+        plain = f"{dates}{summary}\n{tail}"
         # Most titles are short ASCII: the test is inline, not a call per event.
         if len(summary) > _FOLD or not summary.isascii():
             summary = _fold(summary)
-        folded = f"{start}\r\n{end}\r\n{summary}\r\n{folded_tail}"
+        folded = f"{folded_dates}{summary}\r\n{folded_tail}"
         if self.alarm is not None:
             alarm = f"DESCRIPTION:{title}"
             plain += f"\nBEGIN:VALARM\nACTION:DISPLAY\n{alarm}\nTRIGGER:{self.alarm}\nEND:VALARM"
@@ -184,14 +181,19 @@ class _EventWriter:
             )
         return plain, folded
 
-    def _local(self, moment: datetime) -> str:
-        # Sessions share their start and end times (slots): each instant is converted and
-        # formatted once. Equal instants are equal keys whatever their offset, and convert
-        # to the same local time, so the cache cannot mix two different times.
-        text = self._stamps.get(moment)
-        if text is None:
-            text = self._stamps[moment] = moment.astimezone(self.zone).strftime("%Y%m%dT%H%M%S")
-        return text
+    def _slot(self, slot: tuple[datetime, datetime]) -> tuple[str, str]:
+        """The DTSTART and DTEND lines of ``slot``, each with its line end, plain and folded.
+
+        Equal instants are equal keys whatever their offset, and convert to the same local
+        time, so the cache cannot mix two different slots."""
+        zone, tzid = self.zone, self.tzid
+        start, end = (moment.astimezone(zone).strftime("%Y%m%dT%H%M%S") for moment in slot)
+        lines = (f"DTSTART;TZID={tzid}:{start}", f"DTEND;TZID={tzid}:{end}")
+        found = self._slots[slot] = (
+            "".join(f"{line}\n" for line in lines),
+            "".join(f"{_fold(line)}\r\n" for line in lines),
+        )
+        return found
 
     def all_day(self, session: Session, day: date) -> tuple[str, str]:
         """A session with a day but no time: all day, free time, marked as such."""
