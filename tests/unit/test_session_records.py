@@ -53,6 +53,25 @@ def test_agenda_session_text_adds_starred_papers_and_clashes(source: Path) -> No
         assert text == ENCODE(expected), session.id
 
 
+@pytest.mark.parametrize("source", PROGRAMS, ids=lambda p: p.stem)
+def test_session_texts_are_each_sessions_text(source: Path) -> None:
+    """The texts of many sessions at once (as the exports write them) are those of the
+    sessions one by one: with and without starred papers and clashes (some sessions with
+    none listed)."""
+    program = load_program_file(source)
+    sessions = program.sessions
+    starred = {paper.id for paper in program.papers[1::3]}
+    clashes = {s.id: [o.id for o in sessions[:3] if o is not s] for s in sessions[::2]}
+    records = SessionRecords(program, ZoneInfo("Asia/Tokyo"))
+    assert records.session_texts(sessions) == [records.session_text(s) for s in sessions]
+    written = records.session_texts(sessions, starred=starred, clashes=clashes)
+    assert written == [
+        records.session_text(s, starred=starred, clashes=clashes.get(s.id, [])) for s in sessions
+    ]
+    assert isinstance(written, EncodedJsonList)
+    assert records.session_texts([]) == []
+
+
 def test_json_text_writes_encoded_json_as_it_is() -> None:
     program = load_program_file(DATA / "tinyconf.json")
     records = SessionRecords(program, ZoneInfo("UTC"))

@@ -31,7 +31,6 @@ from confterm.cli.output import (
 )
 from confterm.errors import StoreError
 from confterm.export.records import (
-    EncodedJsonList,
     SessionRecords,
     booth_json,
     paper_json,
@@ -109,7 +108,7 @@ def _list(context: Context) -> int:
                 "conference": program.conference.id,
                 # The IANA key, as documented, not the display name (UTC+01:00).
                 "zone": zone_key(zone) or zone_name(zone),
-                "sessions": EncodedJsonList(map(records.session_text, sessions)),
+                "sessions": records.session_texts(sessions),
             },
             expand=2,  # one line per session: readable, and fast at 50,000 sessions
         )

@@ -25,7 +25,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from confterm.export.records import EncodedJsonList, SessionRecords, booth_json, json_text
+from confterm.export.records import SessionRecords, booth_json, json_text
 from confterm.queries.agenda import Agenda
 from confterm.text import one_line
 from confterm.timezones import zone_key, zone_name
@@ -44,10 +44,7 @@ def agenda_json(
     records = SessionRecords(program, zone)
     starred, clashes = agenda.starred_papers, agenda.clashes
     for day in agenda.days:
-        sessions = EncodedJsonList(
-            records.session_text(session, starred=starred, clashes=clashes.get(session.id, []))
-            for session in day.sessions
-        )
+        sessions = records.session_texts(day.sessions, starred=starred, clashes=clashes)
         days.append({"day": day.day.isoformat() if day.day else None, "sessions": sessions})
     moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     return {
