@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -19,7 +20,7 @@ from confterm.export.records import (
     paper_text,
 )
 from confterm.model.loading import load_program_file
-from confterm.model.program import Author, Paper
+from confterm.model.program import Author, Paper, Speaker
 
 DATA = Path(__file__).parents[1] / "data"
 PROGRAMS = [DATA / "tinyconf.json", DATA / "hostile.json", paths.bundled_file("mlsys2025.json")]
@@ -108,3 +109,17 @@ def test_paper_text_is_the_text_of_the_paper_object(paper: Paper, starred: set[s
     if starred is not None:
         expected["starred"] = paper.id in starred
     assert paper_text(paper, starred) == ENCODE(expected)
+
+
+_TINY = load_program_file(DATA / "tinyconf.json")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.builds(Speaker, id=_TEXT, name=_TEXT, affiliation=_NULLABLE), max_size=3))
+def test_speakers_texts_are_their_objects_texts(speakers: list[Speaker]) -> None:
+    """Speakers' texts are written directly: any characters, no affiliation, and an id that
+    names no speaker (left out), as the session's object has them."""
+    session = replace(_TINY.sessions[0], speakers=[s.id for s in speakers] + ["nobody-at-all"])
+    program = replace(_TINY, speakers=speakers, sessions=[session])
+    records = SessionRecords(program, ZoneInfo("UTC"))
+    assert records.session_text(session) == ENCODE(records.session(session, papers=True))

@@ -197,8 +197,16 @@ class SessionRecords:
         return text
 
     def _encoded_speaker(self, speaker_id: str) -> str:
-        found = self._speaker(speaker_id)
-        return "" if found is None else _ENCODE(found)  # "": an id that names no speaker
+        # speaker_json's text, written directly (a whole program has tens of thousands of
+        # speakers, each written here once); "": an id that names no speaker.
+        speaker = self.program.speaker_by_id.get(speaker_id)
+        if speaker is None:
+            return ""
+        affiliation = speaker.affiliation
+        return (
+            f'{{"id": {_STRING(speaker.id)}, "name": {_STRING(speaker.name)}, '
+            f'"affiliation": {"null" if affiliation is None else _STRING(affiliation)}}}'
+        )
 
     def _encoded_time(self, moment: datetime | None) -> str:
         return "null" if moment is None else _STRING(self._iso(moment))
