@@ -216,3 +216,19 @@ async def test_markers_lead_to_the_hidden_tabs_and_blank_cells_to_none() -> None
         assert _line(bar, 0).startswith("‹")
         first_shown = _line(bar, 0)[1:].split()[0:2]
         assert bar.tab_at(0) == f"t{int(first_shown[1]) - 1}"  # the tab hidden on the left
+
+
+async def test_tab_keys_typed_before_the_first_tab_is_shown_are_ignored(
+    make_app: AppFactory,
+) -> None:
+    # ← or → typed while the app starts reached a screen with no tab shown yet (a ValueError).
+    from confterm.tui.screens.main import MainScreen
+
+    app = make_app(DURING, reminders=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        starting = MainScreen(app.state)  # built, not yet shown
+        starting.action_prev_tab()
+        starting.action_next_tab()
+        assert starting.current_tab == ""
+        assert app.main.current_tab in app.main.tab_ids

@@ -77,6 +77,13 @@ def run(args: argparse.Namespace | SimpleNamespace) -> int:
         return 1
 
 
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return stream is not None and bool(stream.isatty())
+    except (OSError, ValueError):  # closed or detached
+        return False
+
+
 def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -87,6 +94,15 @@ def _silence_stdout() -> None:
 
 
 def _open_app(context: Context) -> int:
+    if not (_is_terminal(sys.stdin) and _is_terminal(sys.stdout)):
+        # A full-screen app on a pipe, a file or /dev/null reads no keys and draws for no one
+        # (it used to crash on end-of-input, or grow without end on a closed stdin).
+        from confterm.errors import UsageError
+
+        raise UsageError(
+            "the app needs a terminal (stdin or stdout is not one); in a script use a command "
+            "such as 'confterm list', 'confterm now' or 'confterm agenda' (see 'confterm --help')"
+        )
     from confterm.tui import AppOptions, run_app
 
     options = AppOptions(

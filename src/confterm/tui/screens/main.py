@@ -124,12 +124,16 @@ class MainScreen(Screen[None]):
 
     def action_prev_tab(self) -> None:
         """The tab to the left."""
+        if self.current_tab not in self.tab_ids:  # a key typed before the first tab is shown
+            return
         index = self.tab_ids.index(self.current_tab)
         if index > 0:
             self.activate(self.tab_ids[index - 1])
 
     def action_next_tab(self) -> None:
         """The tab to the right."""
+        if self.current_tab not in self.tab_ids:  # a key typed before the first tab is shown
+            return
         index = self.tab_ids.index(self.current_tab)
         if index + 1 < len(self.tab_ids):
             self.activate(self.tab_ids[index + 1])
