@@ -48,6 +48,10 @@ def test_the_app_gets_the_minutes(
         seen.append((self.remind_minutes, self.reminders))
 
     monkeypatch.setattr(ConftermApp, "run", fake_run)
+
+    # as if typed at a terminal: the app opens only on one
+
+    monkeypatch.setattr("confterm.cli._is_terminal", lambda stream: True)
     assert main([*argv, "--data", TINYCONF]) == 0
     # 0 turns reminders off altogether.
     assert seen == [(expected, expected > 0)]

@@ -120,6 +120,10 @@ def test_the_app_gets_the_reminder_and_theme(
         seen.append((self.remind_minutes, self.theme))
 
     monkeypatch.setattr(ConftermApp, "run", fake_run)
+
+    # as if typed at a terminal: the app opens only on one
+
+    monkeypatch.setattr("confterm.cli._is_terminal", lambda stream: True)
     assert main([*argv, "--data", str(TINYCONF)]) == 0
     assert seen == [expected]
 
@@ -134,5 +138,9 @@ def test_an_unknown_theme_is_a_notice_in_the_app(
         seen.append((self.theme, self.notices))
 
     monkeypatch.setattr(ConftermApp, "run", fake_run)
+
+    # as if typed at a terminal: the app opens only on one
+
+    monkeypatch.setattr("confterm.cli._is_terminal", lambda stream: True)
     assert main(["--data", str(TINYCONF)]) == 0
     assert seen == [("textual-dark", ["unknown theme 'no-such-theme'; using textual-dark"])]
