@@ -9,12 +9,14 @@ changes none of them.
 
 The temporary file is created private (0600) so nobody reads it half-written; before the
 rename it gets the mode a plain ``open()`` would have given: the existing file's mode when
-replacing one, else 0666 less the user's umask (0644 by default).
+replacing one, else 0666 less the user's umask (0644 by default). A character device or a pipe
+(``/dev/null``, ``/dev/stdout``, a FIFO) is written into as ``open()`` would, never renamed over.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import threading
@@ -36,8 +38,12 @@ def write_atomic_all(files: Sequence[tuple[Path, bytes]]) -> None:
     a crash between two renames (no disk space is needed for them) can leave some done.
     """
     written: list[tuple[str, Path]] = []
+    streams: list[tuple[Path, bytes]] = []
     try:
         for path, data in files:
+            if _is_stream(path):
+                streams.append((path, data))
+                continue
             path.parent.mkdir(parents=True, exist_ok=True)
             written.append((_write_temp(path, data), path))
         for temp_name, path in written:
@@ -49,6 +55,24 @@ def write_atomic_all(files: Sequence[tuple[Path, bytes]]) -> None:
         raise
     for directory in dict.fromkeys(path.parent for _, path in written):
         _fsync_directory(directory)
+    for path, data in streams:
+        with path.open("wb") as stream:
+            stream.write(data)
+
+
+def _is_stream(path: Path) -> bool:
+    """True for a character device or a pipe (``-o /dev/null``, a FIFO): written into, never
+    replaced, since renaming over one would put a plain file in its place. Any other target
+    that is not a regular file (a block device, a socket) is refused."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        return True
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return False  # a directory is refused by the rename, naming it
+    raise OSError(errno.EINVAL, "not a regular file, a terminal or a pipe", str(path))
 
 
 def _write_temp(path: Path, data: bytes) -> str:

@@ -136,3 +136,27 @@ def test_the_settings_file_names_the_calendar_and_its_alarm(
     ok(tiny(run_cli, "bookmark", "add", "opening-keynote", env=env))
     alarms = Calendar.from_ical(calendar.read_bytes()).walk("VALARM")
     assert [str(alarm["TRIGGER"].to_ical(), "ascii") for alarm in alarms] == ["-PT25M"]
+
+
+def test_a_pipe_given_as_the_file_is_written_into_not_replaced(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    # `-o /dev/null` or a FIFO: renaming over one (as root) replaced the device with a file.
+    import threading
+
+    fifo = tmp_path / "agenda.ics"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+
+    def read() -> None:
+        with fifo.open("rb") as stream:
+            received.append(stream.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    ok(tiny(run_cli, "agenda", "--all", "-o", str(fifo)))
+    reader.join(timeout=30)
+    assert len(received) == 1
+    assert received[0].startswith(b"BEGIN:VCALENDAR")
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".agenda")) == []
