@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from confterm.model.program import Session
 from confterm.queries.index import ProgramIndex
+from confterm.queries.lookup import common_prefix_length
 from confterm.text import one_line
 
 GUTTER_WIDTH = 6
@@ -230,15 +231,6 @@ def _cut(text: str, width: int) -> str:
     return kept
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
 def column_headers(columns: list[GridColumn], width: int) -> list[str]:
     """One header per column, at most ``width`` cells each. A lane of a room keeps its
     number (``Room A (2)``); rooms whose names are cut to the same text show where they
@@ -266,7 +258,7 @@ def column_headers(columns: list[GridColumn], width: int) -> list[str]:
             heads[n] = parted[key]
             continue
         room = max(1, width - cell_width(suffixes[n]))
-        differs = max(_common_prefix(name, other) for other in clashing)
+        differs = max(common_prefix_length(name, other) for other in clashing)
         rest = name[differs:]
         if not rest:  # a name that is the start of another: its cut end tells them apart
             continue

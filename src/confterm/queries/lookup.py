@@ -84,7 +84,7 @@ def _needed(ordered: list[str]) -> dict[str, int]:
     neighbours (at least :data:`SHORT_ID_MIN`)."""
     shared = [0] * len(ordered)
     for index in range(1, len(ordered)):
-        common = _common_prefix(ordered[index - 1], ordered[index])
+        common = common_prefix_length(ordered[index - 1], ordered[index])
         shared[index - 1] = max(shared[index - 1], common)
         shared[index] = max(shared[index], common)
     return {
@@ -105,7 +105,8 @@ class _Affixes:
         return high - low
 
 
-def _common_prefix(a: str, b: str) -> int:
+def common_prefix_length(a: str, b: str) -> int:
+    """How many leading characters ``a`` and ``b`` share."""
     length = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
