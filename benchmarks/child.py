@@ -6,7 +6,8 @@ Modes:
   ``PAINTED <seconds since this interpreter ran its first line> <CPU seconds>`` and exits.
 * ``app FILE``: confterm exactly as the ``confterm --data FILE`` command starts it (through
   :func:`confterm.cli.main`), except that :meth:`textual.app.App.run_async` is made headless at
-  120x40 with an auto-pilot that prints ``PAINTED`` once the first frame is rendered, then exits.
+  120x40 (so it needs no terminal) with an auto-pilot that prints ``PAINTED`` once the first
+  frame is rendered, then exits.
   Prints ``NOAPP`` when confterm returned without starting a Textual app.
 * ``interact FILE RUNS``: the same start, then the auto-pilot times interactions
   (see :mod:`benchmarks.interactions`) and prints one ``TIMING name seconds...`` line each.
@@ -107,8 +108,11 @@ def app(path: str, auto_pilot: Callable[[Any], Awaitable[None]] = _painted) -> i
         return await original(self, **kwargs)
 
     App.run_async = run_async  # type: ignore[method-assign]
+    import confterm.cli
     from confterm.cli import main
 
+    # Headless, the app needs no terminal: the check that refuses a pipe would stop it here.
+    confterm.cli._is_terminal = lambda stream: True  # type: ignore[attr-defined]
     code = main(["--data", path])
     if not started:
         print("NOAPP", flush=True)

@@ -85,6 +85,9 @@ def test_runner_prints_every_row_at_a_tiny_size(tmp_path: Path) -> None:
     # So do the loads through the cache: the first (validate, write it) and the next.
     for label in ("| load, first time", "| load, validated before"):
         assert " ms " in next(line for line in lines if line.startswith(label)), label
+    # The app starts headless in the runner's children: its rows hold numbers too.
+    for label in ("| first paint: confterm app ", "| day switch (app) ", "| grid open (app) "):
+        assert " ms " in next(line for line in lines if line.startswith(label)), label
     assert "Machine: " in proc.stdout
     assert "cores" in proc.stdout
     assert out.read_text(encoding="utf-8") == proc.stdout
