@@ -94,15 +94,6 @@ def _silence_stdout() -> None:
 
 
 def _open_app(context: Context) -> int:
-    if not (_is_terminal(sys.stdin) and _is_terminal(sys.stdout)):
-        # A full-screen app on a pipe, a file or /dev/null reads no keys and draws for no one
-        # (it used to crash on end-of-input, or grow without end on a closed stdin).
-        from confterm.errors import UsageError
-
-        raise UsageError(
-            "the app needs a terminal (stdin or stdout is not one); in a script use a command "
-            "such as 'confterm list', 'confterm now' or 'confterm agenda' (see 'confterm --help')"
-        )
     from confterm.tui import AppOptions, run_app
 
     options = AppOptions(
@@ -115,6 +106,16 @@ def _open_app(context: Context) -> int:
         theme=context.theme,
         notices=tuple(context.notices),
     )
+    if not (_is_terminal(sys.stdin) and _is_terminal(sys.stdout)):
+        # Checked once the program is read, so a bad file is still reported as bad data. A
+        # full-screen app on a pipe, a file or /dev/null reads no keys and draws for no one
+        # (it used to crash on end-of-input, or grow without end on a closed stdin).
+        from confterm.errors import UsageError
+
+        raise UsageError(
+            "the app needs a terminal (stdin or stdout is not one); in a script use a command "
+            "such as 'confterm list', 'confterm now' or 'confterm agenda' (see 'confterm --help')"
+        )
     return run_app(options)
 
 
