@@ -112,7 +112,7 @@ def app(path: str, auto_pilot: Callable[[Any], Awaitable[None]] = _painted) -> i
     from confterm.cli import main
 
     # Headless, the app needs no terminal: the check that refuses a pipe would stop it here.
-    confterm.cli._is_terminal = lambda stream: True  # type: ignore[attr-defined]
+    confterm.cli._app_has_terminal = lambda: True  # type: ignore[attr-defined]
     code = main(["--data", path])
     if not started:
         print("NOAPP", flush=True)

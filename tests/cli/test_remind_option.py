@@ -51,7 +51,7 @@ def test_the_app_gets_the_minutes(
 
     # as if typed at a terminal: the app opens only on one
 
-    monkeypatch.setattr("confterm.cli._is_terminal", lambda stream: True)
+    monkeypatch.setattr("confterm.cli._app_has_terminal", lambda: True)
     assert main([*argv, "--data", TINYCONF]) == 0
     # 0 turns reminders off altogether.
     assert seen == [(expected, expected > 0)]

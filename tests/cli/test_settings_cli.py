@@ -123,7 +123,7 @@ def test_the_app_gets_the_reminder_and_theme(
 
     # as if typed at a terminal: the app opens only on one
 
-    monkeypatch.setattr("confterm.cli._is_terminal", lambda stream: True)
+    monkeypatch.setattr("confterm.cli._app_has_terminal", lambda: True)
     assert main([*argv, "--data", str(TINYCONF)]) == 0
     assert seen == [expected]
 
@@ -141,6 +141,6 @@ def test_an_unknown_theme_is_a_notice_in_the_app(
 
     # as if typed at a terminal: the app opens only on one
 
-    monkeypatch.setattr("confterm.cli._is_terminal", lambda stream: True)
+    monkeypatch.setattr("confterm.cli._app_has_terminal", lambda: True)
     assert main(["--data", str(TINYCONF)]) == 0
     assert seen == [("textual-dark", ["unknown theme 'no-such-theme'; using textual-dark"])]

@@ -77,11 +77,11 @@ def run(args: argparse.Namespace | SimpleNamespace) -> int:
         return 1
 
 
-def _is_terminal(stream: Any) -> bool:
-    try:
-        return stream is not None and bool(stream.isatty())
-    except (OSError, ValueError):  # closed or detached
-        return False
+def _app_has_terminal() -> bool:
+    """True when stdin and stdout are both terminals, as the full-screen app needs."""
+    from confterm.cli.output import is_terminal
+
+    return is_terminal(sys.stdin) and is_terminal(sys.stdout)
 
 
 def _silence_stdout() -> None:
@@ -106,7 +106,7 @@ def _open_app(context: Context) -> int:
         theme=context.theme,
         notices=tuple(context.notices),
     )
-    if not (_is_terminal(sys.stdin) and _is_terminal(sys.stdout)):
+    if not _app_has_terminal():
         # Checked once the program is read, so a bad file is still reported as bad data. A
         # full-screen app on a pipe, a file or /dev/null reads no keys and draws for no one
         # (it used to crash on end-of-input, or grow without end on a closed stdin).

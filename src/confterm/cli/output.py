@@ -52,10 +52,14 @@ def no_color() -> bool:
 
 def is_rich(stream: TextIO | None = None) -> bool:
     """True when ``stream`` (default stdout) is a terminal, so tables and styles may be used."""
-    stream = stream if stream is not None else sys.stdout
+    return is_terminal(stream if stream is not None else sys.stdout)
+
+
+def is_terminal(stream: TextIO | None) -> bool:
+    """True when ``stream`` is an open terminal (a missing, closed or detached one is not)."""
     try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
+        return stream is not None and stream.isatty()
+    except (AttributeError, OSError, ValueError):
         return False
 
 
