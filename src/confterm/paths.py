@@ -1,14 +1,16 @@
 """Every place confterm reads or writes on disk, and the overrides for them.
 
 All platformdirs calls live here so that tests (and ``--data-dir`` / ``CONFTERM_DATA_DIR``)
-can redirect user data in one place. platformdirs is imported only when a directory is not
-given by an override (with pathlib, tempfile and more, it is a good part of the start of
-``confterm now``).
+can redirect user data in one place. On Linux, where the answer is the plain XDG Base
+Directory rule, it is worked out here (:func:`platform_dir`); platformdirs is imported only
+elsewhere, or for an environment that rule does not cover plainly. Importing it (with
+pathlib, tempfile, shutil, random...) was the largest part of the start of ``confterm now``.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 APP_NAME = "confterm"
@@ -26,9 +28,44 @@ def user_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     from_env = os.environ.get(DATA_DIR_ENV)
     if from_env:
         return Path(from_env).expanduser()
+    return Path(platform_dir("data"))
+
+
+#: The XDG variable of each user directory, and its default under the home directory.
+_XDG = {
+    "data": ("XDG_DATA_HOME", ".local/share"),
+    "cache": ("XDG_CACHE_HOME", ".cache"),
+    "config": ("XDG_CONFIG_HOME", ".config"),
+}
+
+
+def platform_dir(kind: str) -> str:
+    """confterm's user directory of ``kind`` ("data", "cache" or "config"), as platformdirs
+    gives it (``user_data_dir("confterm", appauthor=False)``...).
+
+    On Linux with an absolute ``HOME`` and each XDG variable unset, empty or an absolute path
+    as written, that is the XDG rule: the variable, else its default under ``HOME``, then
+    ``confterm``. Anywhere else (Windows, macOS, Android, a relative ``HOME`` or XDG value)
+    platformdirs answers, whose rules for those cases are its own.
+    """
+    variable, default = _XDG[kind]
+    home = os.environ.get("HOME", "")
+    given = os.environ.get(variable, "")
+    plain = (
+        sys.platform.startswith("linux")
+        and not hasattr(sys, "getandroidapilevel")
+        and "ANDROID_ROOT" not in os.environ
+        and os.path.isabs(home)
+        and (not given or (os.path.isabs(given) and given == given.strip()))
+    )
+    if plain:
+        base = given or os.path.expanduser(f"~/{default}")
+        return os.path.join(base, APP_NAME)
     import platformdirs
 
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    # platformdirs' functions, by kind.
+    answer: str = getattr(platformdirs, f"user_{kind}_dir")(APP_NAME, appauthor=False)
+    return answer
 
 
 def bookmarks_db(data_dir: Path) -> Path:
@@ -81,9 +118,7 @@ def program_cache_dir() -> Path:
     from_env = os.environ.get(CACHE_DIR_ENV)
     if from_env:
         return Path(from_env).expanduser() / "programs"
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "programs"
+    return Path(platform_dir("cache")) / "programs"
 
 
 def program_cache_file(cache_dir: Path, source: Path, suffix: str) -> Path:
@@ -113,9 +148,7 @@ def user_config_dir() -> Path:
     from_env = os.environ.get(CONFIG_DIR_ENV)
     if from_env:
         return Path(from_env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    return Path(platform_dir("config"))
 
 
 def keymap_file() -> Path:

@@ -74,3 +74,61 @@ def test_now_without_overrides_uses_the_platformdirs_directories(tmp_path: Path)
     assert cache_dir.is_relative_to(tmp_path)
     kept = list((cache_dir / "programs").glob("*.timeline.sqlite3"))
     assert len(kept) == 1
+
+
+_ENVIRONMENTS = [
+    {},
+    {"HOME": "/home/ann/"},
+    {"HOME": "/"},
+    {"HOME": "relative/home"},
+    {"HOME": ""},
+    {"XDG_DATA_HOME": "/x/data", "XDG_CACHE_HOME": "/x/cache/", "XDG_CONFIG_HOME": "/x/cfg"},
+    {"XDG_DATA_HOME": "", "XDG_CACHE_HOME": "", "XDG_CONFIG_HOME": ""},
+    {"XDG_DATA_HOME": "rel/data", "XDG_CACHE_HOME": "./c", "XDG_CONFIG_HOME": "~/cfg"},
+    {"XDG_DATA_HOME": " /x/data", "XDG_CACHE_HOME": "/x/cache ", "XDG_CONFIG_HOME": "\t"},
+    {"XDG_DATA_HOME": "/x/ünï cödé", "HOME": "/home/ünï"},
+    {"ANDROID_DATA": "/data", "ANDROID_ROOT": "/system", "SHELL": "/bin/sh"},
+]
+
+
+@pytest.mark.parametrize("environment", _ENVIRONMENTS, ids=repr)
+@pytest.mark.parametrize("kind", ["data", "cache", "config"])
+def test_each_directory_is_the_one_platformdirs_gives(
+    kind: str, environment: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", "/home/ann")
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    try:
+        expected = getattr(platformdirs, f"user_{kind}_dir")("confterm", appauthor=False)
+    except RuntimeError:
+        # platformdirs finds no home for this environment: confterm (which asks it then)
+        # says so the same way.
+        with pytest.raises(RuntimeError):
+            paths.platform_dir(kind)
+        return
+    assert paths.platform_dir(kind) == expected
+
+
+def test_on_linux_the_plain_xdg_case_never_imports_platformdirs(tmp_path: Path) -> None:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the XDG rule is worked out without platformdirs on Linux only")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CONFTERM_", "XDG_"))}
+    env["HOME"] = str(tmp_path)
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    code = (
+        "import sys; from confterm import paths; "
+        "print(paths.user_data_dir(), paths.program_cache_dir(), paths.user_config_dir()); "
+        "print('platformdirs' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    dirs, imported = done.stdout.splitlines()
+    assert dirs == (
+        f"{tmp_path}/.local/share/confterm {tmp_path}/cache/confterm/programs "
+        f"{tmp_path}/.config/confterm"
+    )
+    assert imported == "False"

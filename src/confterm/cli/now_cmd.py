@@ -72,6 +72,11 @@ def check_format(template: str) -> str:
 def _bookmarked(context: Context, conference_id: str) -> set[str]:
     """The bookmarked session ids; none when the store cannot be read (a status line is no
     place for a store problem, which every other command reports)."""
+    from confterm.store.marks_read import read_ids
+
+    quick = read_ids(str(paths.bookmarks_db(context.data_dir)), conference_id, "session")
+    if quick is not None:
+        return quick
     from confterm.store.bookmarks import BookmarkStore
 
     try:

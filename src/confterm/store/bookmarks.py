@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from confterm import paths
 from confterm.errors import ConftermError
 from confterm.store.db import BUSY_TIMEOUT_MS, SCHEMA_VERSION, StoreDatabase
+from confterm.store.marks_read import IDS_SQL, is_item_id
 from confterm.text import one_line
 
 if TYPE_CHECKING:
@@ -86,11 +87,6 @@ def _now_text() -> str:
 
 #: When a bookmark was added, for a row whose time cannot be read (a file edited by hand).
 _UNKNOWN_TIME = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-def _is_item_id(value: object) -> bool:
-    # confterm only ever writes the ids of a program (clean slugs); SQLite keeps any type.
-    return isinstance(value, str) and bool(value) and one_line(value) == value
 
 
 def _remembered_text(value: object) -> str | None:
@@ -161,7 +157,7 @@ class BookmarkStore:
         ):
             if kind_text not in ItemKind._value2member_map_:
                 continue  # a kind added by a newer confterm
-            if not _is_item_id(item_id):
+            if not is_item_id(item_id):
                 continue  # not an id confterm writes: the file was edited by hand
             stamp = _added_at(added_at)
             item_kind = ItemKind(kind_text)
@@ -198,9 +194,8 @@ class BookmarkStore:
 
     def ids(self, conference_id: str, kind: ItemKind = ItemKind.SESSION) -> set[str]:
         """The bookmarked item ids of one kind."""
-        sql = "SELECT item_id FROM bookmarks WHERE conference_id = ? AND kind = ?"
-        rows = self._db.read(sql, (conference_id, str(kind)))
-        return {row[0] for row in rows if _is_item_id(row[0])}
+        rows = self._db.read(IDS_SQL, (conference_id, str(kind)))
+        return {row[0] for row in rows if is_item_id(row[0])}
 
     def get_pref(self, conference_id: str, key: str) -> str | None:
         """A per-conference preference, or None when unset."""
