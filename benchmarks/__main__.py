@@ -153,6 +153,8 @@ MEASURES = (
     Measure("py_floor", "process: python -c pass (floor)", fmt_ms),
     Measure("now_cmd", "process: confterm now (status line)", fmt_ms),
     Measure("now_ratio", "process: confterm now / python -c pass", fmt_ratio),
+    Measure("sqlite_floor", "process: python -c 'import sqlite3'", fmt_ms),
+    Measure("now_settings", "process: confterm now, with a settings file", fmt_ms),
     Measure("parse_floor", "process: json.loads of the program (parse floor)", fmt_ms),
     Measure("list_json", "process: list --json", fmt_ms),
     Measure("list_json_ratio", "process: list --json / parse floor", fmt_ratio),

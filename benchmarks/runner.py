@@ -122,6 +122,10 @@ def child_env(dataset: Dataset | None) -> dict[str, str]:
         env["CONFTERM_DATA_DIR"] = str(dataset.data_dir)
         # The warm-up run validates the program and caches it, as a first start does.
         env["CONFTERM_CACHE_DIR"] = str(dataset.cache_dir)
+        # No settings file of the user's (none at all: the status line's rows add one).
+        env["CONFTERM_CONFIG_DIR"] = str(
+            dataset.data_dir.with_name(f"{dataset.data_dir.name}-config")
+        )
         env["CONFTERM_NOW"] = dataset.now
     return env
 

@@ -5,7 +5,13 @@
   made (as it is from the second run of a status line on: the first loads the program and
   makes it, see :mod:`confterm.glance`), at the dataset's clock (mid-morning of its second
   day, so thousands of sessions are on or next at 50,000).
-* ``now_ratio``: now_cmd / py_floor (medians). The two are interleaved run by run.
+* ``now_ratio``: now_cmd / py_floor (medians).
+* ``sqlite_floor``: wall time of ``python -c "import sqlite3"``: an answer read from SQLite
+  (the timeline, the bookmarks) costs at least this.
+* ``now_settings``: ``confterm now`` with a settings file (a saved theme), which it parses
+  with tomllib for the conference and zone settings.
+
+All are interleaved run by run.
 """
 
 from __future__ import annotations
@@ -35,6 +41,11 @@ def measure_now(dataset: Dataset, runs: int) -> None:
     env = child_env(dataset)
     now = [*_confterm(), "now", "--data", str(dataset.json_path)]
     floor = [sys.executable, "-c", "pass"]
+    sqlite_floor = [sys.executable, "-c", "import sqlite3"]
+    config = Path(env["CONFTERM_CONFIG_DIR"] + "-saved")
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.toml").write_text('theme = "textual-light"\n', encoding="utf-8")
+    with_settings = {**env, "CONFTERM_CONFIG_DIR": str(config)}
     # Not measured: the first run validates the program and makes its timeline (and writes
     # bytecode); a program file written less than a moment before is not trusted yet, so the
     # timeline is kept from the run after that at the latest.
@@ -42,12 +53,19 @@ def measure_now(dataset: Dataset, runs: int) -> None:
     time.sleep(0.2)
     _wall(now, env)
     _wall(floor, env)
+    _wall(now, with_settings)
     floors: list[float] = []
     nows: list[float] = []
+    sqlite_floors: list[float] = []
+    with_settings_runs: list[float] = []
     for _ in range(runs):
         floors.append(_wall(floor, env))
         nows.append(_wall(now, env))
+        sqlite_floors.append(_wall(sqlite_floor, env))
+        with_settings_runs.append(_wall(now, with_settings))
     res = dataset.results
     res["py_floor"] = median(floors)
     res["now_cmd"] = median(nows)
     res["now_ratio"] = res["now_cmd"] / res["py_floor"] if res["py_floor"] else None
+    res["sqlite_floor"] = median(sqlite_floors)
+    res["now_settings"] = median(with_settings_runs)

@@ -12,6 +12,10 @@ from datetime import UTC, datetime, timedelta, tzinfo
 
 from confterm.errors import UsageError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 NOW_ENV = "CONFTERM_NOW"
 
 
@@ -39,8 +43,9 @@ class Clock:
         self._offset += delta
 
 
-def parse_now(text: str, default_zone: tzinfo) -> datetime:
-    """Parse an ISO date-time for ``--now``; a naive one is read in ``default_zone``."""
+def parse_now(text: str, default_zone: tzinfo | Callable[[], tzinfo]) -> datetime:
+    """Parse an ISO date-time for ``--now``; a naive one is read in ``default_zone`` (which
+    may be given as a function, called only for a naive time)."""
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
@@ -48,7 +53,8 @@ def parse_now(text: str, default_zone: tzinfo) -> datetime:
             f"--now: {text!r} is not an ISO date-time (e.g. 2025-05-13T10:00-07:00)"
         ) from None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=default_zone)
+        zone = default_zone if isinstance(default_zone, tzinfo) else default_zone()
+        moment = moment.replace(tzinfo=zone)
     return moment
 
 

@@ -14,7 +14,6 @@ import errno
 import os
 import stat
 import time
-from pathlib import Path
 
 _MIB = 1024 * 1024
 #: The size limit of a local schedule or program file. Far above any real program (50,000
@@ -39,7 +38,7 @@ def size_text(limit: int) -> str:
     return f"{limit // _MIB} MiB" if limit % _MIB == 0 else f"{limit:,} bytes"
 
 
-def read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+def read_regular_file(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of the regular file at ``path`` (symbolic links followed).
 
     Raises:
@@ -114,7 +113,7 @@ class SourceStamp:
         self.settled = settled
 
 
-def source_stamp(source: Path) -> SourceStamp | None:
+def source_stamp(source: str | os.PathLike[str]) -> SourceStamp | None:
     """The stamp of the program file ``source`` now (None when it cannot be read)."""
     looked = time.time_ns()
     try:
@@ -126,3 +125,11 @@ def source_stamp(source: Path) -> SourceStamp | None:
     margin = _SETTLED_COARSE_NS if coarse else _SETTLED_NS
     text = f"{info.st_dev}:{info.st_ino}:{info.st_size}:{mtime}:{ctime}"
     return SourceStamp(text, looked - max(mtime, ctime) > margin)
+
+
+def sqlite_uri(path: str | os.PathLike[str], query: str) -> str:
+    """The SQLite ``file:`` URI of ``path`` (made absolute) with the parameters ``query``
+    (``mode=ro``...). SQLite decodes ``%HH`` in it, and a ``?`` or ``#`` would end the path:
+    those three are escaped."""
+    text = os.path.abspath(path).replace("%", "%25").replace("?", "%3F").replace("#", "%23")
+    return f"file://{text}?{query}"

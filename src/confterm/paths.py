@@ -5,30 +5,55 @@ can redirect user data in one place. On Linux, where the answer is the plain XDG
 Directory rule, it is worked out here (:func:`platform_dir`); platformdirs is imported only
 elsewhere, or for an environment that rule does not cover plainly. Importing it (with
 pathlib, tempfile, shutil, random...) was the largest part of the start of ``confterm now``.
+
+Each place is worked out as text first (``*_text``: what ``confterm now``, a status line's
+command, uses, without importing pathlib), and given to the rest of confterm as a ``Path``.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 APP_NAME = "confterm"
 DATA_DIR_ENV = "CONFTERM_DATA_DIR"
+CACHE_DIR_ENV = "CONFTERM_CACHE_DIR"
+CONFIG_DIR_ENV = "CONFTERM_CONFIG_DIR"
+
+#: The files and folders in the user data directory.
+BOOKMARKS_FILE = "bookmarks.sqlite3"
+LAST_CONFERENCE_FILE = "last-conference"
+CONFERENCES_FOLDER = "conferences"
+SETTINGS_FILE = "settings.toml"
 
 
-def user_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+def _path(text: str) -> Path:
+    from pathlib import Path
+
+    return Path(text)
+
+
+def data_dir_text(override: str | os.PathLike[str] | None = None) -> str:
     """Where bookmarks and imported conferences live.
 
     Precedence: an explicit override (``--data-dir``), then ``CONFTERM_DATA_DIR``, then the
     platform's user data directory.
     """
     if override:
-        return Path(override).expanduser()
+        return os.path.expanduser(os.fspath(override))
     from_env = os.environ.get(DATA_DIR_ENV)
     if from_env:
-        return Path(from_env).expanduser()
-    return Path(platform_dir("data"))
+        return os.path.expanduser(from_env)
+    return platform_dir("data")
+
+
+def user_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """:func:`data_dir_text` as a Path."""
+    return _path(data_dir_text(override))
 
 
 #: The XDG variable of each user directory, and its default under the home directory.
@@ -70,27 +95,27 @@ def platform_dir(kind: str) -> str:
 
 def bookmarks_db(data_dir: Path) -> Path:
     """The SQLite file holding bookmarks and per-conference preferences."""
-    return data_dir / "bookmarks.sqlite3"
+    return data_dir / BOOKMARKS_FILE
 
 
 def last_conference_file(data_dir: Path) -> Path:
     """The small file naming the conference used last (opened when none is named)."""
-    return data_dir / "last-conference"
+    return data_dir / LAST_CONFERENCE_FILE
 
 
 def conferences_dir(data_dir: Path) -> Path:
     """Where imported conferences are stored, one file each."""
-    return data_dir / "conferences"
+    return data_dir / CONFERENCES_FOLDER
 
 
 def documents_dir() -> Path:
     """The user's documents folder, the default place for exported agendas."""
     import platformdirs
 
-    return Path(platformdirs.user_documents_dir())
+    return _path(platformdirs.user_documents_dir())
 
 
-def bundled_data_dir() -> Path:
+def bundled_dir_text() -> str:
     """The directory of the data files shipped with confterm.
 
     In an installed wheel the top-level ``data/`` is packaged as ``confterm/data``; in a source
@@ -98,10 +123,16 @@ def bundled_data_dir() -> Path:
     """
     # What importlib.resources.files("confterm") is for a package on disk, without importing
     # importlib.resources (with tempfile, zipfile...: a good part of a status line's start).
-    packaged = Path(__file__).parent / "data"
-    if packaged.is_dir():
+    here = os.path.dirname(os.path.abspath(__file__))
+    packaged = os.path.join(here, "data")
+    if os.path.isdir(packaged):
         return packaged
-    return Path(__file__).resolve().parents[2] / "data"
+    return os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(here))), "data")
+
+
+def bundled_data_dir() -> Path:
+    """:func:`bundled_dir_text` as a Path."""
+    return _path(bundled_dir_text())
 
 
 def bundled_file(name: str) -> Path:
@@ -109,23 +140,30 @@ def bundled_file(name: str) -> Path:
     return bundled_data_dir() / name
 
 
-CACHE_DIR_ENV = "CONFTERM_CACHE_DIR"
-
-
-def program_cache_dir() -> Path:
+def program_cache_dir_text() -> str:
     """Where programs validated before are kept, to open them faster (safe to delete):
     ``programs`` in ``CONFTERM_CACHE_DIR``, else in the platform's user cache directory."""
     from_env = os.environ.get(CACHE_DIR_ENV)
-    if from_env:
-        return Path(from_env).expanduser() / "programs"
-    return Path(platform_dir("cache")) / "programs"
+    base = os.path.expanduser(from_env) if from_env else platform_dir("cache")
+    return os.path.join(base, "programs")
+
+
+def program_cache_dir() -> Path:
+    """:func:`program_cache_dir_text` as a Path."""
+    return _path(program_cache_dir_text())
+
+
+def program_cache_name(source: str | os.PathLike[str], suffix: str) -> str:
+    """The name of a file derived from the program file ``source`` in the program cache:
+    a digest of its resolved path, so each program file has its own (``suffix``: what the
+    file is)."""
+    key = _sha256_hex(os.path.realpath(source).encode("utf-8", "surrogateescape"))
+    return f"{key[:32]}{suffix}"
 
 
 def program_cache_file(cache_dir: Path, source: Path, suffix: str) -> Path:
-    """A file in ``cache_dir`` derived from the program file ``source``: named by a digest of
-    its resolved path, so each program file has its own (``suffix``: what the file is)."""
-    key = _sha256_hex(str(source.resolve()).encode("utf-8", "surrogateescape"))
-    return cache_dir / f"{key[:32]}{suffix}"
+    """:func:`program_cache_name` in ``cache_dir``."""
+    return cache_dir / program_cache_name(source, suffix)
 
 
 def _sha256_hex(data: bytes) -> str:
@@ -139,16 +177,18 @@ def _sha256_hex(data: bytes) -> str:
     return digest
 
 
-CONFIG_DIR_ENV = "CONFTERM_CONFIG_DIR"
-
-
-def user_config_dir() -> Path:
+def config_dir_text() -> str:
     """Where optional user settings live (``settings.toml``, ``keymap.toml``):
     ``CONFTERM_CONFIG_DIR``, else the platform's user config directory."""
     from_env = os.environ.get(CONFIG_DIR_ENV)
     if from_env:
-        return Path(from_env).expanduser()
-    return Path(platform_dir("config"))
+        return os.path.expanduser(from_env)
+    return platform_dir("config")
+
+
+def user_config_dir() -> Path:
+    """:func:`config_dir_text` as a Path."""
+    return _path(config_dir_text())
 
 
 def keymap_file() -> Path:
@@ -156,6 +196,11 @@ def keymap_file() -> Path:
     return user_config_dir() / "keymap.toml"
 
 
-def settings_file() -> Path:
+def settings_file_text() -> str:
     """The optional settings file (theme, default conference, reminders, zone, calendar)."""
-    return user_config_dir() / "settings.toml"
+    return os.path.join(config_dir_text(), SETTINGS_FILE)
+
+
+def settings_file() -> Path:
+    """:func:`settings_file_text` as a Path."""
+    return _path(settings_file_text())

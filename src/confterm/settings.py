@@ -24,12 +24,14 @@ module imports little: TOML, json, re and the atomic writer only where they are 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from pathlib import Path
-from typing import NamedTuple
 
 from confterm.files import read_regular_file
 from confterm.text import one_line
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from pathlib import Path
 
 #: The environment variable of each setting.
 ENV = {
@@ -45,14 +47,50 @@ DEFAULT_REMIND_MINUTES = 10
 MAX_REMIND_MINUTES = 7 * 24 * 60
 
 
-class Settings(NamedTuple):
-    """The settings from the file and the environment (None: not set; use the default)."""
+class Settings:
+    """The settings from the file and the environment (None: not set; use the default).
 
-    theme: str | None = None
-    conference: str | None = None
-    remind_minutes: int | None = None
-    zone: str | None = None
-    calendar_file: str | None = None
+    A plain class, not a NamedTuple: importing typing is a good part of the start of
+    ``confterm now``, which reads these.
+    """
+
+    #: The settings, in order (also the positional order of the constructor).
+    FIELDS = ("theme", "conference", "remind_minutes", "zone", "calendar_file")
+    __slots__ = FIELDS
+
+    def __init__(
+        self,
+        theme: str | None = None,
+        conference: str | None = None,
+        remind_minutes: int | None = None,
+        zone: str | None = None,
+        calendar_file: str | None = None,
+    ) -> None:
+        self.theme = theme
+        self.conference = conference
+        self.remind_minutes = remind_minutes
+        self.zone = zone
+        self.calendar_file = calendar_file
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Settings):
+            return NotImplemented
+        return self._values() == other._values()
+
+    __hash__ = None  # type: ignore[assignment]  # compared by value, and mutable: not hashable
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.FIELDS)
+        return f"Settings({shown})"
+
+    def replace(self, **changes: object) -> Settings:
+        """A copy with ``changes`` (setting names) applied."""
+        values = dict(zip(self.FIELDS, self._values(), strict=True))
+        values.update(changes)
+        return Settings(**values)  # type: ignore[arg-type]
 
     @property
     def reminder_minutes(self) -> int:
@@ -61,6 +99,8 @@ class Settings(NamedTuple):
 
     def calendar_path(self) -> Path | None:
         """The calendar file, ``~`` expanded; None when not set."""
+        from pathlib import Path
+
         return Path(self.calendar_file).expanduser() if self.calendar_file else None
 
 
@@ -96,7 +136,7 @@ def _check(key: str, value: object) -> object:
 MAX_SETTINGS_BYTES = 64 * 1024
 
 
-def read_file(path: Path) -> tuple[Settings, str | None]:
+def read_file(path: str | os.PathLike[str]) -> tuple[Settings, str | None]:
     """The settings in ``path`` (none when there is no file) and one line naming what was
     wrong with it, if anything."""
     try:
@@ -122,7 +162,7 @@ def read_file(path: Path) -> tuple[Settings, str | None]:
         )
     values: dict[str, object] = {}
     problems: list[str] = []
-    known = set(Settings._fields)
+    known = set(Settings.FIELDS)
     for key, value in data.items():
         if key not in known:
             problems.append(f"unknown setting {key!r}")
@@ -156,10 +196,12 @@ def with_environment(settings: Settings, environ: Mapping[str, str] | None = Non
                 raise ValueError(f"{name}: {error}") from None
         else:
             changes[key] = text
-    return settings._replace(**changes)  # type: ignore[arg-type]
+    return settings.replace(**changes)
 
 
-def load(path: Path, environ: Mapping[str, str] | None = None) -> tuple[Settings, str | None]:
+def load(
+    path: str | os.PathLike[str], environ: Mapping[str, str] | None = None
+) -> tuple[Settings, str | None]:
     """The file's settings with the environment on top, and the file's problem, if any.
 
     Raises:

@@ -9,8 +9,11 @@ display layer's job to never interpret it (rich ``Text`` or Textual ``Content``,
 
 from __future__ import annotations
 
-import re
 from functools import cache
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
 
 # CSI/OSC/other escape sequences, then any remaining C0/C1 control character except \n and \t.
 _ESCAPES_PATTERN = (
@@ -27,15 +30,19 @@ _ESCAPES_PATTERN = (
 _UNSAFE_CLASS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
 
 
-# Compiled on first use: most text takes the fast paths below, and `confterm now` (a status
-# line's command) may show a line without ever needing them.
+# Imported and compiled on first use: most text takes the fast paths below, and `confterm now`
+# (a status line's command) may show a line without ever needing them.
 @cache
 def _escapes() -> re.Pattern[str]:
+    import re
+
     return re.compile(_ESCAPES_PATTERN)
 
 
 @cache
 def _unsafe() -> re.Pattern[str]:
+    import re
+
     return re.compile(f"[{_UNSAFE_CLASS}]")
 
 

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
-import re
 from datetime import datetime, tzinfo
 from functools import cache
-from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from confterm.errors import UsageError
 from confterm.text import shorten
+
+# re and zoneinfo only where used: `confterm now` (a status line) imports this module, and
+# shows times in the conference's zone without zoneinfo (see confterm.glance.timeline).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
+    from zoneinfo import ZoneInfo
 
 #: Longer than any IANA name (the longest is about 30 characters); a longer one is not looked up.
 MAX_ZONE_NAME = 64
@@ -26,6 +30,8 @@ def find_zone(name: str) -> ZoneInfo | None:
     """
     if not name or len(name) > MAX_ZONE_NAME or not name.isprintable():
         return None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError, UnicodeError):
@@ -38,9 +44,8 @@ def local_zone() -> tzinfo:
     zone = find_zone(name) if name else None
     if zone is not None:
         return zone
-    link = Path("/etc/localtime")
     try:
-        target = str(link.resolve())
+        target = os.path.realpath("/etc/localtime")
     except OSError:
         target = ""
     if "zoneinfo/" in target:
@@ -48,13 +53,19 @@ def local_zone() -> tzinfo:
         if zone is not None:
             return zone
     fallback = datetime.now().astimezone().tzinfo
-    return fallback if fallback is not None else ZoneInfo("UTC")
+    if fallback is not None:
+        return fallback
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo("UTC")
 
 
 # POSIX sign convention: Etc/GMT-1 is one hour AHEAD of UTC (UTC+01:00).
 @cache
 def _etc_gmt() -> re.Pattern[str]:
     # Compiled on first use, not on import (`confterm now` imports this module).
+    import re
+
     return re.compile(r"Etc/GMT([+-])(\d{1,2})")
 
 
@@ -85,9 +96,14 @@ def zone_name(zone: tzinfo, at: datetime | None = None) -> str:
     return (at or datetime.now(zone)).astimezone(zone).tzname() or "local"
 
 
+def names_conference_zone(spec: str) -> bool:
+    """True when ``--tz spec`` asks for the conference's own zone."""
+    return spec in ("", "conference")
+
+
 def resolve_display_zone(spec: str, conference_zone: tzinfo) -> tzinfo:
     """Turn ``--tz conference|local|ZONE`` into a zone."""
-    if spec in ("", "conference"):
+    if names_conference_zone(spec):
         return conference_zone
     if spec == "local":
         return local_zone()

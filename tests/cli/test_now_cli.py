@@ -111,7 +111,7 @@ def test_json_and_format_exclude_each_other(run_cli: RunCli) -> None:
 def _timeline_file(cache_dir: Path, source: Path) -> Path:
     from confterm.glance.timeline import timeline_path
 
-    return timeline_path(cache_dir / "programs", source)
+    return Path(timeline_path(cache_dir / "programs", source))
 
 
 def _settled_copy(folder: Path, content: bytes) -> Path:
@@ -218,3 +218,37 @@ def test_a_line_that_only_mentions_now_is_read_by_the_full_parser(run_cli: RunCl
         "confterm: error: argument --window: 'x' is not a whole number of minutes from 1 to "
         "10080 (see 'confterm now --help')\n"
     )
+
+
+# -- times in another display zone (the conference's come from the timeline itself) ---------
+
+
+@pytest.mark.parametrize("how", ["flag", "environment", "settings"])
+def test_times_are_shown_in_the_zone_asked_for(run_cli: RunCli, how: str, tmp_path: Path) -> None:
+    # The talks at 10:30 and 10:45 in New York (UTC-5) are at 15:30 and 15:45 in London.
+    args = ["now", *DATA, "--now", "2026-03-07T10:10-05:00"]
+    env: dict[str, str | None] = {"CONFTERM_TZ": None}
+    if how == "flag":
+        args += ["--tz", "Europe/London"]
+    elif how == "environment":
+        env["CONFTERM_TZ"] = "Europe/London"
+    else:
+        (tmp_path / "config").mkdir()
+        (tmp_path / "config" / "settings.toml").write_text('zone = "Europe/London"\n')
+        env["CONFTERM_CONFIG_DIR"] = str(tmp_path / "config")
+    for _ in range(2):  # made, then answered from the kept timeline
+        done = run_cli(*args, "--format", "{start} {end}", env=env)
+        assert (done.returncode, done.stdout, done.stderr) == (0, "15:30 16:15\n", "")
+    assert "Next 15:30: " in run_cli(*args, env=env).stdout
+    result = json.loads(run_cli(*args, "--json", env=env).stdout)
+    assert result["zone"] == "Europe/London"
+    assert result["next"][0]["start"] == "2026-03-07T15:30:00+00:00"
+    # The conference's own zone, asked for by name, is shown as the default is.
+    ny = run_cli("now", *DATA, "--now", "2026-03-07T10:10-05:00", "--tz", "conference", env=env)
+    assert "Next 10:30: " in ny.stdout
+
+
+def test_a_naive_moment_is_read_in_the_conference_zone(run_cli: RunCli) -> None:
+    for _ in range(2):  # made, then answered from the kept timeline
+        done = run_cli("now", *DATA, "--now", "2026-03-07T10:10", "--format", "{left}")
+        assert (done.returncode, done.stdout) == (0, "in 20 min\n")

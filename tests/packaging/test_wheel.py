@@ -124,6 +124,10 @@ def test_the_wheel_and_sdist_carry_the_license_and_metadata(
         "Topic :: Office/Business :: Scheduling",
     ):
         assert f"Classifier: {classifier}\n" in metadata
+    assert (
+        "Project-URL: Bundled program (MLSys 2025), https://mlsys.org/Conferences/2025\n"
+        in metadata
+    )
     assert UV is not None
     out = tmp_path_factory.mktemp("sdist")
     _run([UV, "build", "--offline", "--sdist", "-o", str(out)], cwd=REPO, env=REAL_ENV)

@@ -196,7 +196,8 @@ def test_now_imports_neither_textual_nor_rich_nor_the_model_once_warm(
     # `confterm now` runs every few seconds in a status line: it answers from its timeline,
     # with the standard library, at any program size.
     data = TINYCONF if size == "small" else _big_program(tmp_path)
-    argv = ("now", "--data", str(data), "--now", "2026-03-07T09:30")
+    # With its offset: a naive --now is in the conference's zone, which needs zoneinfo.
+    argv = ("now", "--data", str(data), "--now", "2026-03-07T09:30-05:00")
     first = _modules_after("--cli", *argv)  # loads the program, makes and keeps the timeline
     assert "confterm.glance.build" in first
     if data is not TINYCONF:
@@ -212,3 +213,31 @@ def test_now_imports_neither_textual_nor_rich_nor_the_model_once_warm(
     # (only --json prints it).
     slow = ("argparse", "confterm.cli.parsing", "dataclasses", "inspect", "hashlib", "json")
     assert _within(loaded, *slow) == []
+    # Nor what most of confterm uses but costs a status line more than its answer: the
+    # platform's directories (platformdirs, with tempfile, shutil, random...), pathlib (with
+    # urllib), typing, re, the store's checks and locks (confterm.store.db, threading), and
+    # zoneinfo (times in the conference's zone come from the timeline).
+    costly = (
+        "platformdirs",
+        "tempfile",
+        "pathlib",
+        "urllib",
+        "typing",
+        "re",
+        "enum",
+        "confterm.store.db",
+        "threading",
+        "zoneinfo",
+        "tomllib",
+        "string",
+    )
+    assert _within(loaded, *costly) == []
+
+
+def test_now_imports_zoneinfo_only_for_another_zone_or_a_naive_moment() -> None:
+    """Guards the test above: the probe sees zoneinfo once a time needs it."""
+    aware = ("now", "--data", str(TINYCONF), "--now", "2026-03-07T09:30-05:00")
+    _modules_after("--cli", *aware)
+    assert "zoneinfo" not in _modules_after("--cli", *aware)
+    assert "zoneinfo" in _modules_after("--cli", *aware, "--tz", "Asia/Tokyo")
+    assert "zoneinfo" in _modules_after("--cli", *aware[:-1], "2026-03-07T09:30")

@@ -61,14 +61,17 @@ def _moments(program: Program) -> list[datetime]:
     return moments
 
 
+def _source(which: str, folder: Path) -> Path:
+    if which == "tinyconf":
+        return TINYCONF
+    if which == "bundled":
+        return paths.bundled_file("mlsys2025.json")
+    return write_confterm_json(generate(400), folder / "generated.json")
+
+
 @pytest.mark.parametrize("which", ["tinyconf", "bundled", "generated"])
 def test_the_timeline_answers_as_the_loaded_program_does(which: str, tmp_path: Path) -> None:
-    if which == "tinyconf":
-        source = TINYCONF
-    elif which == "bundled":
-        source = paths.bundled_file("mlsys2025.json")
-    else:
-        source = write_confterm_json(generate(400), tmp_path / "generated.json")
+    source = _source(which, tmp_path)
     program = load_program_file(source)
     index = ProgramIndex(program)
     timeline = build_timeline(ProgramIndex(program), source, None, None)
@@ -88,7 +91,7 @@ def test_a_kept_timeline_is_the_one_made(tmp_path: Path) -> None:
     source.write_bytes(TINYCONF.read_bytes())
     fresh = source_stamp(source)
     assert fresh is not None
-    keep_at = timeline_path(tmp_path / "cache", source)
+    keep_at = Path(timeline_path(tmp_path / "cache", source))
     program = load_program_file(source)
     # Written just now: too new to be trusted, so not kept (it still answers this run).
     assert not fresh.settled
@@ -109,7 +112,7 @@ def test_a_timeline_is_not_used_for_another_state_of_the_file(tmp_path: Path) ->
     source.write_bytes(TINYCONF.read_bytes())
     stamp = source_stamp(source)
     assert stamp is not None
-    keep_at = timeline_path(tmp_path / "cache", source)
+    keep_at = Path(timeline_path(tmp_path / "cache", source))
     stamp = SourceStamp(stamp.text, settled=True)  # as if it had been written long ago
     build_timeline(ProgramIndex(load_program_file(source)), source, stamp, keep_at)
     assert Timeline.open(keep_at, source, stamp) is not None
@@ -122,3 +125,36 @@ def test_a_timeline_is_not_used_for_another_state_of_the_file(tmp_path: Path) ->
     other = tmp_path / "other.json"
     other.write_bytes(source.read_bytes())
     assert Timeline.open(keep_at, other, changed) is None
+
+
+@pytest.mark.parametrize("which", ["tinyconf", "bundled", "generated"])
+def test_each_entry_keeps_its_times_as_the_conference_zone_shows_them(
+    which: str, tmp_path: Path
+) -> None:
+    """`confterm now` shows times in the conference's zone from these, without zoneinfo:
+    each is the session's own start and end, at the offset the zone has then (TinyConf
+    crosses a daylight saving change)."""
+    source = _source(which, tmp_path)
+    program = load_program_file(source)
+    zone = program.conference.zone
+    timeline = build_timeline(ProgramIndex(program), source, None, None)
+    seen = {}
+    for now in _moments(program):
+        glance = timeline.glance(now, set(), WINDOW)
+        seen.update((entry.id, entry) for entry in [*glance.in_progress, *glance.upcoming])
+    sessions = {s.id: s for s in program.sessions if s.start and s.end}
+    assert seen.keys() == sessions.keys()
+    offsets = set()
+    for session_id, entry in seen.items():
+        session = sessions[session_id]
+        assert session.start is not None
+        assert session.end is not None
+        for kept, moment in ((entry.start_local, session.start), (entry.end_local, session.end)):
+            local = moment.astimezone(zone)
+            shown = datetime.fromisoformat(kept)
+            assert shown == moment
+            assert shown.utcoffset() == local.utcoffset()
+            assert shown.strftime("%H:%M") == f"{local.hour:02d}:{local.minute:02d}"
+            offsets.add(local.utcoffset())
+    if which == "tinyconf":
+        assert len(offsets) == 2  # both sides of the change

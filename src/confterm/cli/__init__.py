@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any
 
+# Not typing's: importing typing is a good part of the start of `confterm now`.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Sequence
     from types import SimpleNamespace
+    from typing import Any
 
     from confterm.cli.context import Context
 

@@ -2,7 +2,8 @@
 
 Each part is imported where it is first built: ``confterm now`` asks for the program file,
 zone and clock but, with its timeline current, never for the program (see
-:mod:`confterm.glance`), so it never imports the model.
+:mod:`confterm.glance`), so it never imports the model. It asks for the places as text
+(``*_text``), so it never imports pathlib either; every other part is given a ``Path``.
 """
 
 from __future__ import annotations
@@ -10,15 +11,16 @@ from __future__ import annotations
 import os
 from datetime import date, datetime, tzinfo
 from functools import cached_property
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from confterm import paths
 from confterm.clock import NOW_ENV, Clock, now_from_env, parse_now
 from confterm.errors import UsageError
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from argparse import Namespace
+    from collections.abc import Callable
+    from pathlib import Path
     from types import SimpleNamespace
 
     from confterm.model.program import Program
@@ -41,6 +43,9 @@ class Context:
         #: One-line notices for the user (a settings file that was partly ignored...): the
         #: CLI prints them on stderr, the app shows them.
         self.notices: list[str] = []
+        #: Where :attr:`conference_zone` comes from instead of the program, when it must not
+        #: be loaded (``confterm now`` sets its timeline's); asked only when needed.
+        self.conference_zone_source: Callable[[], tzinfo] | None = None
 
     @cached_property
     def settings(self) -> Settings:
@@ -51,7 +56,7 @@ class Context:
         """
         from confterm import settings
 
-        file_settings, problem = settings.read_file(paths.settings_file())
+        file_settings, problem = settings.read_file(paths.settings_file_text())
         if problem:
             self.notices.append(problem)
         self._file_settings = file_settings
@@ -70,35 +75,52 @@ class Context:
             return chosen
         wanted = self.settings.conference
         if not wanted:
-            from confterm.store.catalog import last_conference
+            from confterm.store.selection import last_conference
 
-            return last_conference(self.data_dir)
+            return last_conference(self.data_dir_text)
         if wanted and wanted == self._file_settings.conference and not _env_names_it():
-            from confterm.store.catalog import program_path
+            from confterm.store.selection import program_file
 
             try:
-                program_path(wanted, self.data_dir)
+                program_file(wanted, self.data_dir_text)
             except UsageError as error:
-                self.notices.append(f"{paths.settings_file()}: conference: {error.message}")
+                self.notices.append(f"{paths.settings_file_text()}: conference: {error.message}")
                 return None
         return wanted
 
     @cached_property
-    def data_dir(self) -> Path:
+    def data_dir_text(self) -> str:
         """Where user data lives."""
-        return paths.user_data_dir(getattr(self.args, "data_dir", None))
+        return paths.data_dir_text(getattr(self.args, "data_dir", None))
+
+    @cached_property
+    def data_dir(self) -> Path:
+        """:attr:`data_dir_text` as a Path."""
+        from pathlib import Path
+
+        return Path(self.data_dir_text)
+
+    @cached_property
+    def program_file_text(self) -> tuple[str, str | None]:
+        """The file of the selected conference, and its label in messages (None: its path)."""
+        from confterm.store.selection import program_source_file
+
+        data = getattr(self.args, "data", None)
+        return program_source_file(self.conference_id, data or None, self.data_dir_text)
 
     @cached_property
     def program_file(self) -> tuple[Path, str | None]:
-        """The file of the selected conference, and its label in messages (None: its path)."""
-        from confterm.store.catalog import program_source
+        """:attr:`program_file_text`, the file as a Path."""
+        from pathlib import Path
 
-        data = getattr(self.args, "data", None)
-        return program_source(self.conference_id, Path(data) if data else None, self.data_dir)
+        path, label = self.program_file_text
+        return Path(path), label
 
     @cached_property
     def program(self) -> Program:
         """The selected conference program, loaded and validated."""
+        from pathlib import Path
+
         from confterm.store.catalog import open_program
 
         data = getattr(self.args, "data", None)
@@ -123,17 +145,31 @@ class Context:
 
     @cached_property
     def conference_zone(self) -> tzinfo:
-        """The conference's own zone: the program's (``confterm now`` sets it from its
-        timeline instead, before anything asks, so that it needs no program)."""
+        """The conference's own zone: the program's, or :attr:`conference_zone_source`'s."""
+        if self.conference_zone_source is not None:
+            return self.conference_zone_source()
         return self.program.conference.zone
+
+    @cached_property
+    def zone_spec(self) -> str:
+        """The display zone as asked for: ``--tz``, else the settings' (or ``CONFTERM_TZ``),
+        else ``conference``."""
+        spec: str = getattr(self.args, "tz", None) or self.settings.zone or "conference"
+        return spec
+
+    @property
+    def shows_conference_zone(self) -> bool:
+        """True when times are shown in the conference's own zone."""
+        from confterm.timezones import names_conference_zone
+
+        return names_conference_zone(self.zone_spec)
 
     @cached_property
     def display_zone(self) -> tzinfo:
         """The zone every time is shown in."""
         from confterm.timezones import resolve_display_zone
 
-        spec = getattr(self.args, "tz", None) or self.settings.zone or "conference"
-        return resolve_display_zone(spec, self.conference_zone)
+        return resolve_display_zone(self.zone_spec, self.conference_zone)
 
     @cached_property
     def remind_minutes(self) -> int:
@@ -155,7 +191,7 @@ class Context:
         if self._now_text is None:
             return Clock()
         # A naive --now is in the conference zone, which needs the program: applied only here.
-        return Clock(parse_now(self._now_text, self.conference_zone))
+        return Clock(parse_now(self._now_text, lambda: self.conference_zone))
 
     def day(self, spec: str) -> date:
         """The conference day ``--day spec`` names (a date, a day number, today, tomorrow)."""

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from importlib import import_module
-from typing import TYPE_CHECKING
-
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from confterm.cli.context import Context
 
 
@@ -20,7 +19,10 @@ class Lazy:
         self.name = name
 
     def __call__(self, context: Context) -> int:
-        run: Callable[[Context], int] = getattr(import_module(self.module), self.name)
+        # __import__ with a fromlist gives the module itself; importlib would be one more
+        # import on the start of every command (a status line's `confterm now` among them).
+        module = __import__(self.module, fromlist=[self.name])
+        run: Callable[[Context], int] = getattr(module, self.name)
         return run(context)
 
     def __repr__(self) -> str:

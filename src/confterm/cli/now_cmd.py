@@ -16,19 +16,30 @@ one): see :data:`FIELDS`. ``--json`` prints ``{"conference", "zone", "source": "
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
-from datetime import timedelta, tzinfo
-from typing import TYPE_CHECKING, Any
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from confterm import paths
 from confterm.errors import StoreError, UsageError
-from confterm.glance.timeline import Entry, Glance, Timeline, source_stamp, timeline_path
+from confterm.glance.timeline import (
+    Entry,
+    Glance,
+    Timeline,
+    TimelineError,
+    source_stamp,
+    timeline_path,
+)
 from confterm.present.formatting import clock_time, duration_text, iso_or_none
 from confterm.text import one_line
 from confterm.timezones import zone_key, zone_name
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
+
     from confterm.cli.context import Context
 
 #: The fields ``--format`` may name, and what each is.
@@ -52,10 +63,8 @@ def check_format(template: str) -> str:
     Raises:
         UsageError: an unknown field, a lookup, or a malformed template.
     """
-    import string
-
     try:
-        parsed = list(string.Formatter().parse(template))
+        parsed = list(_format_fields(template))
     except ValueError as error:
         raise UsageError(f"--format: {error}") from None
     for _text, name, spec, _conversion in parsed:
@@ -69,12 +78,28 @@ def check_format(template: str) -> str:
     return template
 
 
+def _format_fields(template: str) -> Iterable[tuple[str, str | None, str | None, str | None]]:
+    """``string.Formatter().parse(template)``: the string module imports re, a good part of
+    the start of a status line's ``confterm now --format``; the parse itself is this C
+    function of CPython's (raises ValueError for a malformed template)."""
+    try:
+        from _string import formatter_parser  # type: ignore[import-not-found]
+    except ImportError:  # another Python
+        import string
+
+        return string.Formatter().parse(template)
+    parsed: Iterable[tuple[str, str | None, str | None, str | None]]
+    parsed = formatter_parser(template)
+    return parsed
+
+
 def _bookmarked(context: Context, conference_id: str) -> set[str]:
     """The bookmarked session ids; none when the store cannot be read (a status line is no
     place for a store problem, which every other command reports)."""
     from confterm.store.marks_read import read_ids
 
-    quick = read_ids(str(paths.bookmarks_db(context.data_dir)), conference_id, "session")
+    store_file = os.path.join(context.data_dir_text, paths.BOOKMARKS_FILE)
+    quick = read_ids(store_file, conference_id, "session")
     if quick is not None:
         return quick
     from confterm.store.bookmarks import BookmarkStore
@@ -89,9 +114,9 @@ def _bookmarked(context: Context, conference_id: str) -> set[str]:
 def open_timeline(context: Context) -> Timeline:
     """The timeline of the selected program: the one kept beside the program cache when it
     is current, else one made from the program now (and kept for the next run)."""
-    source, _label = context.program_file
+    source, _label = context.program_file_text
     stamp = source_stamp(source)
-    keep_at = timeline_path(paths.program_cache_dir(), source)
+    keep_at = timeline_path(paths.program_cache_dir_text(), source)
     if stamp is not None:
         kept = Timeline.open(keep_at, source, stamp)
         if kept is not None:
@@ -108,13 +133,11 @@ def run_now(context: Context) -> int:
     args = context.args
     template = check_format(args.format) if args.format is not None else None
     timeline = open_timeline(context)
-    # The conference's zone (for a naive --now and the default display zone) comes from the
-    # timeline, so that the program is not loaded for it.
-    context.conference_zone = timeline.zone
     try:
         text = _answer(context, timeline, template)
-    except sqlite3.Error:
-        # A kept timeline damaged inside (its meta table was sound): made again.
+    except (sqlite3.Error, TimelineError):
+        # A kept timeline damaged inside (its meta table was sound), or whose zone is gone:
+        # made again (from the program, which says what is wrong with it, if anything).
         timeline.close()
         text = _answer(context, _rebuilt(context), template)
     if text is not None:
@@ -127,16 +150,20 @@ def _rebuilt(context: Context) -> Timeline:
 
     from confterm.glance.build import build_timeline
 
-    source, _label = context.program_file
-    keep_at = timeline_path(paths.program_cache_dir(), source)
+    source, _label = context.program_file_text
+    keep_at = timeline_path(paths.program_cache_dir_text(), source)
     with contextlib.suppress(OSError):
-        keep_at.unlink(missing_ok=True)
+        os.unlink(keep_at)
     return build_timeline(context.index, source, source_stamp(source), keep_at)
 
 
 def _answer(context: Context, timeline: Timeline, template: str | None) -> str | None:
     """What to print (None: nothing is on and nothing is next)."""
-    zone = context.display_zone
+    # The conference's zone (for a naive --now, or a display zone named from it) comes from
+    # the timeline, so that the program is not loaded for it; in that zone, the default, the
+    # entries' own local times are shown and zoneinfo is never imported.
+    context.conference_zone_source = timeline.zone
+    zone = None if context.shows_conference_zone else context.display_zone
     glance = timeline.glance(
         context.clock.now(),
         _bookmarked(context, timeline.conference_id),
@@ -153,8 +180,18 @@ def _answer(context: Context, timeline: Timeline, template: str | None) -> str |
     return glance_line(glance, zone)
 
 
-def fields(glance: Glance, zone: tzinfo) -> dict[str, str]:
-    """The values of :data:`FIELDS` for the first session of ``glance`` (not empty)."""
+def _shown(entry: Entry, zone: tzinfo | None, *, end: bool = False) -> tuple[datetime, tzinfo]:
+    """The start (or end) of ``entry`` and the zone to show it in. ``zone`` None is the
+    conference's: the time the timeline keeps in it, with its offset then."""
+    if zone is None:
+        local = datetime.fromisoformat(entry.end_local if end else entry.start_local)
+        return local, local.tzinfo or UTC
+    return (entry.end if end else entry.start), zone
+
+
+def fields(glance: Glance, zone: tzinfo | None) -> dict[str, str]:
+    """The values of :data:`FIELDS` for the first session of ``glance`` (not empty), with
+    times in ``zone`` (None: the conference's)."""
     if glance.in_progress:
         entry = glance.in_progress[0]
         state, when = "now", duration_text(glance.left(entry))
@@ -166,8 +203,8 @@ def fields(glance: Glance, zone: tzinfo) -> dict[str, str]:
     return {
         "title": one_line(entry.title),
         "room": one_line(entry.room or ""),
-        "start": clock_time(entry.start, zone),
-        "end": clock_time(entry.end, zone),
+        "start": clock_time(*_shown(entry, zone)),
+        "end": clock_time(*_shown(entry, zone, end=True)),
         "id": entry.id,
         "kind": entry.kind,
         "state": state,
@@ -181,8 +218,9 @@ def _where(entry: Entry) -> str:
     return f"{one_line(entry.title)} · {one_line(room)}" if room else one_line(entry.title)
 
 
-def glance_line(glance: Glance, zone: tzinfo) -> str:
-    """``Now: Title · Room (25 min left, +2 more) | Next 11:00: Title · Room``."""
+def glance_line(glance: Glance, zone: tzinfo | None) -> str:
+    """``Now: Title · Room (25 min left, +2 more) | Next 11:00: Title · Room``, with times
+    in ``zone`` (None: the conference's)."""
     parts: list[str] = []
     if glance.in_progress:
         entry = glance.in_progress[0]
@@ -192,18 +230,19 @@ def glance_line(glance: Glance, zone: tzinfo) -> str:
     if glance.upcoming:
         entry = glance.upcoming[0]
         extra = f" (+{len(glance.upcoming) - 1} more)" if len(glance.upcoming) > 1 else ""
-        parts.append(f"Next {clock_time(entry.start, zone)}: {_where(entry)}{extra}")
+        parts.append(f"Next {clock_time(*_shown(entry, zone))}: {_where(entry)}{extra}")
     return " | ".join(parts)
 
 
-def glance_json(timeline: Timeline, glance: Glance, zone: tzinfo) -> dict[str, Any]:
-    """The ``--json`` object (see the module docstring)."""
+def glance_json(timeline: Timeline, glance: Glance, zone: tzinfo | None) -> dict[str, Any]:
+    """The ``--json`` object (see the module docstring), with times in ``zone`` (None: the
+    conference's)."""
     records = timeline.records([*glance.in_progress, *glance.upcoming])
 
     def record(entry: Entry) -> dict[str, Any]:
         item = dict(records[entry.rank])
-        item["start"] = iso_or_none(entry.start, zone)
-        item["end"] = iso_or_none(entry.end, zone)
+        item["start"] = iso_or_none(*_shown(entry, zone))
+        item["end"] = iso_or_none(*_shown(entry, zone, end=True))
         return item
 
     def on_now(entry: Entry) -> dict[str, Any]:
@@ -213,7 +252,7 @@ def glance_json(timeline: Timeline, glance: Glance, zone: tzinfo) -> dict[str, A
 
     return {
         "conference": timeline.conference_id,
-        "zone": zone_key(zone) or zone_name(zone),
+        "zone": timeline.zone_key if zone is None else zone_key(zone) or zone_name(zone),
         "source": glance.source,
         "now": [on_now(entry) for entry in glance.in_progress],
         "next": [record(entry) for entry in glance.upcoming],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC
@@ -26,11 +27,15 @@ from confterm.glance.timeline import (
     source_name,
     source_stamp,
 )
+from confterm.present.formatting import iso_or_none
 from confterm.queries.index import LONG_SESSION_SECONDS, ProgramIndex
 
 
 def build_timeline(
-    index: ProgramIndex, source: Path, stamp: SourceStamp | None, keep_at: Path | None
+    index: ProgramIndex,
+    source: str | os.PathLike[str],
+    stamp: SourceStamp | None,
+    keep_at: str | os.PathLike[str] | None,
 ) -> Timeline:
     """The timeline of the program of ``index``, read from the file ``source`` whose stamp
     was ``stamp`` before it was read; kept at ``keep_at`` when that is safe (see above)."""
@@ -43,7 +48,8 @@ def build_timeline(
         if not row[4]:
             longest_short = max(longest_short, row[3] - row[2])
     conn.executemany(
-        "INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (row[:-1] for row in rows)
+        "INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (row[:-1] for row in rows),
     )
     conn.executemany("INSERT INTO records VALUES (?, ?)", ((row[0], row[-1]) for row in rows))
     meta = {
@@ -63,6 +69,7 @@ def build_timeline(
 
 def _rows(index: ProgramIndex) -> Iterator[tuple[Any, ...]]:
     program = index.program
+    zone = program.conference.zone
     for rank, session in enumerate(index.in_order):
         span = index.span(session)
         if span is None or session.start is None or session.end is None:
@@ -80,17 +87,19 @@ def _rows(index: ProgramIndex) -> Iterator[tuple[Any, ...]]:
             session.title,
             program.room_name(session),
             session.kind.label,
+            iso_or_none(session.start, zone),
+            iso_or_none(session.end, zone),
             json.dumps(record, ensure_ascii=False),
         )
 
 
-def _unchanged(source: Path, before: SourceStamp | None) -> bool:
+def _unchanged(source: str | os.PathLike[str], before: SourceStamp | None) -> bool:
     """True when the program file had settled before it was read and is the same file now."""
     after = source_stamp(source)
     return before is not None and before.settled and after is not None and after.text == before.text
 
 
-def _keep(conn: sqlite3.Connection, path: Path) -> None:
+def _keep(conn: sqlite3.Connection, path: str | os.PathLike[str]) -> None:
     # serialize() needs SQLite's serialization API (3.36 and later builds have it).
     with contextlib.suppress(OSError, AttributeError, sqlite3.Error):
-        write_atomic(path, conn.serialize())
+        write_atomic(Path(path), conn.serialize())

@@ -18,28 +18,31 @@ equal over many programs and moments.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import zlib
 from datetime import datetime, timedelta
 from functools import cache
 from operator import itemgetter
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from confterm import __version__, paths
 
 # The stamp is shared with the program cache (which reads no file it can trust by stamp).
 from confterm.files import SourceStamp as SourceStamp
 from confterm.files import source_stamp as source_stamp
+from confterm.files import sqlite_uri
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from datetime import tzinfo
+    from typing import Any, Literal
 
 # This module is on the path of every `confterm now`, a status line's command: it imports
-# no dataclasses (which import inspect), no hashlib and no json until --json asks.
+# no dataclasses (which import inspect), no hashlib, no typing, no pathlib (paths are text
+# here) and no json until --json asks.
 
-TIMELINE_FORMAT = 1
+TIMELINE_FORMAT = 2
 SUFFIX = ".timeline.sqlite3"
 
 # The modules whose code decides what a timeline holds (how a program file is read and
@@ -67,13 +70,14 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE sessions (
     rank INTEGER PRIMARY KEY, id TEXT NOT NULL, start_ts REAL NOT NULL, end_ts REAL NOT NULL,
     long INTEGER NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL, title TEXT NOT NULL,
-    room TEXT, kind TEXT NOT NULL
+    room TEXT, kind TEXT NOT NULL, start_local TEXT NOT NULL, end_local TEXT NOT NULL
 );
 CREATE INDEX sessions_by_start ON sessions (long, start_ts);
 -- Apart, so that the rows looked through for a moment stay small and close together.
 CREATE TABLE records (rank INTEGER PRIMARY KEY, record TEXT NOT NULL);
 """
-_COLUMNS = "rank, id, start_ts, end_ts, title, room, kind, start, end"  # as Entry, from title
+# As Entry, from title on.
+_COLUMNS = "rank, id, start_ts, end_ts, title, room, kind, start, end, start_local, end_local"
 # The sessions that may be on between two moments: an index search, not a scan.
 _AROUND = (
     f"SELECT {_COLUMNS} FROM sessions WHERE long = 0 AND start_ts BETWEEN ? AND ? "  # noqa: S608
@@ -89,30 +93,41 @@ def code_key() -> str | None:
     be read: no timeline is kept then). CRC-32 and Adler-32 (zlib): a change detector, with no
     adversary to resist; a timeline made by other code only answers slower, never wrongly."""
     crc = adler = 1
-    root = Path(__file__).resolve().parents[1]
+    root = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
     try:
         for name in CODE_SOURCES:
-            data = name.encode() + b"\0" + (root / name).read_bytes()
+            with open(os.path.join(root, name), "rb") as source:
+                data = name.encode() + b"\0" + source.read()
             crc, adler = zlib.crc32(data, crc), zlib.adler32(data, adler)
     except OSError:
         return None
     return f"{TIMELINE_FORMAT}/{__version__}/{crc:08x}{adler:08x}"
 
 
-def timeline_path(cache_dir: Path, source: Path) -> Path:
+def timeline_path(cache_dir: str | os.PathLike[str], source: str | os.PathLike[str]) -> str:
     """The timeline of the program file ``source``, beside its program cache."""
-    return paths.program_cache_file(cache_dir, source, SUFFIX)
+    return os.path.join(cache_dir, paths.program_cache_name(source, SUFFIX))
 
 
-def source_name(source: Path) -> str:
+def source_name(source: str | os.PathLike[str]) -> str:
     """How the meta table names the program file (its resolved path)."""
-    return str(source.resolve())
+    return os.path.realpath(source)
 
 
 class Entry:
     """One timed session of a timeline, as ``confterm now`` shows it."""
 
-    __slots__ = ("end_text", "id", "kind", "rank", "room", "start_text", "title")
+    __slots__ = (
+        "end_local",
+        "end_text",
+        "id",
+        "kind",
+        "rank",
+        "room",
+        "start_local",
+        "start_text",
+        "title",
+    )
 
     def __init__(
         self,
@@ -123,6 +138,8 @@ class Entry:
         kind: str,
         start_text: str,
         end_text: str,
+        start_local: str,
+        end_local: str,
     ) -> None:
         self.rank = rank  # its place in the program's time order
         self.id = id
@@ -131,6 +148,10 @@ class Entry:
         self.kind = kind  # the kind's label ("Talk", "Poster session"...)
         self.start_text = start_text  # ISO 8601, as in the program
         self.end_text = end_text
+        # ISO 8601 in the conference's zone, as made with zoneinfo when the timeline was:
+        # shown in that zone (the default), a time needs no zoneinfo (a status line's start).
+        self.start_local = start_local
+        self.end_local = end_local
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Entry):
@@ -182,6 +203,10 @@ class Glance:
         return entry.end - self.now
 
 
+class TimelineError(Exception):
+    """A kept timeline that cannot answer: it is made again from the program."""
+
+
 class Timeline:
     """An open timeline: its meta data, and its sessions to ask about."""
 
@@ -195,19 +220,34 @@ class Timeline:
         return self.meta["conference"]
 
     @property
-    def zone(self) -> ZoneInfo:
-        """The conference's zone (checked when the timeline was opened)."""
-        return ZoneInfo(self.meta["timezone"])
+    def zone_key(self) -> str:
+        """The IANA name of the conference's zone."""
+        return self.meta["timezone"]
+
+    def zone(self) -> tzinfo:
+        """The conference's zone (zoneinfo is imported only now: the entries already hold
+        their times in it).
+
+        Raises:
+            TimelineError: no such zone here (the program is loaded again, and says so).
+        """
+        from confterm.timezones import find_zone
+
+        found = find_zone(self.zone_key)
+        if found is None:
+            raise TimelineError(f"unknown time zone {self.zone_key!r}")
+        return found
 
     @classmethod
-    def open(cls, path: Path, source: Path, stamp: SourceStamp) -> Timeline | None:
+    def open(
+        cls, path: str | os.PathLike[str], source: str | os.PathLike[str], stamp: SourceStamp
+    ) -> Timeline | None:
         """The timeline at ``path`` when it was made by this code from the program file
         ``source`` as it is now (``stamp``); None when there is none, it is damaged, or it was
         made from anything else."""
         try:
             # immutable: a timeline is only ever replaced whole (see build), never changed.
-            uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
-            conn = sqlite3.connect(uri, uri=True)
+            conn = sqlite3.connect(sqlite_uri(path, "mode=ro&immutable=1"), uri=True)
         except (sqlite3.Error, OSError, ValueError):
             return None
         try:
@@ -281,8 +321,7 @@ class Timeline:
 
 def _sound(meta: dict[str, str]) -> bool:
     try:
-        ZoneInfo(meta["timezone"])
         float(meta["longest_short"])
-    except (KeyError, ValueError, ZoneInfoNotFoundError):
+    except (KeyError, ValueError):
         return False
-    return bool(meta.get("conference"))
+    return bool(meta.get("conference")) and bool(meta.get("timezone"))

@@ -3,18 +3,20 @@ No Textual."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from datetime import date, datetime, timedelta, tzinfo
 from functools import cache
-from typing import TYPE_CHECKING
 
 from confterm.text import one_line
+from confterm.timezones import is_fixed_offset_name, zone_name
 
+# Not typing's, and re only where used: `confterm now` (a status line) imports this module.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
+    from collections.abc import Sequence
+
     from confterm.model.program import Session
     from confterm.queries.agenda import LastKnownLike
-from confterm.timezones import is_fixed_offset_name, zone_name
 
 TIME_TBA = "time TBA"
 DAY_UNKNOWN = "Day not announced"
@@ -155,6 +157,8 @@ def kind_label(session: Session) -> str:
 
 @cache
 def _words() -> re.Pattern[str]:
+    import re
+
     # Compiled on first use, not on import: `confterm now` imports this module, and a
     # status line's start has no time for a regular expression it does not use.
     return re.compile(r"[^\W_]+")

@@ -10,72 +10,31 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from confterm import __version__, paths
 from confterm.errors import DataError, UsageError
 from confterm.files import read_regular_file
-from confterm.ids import SLUG_MAX_LENGTH, is_slug
-from confterm.text import one_line, shorten
+from confterm.store import selection
+from confterm.store.selection import DEFAULT_CONFERENCE as DEFAULT_CONFERENCE
+from confterm.store.selection import MAX_META_BYTES
+from confterm.store.selection import SCHEMA_FILE as SCHEMA_FILE
+from confterm.store.selection import bundled_ids as bundled_ids
+from confterm.store.selection import check_conference_id as check_conference_id
+from confterm.text import one_line
 
 if TYPE_CHECKING:
     from confterm.model.program import Program
 
-# The model is imported only where a program is loaded: `confterm now` finds its program file
-# here and, when its timeline is current, never loads the program at all. For that command's
-# start, json and the atomic writer are also only imported where they are used, and the
-# records are NamedTuples (dataclasses import inspect).
-
-DEFAULT_CONFERENCE = "mlsys2025"
-#: The size bound of the store's small files (metadata, the conference used last).
-_MAX_META_BYTES = 1024 * 1024
-SCHEMA_FILE = "schema.json"
-
-
-def bundled_ids() -> list[str]:
-    """Ids of the conferences shipped with confterm."""
-    # Listed, not globbed: a glob compiles a regular expression (confterm now calls this).
-    return sorted(
-        path.stem
-        for path in paths.bundled_data_dir().iterdir()
-        if path.suffix == ".json" and path.name != SCHEMA_FILE
-    )
-
-
-#: The end of the name of an imported conference's metadata file, ``ID.meta.json``: no id may
-#: end with ``.meta``, or its program file would be another conference's metadata.
-_META_SUFFIX = ".meta"
-
-
-def check_conference_id(conference_id: str) -> str:
-    """``conference_id`` if it is a slug naming no file of the store's own; a UsageError
-    otherwise.
-
-    Every path built from an id passes through here, so an id such as ``../x`` can never name a
-    file outside the conferences folder, and ``foo.meta`` can never overwrite the metadata of
-    ``foo``.
-    """
-    if len(conference_id) > SLUG_MAX_LENGTH or not is_slug(conference_id):
-        raise UsageError(f"not a conference id: {shorten(conference_id)!r}")
-    if conference_id.endswith(_META_SUFFIX):
-        raise UsageError(
-            f"not a conference id: {conference_id!r} (ids ending in {_META_SUFFIX} are "
-            "reserved for the store's metadata files)"
-        )
-    return conference_id
+# The model is imported only where a program is loaded; json and the atomic writer only where
+# they are used, and the records are NamedTuples (dataclasses import inspect). Which file a
+# conference is in is worked out in confterm.store.selection (`confterm now` asks there).
 
 
 def imported_program_path(data_dir: Path, conference_id: str) -> Path:
     """Where an imported conference's program is stored."""
-    return paths.conferences_dir(data_dir) / f"{check_conference_id(conference_id)}.json"
+    return Path(selection.imported_program_file(str(data_dir), conference_id))
 
 
 def program_path(conference_id: str, data_dir: Path) -> tuple[Path, str]:
     """The file holding a conference, and the label to use for it in messages."""
-    check_conference_id(conference_id)
-    if conference_id in bundled_ids():
-        return paths.bundled_file(f"{conference_id}.json"), f"data/{conference_id}.json"
-    imported = imported_program_path(data_dir, conference_id)
-    if imported.is_file():
-        return imported, str(imported)
-    raise UsageError(
-        f"unknown conference {conference_id!r} (see 'confterm conferences' for the ids)"
-    )
+    path, label = selection.program_file(conference_id, str(data_dir))
+    return Path(path), label
 
 
 def program_source(
@@ -83,11 +42,9 @@ def program_source(
 ) -> tuple[Path, str | None]:
     """The file of the conference chosen by ``--data FILE`` or ``--conference ID`` (default
     bundled), and its label for messages (None: the path itself)."""
-    if data_file is not None:
-        if conference_id is not None:
-            raise UsageError("--data and --conference cannot be used together")
-        return data_file, None
-    return program_path(conference_id or DEFAULT_CONFERENCE, data_dir)
+    given = None if data_file is None else str(data_file)
+    path, label = selection.program_source_file(conference_id, given, str(data_dir))
+    return data_file or Path(path), label
 
 
 def open_program(conference_id: str | None, data_file: Path | None, data_dir: Path) -> Program:
@@ -144,21 +101,8 @@ def _file_time(path: Path) -> datetime | None:
 
 
 def last_conference(data_dir: Path) -> str | None:
-    """The conference used last, when it is still bundled or imported; else None.
-
-    A missing, unreadable or stale file is not an error: the default opens instead.
-    """
-    try:
-        # Bounded like every file read from outside: a FIFO or /dev/zero must not hang.
-        raw = read_regular_file(paths.last_conference_file(data_dir), _MAX_META_BYTES)
-        text = raw.decode("utf-8").strip()
-    except (OSError, UnicodeDecodeError):
-        return None
-    try:
-        program_path(text, data_dir)
-    except UsageError:
-        return None
-    return text
+    """The conference used last, when it is still bundled or imported; else None."""
+    return selection.last_conference(str(data_dir))
 
 
 def remember_conference(data_dir: Path, conference_id: str) -> bool:
@@ -170,7 +114,7 @@ def remember_conference(data_dir: Path, conference_id: str) -> bool:
     """
     path = paths.last_conference_file(data_dir)
     try:
-        if path.is_file() and read_regular_file(path, _MAX_META_BYTES).decode().strip() == (
+        if path.is_file() and read_regular_file(path, MAX_META_BYTES).decode().strip() == (
             conference_id
         ):
             return False
@@ -260,7 +204,7 @@ def imported_meta(data_dir: Path, conference_id: str) -> dict[str, Any]:
 
     try:
         # Bounded like every file read from outside (a FIFO here must not hang the listing).
-        raw = read_regular_file(imported_meta_path(data_dir, conference_id), _MAX_META_BYTES)
+        raw = read_regular_file(imported_meta_path(data_dir, conference_id), MAX_META_BYTES)
         meta = json.loads(raw.decode("utf-8"))
     except (OSError, ValueError, RecursionError):
         return {}

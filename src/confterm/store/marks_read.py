@@ -19,6 +19,7 @@ import os
 import sqlite3
 import stat
 
+from confterm.files import sqlite_uri
 from confterm.text import one_line
 
 #: The bookmarked item ids of one conference and kind (the store reads them this way too).
@@ -42,10 +43,8 @@ def read_ids(db_path: str, conference_id: str, kind: str) -> set[str] | None:
         return None
     if not stat.S_ISREG(mode):
         return None
-    # The path in a file: URI; SQLite decodes %HH, and a '?' or '#' would end the path.
-    quoted = os.path.abspath(db_path).replace("%", "%25").replace("?", "%3F").replace("#", "%23")
     try:
-        conn = sqlite3.connect(f"file://{quoted}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(db_path, "mode=ro"), uri=True)
     except sqlite3.Error:
         return None
     try:
