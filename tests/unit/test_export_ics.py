@@ -194,6 +194,18 @@ def test_a_folded_line_holds_75_octets_a_line_and_unfolds_to_itself(line: str) -
     assert physical[0] + "".join(part[1:] for part in physical[1:]) == line
 
 
+ASCII_LINE = st.characters(max_codepoint=127, blacklist_characters="\r\n")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(ASCII_LINE, max_size=80) | st.text(ASCII_LINE, min_size=140, max_size=400))
+def test_an_ascii_line_is_cut_every_74_characters_after_the_first_75(line: str) -> None:
+    # The cuts of earlier exports (a calendar app compares the bytes of a re-import): the
+    # first 75 characters, then 74 after each continuation's space, held to plain slicing.
+    pieces = [line[:75]] + [line[at : at + 74] for at in range(75, len(line), 74)]
+    assert _fold(line) == "\r\n ".join(pieces)
+
+
 HOSTILE = st.text(st.sampled_from("ab ;,\\\n\r\té€😀" + "x" * 10), max_size=120)
 
 

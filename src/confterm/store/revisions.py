@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from datetime import UTC, datetime
+from typing import Any
 
 from confterm.errors import StoreError
 from confterm.store.bookmarks import BookmarkStore
@@ -58,8 +59,11 @@ def event_revisions(
         rows, floor = [], 0  # unreadable: answered as if nothing were known
     # A whole program's events (50,000) mostly share a few (sequence, modified) pairs: each
     # pair is read once, and its answer shared.
-    known = {uid: (digest, sequence, modified) for uid, digest, sequence, modified in rows}
     answers: dict[tuple[object, str], tuple[int, datetime]] = {}
+    unchanged = _all_unchanged(rows, digests, answers)
+    if unchanged is not None:
+        return unchanged
+    known = {uid: (digest, sequence, modified) for uid, digest, sequence, modified in rows}
     result: dict[str, tuple[int, datetime]] = {}
     changed: list[tuple[str, str, str, int, str]] = []
     fresh = (floor, first)
@@ -87,6 +91,31 @@ def event_revisions(
         except StoreError:
             pass  # see the docstring: the export itself must not fail for this
     return result
+
+
+def _all_unchanged(
+    rows: list[tuple[Any, ...]],
+    digests: Mapping[str, str],
+    answers: dict[tuple[object, str], tuple[int, datetime]],
+) -> dict[str, tuple[int, datetime]] | None:
+    """The answer when every event in ``digests`` is stored with the same digest (nothing
+    to write: the export of a program unchanged since the last one), else None.
+
+    Asked first, in a few calls over whole columns instead of a step per event (a whole
+    program's 50,000 events: about half the time of that loop). ``answers`` gets each
+    distinct stored (sequence, modified) pair's answer."""
+    if not rows or len(rows) < len(digests):
+        return None
+    uids, stored_digests, sequences, modified = zip(*rows, strict=True)
+    if not digests.items() <= dict(zip(uids, stored_digests, strict=True)).items():
+        return None
+    pairs = list(zip(sequences, modified, strict=True))
+    for pair in set(pairs):
+        answers[pair] = (int(pair[0]), datetime.fromisoformat(pair[1]))
+    if len(answers) == 1:  # the usual case: one answer for all
+        return dict.fromkeys(digests, next(iter(answers.values())))
+    by_uid = dict(zip(uids, map(answers.__getitem__, pairs), strict=True))
+    return {uid: by_uid[uid] for uid in digests}
 
 
 def _floor(store: BookmarkStore, conference_id: str) -> int:
