@@ -17,7 +17,7 @@ from icalendar import Calendar, Event
 
 from confterm.export import ExportOptions, render
 from confterm.export.files import store_revisions
-from confterm.export.ics import _fold, left_out, render_ics
+from confterm.export.ics import _escape, _fold, left_out, render_ics
 from confterm.model.program import Program
 from confterm.model.validation import build_record, program_json
 from confterm.queries.agenda import build_agenda
@@ -207,6 +207,40 @@ def test_an_ascii_line_is_cut_every_74_characters_after_the_first_75(line: str) 
 
 
 HOSTILE = st.text(st.sampled_from("ab ;,\\\n\r\té€😀" + "x" * 10), max_size=120)
+
+
+@settings(max_examples=300, deadline=None)
+@given(HOSTILE)
+def test_escaping_is_every_replacement_of_rfc_5545_in_turn(value: str) -> None:
+    # _escape skips the replacements of characters it does not find: held to making all of
+    # them, in the order that keeps each escape's backslash and CRLF as one line break.
+    expected = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    expected = expected.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+    assert _escape(value) == expected
+
+
+def test_speakers_and_chairs_are_named_in_every_session_they_are_in(tinyconf: Program) -> None:
+    # Each person's text is made once, at the first session naming them, then reused: the
+    # sessions after it name them the same; an id the program does not know is left out.
+    data = json.loads(program_json(tinyconf))
+    named = [s for s in data["sessions"] if s.get("start")][:4]
+    named[0].update(speakers=["ada", "grace"], chairs=["linus"])
+    named[1].update(speakers=["nobody", "grace"], chairs=[])
+    named[2].update(speakers=["grace", "ada"], chairs=["ada"])
+    named[3].update(speakers=["nobody"], chairs=["nobody"])
+    program = build_record(Program, **data)
+    agenda = build_agenda(ProgramIndex(program), MARKS, whole_program=True)
+    events = events_by_uid(Calendar.from_ical(render_ics(agenda, now=FIRST)))
+    texts = [
+        str(events[f"{s['id']}@{program.conference.id}.confterm"]["DESCRIPTION"]) for s in named
+    ]
+    ada, grace = "Ada Lovelace (Analytical Engines Ltd)", "Grace Hopper (US Navy)"
+    paragraphs = [text.split("\n\n") for text in texts]
+    assert paragraphs[0][:2] == [f"Speakers: {ada}, {grace}", "Chairs: Linus Example"]
+    assert paragraphs[1][0] == f"Speakers: {grace}"
+    assert not any(paragraph.startswith("Chairs") for paragraph in paragraphs[1])
+    assert paragraphs[2][:2] == [f"Speakers: {grace}, {ada}", "Chairs: Ada Lovelace"]
+    assert not any(paragraph.startswith(("Speakers", "Chairs")) for paragraph in paragraphs[3])
 
 
 # tinyconf is only read (as JSON), never changed: sharing it between examples is safe.
