@@ -20,9 +20,9 @@ Sessions with a day but no time are left out (:func:`left_out` lists them), or w
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from operator import itemgetter
 
 from confterm import __version__
 from confterm.model.program import Program, Session, SessionKind
@@ -34,9 +34,10 @@ Revisions = Callable[[Mapping[str, str]], Mapping[str, tuple[int, datetime]]]
 
 TBA_NOTE = "time to be announced"
 _FOLD = 75  # octets per line before folding (RFC 5545 3.1)
-#: An ASCII line's pieces after its first 75 characters: continuation lines start with a
-#: space, so each holds 74 (one C call per line, not a slice per piece).
-_CONTINUATIONS = re.compile(f".{{1,{_FOLD - 1}}}", re.DOTALL)
+#: The pieces an ASCII line of each length is folded into, taken in one C call (an
+#: itemgetter of slices), made once per length; at most this many lengths are kept.
+_ascii_pieces: dict[int, Callable[[str], tuple[str, ...]]] = {}
+_KEPT_LENGTHS = 4096
 
 
 def uid(program: Program, session: Session) -> str:
@@ -336,10 +337,11 @@ def _fold(line: str) -> str:
     """``line`` folded to 75 octets of UTF-8 per physical line, never inside a character."""
     # Most lines are short, and isascii() is a flag check: no encoding for them.
     if line.isascii():  # one byte a character: cut the text itself (most long lines)
-        if len(line) <= _FOLD:
+        length = len(line)
+        if length <= _FOLD:
             return line
-        # Continuation lines start with a space, so hold one octet less.
-        return line[:_FOLD] + "\r\n " + "\r\n ".join(_CONTINUATIONS.findall(line, _FOLD))
+        pieces = _ascii_pieces.get(length) or _cut_ascii(length)
+        return "\r\n ".join(pieces(line))
     if len(line.encode()) <= _FOLD:
         return line
     encoded = line.encode()
@@ -353,6 +355,16 @@ def _fold(line: str) -> str:
         start, limit = end, _FOLD - 1  # continuation lines start with a space
     parts.append(encoded[start:])
     return b"\r\n ".join(parts).decode()
+
+
+def _cut_ascii(length: int) -> Callable[[str], tuple[str, ...]]:
+    """The pieces of an ASCII line of ``length`` (over 75) characters: the first 75, then 74
+    each, as continuation lines start with a space (RFC 5545 3.1)."""
+    rest = [slice(at, at + _FOLD - 1) for at in range(_FOLD, length, _FOLD - 1)]
+    pieces = itemgetter(slice(0, _FOLD), *rest)  # two slices at least: a tuple
+    if len(_ascii_pieces) < _KEPT_LENGTHS:
+        _ascii_pieces[length] = pieces
+    return pieces
 
 
 def _utc(moment: datetime) -> str:
