@@ -81,22 +81,13 @@ def render_ics(
     zone = conference.zone
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     writer = _EventWriter(program, alarm_minutes)
-    # Each event's content lines are made twice: joined by "\n", what its digest is made of,
-    # and folded, joined by CRLF, what the file holds (kept by UID).
-    blake2b = hashlib.blake2b
+    # Each event's folded text (what the file holds) and its content's digest, by UID.
     digests: dict[str, str] = {}
     events: dict[str, str] = {}
-    suffix = event_uid(conference.id, "")  # each UID: the session's id, then this
     for day in agenda.days:
-        for session in day.timed:
-            key = session.id + suffix
-            content, events[key] = writer.timed(session)
-            digests[key] = blake2b(content.encode(), digest_size=12).hexdigest()
+        writer.add(day.timed, None, events, digests)
         if include_tba and day.day is not None:
-            for session in day.tba:
-                key = session.id + suffix
-                content, events[key] = writer.all_day(session, day.day)
-                digests[key] = blake2b(content.encode(), digest_size=12).hexdigest()
+            writer.add(day.tba, day.day, events, digests)
     known = (revisions or unchanged_revisions(stamp))(digests)
     stamp_text = _utc(stamp)
     name = f"{'Program' if agenda.whole_program else 'My agenda'}: {conference.name}"
@@ -150,6 +141,7 @@ class _EventWriter:
 
     def __init__(self, program: Program, alarm_minutes: int | None) -> None:
         self.program = program
+        self.suffix = event_uid(program.conference.id, "")  # each UID: the session's id, then this
         self.zone = program.conference.zone
         self.tzid = program.conference.timezone
         self.venue = program.conference.venue
@@ -162,30 +154,67 @@ class _EventWriter:
         self._speakers: dict[str, str | None] = {}
         self._chairs: dict[str, str | None] = {}
 
-    def timed(self, session: Session) -> tuple[str, str]:
-        assert session.start is not None
-        assert session.end is not None
-        title = _text(session.title)
-        # Sessions share their slots: each slot's DTSTART and DTEND lines are made once.
-        slot = (session.start, session.end)
-        dates, folded_dates = self._slots.get(slot) or self._slot(slot)
-        summary = f"SUMMARY:{title}"
-        # Most titles are short ASCII: the test is inline, not a call per event.
-        folded_summary = summary if len(summary) <= _FOLD and summary.isascii() else _fold(summary)
+    def add(
+        self,
+        sessions: list[Session],
+        day: date | None,
+        events: dict[str, str],
+        digests: dict[str, str],
+    ) -> None:
+        """Each session's event: its text folded, as the file holds it, into ``events``, and
+        the digest of its content into ``digests``, both by UID. Timed sessions when ``day``
+        is None, else all-day events on ``day`` (see :meth:`_all_day_opening`).
+
+        The content is written twice, each form in one step (a 50,000-event export copies no
+        part of it twice): its lines joined by "\\n" (what the digest is made of, so that a
+        sequence means the same as in earlier versions) and each folded, joined by CRLF."""
+        blake2b = hashlib.blake2b
+        slots, locations, categories = self._slots, self._locations, self._categories
+        description_of, default_url, suffix = self._description, self.url, self.suffix
+        trigger = self.alarm
+        note = None if day is None else f"The {TBA_NOTE}."
         end = folded_end = ""
-        if self.alarm is not None:
-            alarm = f"DESCRIPTION:{title}"
-            end = f"\nBEGIN:VALARM\nACTION:DISPLAY\n{alarm}\nTRIGGER:{self.alarm}\nEND:VALARM"
-            folded_end = (
-                f"\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\n{_fold(alarm)}\r\n"
-                f"TRIGGER:{self.alarm}\r\nEND:VALARM"
+        for session in sessions:
+            title = _text(session.title)
+            if day is None:
+                # Sessions share their slots: each slot's DTSTART and DTEND lines made once.
+                # (Timed sessions: both times are set.)
+                slot = (session.start, session.end)
+                dates, folded_dates = slots.get(slot) or self._slot(slot)  # type: ignore[arg-type]
+                summary = f"SUMMARY:{title}"
+                opening = dates + summary
+                # Most titles are short ASCII: the test is inline, not a call per event.
+                if len(summary) > _FOLD or not summary.isascii():
+                    summary = _fold(summary)
+                folded_opening = folded_dates + summary
+                if trigger is not None:
+                    alarm = f"DESCRIPTION:{title}"
+                    end = f"\nBEGIN:VALARM\nACTION:DISPLAY\n{alarm}\nTRIGGER:{trigger}\nEND:VALARM"
+                    folded_end = (
+                        f"\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\n{_fold(alarm)}\r\n"
+                        f"TRIGGER:{trigger}\r\nEND:VALARM"
+                    )
+            else:
+                opening, folded_opening = self._all_day_opening(title, day)
+            room = session.room
+            location, folded_location = locations.get(room) or self._location(room)
+            description = f"DESCRIPTION:{_escape(description_of(session, note))}"
+            url = session.source_url or default_url
+            url_line = folded_url = ""
+            if url:
+                line = f"URL:{url}"
+                url_line = f"{line}\n"
+                folded_url = f"{line if len(line) <= _FOLD and line.isascii() else _fold(line)}\r\n"
+            # SessionKind is a StrEnum: the member hashes as its text, no .value lookup.
+            key = (session.kind, session.track)
+            category, folded_category = categories.get(key) or self._category(session, key)
+            plain = f"{opening}\n{location}{description}\n{url_line}{category}{end}"
+            uid = session.id + suffix
+            events[uid] = (
+                f"{folded_opening}\r\n{folded_location}{_fold(description)}\r\n"
+                f"{folded_url}{folded_category}{folded_end}"
             )
-        return self._event(
-            session,
-            None,
-            (f"{dates}{summary}\n", end),
-            (f"{folded_dates}{folded_summary}\r\n", folded_end),
-        )
+            digests[uid] = blake2b(plain.encode(), digest_size=12).hexdigest()
 
     def _slot(self, slot: tuple[datetime, datetime]) -> tuple[str, str]:
         """The DTSTART and DTEND lines of ``slot``, each with its line end, plain and folded.
@@ -201,53 +230,16 @@ class _EventWriter:
         )
         return found
 
-    def all_day(self, session: Session, day: date) -> tuple[str, str]:
-        """A session with a day but no time: all day, free time, marked as such."""
-        head = [
+    def _all_day_opening(self, title: str, day: date) -> tuple[str, str]:
+        """The lines before LOCATION of a session with a day but no time (all day, free
+        time, marked as such), plain and folded, without the last line end."""
+        lines = [
             f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
             f"DTEND;VALUE=DATE:{(day + timedelta(days=1)).strftime('%Y%m%d')}",
-            f"SUMMARY:{_text(session.title)} ({TBA_NOTE})",
+            f"SUMMARY:{title} ({TBA_NOTE})",
             "TRANSP:TRANSPARENT",
         ]
-        return self._event(
-            session,
-            f"The {TBA_NOTE}.",
-            ("".join([f"{line}\n" for line in head]), ""),
-            ("".join([f"{_fold(line)}\r\n" for line in head]), ""),
-        )
-
-    def _event(
-        self,
-        session: Session,
-        note: str | None,
-        around: tuple[str, str],
-        folded_around: tuple[str, str],
-    ) -> tuple[str, str]:
-        """The event's content, plain and folded: LOCATION, DESCRIPTION, URL and CATEGORIES
-        between the lines before them (with their line ends) and the lines after them (each
-        after a line end), as ``around`` and ``folded_around`` give them.
-
-        Each form is written in one step: a 50,000-event export copies no part of it twice."""
-        room = session.room
-        location, folded_location = self._locations.get(room) or self._location(room)
-        # Long, and most hold a line break: escaped without looking for one first.
-        description = f"DESCRIPTION:{_escape(self._description(session, note))}"
-        url = session.source_url or self.url
-        url_line = folded_url = ""
-        if url:
-            line = f"URL:{url}"
-            url_line = f"{line}\n"
-            folded_url = f"{line if len(line) <= _FOLD and line.isascii() else _fold(line)}\r\n"
-        # SessionKind is a StrEnum: the member hashes as its text, no .value lookup.
-        key = (session.kind, session.track)
-        category, folded_category = self._categories.get(key) or self._category(session, key)
-        head, end = around
-        plain = f"{head}{location}{description}\n{url_line}{category}{end}"
-        head, end = folded_around
-        folded = (
-            f"{head}{folded_location}{_fold(description)}\r\n{folded_url}{folded_category}{end}"
-        )
-        return plain, folded
+        return "\n".join(lines), "\r\n".join([_fold(line) for line in lines])
 
     def _location(self, room_id: str | None) -> tuple[str, str]:
         """The LOCATION line and its line end (both empty without room or venue)."""
