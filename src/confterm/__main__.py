@@ -1,7 +1,5 @@
 """Allow ``python -m confterm``."""
 
-import sys
+from confterm.cli import entry
 
-from confterm.cli import main
-
-sys.exit(main())
+entry()
