@@ -15,12 +15,10 @@ run by run, so a busy moment of the machine weighs on both.
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import time
 from pathlib import Path
 
-from benchmarks.measure import median
+from benchmarks.measure import median, wall_time
 from benchmarks.runner import Dataset, child_env
 
 AGENDA_FORMATS = ("text", "markdown", "html", "ics", "json")
@@ -46,29 +44,17 @@ def commands(dataset: Dataset) -> dict[str, list[str]]:
     return found
 
 
-def _wall(args: list[str], env: dict[str, str]) -> float:
-    started = time.perf_counter()
-    subprocess.run(
-        args,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        check=True,
-        timeout=TIMEOUT,
-    )
-    return time.perf_counter() - started
-
-
 def measure_commands(dataset: Dataset, runs: int) -> None:
     """Time every command ``runs`` times, interleaved; record medians and ratios."""
     env = child_env(dataset)
     lines = commands(dataset)
     for args in lines.values():
-        _wall(args, env)  # validates and caches the program, writes bytecode: not measured
+        # Validates and caches the program, writes bytecode: not measured.
+        wall_time(args, env, timeout=TIMEOUT)
     times: dict[str, list[float]] = {key: [] for key in lines}
     for _ in range(runs):
         for key, args in lines.items():
-            times[key].append(_wall(args, env))
+            times[key].append(wall_time(args, env, timeout=TIMEOUT))
     res = dataset.results
     floor = median(times["parse_floor"])
     res["parse_floor"] = floor

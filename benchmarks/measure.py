@@ -90,6 +90,36 @@ def run_child(
         return run
 
 
+def wall_time(args: Sequence[str], env: Mapping[str, str], *, timeout: float = 300.0) -> float:
+    """Seconds from spawning the command ``args`` (output discarded) to its exit.
+
+    The wait blocks until the exit (a watchdog kills it after ``timeout``):
+    ``subprocess.run(timeout=...)`` polls instead, sleeping 0.5, 1, 2... then 50 ms between
+    looks, which rounded every time up to the next look (15.5, 31.5, 63.5, 113.5 ms...).
+
+    Raises:
+        subprocess.CalledProcessError: the command failed (or was killed).
+    """
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        list(args),
+        env=dict(env),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    watchdog = threading.Timer(timeout, proc.kill)
+    watchdog.start()
+    try:
+        code = proc.wait()
+    finally:
+        watchdog.cancel()
+    elapsed = time.perf_counter() - start
+    if code != 0:
+        raise subprocess.CalledProcessError(code, list(args))
+    return elapsed
+
+
 def time_calls(call: Callable[[], Any], runs: int) -> list[float]:
     """Wall times in seconds of ``runs`` calls of ``call``."""
     times = []

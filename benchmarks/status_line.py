@@ -16,24 +16,17 @@ All are interleaved run by run.
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-from benchmarks.measure import median
+from benchmarks.measure import median, wall_time
 from benchmarks.runner import Dataset, child_env
 
 
 def _confterm() -> list[str]:
     script = Path(sys.executable).with_name("confterm")
     return [str(script)] if script.is_file() else [sys.executable, "-m", "confterm"]
-
-
-def _wall(args: list[str], env: dict[str, str]) -> float:
-    started = time.perf_counter()
-    subprocess.run(args, env=env, stdout=subprocess.DEVNULL, check=True, timeout=120)
-    return time.perf_counter() - started
 
 
 def measure_now(dataset: Dataset, runs: int) -> None:
@@ -49,20 +42,20 @@ def measure_now(dataset: Dataset, runs: int) -> None:
     # Not measured: the first run validates the program and makes its timeline (and writes
     # bytecode); a program file written less than a moment before is not trusted yet, so the
     # timeline is kept from the run after that at the latest.
-    _wall(now, env)
+    wall_time(now, env)
     time.sleep(0.2)
-    _wall(now, env)
-    _wall(floor, env)
-    _wall(now, with_settings)
+    wall_time(now, env)
+    wall_time(floor, env)
+    wall_time(now, with_settings)
     floors: list[float] = []
     nows: list[float] = []
     sqlite_floors: list[float] = []
     with_settings_runs: list[float] = []
     for _ in range(runs):
-        floors.append(_wall(floor, env))
-        nows.append(_wall(now, env))
-        sqlite_floors.append(_wall(sqlite_floor, env))
-        with_settings_runs.append(_wall(now, with_settings))
+        floors.append(wall_time(floor, env))
+        nows.append(wall_time(now, env))
+        sqlite_floors.append(wall_time(sqlite_floor, env))
+        with_settings_runs.append(wall_time(now, with_settings))
     res = dataset.results
     res["py_floor"] = median(floors)
     res["now_cmd"] = median(nows)

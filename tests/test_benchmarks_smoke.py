@@ -121,3 +121,15 @@ def test_json_output_has_every_size(tmp_path: Path) -> None:
     assert set(raw["results"]) == {"bundled", "20"}
     assert raw["results"]["20"]["sessions"] == 20
     assert raw["results"]["bundled"]["load"] > 0
+
+
+def test_a_timed_process_is_waited_for_and_its_failure_reported() -> None:
+    from benchmarks.measure import wall_time
+
+    env = dict(os.environ)
+    assert wall_time([sys.executable, "-c", "pass"], env) > 0
+    with pytest.raises(subprocess.CalledProcessError):
+        wall_time([sys.executable, "-c", "raise SystemExit(3)"], env)
+    # A process that outlives its time is killed, and that is a failure too.
+    with pytest.raises(subprocess.CalledProcessError):
+        wall_time([sys.executable, "-c", "import time; time.sleep(60)"], env, timeout=0.5)
