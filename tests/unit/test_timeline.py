@@ -158,3 +158,25 @@ def test_each_entry_keeps_its_times_as_the_conference_zone_shows_them(
             offsets.add(local.utcoffset())
     if which == "tinyconf":
         assert len(offsets) == 2  # both sides of the change
+
+
+def test_a_glance_counts_and_firsts_agree_with_its_lists(tmp_path: Path) -> None:
+    """A line reads two sessions of the thousands on at once: the counts and the first
+    ones are those of the whole lists (which --json reads)."""
+    source = _source("generated", tmp_path)
+    program = load_program_file(source)
+    timeline = build_timeline(ProgramIndex(program), source, None, None)
+    timed = [s.id for s in program.sessions if s.start and s.end]
+    marked = set(timed[::5])
+    seen = 0
+    for now in _moments(program)[::3]:
+        for bookmarked in (set(), marked):
+            glance = timeline.glance(now, bookmarked, WINDOW)
+            first_on, first_next = glance.first_in_progress(), glance.first_upcoming()
+            on, soon = glance.in_progress, glance.upcoming
+            assert (glance.count_in_progress, glance.count_upcoming) == (len(on), len(soon))
+            assert first_on == (on[0] if on else None)
+            assert first_next == (soon[0] if soon else None)
+            assert glance.is_empty == (not on and not soon)
+            seen += len(on) > 1
+    assert seen > 10

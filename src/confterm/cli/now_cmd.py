@@ -192,14 +192,15 @@ def _shown(entry: Entry, zone: tzinfo | None, *, end: bool = False) -> tuple[dat
 def fields(glance: Glance, zone: tzinfo | None) -> dict[str, str]:
     """The values of :data:`FIELDS` for the first session of ``glance`` (not empty), with
     times in ``zone`` (None: the conference's)."""
-    if glance.in_progress:
-        entry = glance.in_progress[0]
+    entry = glance.first_in_progress()
+    if entry is not None:
         state, when = "now", duration_text(glance.left(entry))
-        others = len(glance.in_progress) - 1
+        others = glance.count_in_progress - 1
     else:
-        entry = glance.upcoming[0]
+        entry = glance.first_upcoming()
+        assert entry is not None  # the glance is not empty
         state, when = "next", "in " + duration_text(entry.start - glance.now)
-        others = len(glance.upcoming) - 1
+        others = glance.count_upcoming - 1
     return {
         "title": one_line(entry.title),
         "room": one_line(entry.room or ""),
@@ -222,14 +223,13 @@ def glance_line(glance: Glance, zone: tzinfo | None) -> str:
     """``Now: Title · Room (25 min left, +2 more) | Next 11:00: Title · Room``, with times
     in ``zone`` (None: the conference's)."""
     parts: list[str] = []
-    if glance.in_progress:
-        entry = glance.in_progress[0]
+    on, soon = glance.count_in_progress, glance.count_upcoming
+    if (entry := glance.first_in_progress()) is not None:
         left = glance.left(entry)
-        extra = f", +{len(glance.in_progress) - 1} more" if len(glance.in_progress) > 1 else ""
+        extra = f", +{on - 1} more" if on > 1 else ""
         parts.append(f"Now: {_where(entry)} ({duration_text(left)} left{extra})")
-    if glance.upcoming:
-        entry = glance.upcoming[0]
-        extra = f" (+{len(glance.upcoming) - 1} more)" if len(glance.upcoming) > 1 else ""
+    if (entry := glance.first_upcoming()) is not None:
+        extra = f" (+{soon - 1} more)" if soon > 1 else ""
         parts.append(f"Next {clock_time(*_shown(entry, zone))}: {_where(entry)}{extra}")
     return " | ".join(parts)
 

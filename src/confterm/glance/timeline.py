@@ -34,7 +34,7 @@ from confterm.files import sqlite_uri
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
     from datetime import tzinfo
     from typing import Any, Literal
 
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 # no dataclasses (which import inspect), no hashlib, no typing, no pathlib (paths are text
 # here) and no json until --json asks.
 
-TIMELINE_FORMAT = 2
+TIMELINE_FORMAT = 3
 SUFFIX = ".timeline.sqlite3"
 
 # The modules whose code decides what a timeline holds (how a program file is read and
@@ -72,17 +72,22 @@ CREATE TABLE sessions (
     long INTEGER NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL, title TEXT NOT NULL,
     room TEXT, kind TEXT NOT NULL, start_local TEXT NOT NULL, end_local TEXT NOT NULL
 );
-CREATE INDEX sessions_by_start ON sessions (long, start_ts);
+-- Covering what a moment is asked about, so that finding the sessions around it reads the
+-- index alone (thousands of them are on at once in a large program).
+CREATE INDEX sessions_by_start ON sessions (long, start_ts, end_ts, id);
 -- Apart, so that the rows looked through for a moment stay small and close together.
 CREATE TABLE records (rank INTEGER PRIMARY KEY, record TEXT NOT NULL);
 """
-# As Entry, from title on.
-_COLUMNS = "rank, id, start_ts, end_ts, title, room, kind, start, end, start_local, end_local"
-# The sessions that may be on between two moments: an index search, not a scan.
+# The sessions on at a moment or starting before another, by their keys alone: a search of
+# the index, which holds every column asked for.
+_KEYS = "rank, id, start_ts, end_ts"
 _AROUND = (
-    f"SELECT {_COLUMNS} FROM sessions WHERE long = 0 AND start_ts BETWEEN ? AND ? "  # noqa: S608
-    f"UNION ALL SELECT {_COLUMNS} FROM sessions WHERE long = 1 AND start_ts <= ?"
+    f"SELECT {_KEYS} FROM sessions "  # noqa: S608
+    "WHERE long = 0 AND start_ts BETWEEN ? AND ? AND end_ts > ? "
+    f"UNION ALL SELECT {_KEYS} FROM sessions WHERE long = 1 AND start_ts <= ? AND end_ts > ?"
 )
+# What an Entry holds, in its order.
+_ENTRY = "rank, id, title, room, kind, start, end, start_local, end_local"
 # At most this many values in one query (SQLite before 3.32 allows 999).
 _CHUNK = 500
 
@@ -177,26 +182,68 @@ class Entry:
 
 class Glance:
     """What ``confterm now`` shows: the sessions on now and those next, and whether they are
-    the user's bookmarks or, with none of those on or near, the whole program's."""
+    the user's bookmarks or, with none of those on or near, the whole program's.
 
-    __slots__ = ("in_progress", "now", "source", "upcoming")
+    Thousands of sessions are on at once in a large program, and a line shows two: each
+    session is read from the timeline only when asked for (:meth:`first_in_progress`,
+    :attr:`in_progress`...).
+    """
+
+    __slots__ = ("_entries", "_load", "_on", "_soon", "now", "source")
 
     def __init__(
         self,
         source: Literal["bookmarks", "program"],
         now: datetime,
-        in_progress: list[Entry],
-        upcoming: list[Entry],
+        on: list[int],
+        soon: list[int],
+        load: Callable[[list[int]], dict[int, Entry]],
     ) -> None:
         self.source = source
         self.now = now
-        self.in_progress = in_progress  # the least time left first (ties: the earlier start)
-        self.upcoming = upcoming  # in time order
+        self._on = on  # ranks: the least time left first (ties: the earlier start)
+        self._soon = soon  # ranks, in time order
+        self._load = load
+        self._entries: dict[int, Entry] = {}
+
+    def _read(self, ranks: list[int]) -> list[Entry]:
+        missing = [rank for rank in ranks if rank not in self._entries]
+        if missing:
+            self._entries.update(self._load(missing))
+        return [self._entries[rank] for rank in ranks]
+
+    @property
+    def in_progress(self) -> list[Entry]:
+        """The sessions on now, the least time left first (ties: the earlier start)."""
+        return self._read(self._on)
+
+    @property
+    def upcoming(self) -> list[Entry]:
+        """The sessions starting within the window, in time order."""
+        return self._read(self._soon)
+
+    @property
+    def count_in_progress(self) -> int:
+        """How many sessions are on now."""
+        return len(self._on)
+
+    @property
+    def count_upcoming(self) -> int:
+        """How many sessions start within the window."""
+        return len(self._soon)
+
+    def first_in_progress(self) -> Entry | None:
+        """The session on now with the least time left, if any."""
+        return self._read(self._on[:1])[0] if self._on else None
+
+    def first_upcoming(self) -> Entry | None:
+        """The next session to start, if any."""
+        return self._read(self._soon[:1])[0] if self._soon else None
 
     @property
     def is_empty(self) -> bool:
         """True when nothing is on and nothing starts within the window."""
-        return not (self.in_progress or self.upcoming)
+        return not (self._on or self._soon)
 
     def left(self, entry: Entry) -> timedelta:
         """How long ``entry`` (on now) has left."""
@@ -280,7 +327,7 @@ class Timeline:
         # such session's length ago (a second more: the bound needs no exact arithmetic);
         # the few long ones are all looked at.
         since = moment - float(self.meta["longest_short"]) - 1.0
-        rows = self._conn.execute(_AROUND, (since, until, until)).fetchall()
+        rows = self._conn.execute(_AROUND, (since, until, moment, until, moment)).fetchall()
         rows.sort(key=itemgetter(0))
         on = [row for row in rows if row[2] <= moment < row[3]]
         soon = [row for row in rows if moment < row[2] <= until]
@@ -292,12 +339,22 @@ class Timeline:
         # The time left, then the start, compared as timestamps: a timestamp is exact to the
         # microsecond, so these orders are those of the datetimes (and the sort is stable).
         on.sort(key=itemgetter(3, 2))
-        return Glance(
-            source,
-            now,
-            [Entry(*row[:2], *row[4:]) for row in on],
-            [Entry(*row[:2], *row[4:]) for row in soon],
-        )
+        return Glance(source, now, [row[0] for row in on], [row[0] for row in soon], self._entries)
+
+    def _entries(self, ranks: list[int]) -> dict[int, Entry]:
+        """The entries of the sessions of ``ranks``, by rank.
+
+        Raises:
+            sqlite3.Error: the file is damaged.
+        """
+        found: dict[int, Entry] = {}
+        for first in range(0, len(ranks), _CHUNK):
+            chunk = ranks[first : first + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT {_ENTRY} FROM sessions WHERE rank IN ({marks})"  # noqa: S608
+            for row in self._conn.execute(sql, chunk):
+                found[row[0]] = Entry(*row)
+        return found
 
     def records(self, entries: Iterable[Entry]) -> dict[int, dict[str, Any]]:
         """The ``--json`` objects of ``entries`` by rank (``start`` and ``end`` are None:
