@@ -136,6 +136,39 @@ def _check(key: str, value: object) -> object:
 MAX_SETTINGS_BYTES = 64 * 1024
 
 
+_BARE_KEY = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+
+
+def plain_toml(text: str) -> dict[str, str | int] | None:
+    """What ``tomllib.loads(text)`` gives, for a file of the plain lines a settings file
+    usually holds (as :func:`save_setting` writes them): blank lines, ``# comment`` lines and
+    ``key = "text"`` or ``key = 123`` lines, each key once. None for anything else (escapes,
+    tables, trailing comments, other types...): tomllib reads those, and says what is wrong.
+    A test holds the two equal wherever this answers.
+    """
+    found: dict[str, str | int] = {}
+    for line in text.split("\n"):
+        stripped = line.strip(" ")
+        if not stripped or (stripped.startswith("#") and stripped.isprintable()):
+            continue
+        key, equals, value = stripped.partition("=")
+        key, value = key.strip(" "), value.strip(" ")
+        if not equals or not key or not _BARE_KEY.issuperset(key) or key in found:
+            return None
+        if len(value) >= 2 and value[0] == value[-1] == '"':
+            inner = value[1:-1]
+            if '"' in inner or "\\" in inner or not inner.isprintable():
+                return None
+            found[key] = inner
+        elif value == "0" or (
+            value.isascii() and value.isdigit() and value[0] > "0" and len(value) < 19
+        ):
+            found[key] = int(value)
+        else:
+            return None
+    return found
+
+
 def read_file(path: str | os.PathLike[str]) -> tuple[Settings, str | None]:
     """The settings in ``path`` (none when there is no file) and one line naming what was
     wrong with it, if anything."""
@@ -143,10 +176,14 @@ def read_file(path: str | os.PathLike[str]) -> tuple[Settings, str | None]:
         # Bounded by type and size before reading: a FIFO or /dev/zero here must not hang
         # or fill memory (see confterm.files).
         raw = read_regular_file(path, MAX_SETTINGS_BYTES)
-        # Imported only when there is a file: most starts have none.
-        import tomllib
+        text = raw.decode("utf-8")
+        data = plain_toml(text)
+        if data is None:
+            # Imported only for a file beyond the plain lines: with typing, string and re,
+            # importing it costs a status line's `confterm now` more than its answer.
+            import tomllib
 
-        data = tomllib.loads(raw.decode("utf-8"))
+            data = tomllib.loads(text)
     except FileNotFoundError:
         return Settings(), None
     except RecursionError:

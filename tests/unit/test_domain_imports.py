@@ -241,3 +241,18 @@ def test_now_imports_zoneinfo_only_for_another_zone_or_a_naive_moment() -> None:
     assert "zoneinfo" not in _modules_after("--cli", *aware)
     assert "zoneinfo" in _modules_after("--cli", *aware, "--tz", "Asia/Tokyo")
     assert "zoneinfo" in _modules_after("--cli", *aware[:-1], "2026-03-07T09:30")
+
+
+def test_now_reads_a_plain_settings_file_without_tomllib(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config-plain"
+    config.mkdir()
+    monkeypatch.setenv("CONFTERM_CONFIG_DIR", str(config))
+    argv = ("now", "--data", str(TINYCONF), "--now", "2026-03-07T09:30-05:00")
+    (config / "settings.toml").write_text('# saved by the app\ntheme = "nord"\n')
+    _modules_after("--cli", *argv)
+    assert "tomllib" not in _modules_after("--cli", *argv)
+    # Guard: a file beyond the plain lines is read by tomllib.
+    (config / "settings.toml").write_text('theme = "nord"  # saved by the app\n')
+    assert "tomllib" in _modules_after("--cli", *argv)
