@@ -58,6 +58,10 @@ class Measure:
     vs_bundled: float | None = None
 
 
+#: Issue 16: each whole-program export at most 3x a process that only parses the program.
+EXPORT_TARGET = "≤ 3x at 50,000"
+
+
 def _cached_ms(seconds: float | None) -> str:
     return "not cached (too large)" if seconds is None else fmt_ms(seconds)
 
@@ -157,7 +161,14 @@ MEASURES = (
     Measure("now_settings", "process: confterm now, with a settings file", fmt_ms),
     Measure("parse_floor", "process: json.loads of the program (parse floor)", fmt_ms),
     Measure("list_json", "process: list --json", fmt_ms),
-    Measure("list_json_ratio", "process: list --json / parse floor", fmt_ratio),
+    Measure(
+        "list_json_ratio",
+        "process: list --json / parse floor",
+        fmt_ratio,
+        EXPORT_TARGET,
+        "50000",
+        lambda v: v <= 3.0,
+    ),
     *(
         measure
         for fmt in AGENDA_FORMATS
@@ -167,6 +178,9 @@ MEASURES = (
                 f"agenda_{fmt}_ratio",
                 f"process: agenda --all --format {fmt} / parse floor",
                 fmt_ratio,
+                EXPORT_TARGET,
+                "50000",
+                lambda v: v <= 3.0,
             ),
         )
     ),
