@@ -34,7 +34,7 @@ from confterm.files import sqlite_uri
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Iterator
     from datetime import tzinfo
     from typing import Any, Literal
 
@@ -347,14 +347,7 @@ class Timeline:
         Raises:
             sqlite3.Error: the file is damaged.
         """
-        found: dict[int, Entry] = {}
-        for first in range(0, len(ranks), _CHUNK):
-            chunk = ranks[first : first + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            sql = f"SELECT {_ENTRY} FROM sessions WHERE rank IN ({marks})"  # noqa: S608
-            for row in self._conn.execute(sql, chunk):
-                found[row[0]] = Entry(*row)
-        return found
+        return {row[0]: Entry(*row) for row in self._by_rank(f"{_ENTRY} FROM sessions", ranks)}
 
     def records(self, entries: Iterable[Entry]) -> dict[int, dict[str, Any]]:
         """The ``--json`` objects of ``entries`` by rank (``start`` and ``end`` are None:
@@ -366,14 +359,17 @@ class Timeline:
         import json
 
         ranks = sorted({entry.rank for entry in entries})
-        found: dict[int, dict[str, Any]] = {}
+        rows = self._by_rank("rank, record FROM records", ranks)
+        return {rank: json.loads(record) for rank, record in rows}
+
+    def _by_rank(self, what: str, ranks: list[int]) -> Iterator[tuple[Any, ...]]:
+        """The rows of ``SELECT what`` (columns, then ``FROM`` a table keyed by rank) of
+        ``ranks``, at most :data:`_CHUNK` ranks a query."""
         for first in range(0, len(ranks), _CHUNK):
             chunk = ranks[first : first + _CHUNK]
             marks = ",".join("?" * len(chunk))
-            sql = f"SELECT rank, record FROM records WHERE rank IN ({marks})"  # noqa: S608
-            for rank, record in self._conn.execute(sql, chunk):
-                found[rank] = json.loads(record)
-        return found
+            sql = f"SELECT {what} WHERE rank IN ({marks})"
+            yield from self._conn.execute(sql, chunk)
 
 
 def _sound(meta: dict[str, str]) -> bool:
